@@ -1,0 +1,119 @@
+/**
+ * The activity contract the workflows call. Type-only: workflows import this file with
+ * `import type`, so no database or network code is ever bundled into workflow code.
+ */
+import type { Deadlines, Phase, Plan, Proposal } from '../contracts/cycle';
+
+export interface NotifyInput {
+  /** Same key on a retry → one notification (activities are at-least-once). */
+  dedupeKey: string;
+  cycleId?: string;
+  unitIds?: string[];
+  personIds?: string[];
+  kind: 'task' | 'reminder' | 'escalation' | 'result' | 'info';
+  title: string;
+  body: string;
+}
+
+export interface AuditInput {
+  action: string;
+  entity: string;
+  entityId: string;
+  actorPersonId?: string;
+  actorRole?: string;
+  before?: unknown;
+  after?: unknown;
+  workflowId: string;
+  requestId?: string;
+}
+
+export interface CycleProjection {
+  cycleId: string;
+  blocId: string;
+  year: number;
+  phase: Phase;
+  headUnitId: string;
+  deputyUnitId: string;
+  ruleSetCode: string;
+  ruleSetVersion: number;
+  deadlines: Deadlines | null;
+  plan: Plan | null;
+  result?: unknown;
+  closed?: boolean;
+}
+
+export interface TaskSpec {
+  cycleId: string;
+  kind: string;
+  title: string;
+  dueAt: string;
+  unitIds: string[];
+}
+
+export interface SubmissionRecord {
+  cycleId: string;
+  unitId: string;
+  kind: 'pledge' | 'midYearReport' | 'blocMidYearReport' | 'selfScore';
+  payload: unknown;
+  status: 'submitted' | 'accepted' | 'returned';
+  reason?: string;
+  requestId: string;
+}
+
+export interface ScoreRecord {
+  cycleId: string;
+  unitId: string;
+  entries: { criterionId: string; selfScore: number | null; reviewedScore: number | null; finalScore: number | null; adjustReason?: string }[];
+  summary: { selfTotal: number; reviewedTotal: number; finalTotal: number; tasksGroupScore: number; bonus: number; penalty: number; rank?: number };
+}
+
+export interface RoundRecord {
+  cycleId: string;
+  contest: string;
+  round: number;
+  candidates: string[];
+  seats: number;
+  eligibleVoters: number;
+  present: number;
+}
+
+export interface CloseRoundRecord extends RoundRecord {
+  /** Anonymous, already shuffled: no voter, no time, nothing to re-link a ballot to a unit. */
+  ballots: { choices: string[] }[];
+  result: unknown;
+}
+
+export interface DecisionRecord {
+  cycleId: string;
+  proposal: Proposal;
+  coefficient?: number;
+  baseSalaryVnd?: number;
+}
+
+export interface HandoverRecord {
+  cycleId: string;
+  blocId: string;
+  fromYear: number;
+  outgoingHeadUnitId: string;
+  newHeadUnitId: string;
+  newDeputyUnitId: string;
+  policy: string;
+}
+
+export interface CycleActivities {
+  projectCycle(p: CycleProjection): Promise<void>;
+  openTasks(p: TaskSpec): Promise<void>;
+  updateTasks(p: { cycleId: string; kind: string; unitIds: string[]; status?: 'open' | 'done' | 'late' | 'cancelled'; dueAt?: string; reminded?: boolean }): Promise<void>;
+  recordSubmission(p: SubmissionRecord): Promise<void>;
+  recordScores(p: ScoreRecord): Promise<void>;
+  recordVoter(p: { cycleId: string; contest: string; round: number; voterKey: string }): Promise<void>;
+  openRound(p: RoundRecord): Promise<void>;
+  closeRound(p: CloseRoundRecord): Promise<void>;
+  recordProposals(p: { cycleId: string; proposals: Proposal[] }): Promise<void>;
+  recordDecision(p: DecisionRecord): Promise<void>;
+  recordHold(p: { cycleId: string; unitId: string; kind?: string; reason: string; outcome?: 'cleared' | 'disciplined'; at: string }): Promise<void>;
+  recordMembershipChange(p: { cycleId: string; blocId: string; unitId: string; reason: string; at: string }): Promise<void>;
+  recordHandover(p: HandoverRecord): Promise<void>;
+  notify(p: NotifyInput): Promise<void>;
+  audit(p: AuditInput): Promise<void>;
+}

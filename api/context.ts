@@ -1,0 +1,29 @@
+import type { Client } from '@temporalio/client';
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import type { Db } from '../db';
+
+/** Everything the HTTP layer depends on, injected (tests pass real or fake parts). */
+export interface AppDeps {
+  config: Config;
+  temporal: { client: Client; taskQueue: string; namespace: string };
+  db: Db;
+  logger: Logger;
+  /** Liveness of the worker fleet, for /healthz. Defaults to asking Temporal for task-queue pollers. */
+  workerAlive?: () => Promise<boolean>;
+}
+
+export interface Principal {
+  personId: string;
+  username: string;
+  fullName: string;
+  unitId: string | null;
+  roles: ('admin' | 'unitOfficer' | 'councilMember' | 'councilSecretary')[];
+  councilIds: string[];
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    principal?: Principal;
+  }
+}

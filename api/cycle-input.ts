@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+import { CycleInputSchema, type CycleInput, type PlanSchema } from '../contracts/cycle';
+import { RuleSetSchema, resolveRuleSet } from '../domain/ruleset';
+import type { Db } from '../db';
+import { HttpError } from './errors';
+
+/** Assembles the workflow input from the registry: members, council, rule-set in force on 1 January of the year. */
+export async function buildCycleInput(db: Db, blocId: string, year: number, startedBy: string, plan?: z.infer<typeof PlanSchema>): Promise<CycleInput> {
+  const bloc = await db.prisma.bloc.findUnique({
+    where: { id: blocId },
+    include: { memberships: { where: { leftOn: null }, include: { unit: true }, orderBy: { joinedOn: 'asc' } }, handovers: { orderBy: { fromYear: 'desc' }, take: 5 } },
+  });
+  if (!bloc) throw new HttpError(404, 'NOT_FOUND', `no bloc ${blocId}`);
+  if (!bloc.headUnitId || !bloc.deputyUnitId) throw new HttpError(409, 'CONFLICT', 'the bloc has no recognised head and deputy yet');
+  const council = await db.prisma.council.findFirst({ where: { provinceId: bloc.provinceId }, include: { members: true } });
+  if (!council || council.members.length === 0) throw new HttpError(409, 'CONFLICT', 'the province has no emulation council');
+  const rows = await db.prisma.ruleSet.findMany({ where: { code: bloc.ruleSetCode } });
+  const ruleSets = rows.map((r) => RuleSetSchema.parse(r.body));
+  const ruleSet = resolveRuleSet(ruleSets, bloc.ruleSetCode, `${year}-01-01`);
+  return CycleInputSchema.parse({
+    blocId: bloc.id,
+    blocCode: bloc.code,
+    blocName: bloc.name,
+    year,
+    headUnitId: bloc.headUnitId,
+    deputyUnitId: bloc.deputyUnitId,
+    members: bloc.memberships.map((mb) => ({ unitId: mb.unitId, code: mb.unit.code, name: mb.unit.name, womenRatio: mb.unit.womenRatio ?? undefined })),
+    councilMemberIds: council.members.map((cm) => cm.personId),
+    ruleSet,
+    recentHeads: bloc.handovers.map((h) => h.outgoingHeadUnitId),
+    plan,
+    startedBy,
+  });
+}
+

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import type { UpdateDefinition } from '@temporalio/common';
+import * as c from '../../contracts/cycle';
+import * as m from '../../workflows/messages';
+import type { ActResult } from '../../workflows/messages';
+import type { AppDeps, Principal } from '../context';
+import { HttpError } from '../errors';
+import { ErrorSchema } from '../openapi';
+import { principalOf, requireRoles } from '../auth';
+import { registry } from '../openapi';
+import { loadCycleScope, type CycleScope } from '../scope';
+
+type Scope = 'head' | 'unit' | 'admin' | 'holds' | 'councilMember' | 'councilSecretary';
+
+interface ActRoute {
+  path: string;
+  summary: string;
+  tag: string;
+  schema: z.ZodObject<z.ZodRawShape>;
+  update: UpdateDefinition<ActResult, [never]>;
+  target: 'cycle' | 'council';
+  scope: Scope;
+}
+
+const act = <A extends unknown[]>(path: string, summary: string, tag: string, schema: z.ZodType, update: UpdateDefinition<ActResult, A>, scope: Scope, target: 'cycle' | 'council' = 'cycle'): ActRoute =>
+  ({ path, summary, tag, schema: schema as z.ZodObject<z.ZodRawShape>, update: update as unknown as UpdateDefinition<ActResult, [never]>, scope, target });
+
+/** Every act of every role: one row each. Path, contract, Update and the scope the caller must hold. */
+export const ACTS: ActRoute[] = [
+  act('/plan', 'Bloc head publishes the year plan, scoring template and deadlines (phát động)', 'bloc head', c.PublishPlanSchema, m.publishPlan, 'head'),
+  act('/pledges/review', 'Bloc head accepts or returns a unit pledge', 'bloc head', c.ReviewPledgeSchema, m.reviewPledge, 'head'),
+  act('/deadlines/extend', 'Bloc head extends a phase deadline', 'bloc head', c.ExtendDeadlineSchema, m.extendDeadline, 'head'),
+  act('/reports/bloc', 'Bloc head compiles the bloc mid-year report (sơ kết)', 'bloc head', c.CompileBlocReportSchema, m.compileBlocReport, 'head'),
+  act('/scores/review', 'Bloc head or deputy adjusts a unit score with reasons', 'bloc head', c.ReviewScoreSchema, m.reviewScore, 'head'),
+  act('/scores/close-review', 'Bloc head closes the score review; final scores and ranking are published', 'bloc head', c.CloseReviewSchema, m.closeReview, 'head'),
+  act('/meeting', 'Bloc head opens the assessment meeting with the attendance list (quorum)', 'bloc head', c.OpenMeetingSchema, m.openMeeting, 'head'),
+  act('/rounds/close', 'Bloc head closes the open ballot round', 'bloc head', c.CloseRoundSchema, m.closeRound, 'head'),
+  act('/contests/decide', 'Head and deputy decide a contest after failed rounds', 'bloc head', c.DecideContestSchema, m.decideContest, 'head'),
+  act('/handover', 'Outgoing head records the handover; next year starts', 'bloc head', c.RecordHandoverSchema, m.recordHandover, 'head'),
+  act('/pledges', 'Unit registers targets and signs the pledge (giao ước)', 'unit', c.SubmitPledgeSchema, m.submitPledge, 'unit'),
+  act('/reports/mid-year', 'Unit submits its mid-year report', 'unit', c.SubmitReportSchema, m.submitMidYearReport, 'unit'),
+  act('/self-scores', 'Unit submits its self-score with evidence', 'unit', c.SubmitSelfScoreSchema, m.submitSelfScore, 'unit'),
+  act('/ballots', 'Unit casts its secret ballot', 'unit', c.CastBallotSchema, m.castBallot, 'unit'),
+  act('/membership/leave', 'Admin records a unit leaving the bloc mid-year', 'admin', c.ChangeMembershipSchema, m.changeMembership, 'admin'),
+  act('/holds', 'Standing body puts a unit on hold (pending investigation, ND 152 Art. 4(4))', 'admin', c.HoldSchema, m.putOnHold, 'holds'),
+  act('/holds/resolve', 'Standing body clears or disqualifies a held unit', 'admin', c.ResolveHoldSchema, m.resolveHold, 'holds'),
+  act('/council/votes', 'Council member votes on a proposal (secret)', 'council', c.CouncilVoteSchema, m.castCouncilVote, 'councilMember', 'council'),
+  act('/council/decisions', 'Council secretary records approve / return / reject with decision number', 'council', c.CouncilDecisionSchema, m.decideProposal, 'councilSecretary', 'council'),
+  act('/council/resubmit', 'Bloc head resubmits a returned proposal', 'bloc head', c.ResubmitProposalSchema, m.resubmitProposal, 'head', 'council'),
+];
+
+const ENVELOPE_KEYS = ['requestId', 'actor'];
+const bodyShapeOf = (schema: z.ZodObject<z.ZodRawShape>) => z.object(Object.fromEntries(Object.entries(schema.shape).filter(([k]) => !ENVELOPE_KEYS.includes(k))));
+
+export const ActResultSchema = z.object({ ok: z.literal(true), message: z.string(), data: z.record(z.string(), z.unknown()).optional(), requestId: z.string() });
+
+for (const a of ACTS) {
+  registry.registerPath({
+    method: 'post',
+    path: `/api/cycles/{cycleId}${a.path}`,
+    summary: a.summary,
+    tags: [a.tag],
+    request: {
+      params: z.object({ cycleId: z.string() }),
+      headers: z.object({ 'idempotency-key': z.uuid().optional() }),
+      body: { content: { 'application/json': { schema: bodyShapeOf(a.schema) } } },
+    },
+    responses: {
+      200: { description: 'accepted', content: { 'application/json': { schema: ActResultSchema } } },
+      400: { description: 'invalid body (Zod issue paths)', content: { 'application/json': { schema: ErrorSchema } } },
+      401: { description: 'not logged in' },
+      403: { description: 'not allowed for this role or unit', content: { 'application/json': { schema: ErrorSchema } } },
+      404: { description: 'no such cycle' },
+      409: { description: 'wrong phase, after deadline, or already done', content: { 'application/json': { schema: ErrorSchema } } },
+    },
+  });
+}
+
+/** API-side authorisation: role × scope from the database; the workflow validator re-checks phase and head-ness. */
+function authorise(p: Principal, scope: Scope, body: Record<string, unknown>, cycle: CycleScope): void {
+  switch (scope) {
+    case 'admin':
+      return requireRoles(p, 'admin');
+    case 'holds':
+      return requireRoles(p, 'admin', 'councilSecretary');
+    case 'councilMember':
+    case 'councilSecretary':
+      requireRoles(p, scope);
+      if (!p.councilIds.includes(cycle.councilId ?? '')) throw new HttpError(403, 'FORBIDDEN', 'you do not sit on the council of this bloc');
+      return;
+    case 'unit':
+      requireRoles(p, 'unitOfficer');
+      if (body.unitId !== p.unitId) throw new HttpError(403, 'FORBIDDEN', 'an officer acts only for their own unit', [{ path: ['unitId'], message: 'must be your own unit' }]);
+      if (!cycle.memberUnitIds.includes(p.unitId!)) throw new HttpError(403, 'FORBIDDEN', 'your unit is not a member of this bloc');
+      return;
+    case 'head':
+      requireRoles(p, 'unitOfficer');
+      if (p.unitId !== cycle.headUnitId && p.unitId !== cycle.deputyUnitId && p.unitId !== cycle.actingHeadUnitId) throw new HttpError(403, 'FORBIDDEN', 'only the bloc head (or deputy where allowed) may do this');
+  }
+}
+
+const requestIdOf = (req: Request): string => {
+  const key = req.header('idempotency-key') ?? (typeof req.body?.requestId === 'string' ? req.body.requestId : undefined);
+  return key ?? randomUUID();
+};
+
+export function actsRouter(deps: AppDeps): Router {
+  const router = Router();
+  for (const a of ACTS) {
+    router.post(`/api/cycles/:cycleId${a.path}`, async (req, res) => {
+      const principal = principalOf(req);
+      const cycleId = String(req.params.cycleId);
+      const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
+      const requestId = requestIdOf(req);
+      const payload = a.schema.parse({ ...body, requestId, actor: { personId: principal.personId, unitId: principal.unitId ?? undefined, roles: principal.roles } });
+      const cycle = await loadCycleScope(deps, cycleId);
+      authorise(principal, a.scope, payload, cycle);
+      const workflowId = a.target === 'council' ? `${cycleId}-council` : cycleId;
+      const handle = deps.temporal.client.workflow.getHandle(workflowId);
+      const result = await handle.executeUpdate(a.update, { args: [payload as never], updateId: requestId });
+      res.json({ ...result, requestId });
+    });
+  }
+  return router;
+}

@@ -1,0 +1,73 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { WorkflowIdReusePolicy } from '@temporalio/client';
+import { PlanSchema, cycleWorkflowId } from '../../contracts/cycle';
+import { buildCycleInput } from '../cycle-input';
+import { getCycle } from '../../workflows/messages';
+import type { AppDeps } from '../context';
+import { HttpError } from '../errors';
+import { principalOf, requireRoles } from '../auth';
+import { ErrorSchema, registry } from '../openapi';
+import { loadCycleScope } from '../scope';
+
+export const StartCycleSchema = z.object({ year: z.number().int().min(2024).max(2100), plan: PlanSchema.optional() });
+const StartCycleResponse = z.object({ cycleId: z.string(), workflowId: z.string(), year: z.number() });
+
+registry.registerPath({
+  method: 'post', path: '/api/blocs/{blocId}/cycles', summary: 'The bloc head starts the year cycle (optionally with the plan)', tags: ['bloc head'],
+  request: { params: z.object({ blocId: z.string() }), body: { content: { 'application/json': { schema: StartCycleSchema } } } },
+  responses: { 201: { description: 'started', content: { 'application/json': { schema: StartCycleResponse } } }, 400: { description: 'invalid', content: { 'application/json': { schema: ErrorSchema } } }, 403: { description: 'not the head of this bloc' }, 409: { description: 'already started' } },
+});
+registry.registerPath({ method: 'get', path: '/api/cycles/{cycleId}', summary: 'Cycle projection: phase, deadlines, per-unit tasks and submissions, scores, rounds, proposals', tags: ['everyone'], request: { params: z.object({ cycleId: z.string() }) }, responses: { 200: { description: 'the cycle' }, 404: { description: 'no such cycle' } } });
+registry.registerPath({ method: 'get', path: '/api/cycles/{cycleId}/live', summary: 'Live workflow state (voting progress) — a Temporal query, used only for state that lives only in the workflow', tags: ['everyone'], request: { params: z.object({ cycleId: z.string() }) }, responses: { 200: { description: 'live view' } } });
+
+export function cyclesRouter(deps: AppDeps): Router {
+  const router = Router();
+
+  router.post('/api/blocs/:blocId/cycles', async (req, res) => {
+    const principal = principalOf(req);
+    requireRoles(principal, 'unitOfficer');
+    const body = StartCycleSchema.parse(req.body);
+    const blocId = String(req.params.blocId);
+    const bloc = await deps.db.prisma.bloc.findUnique({ where: { id: blocId }, select: { headUnitId: true, code: true } });
+    if (!bloc) throw new HttpError(404, 'NOT_FOUND', `no bloc ${blocId}`);
+    if (principal.unitId !== bloc.headUnitId) throw new HttpError(403, 'FORBIDDEN', 'only the bloc head starts the cycle');
+    const input = await buildCycleInput(deps.db, blocId, body.year, principal.personId, body.plan);
+    const workflowId = cycleWorkflowId(bloc.code, body.year);
+    await deps.temporal.client.workflow.start('blocCycleWorkflow', {
+      taskQueue: deps.temporal.taskQueue,
+      workflowId,
+      args: [input],
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+    });
+    await deps.db.prisma.auditLog.create({ data: { action: 'cycle.start', entity: 'cycle', entityId: workflowId, actorPersonId: principal.personId, actorRole: principal.roles.join(','), after: { year: body.year }, workflowId, requestId: `${workflowId}:start` } });
+    res.status(201).json({ cycleId: workflowId, workflowId, year: body.year });
+  });
+
+  router.get('/api/cycles/:cycleId', async (req, res) => {
+    principalOf(req);
+    const id = String(req.params.cycleId);
+    const cycle = await deps.db.prisma.cycle.findUnique({
+      where: { id },
+      include: {
+        bloc: { select: { id: true, code: true, name: true } },
+        tasks: { select: { unitId: true, kind: true, status: true, dueAt: true, remindersSent: true } },
+        submissions: { select: { unitId: true, kind: true, status: true, reason: true, revision: true, submittedAt: true } },
+        scoreSummaries: { orderBy: { finalTotal: 'desc' } },
+        votingRounds: { include: { _count: { select: { voters: true } } }, orderBy: [{ contest: 'asc' }, { round: 'asc' }] },
+        proposals: { include: { decision: true } },
+      },
+    });
+    if (!cycle) throw new HttpError(404, 'NOT_FOUND', `no cycle ${id}`);
+    const { votingRounds, ...rest } = cycle;
+    res.json({ ...rest, votingRounds: votingRounds.map(({ _count, ...r }) => ({ ...r, votedCount: _count.voters })) });
+  });
+
+  router.get('/api/cycles/:cycleId/live', async (req, res) => {
+    principalOf(req);
+    const scope = await loadCycleScope(deps, String(req.params.cycleId));
+    res.json(await deps.temporal.client.workflow.getHandle(scope.cycleId).query(getCycle));
+  });
+
+  return router;
+}

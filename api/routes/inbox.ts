@@ -1,0 +1,65 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { AppDeps } from '../context';
+import { HttpError } from '../errors';
+import { principalOf, requireRoles } from '../auth';
+import { registry } from '../openapi';
+
+registry.registerPath({ method: 'get', path: '/api/me', summary: 'Who am I (person, unit, roles)', tags: ['everyone'], responses: { 200: { description: 'principal' }, 401: { description: 'not logged in' } } });
+registry.registerPath({ method: 'get', path: '/api/me/tasks', summary: 'Unit task inbox: open and past tasks with due dates and reminders', tags: ['unit'], responses: { 200: { description: 'tasks' } } });
+registry.registerPath({ method: 'get', path: '/api/me/notifications', summary: 'In-app notifications for my unit and me', tags: ['everyone'], responses: { 200: { description: 'notifications' } } });
+registry.registerPath({ method: 'post', path: '/api/me/notifications/{id}/read', summary: 'Mark a notification read', tags: ['everyone'], request: { params: z.object({ id: z.string() }) }, responses: { 204: { description: 'done' }, 404: { description: 'not yours' } } });
+registry.registerPath({ method: 'get', path: '/api/blocs', summary: 'Blocs with their current head, deputy and members', tags: ['everyone'], responses: { 200: { description: 'blocs' } } });
+registry.registerPath({ method: 'get', path: '/api/audit', summary: 'Append-only audit log (admin)', tags: ['admin'], request: { query: z.object({ workflowId: z.string().optional(), take: z.coerce.number().int().min(1).max(500).optional() }) }, responses: { 200: { description: 'entries' }, 403: { description: 'admin only' } } });
+
+const PageQuery = z.object({ take: z.coerce.number().int().min(1).max(500).default(100) });
+
+export function inboxRouter(deps: AppDeps): Router {
+  const router = Router();
+  const { prisma } = deps.db;
+
+  router.get('/api/me', (req, res) => {
+    res.json(principalOf(req));
+  });
+
+  router.get('/api/me/tasks', async (req, res) => {
+    const p = principalOf(req);
+    if (!p.unitId) return res.json([]);
+    const { take } = PageQuery.parse(req.query);
+    res.json(await prisma.task.findMany({ where: { unitId: p.unitId }, orderBy: [{ status: 'asc' }, { dueAt: 'asc' }], take, include: { cycle: { select: { id: true, year: true, phase: true, bloc: { select: { name: true } } } } } }));
+  });
+
+  router.get('/api/me/notifications', async (req, res) => {
+    const p = principalOf(req);
+    const { take } = PageQuery.parse(req.query);
+    const or = [{ recipientPersonId: p.personId }, ...(p.unitId ? [{ recipientUnitId: p.unitId }] : [])];
+    res.json(await prisma.notification.findMany({ where: { OR: or }, orderBy: { createdAt: 'desc' }, take }));
+  });
+
+  router.post('/api/me/notifications/:id/read', async (req, res) => {
+    const p = principalOf(req);
+    const or = [{ recipientPersonId: p.personId }, ...(p.unitId ? [{ recipientUnitId: p.unitId }] : [])];
+    const updated = await prisma.notification.updateMany({ where: { id: String(req.params.id), OR: or, readAt: null }, data: { readAt: new Date() } });
+    const exists = updated.count > 0 || (await prisma.notification.count({ where: { id: String(req.params.id), OR: or } })) > 0;
+    if (!exists) throw new HttpError(404, 'NOT_FOUND', 'no such notification for you');
+    res.status(204).end();
+  });
+
+  router.get('/api/blocs', async (req, res) => {
+    principalOf(req);
+    res.json(
+      await prisma.bloc.findMany({
+        orderBy: { code: 'asc' },
+        include: { province: { select: { code: true, name: true } }, memberships: { where: { leftOn: null }, include: { unit: { select: { id: true, code: true, name: true } } } }, cycles: { select: { id: true, year: true, phase: true }, orderBy: { year: 'desc' } } },
+      }),
+    );
+  });
+
+  router.get('/api/audit', async (req, res) => {
+    requireRoles(principalOf(req), 'admin');
+    const q = z.object({ workflowId: z.string().optional(), take: z.coerce.number().int().min(1).max(500).default(100) }).parse(req.query);
+    res.json(await prisma.auditLog.findMany({ where: q.workflowId ? { workflowId: q.workflowId } : {}, orderBy: { id: 'desc' }, take: q.take }));
+  });
+
+  return router;
+}

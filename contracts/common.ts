@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/** Building blocks shared by every message contract (workflow input, Updates, HTTP bodies). */
+export const IdSchema = z.string().min(1).max(100);
+export const IsoDateTimeSchema = z.iso.datetime({ offset: true });
+export const IsoDateSchema = z.iso.date();
+export const RequestIdSchema = z.uuid();
+
+export const RoleSchema = z.enum(['admin', 'unitOfficer', 'councilMember', 'councilSecretary']);
+export type Role = z.infer<typeof RoleSchema>;
+
+/** Who performs an act. Set by the API from the verified token, never taken from the client body. */
+export const ActorSchema = z.object({
+  personId: IdSchema,
+  unitId: IdSchema.optional(),
+  roles: z.array(RoleSchema),
+});
+export type Actor = z.infer<typeof ActorSchema>;
+
+/** Every act carries a request id: retried requests are answered once (Temporal update id = request id). */
+export const ActEnvelopeSchema = z.object({
+  requestId: RequestIdSchema,
+  actor: ActorSchema,
+});

@@ -1,0 +1,135 @@
+/**
+ * `npm start`: the whole system on the embedded default — Temporal dev server (SQLite file,
+ * Web UI), migrated and seeded database, worker, API + UI. Ctrl-C stops every child cleanly.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { loadConfig, ConfigError, type Config } from '../config';
+import { createDb } from '../db';
+import { migrateDatabase } from '../prisma/migrate';
+import { seedDatabase } from '../prisma/seed';
+import { temporalCliPath } from './temporal-binaries';
+
+const ROOT = path.resolve(__dirname, '..');
+const children: { name: string; proc: ChildProcess }[] = [];
+let stopping = false;
+
+const log = (msg: string) => console.log(`[start] ${msg}`);
+
+function waitForPort(port: number, host: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      const socket = net.connect(port, host);
+      socket.once('connect', () => {
+        socket.end();
+        resolve();
+      });
+      socket.once('error', () => {
+        socket.destroy();
+        if (Date.now() > deadline) reject(new Error(`nothing listens on ${host}:${port} after ${timeoutMs} ms`));
+        else setTimeout(attempt, 250);
+      });
+    };
+    attempt();
+  });
+}
+
+function launch(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
+  const proc = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  children.push({ name, proc });
+  proc.once('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`[start] ${name} exited unexpectedly (code ${code}, signal ${signal}); stopping everything`);
+      void shutdown(1);
+    }
+  });
+  return proc;
+}
+
+async function shutdown(code: number): Promise<never> {
+  stopping = true;
+  for (const { name, proc } of [...children].reverse()) {
+    if (proc.exitCode !== null || proc.signalCode !== null) continue;
+    log(`stopping ${name}`);
+    proc.kill('SIGTERM');
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        proc.kill('SIGKILL');
+        resolve();
+      }, 10_000);
+      proc.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+  process.exit(code);
+}
+
+async function startTemporal(config: Config): Promise<string> {
+  if (config.TEMPORAL_ADDRESS) {
+    log(`using external Temporal at ${config.TEMPORAL_ADDRESS}`);
+    return config.TEMPORAL_ADDRESS;
+  }
+  let cli = temporalCliPath();
+  if (!cli) {
+    log('no temporal CLI yet: provisioning (scripts/provision-temporal.sh)');
+    spawnSync('bash', [path.join(ROOT, 'scripts/provision-temporal.sh')], { stdio: 'inherit' });
+    cli = temporalCliPath();
+  }
+  const address = `127.0.0.1:${config.TEMPORAL_DEV_PORT}`;
+  fs.mkdirSync(path.dirname(config.TEMPORAL_DB_FILE), { recursive: true });
+  if (cli) {
+    launch('temporal dev server', cli, ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(config.TEMPORAL_DEV_PORT), '--ui-port', String(config.TEMPORAL_UI_PORT), '--db-filename', config.TEMPORAL_DB_FILE, '--namespace', config.TEMPORAL_NAMESPACE, '--log-level', 'warn']);
+    await waitForPort(config.TEMPORAL_DEV_PORT, '127.0.0.1', 60_000);
+    return address;
+  }
+  // Machines with internet but no Go: the SDK downloads its dev server.
+  log('no temporal CLI could be provisioned: falling back to the SDK download of the dev server');
+  const { TestWorkflowEnvironment } = await import('@temporalio/testing');
+  const env = await TestWorkflowEnvironment.createLocal({ server: { ip: '127.0.0.1', port: config.TEMPORAL_DEV_PORT, ui: true, uiPort: config.TEMPORAL_UI_PORT, dbFilename: config.TEMPORAL_DB_FILE, namespace: config.TEMPORAL_NAMESPACE } });
+  process.once('exit', () => void env.teardown());
+  return address;
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const t0 = Date.now();
+  if (config.DATABASE_URL.startsWith('file:')) fs.mkdirSync(path.dirname(config.DATABASE_URL.slice('file:'.length)), { recursive: true });
+  await migrateDatabase(config.DATABASE_URL);
+  if (config.SEED_DEMO) {
+    const db = createDb(config.DATABASE_URL);
+    await seedDatabase(db, { demoPassword: config.DEMO_PASSWORD });
+    await db.close();
+  }
+  log('database migrated and seeded');
+  const address = await startTemporal(config);
+  const env = { ...process.env, TEMPORAL_ADDRESS: address };
+  const tsx = ['--import', 'tsx'];
+  launch('worker', process.execPath, [...tsx, 'worker/main.ts'], env);
+  launch('api', process.execPath, [...tsx, 'api/main.ts'], env);
+  await waitForPort(config.PORT, config.HOST, 60_000);
+  const base = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`;
+  for (let i = 0; i < 120; i++) {
+    const res = await fetch(`${base}/healthz`).catch(() => undefined);
+    if (res?.status === 200) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  log(`  UI and API     ${base}/`);
+  log(`  API docs       ${base}/api/docs  (OpenAPI: ${base}/api/openapi.json)`);
+  log(`  health         ${base}/healthz`);
+  if (!config.TEMPORAL_ADDRESS) log(`  Temporal UI    http://127.0.0.1:${config.TEMPORAL_UI_PORT}/`);
+  log(`  demo accounts  admin / ct.ca / ct.vksnd / ct.hd1 / ct.tk … password "${config.DEMO_PASSWORD}" (see README)`);
+  log('Ctrl-C stops everything');
+}
+
+process.once('SIGINT', () => void shutdown(0));
+process.once('SIGTERM', () => void shutdown(0));
+main().catch((err) => {
+  console.error(err instanceof ConfigError ? err.message : err);
+  void shutdown(1);
+});

@@ -1,0 +1,149 @@
+import { condition, setHandler, workflowInfo, allHandlersFinished } from '@temporalio/workflow';
+import * as c from '../contracts/cycle';
+import type { Proposal } from '../contracts/cycle';
+import { awardAmount } from '../domain/money';
+import { reminderTimes } from '../domain/calendar';
+import { acts } from './activities';
+import { shuffled } from './shuffle';
+import { ok, registerAct, requireRole } from './act';
+import { reject } from './errors';
+import { castCouncilVote, decideProposal, getCouncil, holdChanged, resubmitProposal, type ActResult } from './messages';
+import type { CouncilView } from './view';
+
+interface VoteTally {
+  voters: string[];
+  box: { choices: string[] }[];
+}
+
+const TERMINAL: Proposal['status'][] = ['approved', 'rejected', 'disqualified'];
+const FLAG_TYPES = new Set(['emulation-flag', 'government-flag']);
+
+/** Proposal review by the emulation council: secret vote, then approve / return / reject; holds pause it. */
+export async function councilReviewWorkflow(raw: c.CouncilInput): Promise<{ proposals: Proposal[] }> {
+  const input = c.CouncilInputSchema.parse(raw);
+  const { workflowId } = workflowInfo();
+  const proposals: Proposal[] = input.proposals.map((p) => ({ ...p }));
+  const tallies: Record<string, VoteTally> = {};
+  const processed: Record<string, ActResult> = {};
+  const find = (id: string) => proposals.find((p) => p.proposalId === id);
+  const roundRecord = (p: Proposal) => ({ cycleId: input.cycleWorkflowId, contest: `council:${p.proposalId}`, round: p.attempts, candidates: ['yes'], seats: 1, eligibleVoters: input.councilMemberIds.length, present: input.councilMemberIds.length });
+  const thresholdOf = (p: Proposal) => (FLAG_TYPES.has(p.awardType) ? input.ruleSet.council.flagThreshold : input.ruleSet.council.certificateThreshold);
+  const yesShare = (p: Proposal) => {
+    const t = tallies[p.proposalId];
+    const yes = t?.box.filter((b) => b.choices.includes('yes')).length ?? 0;
+    const th = thresholdOf(p);
+    // Flags: ≥80% of ALL council members (ND 152/2025 Art. 33(5); ND 98/2023 Art. 30(7)).
+    const base = th.base === 'allMembers' ? input.councilMemberIds.length : th.base === 'present' ? (t?.voters.length ?? 0) : (t?.box.length ?? 0);
+    return { yes, base, share: base === 0 ? 0 : yes / base, passes: base > 0 && (th.strict ? yes / base > th.ratio : yes / base >= th.ratio - 1e-9) };
+  };
+  const openVote = async (p: Proposal) => {
+    tallies[p.proposalId] = { voters: [], box: [] };
+    await acts.openRound(roundRecord(p));
+  };
+  const closeVote = async (p: Proposal) => {
+    const t = tallies[p.proposalId];
+    if (!t) return;
+    await acts.closeRound({ ...roundRecord(p), present: t.voters.length, ballots: shuffled(t.box), result: yesShare(p) });
+  };
+  const persist = (p: Proposal) => acts.recordProposals({ cycleId: input.cycleWorkflowId, proposals: [p] });
+
+  registerAct(processed, castCouncilVote, c.CouncilVoteSchema, (a) => {
+    requireRole(a.actor, 'councilMember');
+    if (!input.councilMemberIds.includes(a.actor.personId)) reject('FORBIDDEN', 'only members of this council vote');
+    const p = find(a.proposalId);
+    if (!p) reject('NOT_FOUND', `no proposal ${a.proposalId}`);
+    if (p.status !== 'submitted') reject('WRONG_PHASE', `the proposal is ${p.status}`);
+    if (tallies[p.proposalId]?.voters.includes(a.actor.personId)) reject('ALREADY_DONE', 'you have already voted on this proposal');
+  }, async (a) => {
+    const p = find(a.proposalId)!;
+    const t = tallies[p.proposalId]!;
+    t.voters.push(a.actor.personId);
+    t.box.push({ choices: a.approve ? ['yes'] : [] });
+    await acts.recordVoter({ cycleId: input.cycleWorkflowId, contest: `council:${p.proposalId}`, round: p.attempts, voterKey: a.actor.personId });
+    return ok('council vote received');
+  });
+
+  registerAct(processed, decideProposal, c.CouncilDecisionSchema, (a) => {
+    requireRole(a.actor, 'councilSecretary');
+    const p = find(a.proposalId);
+    if (!p) reject('NOT_FOUND', `no proposal ${a.proposalId}`);
+    if (p.status !== 'submitted') reject('WRONG_PHASE', `the proposal is ${p.status}`);
+    if (a.decision === 'approve') {
+      const v = yesShare(p);
+      if (!v.passes) reject('RULE_VIOLATION', `the council vote did not reach the threshold (${v.yes}/${v.base})`, { yes: v.yes, base: v.base });
+    }
+  }, async (a) => {
+    const p = find(a.proposalId)!;
+    await closeVote(p);
+    p.reason = a.reason;
+    if (a.decision === 'approve') {
+      const money = awardAmount(p.awardType, 'collective', a.decisionDate!);
+      Object.assign(p, { status: 'approved', decisionNumber: a.decisionNumber, decisionDate: a.decisionDate, amountVnd: money.amountVnd, voteShare: yesShare(p).share });
+      await acts.recordDecision({ cycleId: input.cycleWorkflowId, proposal: p, coefficient: money.coefficient, baseSalaryVnd: money.baseSalaryVnd });
+    } else {
+      p.status = a.decision === 'return' ? 'returned' : 'rejected';
+    }
+    await persist(p);
+    await acts.notify({ dedupeKey: `${workflowId}:decision:${a.requestId}`, cycleId: input.cycleWorkflowId, unitIds: [input.headUnitId, p.unitId], kind: 'result', title: `Hội đồng Thi đua - Khen thưởng: ${p.status}`, body: a.reason ?? `Quyết định số ${a.decisionNumber} ngày ${a.decisionDate}.` });
+    await acts.audit({ action: `proposal.${a.decision}`, entity: 'proposal', entityId: p.proposalId, actorPersonId: a.actor.personId, after: { status: p.status, reason: a.reason, decisionNumber: a.decisionNumber }, workflowId, requestId: a.requestId });
+    return ok(`proposal ${p.status}`);
+  });
+
+  registerAct(processed, resubmitProposal, c.ResubmitProposalSchema, (a) => {
+    requireRole(a.actor, 'unitOfficer');
+    if (a.actor.unitId !== input.headUnitId) reject('FORBIDDEN', 'only the bloc head resubmits the bloc proposal');
+    const p = find(a.proposalId);
+    if (!p) reject('NOT_FOUND', `no proposal ${a.proposalId}`);
+    if (p.status !== 'returned') reject('WRONG_PHASE', `the proposal is ${p.status}, not returned`);
+  }, async (a) => {
+    const p = find(a.proposalId)!;
+    Object.assign(p, { status: 'submitted', achievement: a.achievement, attempts: p.attempts + 1, reason: undefined });
+    await openVote(p);
+    await persist(p);
+    await acts.audit({ action: 'proposal.resubmit', entity: 'proposal', entityId: p.proposalId, actorPersonId: a.actor.personId, workflowId, requestId: a.requestId });
+    return ok('proposal resubmitted');
+  });
+
+  // ND 152/2025 Art. 4(4): a pending investigation puts the unit on hold, never rejects it.
+  setHandler(holdChanged, ({ unitId, state }) => {
+    for (const p of proposals.filter((x) => x.unitId === unitId && !TERMINAL.includes(x.status))) {
+      if (state === 'onHold') p.status = 'onHold';
+      else if (p.status === 'onHold') p.status = state === 'cleared' ? 'submitted' : 'disqualified';
+    }
+  });
+
+  setHandler(getCouncil, (): CouncilView => {
+    const statusCounts: CouncilView['statusCounts'] = {};
+    for (const p of proposals) statusCounts[p.status] = (statusCounts[p.status] ?? 0) + 1;
+    return {
+      workflowId,
+      done: proposals.every((p) => TERMINAL.includes(p.status)),
+      statusCounts,
+      proposals: proposals.map((p) => {
+        const t = tallies[p.proposalId];
+        const yes = t?.box.filter((b) => b.choices.includes('yes')).length ?? 0;
+        return { ...p, voted: t?.voters.length ?? 0, votesFor: yes, votesAgainst: (t?.box.length ?? 0) - yes };
+      }),
+    };
+  });
+
+  for (const p of proposals) {
+    if (p.status === 'submitted') await openVote(p);
+    await persist(p);
+  }
+  const members = input.councilMemberIds;
+  await acts.notify({ dedupeKey: `${workflowId}:opened`, personIds: members, cycleId: input.cycleWorkflowId, kind: 'task', title: 'Hồ sơ đề nghị khen thưởng chờ Hội đồng xét', body: `${proposals.length} đề nghị của khối năm ${input.year}. Hạn: ${input.deadline}.` });
+
+  const allDone = () => proposals.every((p) => TERMINAL.includes(p.status));
+  const deadline = Date.parse(input.deadline);
+  for (const t of reminderTimes(deadline, input.reminderOffsetsSeconds, Date.now())) {
+    if (await condition(allDone, Math.max(1, t - Date.now()))) break;
+    await acts.notify({ dedupeKey: `${workflowId}:reminder:${t}`, personIds: members, cycleId: input.cycleWorkflowId, kind: 'reminder', title: 'Nhắc hạn xét hồ sơ khen thưởng', body: `Hạn: ${input.deadline}.` });
+  }
+  if (!(await condition(allDone, Math.max(1, deadline - Date.now())))) {
+    await acts.notify({ dedupeKey: `${workflowId}:escalation`, personIds: members, unitIds: [input.headUnitId], cycleId: input.cycleWorkflowId, kind: 'escalation', title: 'Quá hạn xét hồ sơ khen thưởng', body: 'Hội đồng chưa quyết định xong các đề nghị; hồ sơ vẫn được giữ nguyên để xét tiếp.' });
+    await condition(allDone);
+  }
+  await condition(allHandlersFinished);
+  return { proposals };
+}

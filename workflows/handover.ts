@@ -1,0 +1,68 @@
+import { ParentClosePolicy, condition, startChild } from '@temporalio/workflow';
+import { cycleWorkflowId, type CycleInput } from '../contracts/cycle';
+import { nextHeadAndDeputy } from '../domain/rotation';
+import { isDomainError } from '../domain/errors';
+import { acts } from './activities';
+import { awaitDeadline } from './deadline';
+import { activeUnitIds, contestOf, type CycleState } from './state';
+
+/**
+ * Head handover: next year's head and deputy by the bloc's rotation policy, the handover
+ * recorded, and next year's cycle started as its own workflow (id cycle-<bloc>-<year+1>).
+ * A new execution per year — rather than continue-as-new — keeps each year addressable by id,
+ * its history bounded and auditable on its own, and lets year N's council review run on while
+ * year N+1 has begun. A Schedule would not fit: the next year starts at the handover, not on a date.
+ */
+export async function handoverPhase(s: CycleState, startNextYear: (input: CycleInput) => Promise<string>): Promise<void> {
+  await acts.openTasks({ cycleId: s.workflowId, kind: 'handover', title: 'Bàn giao Trưởng khối', dueAt: s.deadlines!.handover, unitIds: [s.actingHeadUnitId] });
+  const outcome = await awaitDeadline(s, 'handover', () => s.handoverRequest !== null, () => [s.actingHeadUnitId], 'Bàn giao Trưởng khối');
+  if (outcome === 'deadline') {
+    await acts.notify({ dedupeKey: `${s.workflowId}:handover:escalation`, cycleId: s.workflowId, unitIds: [s.actingHeadUnitId, s.deputyUnitId], kind: 'escalation', title: 'Quá hạn bàn giao Trưởng khối', body: 'Trưởng khối chưa ghi nhận bàn giao; chu kỳ năm sau chờ bàn giao.' });
+    await condition(() => s.handoverRequest !== null);
+  }
+  const request = s.handoverRequest!;
+  const { rotation } = s.input.ruleSet;
+  const members = activeUnitIds(s);
+  const base = {
+    members,
+    currentHead: s.headUnitId,
+    currentDeputy: s.deputyUnitId,
+    recentHeads: [s.headUnitId, ...s.input.recentHeads],
+    fixedOrder: rotation.fixedOrder,
+    noTwiceInARow: rotation.noTwiceInARow,
+    appointed: request.appointed ? { head: request.appointed.headUnitId, deputy: request.appointed.deputyUnitId } : undefined,
+    elected: { head: contestOf(s, 'nextHead')?.winners[0], deputy: contestOf(s, 'nextDeputy')?.winners[0] },
+  };
+  let policy = rotation.policy;
+  let next: { head: string; deputy: string };
+  try {
+    next = nextHeadAndDeputy({ ...base, policy });
+  } catch (e) {
+    // An election with no winner falls back to the deputy succeeding (the most common practice, domain-rules §6).
+    if (!isDomainError(e) || policy !== 'vote') throw e;
+    policy = 'deputySucceeds';
+    next = nextHeadAndDeputy({ ...base, policy });
+  }
+  await acts.recordHandover({ cycleId: s.workflowId, blocId: s.input.blocId, fromYear: s.input.year, outgoingHeadUnitId: s.headUnitId, newHeadUnitId: next.head, newDeputyUnitId: next.deputy, policy });
+  const nextYearWorkflowId = await startNextYear({
+    ...s.input,
+    year: s.input.year + 1,
+    headUnitId: next.head,
+    deputyUnitId: next.deputy,
+    members: s.input.members.filter((m) => members.includes(m.unitId)),
+    recentHeads: base.recentHeads.slice(0, 5),
+    plan: undefined,
+    startedBy: request.actor.personId,
+  });
+  s.handover = { headUnitId: next.head, deputyUnitId: next.deputy, nextYearWorkflowId };
+  await acts.updateTasks({ cycleId: s.workflowId, kind: 'handover', unitIds: [s.actingHeadUnitId], status: 'done' });
+  await acts.notify({ dedupeKey: `${s.workflowId}:handover:done`, cycleId: s.workflowId, unitIds: members, kind: 'result', title: `Bàn giao Trưởng khối năm ${s.input.year + 1}`, body: `Trưởng khối: ${s.units[next.head]?.name}; Phó Trưởng khối: ${s.units[next.deputy]?.name}.` });
+  await acts.audit({ action: 'handover.record', entity: 'bloc', entityId: s.input.blocId, actorPersonId: request.actor.personId, after: { ...next, policy, nextYearWorkflowId }, workflowId: s.workflowId, requestId: request.requestId });
+}
+
+/** Starts next year's workflow as an abandoned child: it outlives this year's execution. */
+export async function startNextYearChild(input: CycleInput, workflowType: string): Promise<string> {
+  const workflowId = cycleWorkflowId(input.blocCode, input.year);
+  await startChild(workflowType, { workflowId, args: [input], parentClosePolicy: ParentClosePolicy.ABANDON });
+  return workflowId;
+}

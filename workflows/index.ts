@@ -1,0 +1,3 @@
+/** Workflow bundle entry: every workflow type the worker registers. */
+export { blocCycleWorkflow } from './cycle';
+export { councilReviewWorkflow } from './council';

@@ -1,0 +1,127 @@
+import { condition } from '@temporalio/workflow';
+import type { Contest } from '../contracts/cycle';
+import { breakTie, nextStep, tallyRound } from '../domain/tally';
+import { acts } from './activities';
+import { awaitDeadline } from './deadline';
+import { project } from './project';
+import { shuffled } from './shuffle';
+import { activeUnitIds, type ContestState, type CycleState } from './state';
+
+const CONTEST_TITLES: Record<Contest, string> = {
+  leader: 'Suy tôn đơn vị dẫn đầu (Cờ thi đua)',
+  certificate: 'Đề nghị Bằng khen',
+  nextHead: 'Bầu Trưởng khối năm sau',
+  nextDeputy: 'Bầu Phó Trưởng khối năm sau',
+};
+
+function newContest(contest: Contest, seats: number): ContestState {
+  return { contest, seats, status: 'pending', round: 0, candidates: [], rounds: [], winners: [], decidedBy: null, voted: [], box: [], closeRequested: false, decisions: {} };
+}
+
+/** The contests of the year-end meeting, in order: leader first (TT 21/2014 Art. 7(3): high to low). */
+export function plannedContests(s: CycleState): ContestState[] {
+  const contests = [newContest('leader', Math.max(1, s.input.ruleSet.quotas.emulationFlag)), newContest('certificate', s.input.ruleSet.quotas.certificateOfMerit)];
+  if (s.input.ruleSet.rotation.policy === 'vote') contests.push(newContest('nextHead', 1), newContest('nextDeputy', 1));
+  return contests.filter((c) => c.seats > 0);
+}
+
+function candidatesFor(s: CycleState, contest: Contest): string[] {
+  const eligible = activeUnitIds(s).filter((id) => s.units[id]!.hold !== 'disqualified');
+  const winnersOf = (c: Contest) => s.contests.find((x) => x.contest === c)?.winners ?? [];
+  switch (contest) {
+    case 'leader':
+      return eligible.filter((id) => s.units[id]!.hold === 'none');
+    case 'certificate': // one achievement, one award (L2022 Art. 5): the leader is not proposed twice
+      return eligible.filter((id) => s.units[id]!.hold === 'none' && !winnersOf('leader').includes(id));
+    case 'nextHead':
+      return activeUnitIds(s).filter((id) => !(s.input.ruleSet.rotation.noTwiceInARow && id === s.headUnitId));
+    case 'nextDeputy':
+      return activeUnitIds(s).filter((id) => !winnersOf('nextHead').includes(id));
+  }
+}
+
+export async function votingPhase(s: CycleState): Promise<void> {
+  s.phase = 'voting';
+  s.contests = plannedContests(s);
+  await project(s);
+  await acts.openTasks({ cycleId: s.workflowId, kind: 'voting', title: 'Hội nghị bình xét, bỏ phiếu kín', dueAt: s.deadlines!.voting, unitIds: activeUnitIds(s) });
+  const met = await awaitDeadline(s, 'voting', () => s.meeting?.quorumMet === true, () => [s.actingHeadUnitId], 'Hội nghị bình xét');
+  if (met === 'deadline') {
+    for (const c of s.contests) Object.assign(c, { status: 'decided', winners: [], decidedBy: 'noWinner', noWinnerReason: 'noQuorum' });
+    await acts.notify({ dedupeKey: `${s.workflowId}:voting:no-quorum`, cycleId: s.workflowId, unitIds: activeUnitIds(s), kind: 'escalation', title: 'Không đủ số lượng tham dự', body: 'Hội nghị bình xét không đạt số lượng tối thiểu trước hạn: không suy tôn đơn vị dẫn đầu năm nay.' });
+  } else {
+    for (const c of s.contests) await runContest(s, c);
+  }
+  await acts.updateTasks({ cycleId: s.workflowId, kind: 'voting', unitIds: activeUnitIds(s), status: 'done' });
+  await project(s);
+}
+
+async function runContest(s: CycleState, c: ContestState): Promise<void> {
+  const { voting } = s.input.ruleSet;
+  let candidates = candidatesFor(s, c.contest);
+  let seats = c.seats;
+  if (candidates.length === 0) {
+    Object.assign(c, { status: 'decided', decidedBy: 'noWinner', noWinnerReason: 'noCandidates' });
+    return;
+  }
+  for (let round = 1; ; round++) {
+    Object.assign(c, { status: 'open', round, candidates, voted: [], box: [], closeRequested: false });
+    const present = () => (s.meeting?.presentUnitIds ?? []).filter((id) => s.units[id]?.active);
+    const record = { cycleId: s.workflowId, contest: c.contest, round, candidates, seats, eligibleVoters: activeUnitIds(s).length, present: present().length };
+    await acts.openRound(record);
+    await project(s);
+    const outcome = await awaitDeadline(s, 'voting', () => c.closeRequested || present().every((id) => c.voted.includes(id)), () => present().filter((id) => !c.voted.includes(id)), CONTEST_TITLES[c.contest]);
+
+    const result = tallyRound({ candidates: c.candidates, seats, eligibleVoters: activeUnitIds(s).length, present: present().length, ballots: c.box, threshold: voting.threshold, quorum: voting.quorum });
+    await acts.closeRound({ ...record, candidates: c.candidates, present: present().length, ballots: shuffled(c.box), result });
+    c.box = [];
+    c.rounds.push({ round, candidates: c.candidates, outcome: result.outcome, counts: result.counts, shares: result.shares, base: result.base, validBallots: result.validBallots, invalidBallots: result.invalidBallots });
+
+    const step = nextStep({ roundNumber: round, maxRounds: voting.maxRounds, result, afterFailedRounds: voting.afterFailedRounds });
+    if (step.kind === 'done') {
+      c.winners.push(...step.winners);
+      c.decidedBy = 'ballot';
+      break;
+    }
+    if (step.kind === 'noWinner' || (step.kind === 'runoff' && outcome === 'deadline')) {
+      c.decidedBy = c.winners.length > 0 ? 'ballot' : 'noWinner';
+      c.noWinnerReason = outcome === 'deadline' ? 'deadline' : result.outcome;
+      break;
+    }
+    // Candidates clearly elected stay elected; only the contested seats go to the next step.
+    c.winners.push(...result.winners);
+    seats -= result.winners.length;
+    if (step.kind === 'runoff') {
+      candidates = step.candidates;
+      continue;
+    }
+    const facts = Object.fromEntries(step.candidates.map((id) => [id, { tasksGroupScore: s.units[id]!.tasksGroupScore ?? 0, totalScore: s.units[id]!.finalTotal ?? 0, womenRatio: s.units[id]!.womenRatio }]));
+    const ordered = breakTie(step.candidates, voting.tieBreakOrder, facts);
+    if (ordered) {
+      c.winners.push(...ordered.slice(0, seats));
+      c.decidedBy = 'tieBreak';
+    } else {
+      await headAndDeputyDecide(s, c, step.candidates);
+    }
+    break;
+  }
+  c.status = 'decided';
+  await project(s);
+}
+
+/** Court-sector model (TT 01/2024/TT-TANDTC Art. 29): after the last failed round the head and deputy decide together. */
+async function headAndDeputyDecide(s: CycleState, c: ContestState, candidates: string[]): Promise<void> {
+  Object.assign(c, { status: 'awaitingDecision', candidates, decisions: {} });
+  const deciders = [...new Set([s.actingHeadUnitId, s.deputyUnitId].filter((id) => s.units[id]?.active))];
+  await acts.notify({ dedupeKey: `${s.workflowId}:${c.contest}:decide`, cycleId: s.workflowId, unitIds: deciders, kind: 'task', title: `Trưởng khối và Phó Trưởng khối quyết định: ${CONTEST_TITLES[c.contest]}`, body: `Sau ${c.rounds.length} vòng bỏ phiếu chưa có kết quả. Ứng viên: ${candidates.map((id) => s.units[id]!.name).join(', ')}.` });
+  await project(s);
+  const agreed = () => {
+    const picks = deciders.map((id) => c.decisions[id]);
+    return picks.every((p) => p !== undefined) && picks.every((p) => JSON.stringify(p) === JSON.stringify(picks[0]));
+  };
+  await condition(agreed);
+  const choice = c.decisions[deciders[0]!] ?? [];
+  c.winners.push(...choice);
+  c.decidedBy = choice.length > 0 ? 'headAndDeputy' : 'noWinner';
+  if (choice.length === 0) c.noWinnerReason = 'headAndDeputyChoseNone';
+}
