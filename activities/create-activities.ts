@@ -62,7 +62,7 @@ export function createActivities({ db, channels = [], log, now = () => new Date(
         headUnitId: p.headUnitId,
         deputyUnitId: p.deputyUnitId,
         ruleSetCode: p.ruleSetCode,
-        ruleSetVersion: String(p.ruleSetVersion),
+        ruleSetVersion: p.ruleSetVersion,
         deadlines: json(p.deadlines ?? {}),
         plan: p.plan ? json(p.plan) : undefined,
         ...(p.result !== undefined ? { result: json(p.result) } : {}),

@@ -7,17 +7,16 @@
  *
  * Apply migrations first: `await migrateDatabase(url)` from prisma/migrate.ts.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqlitePrismaClient } from '../generated/prisma-sqlite/client';
 import { PrismaClient as PostgresPrismaClient } from '../generated/prisma-postgres/client';
+import { prepareSqliteFile } from './sqlite';
 import { parseDatabaseUrl, type DbProvider } from './url';
 
 export { DEFAULT_DATABASE_URL, DEFAULT_SQLITE_PATH, parseDatabaseUrl, providerOf, redactUrl } from './url';
 export type { DbProvider } from './url';
+export { prepareSqliteFile } from './sqlite';
 
 /**
  * The Prisma client type used everywhere in the application.
@@ -25,12 +24,19 @@ export type { DbProvider } from './url';
  * Both generated clients (generated/prisma-sqlite, generated/prisma-postgres) come from the same
  * schema and therefore expose the same model API; they differ only in the provider baked into
  * the generated runtime config (the query compiler and the adapter check). We take the SQLite
- * client's type as THE type and cast the PostgreSQL client to it in createDb().
+ * client's type as THE type and cast the PostgreSQL client to it in createDb(). The SQLite API is
+ * the portable subset: the PostgreSQL-only options (`mode: 'insensitive'`, `skipDuplicates`,
+ * weaker isolation levels) do not type-check, so code written against `Db` runs on both.
  */
 export type PrismaClient = SqlitePrismaClient;
 /** Model types and the `Prisma` namespace (input types, `Prisma.JsonValue`, errors, …). */
 export { Prisma } from '../generated/prisma-sqlite/client';
-export type * from '../generated/prisma-sqlite/models';
+export type {
+  Province, Bloc, Unit, BlocMembership, Person, RoleAssignment, Council, CouncilMember, RuleSet,
+  Cycle, Task, Submission, ScoreEntry, EvidenceFile, ScoreSummary, VotingRound, VoterRecord,
+  Ballot, Proposal, AwardDecision, UnitHold, Handover, Notification, NotificationDelivery,
+  AuditLog, DocumentCounter, IdempotencyKey
+} from '../generated/prisma-sqlite/client';
 
 export interface Db {
   readonly prisma: PrismaClient;
@@ -46,21 +52,6 @@ export interface CreateDbOptions {
   postgresPoolMax?: number;
   /** Prisma log levels, e.g. ['warn', 'error']. */
   log?: Array<'query' | 'info' | 'warn' | 'error'>;
-}
-
-/**
- * Prepares a SQLite database file: creates its directory and switches it to WAL journal mode
- * (persistent in the file, so readers do not block the writer). No-op for ':memory:'.
- */
-export function prepareSqliteFile(filename: string, busyTimeoutMs = 5000): void {
-  if (filename === ':memory:') return;
-  fs.mkdirSync(path.dirname(filename), { recursive: true });
-  const conn = new Database(filename, { timeout: busyTimeoutMs });
-  try {
-    conn.pragma('journal_mode = WAL');
-  } finally {
-    conn.close();
-  }
 }
 
 export function createDb(databaseUrl: string, options: CreateDbOptions = {}): Db {

@@ -26,7 +26,7 @@ export function parseDatabaseUrl(url: string): ParsedDatabaseUrl {
     // Strip Prisma-style query parameters (e.g. ?connection_limit=1) and a `//` authority.
     let file = trimmed.slice('file:'.length).replace(/\?.*$/, '');
     if (file.startsWith('//')) file = file.slice(2);
-    if (file === '' ) throw new Error(`Invalid SQLite URL (no file name): ${url}`);
+    if (file === '') throw new Error(`Invalid SQLite URL (no file name): ${url}`);
     const filename = file === ':memory:' ? ':memory:' : path.resolve(file);
     return { provider: 'sqlite', url: trimmed, filename };
   }

@@ -46,9 +46,9 @@ import {
 } from '@prisma/driver-adapter-utils';
 import type * as SchemaEngineWasm from '@prisma/schema-engine-wasm';
 import pg from 'pg';
-import { prepareSqliteFile } from '../db';
+import { prepareSqliteFile } from '../db/sqlite';
 import { DEFAULT_DATABASE_URL, parseDatabaseUrl, redactUrl, withDatabase, type DbProvider } from '../db/url';
-import { schemaFor } from './provider-schema';
+import { POSTGRES_SCHEMA_PATH, SQLITE_SCHEMA_PATH, schemaFor } from './provider-schema';
 
 export type { DbProvider } from '../db/url';
 export type MigrateLog = (message: string) => void;
@@ -72,8 +72,15 @@ const NO_FILTER: SchemaEngineWasm.SchemaFilter = { externalTables: [], externalE
 // ─────────────────────────────────────────────────────────────────────────────────────────────
 
 type Bindings = typeof SchemaEngineWasm & {
-  __wbg_set_wasm(exports: WebAssembly.Exports): void;
+  __wbg_set_wasm(exports: Record<string, unknown>): void;
 };
+
+/** The few WebAssembly APIs used here (tsconfig's lib has no DOM/WebAssembly declarations). */
+interface WasmApi {
+  compile(bytes: Uint8Array): Promise<object>;
+  instantiate(module: object, imports: Record<string, Record<string, unknown>>): Promise<{ exports: Record<string, unknown> }>;
+}
+const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 let bindingsPromise: Promise<Bindings> | undefined;
 
@@ -90,12 +97,22 @@ export function loadSchemaEngine(): Promise<Bindings> {
     if (/^\s*(export|import)\b/m.test(body) || !names.includes('SchemaEngine') || !names.includes('__wbg_set_wasm')) {
       throw new Error(`Unexpected layout of ${path.join(dir, 'schema_engine_bg.js')}: update prisma/migrate.ts`);
     }
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval
-    const evaluate = new Function(`"use strict";\n${body}\nreturn { ${names.join(', ')} };`) as () => Bindings;
-    const bindings = evaluate();
-    const module = await WebAssembly.compile(fs.readFileSync(path.join(dir, 'schema_engine_bg.wasm')));
-    const instance = await WebAssembly.instantiate(module, {
-      './schema_engine_bg.js': bindings as unknown as WebAssembly.ModuleImports,
+    // The engine arms 10 s timers that it does not clear when its work is done (seen after
+    // createMigration on PostgreSQL): they would keep a CLI process or a Jest worker alive for
+    // 10 s. The glue gets a setTimeout whose timers do not hold the event loop open (pending
+    // engine work always has a database connection or the caller's promise behind it).
+    const unrefSetTimeout = (fn: () => void, ms: number) => {
+      const t = setTimeout(fn, ms);
+      t.unref();
+      return t;
+    };
+    const evaluate = new Function('setTimeout', `"use strict";\n${body}\nreturn { ${names.join(', ')} };`) as (
+      st: typeof unrefSetTimeout,
+    ) => Bindings;
+    const bindings = evaluate(unrefSetTimeout);
+    const module = await wasmApi.compile(fs.readFileSync(path.join(dir, 'schema_engine_bg.wasm')));
+    const instance = await wasmApi.instantiate(module, {
+      './schema_engine_bg.js': bindings as unknown as Record<string, unknown>,
     });
     bindings.__wbg_set_wasm(instance.exports);
     (instance.exports['__wbindgen_start'] as () => void)();
@@ -131,17 +148,38 @@ function charAsText<T>(result: T): T {
  * them as TEXT is exact. Only the migration runner uses this client; the application does not.
  */
 class CharAsTextClient extends pg.Client {
+  // pg's query() has a dozen overloads; this override forwards whatever it gets.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override query(...args: any[]): any {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const res: unknown = (super.query as (...a: any[]) => unknown).apply(this, args);
+    const last: unknown = args[args.length - 1];
+    if (typeof last === 'function') {
+      // Callback style, as used by pg.Pool#query.
+      args[args.length - 1] = (err: unknown, result: unknown) => (last as (e: unknown, r: unknown) => void)(err, err ? result : charAsText(result));
+    }
+    const res: unknown = (super.query as (...a: unknown[]) => unknown).apply(this, args);
     return res instanceof Promise ? res.then(charAsText) : res;
   }
 }
 
-function migrationPgAdapterFactory(url: string): PrismaPg {
+/**
+ * PostgreSQL adapter for the migration engine: the CharAsTextClient above, and executeScript
+ * sending the whole script in one simple-protocol query — as the native engine does; PostgreSQL
+ * runs it in one implicit transaction. @prisma/adapter-pg 7.10 splits scripts on every `;`,
+ * which breaks dollar-quoted function bodies (the audit-log trigger function).
+ */
+async function connectMigrationPg(url: string): Promise<SqlDriverAdapter> {
   const config: pg.PoolConfig = { connectionString: url, max: 2, Client: CharAsTextClient as unknown as pg.PoolConfig['Client'] };
-  return new PrismaPg(config);
+  const adapter = await new PrismaPg(config).connect();
+  const pool = adapter.underlyingDriver();
+  adapter.executeScript = async (script: string) => {
+    try {
+      await pool.query(script);
+    } catch (e) {
+      // Maps the pg error to a DriverAdapterError, so that the engine reports its message.
+      (adapter as unknown as { onError(e: unknown): never }).onError(e);
+    }
+  };
+  return adapter;
 }
 
 /**
@@ -150,15 +188,15 @@ function migrationPgAdapterFactory(url: string): PrismaPg {
  * from a URL, because node-postgres lets the URL win over the `database` option.)
  */
 function postgresFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
-  const main = migrationPgAdapterFactory(url);
+  const main = new PrismaPg(url); // for provider/adapterName only
   return {
     provider: main.provider,
     adapterName: main.adapterName,
-    connect: () => main.connect(),
+    connect: () => connectMigrationPg(url),
     async connectToShadowDb(): Promise<SqlDriverAdapter> {
       const name = `prisma_shadow_${process.pid}_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
       await adminQuery(url, `CREATE DATABASE "${name}"`);
-      const adapter = await migrationPgAdapterFactory(withDatabase(url, name)).connect();
+      const adapter = await connectMigrationPg(withDatabase(url, name));
       const dispose = adapter.dispose.bind(adapter);
       adapter.dispose = async () => {
         await dispose();
@@ -235,20 +273,68 @@ async function withEngine<T>(
   fn: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
   const { SchemaEngine } = await loadSchemaEngine();
-  const schemaPath = path.join(__dirname, provider === 'sqlite' ? 'schema.prisma' : 'postgres/schema.prisma');
+  const schemaPath = provider === 'sqlite' ? SQLITE_SCHEMA_PATH : POSTGRES_SCHEMA_PATH; // labels only: content is derived in memory
   const onLog = (line: unknown) => {
     if (log && process.env['PRISMA_MIGRATE_DEBUG']) log(`[schema-engine] ${String(line)}`);
+  };
+  // The engine never disposes the adapters it opens (a pg.Pool would keep the process alive and
+  // leak connections): track them and dispose them when the session ends.
+  const opened: SqlDriverAdapter[] = [];
+  const track = async (p: Promise<SqlDriverAdapter>) => {
+    const adapter = await p;
+    // The engine disposes some adapters itself (shadow databases): make dispose() idempotent.
+    const dispose = adapter.dispose.bind(adapter);
+    let disposed: Promise<void> | undefined;
+    adapter.dispose = () => (disposed ??= dispose());
+    // Trap: when replaying the migration history on the shadow database, the engine sends each
+    // migration.sql as ONE parameterless executeRaw; better-sqlite3 (like PGlite) refuses to
+    // prepare several statements at once. Such scripts go to executeScript instead.
+    const executeRaw = adapter.executeRaw.bind(adapter);
+    adapter.executeRaw = async (query) => {
+      try {
+        return await executeRaw(query);
+      } catch (e) {
+        if (query.args.length === 0 && isMultiStatementError(e)) {
+          await adapter.executeScript(query.sql);
+          return 0;
+        }
+        throw e;
+      }
+    };
+    opened.push(adapter);
+    return adapter;
+  };
+  const tracked: SqlMigrationAwareDriverAdapterFactory = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: () => track(factory.connect()),
+    connectToShadowDb: () => track(factory.connectToShadowDb()),
   };
   const engine = await SchemaEngine.new(
     { datamodels: [[schemaPath, schemaFor(provider)]] },
     onLog,
-    bindMigrationAwareSqlAdapterFactory(factory),
+    bindMigrationAwareSqlAdapterFactory(tracked),
   );
   try {
     return await fn(engine);
   } finally {
     engine.free();
+    const results = await Promise.allSettled(opened.map((a) => a.dispose()));
+    for (const r of results) {
+      if (r.status === 'rejected') log?.(`could not dispose a migration connection: ${String(r.reason)}`);
+    }
   }
+}
+
+function isMultiStatementError(e: unknown): boolean {
+  const err = e as { message?: unknown; cause?: unknown } | null;
+  let text = String(err?.message ?? '');
+  try {
+    text += JSON.stringify(err?.cause ?? '');
+  } catch {
+    // ignore
+  }
+  return /more than one statement|cannot insert multiple commands into a prepared statement/i.test(text);
 }
 
 /** Turns the engine's rejections (plain objects or JSON strings) into Errors with a message. */
@@ -366,7 +452,7 @@ export async function createMigration(url: string, name: string, options: Create
         draft: options.draft ?? false,
         migrationName: name,
         migrationsList,
-        schema: { files: [{ path: path.join(__dirname, 'schema.prisma'), content: schemaFor(provider) }] },
+        schema: { files: [{ path: provider === 'sqlite' ? SQLITE_SCHEMA_PATH : POSTGRES_SCHEMA_PATH, content: schemaFor(provider) }] },
         filters: NO_FILTER,
       })
       .catch((e: unknown) => {

@@ -12,7 +12,8 @@ const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
 const SQLITE_SCHEMA_PATH = path.join(ROOT, 'prisma', 'schema.prisma');
-const POSTGRES_SCHEMA_PATH = path.join(ROOT, 'prisma', 'postgres', 'schema.prisma');
+/** Derived, git-ignored (generated/): never edit, never commit. */
+const POSTGRES_SCHEMA_PATH = path.join(ROOT, 'generated', 'postgres-schema', 'schema.prisma');
 
 /** @type {Record<'sqlite' | 'postgresql', string>} */
 const CLIENT_OUTPUT = {

@@ -3,7 +3,8 @@
 /**
  * Generates the two Prisma clients from the single schema (prisma/schema.prisma, SQLite):
  *   generated/prisma-sqlite    — provider sqlite
- *   generated/prisma-postgres  — provider postgresql (schema derived into prisma/postgres/schema.prisma)
+ *   generated/prisma-postgres  — provider postgresql (schema derived into
+ *                                generated/postgres-schema/schema.prisma, git-ignored)
  *
  * Offline-safe: Prisma 7's CLI downloads its native schema engine before any command, even
  * `generate`, which never runs it. Pointing PRISMA_SCHEMA_ENGINE_BINARY at a dummy file stops the
@@ -14,7 +15,6 @@
  */
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 const { ROOT, SQLITE_SCHEMA_PATH, POSTGRES_SCHEMA_PATH, schemaFor } = require('../prisma/provider-schema.js');
 
@@ -27,8 +27,9 @@ function prismaCli() {
 }
 
 function dummyEngine() {
-  const file = path.join(os.tmpdir(), 'thidua-prisma-schema-engine-dummy');
+  const file = path.join(ROOT, 'generated', '.bin', 'schema-engine-unavailable');
   if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, '#!/bin/sh\necho "schema engine not available offline: use tsx prisma/migrate.ts" >&2\nexit 1\n');
     fs.chmodSync(file, 0o755);
   }

@@ -4,7 +4,7 @@
  * username) and which act route (path of api/routes/acts.ts) it uses.
  */
 import { randomUUID } from 'node:crypto';
-import type { Plan } from '../contracts/cycle';
+import { PHASES, type Plan } from '../contracts/cycle';
 import type { ActResult } from '../workflows/messages';
 import type { CycleView } from '../workflows/view';
 import { defaultScoringTemplate } from '../domain/scoring';
@@ -75,38 +75,49 @@ export interface YearOptions {
   log?: (line: string) => void;
 }
 
-/** Launch → pledge → mid-year → self-score → review. Leaves the cycle in the voting phase. */
+/** Has the cycle not yet gone past `phase`? Lets a script resume a year part-way through. */
+const upTo = (v: CycleView, phase: CycleView['phase']) => PHASES.indexOf(v.phase) <= PHASES.indexOf(phase);
+
+/** Launch → pledge → mid-year → self-score → review, from wherever the cycle is. Leaves it in the voting phase. */
 export async function runToVoting(port: CyclePort, cast: BlocCast, plan: Plan, opts: YearOptions): Promise<CycleView> {
   const log = opts.log ?? (() => undefined);
   let v = await port.view();
   const head = cast.officerOf[v.actingHeadUnitId]!;
+  const units = v.units.filter((u) => u.active).map((u) => u.unitId);
   if (v.phase === 'launch') {
     await act(port, head, '/plan', { plan });
     log(`launch: plan published by ${head}`);
   }
-  v = await waitForPhase(port, 'pledge');
-  const units = v.units.filter((u) => u.active).map((u) => u.unitId);
-  for (const unitId of units) {
-    await act(port, cast.officerOf[unitId]!, '/pledges', { unitId, targets: ['Hoàn thành xuất sắc nhiệm vụ chính trị', 'Tham gia đầy đủ hoạt động của khối'], titlesAimed: ['emulation-flag'], signedBy: 'Thủ trưởng đơn vị' });
-    await act(port, head, '/pledges/review', { unitId, decision: 'accept' });
+  if (upTo(v, 'pledge')) {
+    v = await waitForPhase(port, 'pledge');
+    for (const u of v.units.filter((x) => x.active && x.pledge !== 'accepted')) {
+      if (u.pledge !== 'submitted') await act(port, cast.officerOf[u.unitId]!, '/pledges', { unitId: u.unitId, targets: ['Hoàn thành xuất sắc nhiệm vụ chính trị', 'Tham gia đầy đủ hoạt động của khối'], titlesAimed: ['emulation-flag'], signedBy: 'Thủ trưởng đơn vị' });
+      await act(port, head, '/pledges/review', { unitId: u.unitId, decision: 'accept' });
+    }
+    log(`pledge: ${units.length} units signed`);
   }
-  log(`pledge: ${units.length} units signed`);
-  await waitForPhase(port, 'midYear');
-  for (const unitId of units) {
-    await act(port, cast.officerOf[unitId]!, '/reports/mid-year', { unitId, summary: 'Đơn vị hoàn thành tốt các chỉ tiêu 6 tháng đầu năm.', achievements: ['Hoàn thành 100% chỉ tiêu'], limitations: [], nextHalfTasks: ['Tiếp tục thực hiện giao ước'] });
+  if (upTo(v, 'midYear')) {
+    v = await waitForPhase(port, 'midYear');
+    for (const u of v.units.filter((x) => x.active && x.midYear === 'none')) {
+      await act(port, cast.officerOf[u.unitId]!, '/reports/mid-year', { unitId: u.unitId, summary: 'Đơn vị hoàn thành tốt các chỉ tiêu 6 tháng đầu năm.', achievements: ['Hoàn thành 100% chỉ tiêu'], limitations: [], nextHalfTasks: ['Tiếp tục thực hiện giao ước'] });
+    }
+    await act(port, head, '/reports/bloc', { summary: 'Báo cáo sơ kết 6 tháng của khối: các đơn vị thực hiện tốt giao ước thi đua.' });
+    log('mid-year: all units reported, bloc report compiled');
   }
-  await act(port, head, '/reports/bloc', { summary: 'Báo cáo sơ kết 6 tháng của khối: các đơn vị thực hiện tốt giao ước thi đua.' });
-  log('mid-year: all units reported, bloc report compiled');
-  await waitForPhase(port, 'selfScoring');
-  for (const unitId of units) {
-    const rank = opts.merit.indexOf(unitId);
-    const share = rank < 0 ? 0.7 : 0.95 - rank * 0.03;
-    await act(port, cast.officerOf[unitId]!, '/self-scores', { unitId, entries: selfScoreEntries(plan, share), bonusClaimed: 0 });
+  if (upTo(v, 'selfScoring')) {
+    v = await waitForPhase(port, 'selfScoring');
+    for (const u of v.units.filter((x) => x.active && x.selfScore === 'none')) {
+      const rank = opts.merit.indexOf(u.unitId);
+      const share = rank < 0 ? 0.7 : 0.95 - rank * 0.03;
+      await act(port, cast.officerOf[u.unitId]!, '/self-scores', { unitId: u.unitId, entries: selfScoreEntries(plan, share), bonusClaimed: 0 });
+    }
+    log('self-scoring: all units submitted');
   }
-  log('self-scoring: all units submitted');
-  await waitForPhase(port, 'review');
-  await act(port, head, '/scores/close-review', {});
-  log('review: closed; final scores published');
+  if (upTo(v, 'review')) {
+    await waitForPhase(port, 'review');
+    await act(port, head, '/scores/close-review', {});
+    log('review: closed; final scores published');
+  }
   return waitForPhase(port, 'voting');
 }
 

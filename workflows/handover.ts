@@ -33,16 +33,21 @@ export async function handoverPhase(s: CycleState, startNextYear: (input: CycleI
     appointed: request.appointed ? { head: request.appointed.headUnitId, deputy: request.appointed.deputyUnitId } : undefined,
     elected: { head: contestOf(s, 'nextHead')?.winners[0], deputy: contestOf(s, 'nextDeputy')?.winners[0] },
   };
-  let policy = rotation.policy;
-  let next: { head: string; deputy: string };
-  try {
-    next = nextHeadAndDeputy({ ...base, policy });
-  } catch (e) {
-    // An election with no winner falls back to the deputy succeeding (the most common practice, domain-rules §6).
-    if (!isDomainError(e) || policy !== 'vote') throw e;
-    policy = 'deputySucceeds';
-    next = nextHeadAndDeputy({ ...base, policy });
+  // When the configured policy cannot name a head (no election winner, the deputy has left),
+  // fall back to the deputy succeeding, then to the agreed order — a year never stalls on it.
+  const policies = [...new Set([rotation.policy, 'deputySucceeds', 'fixedOrder'] as const)];
+  let policy: (typeof policies)[number] = rotation.policy;
+  let next: { head: string; deputy: string } | undefined;
+  for (const candidate of policies) {
+    try {
+      next = nextHeadAndDeputy({ ...base, policy: candidate });
+      policy = candidate;
+      break;
+    } catch (e) {
+      if (!isDomainError(e) || candidate === policies.at(-1)) throw e;
+    }
   }
+  if (!next) throw new Error('unreachable: the last rotation policy either answers or throws');
   await acts.recordHandover({ cycleId: s.workflowId, blocId: s.input.blocId, fromYear: s.input.year, outgoingHeadUnitId: s.headUnitId, newHeadUnitId: next.head, newDeputyUnitId: next.deputy, policy });
   const nextYearWorkflowId = await startNextYear({
     ...s.input,

@@ -134,9 +134,10 @@ function makeRunner(binDir: string, cwd: string): { runner: Runner; owner: { uid
   const argv = (bin: string, args: string[]): [string, string[]] =>
     isRoot ? ['runuser', ['-u', 'postgres', '--', path.join(binDir, bin), ...args]] : [path.join(binDir, bin), args];
   const env = { ...process.env, LC_ALL: 'C', LANG: 'C' };
-  const runner = ((bin: string, args: string[]) => {
+  const runner = (async (bin: string, args: string[]) => {
     const [cmd, a] = argv(bin, args);
-    return run(cmd, a, { cwd, env, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+    const { stdout, stderr } = await run(cmd, a, { cwd, env, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+    return { stdout, stderr };
   }) as Runner;
   runner.sync = (bin, args) => {
     const [cmd, a] = argv(bin, args);
@@ -167,7 +168,7 @@ async function startCluster(database: string): Promise<PostgresServer> {
   } catch (e) {
     removeDir();
     const err = e as { stderr?: string; message?: string };
-    throw new Error(`initdb failed: ${err.stderr || err.message}`);
+    throw new Error(`initdb failed: ${err.stderr || err.message}`, { cause: e });
   }
 
   let port = 0;
@@ -215,7 +216,7 @@ async function startCluster(database: string): Promise<PostgresServer> {
     await query(adminUrl, `CREATE DATABASE "${database}"`);
   } catch (e) {
     stopSync();
-    throw new Error(`CREATE DATABASE failed: ${(e as Error).message}\n${tail(logFile)}`);
+    throw new Error(`CREATE DATABASE failed: ${(e as Error).message}\n${tail(logFile)}`, { cause: e });
   }
 
   return {

@@ -15,9 +15,13 @@ CREATE TABLE "Bloc" (
     "provinceId" TEXT NOT NULL,
     "ruleSetCode" TEXT NOT NULL,
     "rotationPolicy" TEXT NOT NULL,
+    "headUnitId" TEXT,
+    "deputyUnitId" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
-    CONSTRAINT "Bloc_provinceId_fkey" FOREIGN KEY ("provinceId") REFERENCES "Province" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    CONSTRAINT "Bloc_provinceId_fkey" FOREIGN KEY ("provinceId") REFERENCES "Province" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "Bloc_headUnitId_fkey" FOREIGN KEY ("headUnitId") REFERENCES "Unit" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Bloc_deputyUnitId_fkey" FOREIGN KEY ("deputyUnitId") REFERENCES "Unit" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 
 -- CreateTable
@@ -250,7 +254,7 @@ CREATE TABLE "Ballot" (
     "roundId" TEXT NOT NULL,
     "choices" JSONB NOT NULL,
     CONSTRAINT "Ballot_roundId_fkey" FOREIGN KEY ("roundId") REFERENCES "VotingRound" ("id") ON DELETE CASCADE ON UPDATE CASCADE
-);
+) WITHOUT ROWID; -- hand edit: no hidden rowid recording insertion order (secret ballot)
 
 -- CreateTable
 CREATE TABLE "Proposal" (
@@ -538,3 +542,18 @@ CREATE INDEX "AuditLog_at_idx" ON "AuditLog"("at");
 
 -- CreateIndex
 CREATE INDEX "IdempotencyKey_createdAt_idx" ON "IdempotencyKey"("createdAt");
+
+-- ─────────────────────────────────────────────────────────────────────────────
+-- Hand-written: the audit log is APPEND-ONLY.
+-- (A later migration that redefines "AuditLog" — SQLite drops and recreates the table — must
+-- recreate these triggers; test/db checks them on a freshly migrated database.)
+-- ─────────────────────────────────────────────────────────────────────────────
+CREATE TRIGGER "auditlog_no_update" BEFORE UPDATE ON "AuditLog"
+BEGIN
+    SELECT RAISE(ABORT, 'audit log is append-only');
+END;
+
+CREATE TRIGGER "auditlog_no_delete" BEFORE DELETE ON "AuditLog"
+BEGIN
+    SELECT RAISE(ABORT, 'audit log is append-only');
+END;

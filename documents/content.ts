@@ -1,0 +1,570 @@
+/**
+ * What each document says: turns validated data into the format-neutral layout (layout.ts).
+ * All derived figures (quorum, percentages, results, totals) are computed here from the counts.
+ */
+import {
+  formatCount,
+  formatDateTimeVn,
+  formatDateVn,
+  formatDocumentNumber,
+  formatNumber,
+  formatNumberSymbol,
+  formatPercent,
+  formatPlaceDate,
+  formatRecipientLines,
+  formatShare,
+  formatVnd,
+  formatVndPlain,
+  joinVn,
+  nfc,
+  upperVn,
+  vndInWords,
+} from './format';
+import type { Block, Layout, ParaBlock, Run, Section, SignColumn, TableBlock } from './layout';
+import {
+  baseCount,
+  meetsThreshold,
+  TYPE_ABBR,
+  type BallotCount,
+  type Contest,
+  type Decision,
+  type DocRef,
+  type DocumentInput,
+  type Header,
+  type Member,
+  type Minutes,
+  type MinutesHeader,
+  type PercentBase,
+  type Person,
+  type Proposal,
+  type Round,
+  type Signer,
+  type Threshold,
+} from './model';
+
+// ---------------------------------------------------------------- small helpers
+
+const para = (runs: Run[] | string, extra: Partial<ParaBlock> = {}): ParaBlock => ({
+  t: 'para',
+  runs: typeof runs === 'string' ? [{ text: runs }] : runs,
+  ...extra,
+});
+const plain = (text: string): Run => ({ text });
+const bold = (text: string): Run => ({ text, bold: true });
+const italic = (text: string): Run => ({ text, italic: true });
+
+/** Ends a sentence with exactly one of the given marks (legal bases end with ";" and the last with "."). */
+function endWith(s: string, mark: string): string {
+  return `${s.replace(/[\s;,.]+$/u, '')}${mark}`;
+}
+
+function splitLines(s: string): string[] {
+  return s
+    .split('\n')
+    .map((x) => x.trim())
+    .filter((x) => x.length > 0);
+}
+
+function headerBlock(h: Header | MinutesHeader, typeAbbr: string, withDate: boolean): Block {
+  return {
+    t: 'header',
+    ...(h.parentBody ? { parentBody: upperVn(h.parentBody) } : {}),
+    issuingBody: splitLines(upperVn(h.issuingBody)),
+    numberLine: formatDocumentNumber(h.number, typeAbbr, h.issuerAbbr),
+    ...(withDate && 'date' in h ? { placeDate: formatPlaceDate(h.place, h.date) } : {}),
+  };
+}
+
+/** The signer block lines (ND30 PL I II.7.b). */
+export function signerLines(s: Signer): string[] {
+  const lines: string[] = [];
+  if (s.onBehalfOf) lines.push(`TM. ${upperVn(s.onBehalfOf)}`);
+  if (s.prefix === 'Q.') {
+    lines.push(`Q. ${upperVn(s.position)}`);
+  } else {
+    if (s.prefix) lines.push(`${s.prefix} ${upperVn(s.prefixOf ?? '')}`);
+    lines.push(upperVn(s.position));
+  }
+  if (s.secondaryPosition) lines.push(upperVn(s.secondaryPosition));
+  return lines;
+}
+
+const signColumn = (s: Signer): SignColumn => ({ titleLines: signerLines(s), name: s.name });
+
+/** Puts `first` at the top of the recipients unless it is already there. */
+function withFirstRecipient(recipients: readonly string[], first: string): string[] {
+  const norm = (x: string): string => x.toLocaleLowerCase('vi-VN').replace(/[-;.\s]+/gu, ' ').trim();
+  return recipients.some((r) => norm(r) === norm(first)) ? [...recipients] : [first, ...recipients];
+}
+
+function personText(p: Person): string {
+  return [p.name, p.position, p.unit].filter((x): x is string => !!x).join(', ');
+}
+
+function memberName(members: readonly Member[], unitId: string): string {
+  return members.find((m) => m.unitId === unitId)?.name ?? unitId;
+}
+
+function docRefText(kind: string, ref: DocRef, of?: string): string {
+  return `${kind} số ${formatNumberSymbol(ref.number, ref.symbol)} ${formatDateVn(ref.date)}${of ? ` của ${of}` : ''}`;
+}
+
+const BASE_LABEL: Record<PercentBase, string> = {
+  allMembers: 'tổng số đơn vị thành viên',
+  present: 'số đơn vị thành viên có mặt',
+  validBallots: 'tổng số phiếu hợp lệ',
+};
+
+function thresholdText(t: Threshold, members: readonly Member[]): string {
+  const pct = formatPercent(t.ratio);
+  const cond = t.strict ? `trên ${pct}` : `từ ${pct} trở lên`;
+  const count = t.base === 'allMembers' ? members.length : members.filter((m) => m.present).length;
+  const base = t.base === 'validBallots' ? BASE_LABEL.validBallots : `${BASE_LABEL[t.base]} (${count} đơn vị)`;
+  return `đạt ${cond} số phiếu đồng ý, tính trên ${base}`;
+}
+
+function contestTitle(c: Contest, year: number): string {
+  if (c.title) return c.title;
+  switch (c.contest) {
+    case 'leader':
+      return `Suy tôn đơn vị dẫn đầu phong trào thi đua, đề nghị tặng ${c.awardName ?? ''}`;
+    case 'certificate':
+      return `Đề nghị tặng ${c.awardName ?? ''}`;
+    case 'nextHead':
+      return `Bầu đơn vị Khối trưởng năm ${year + 1}`;
+    case 'nextDeputy':
+      return `Bầu đơn vị Khối phó năm ${year + 1}`;
+  }
+}
+
+function roundCountsText(r: Round, rounds: number): string {
+  const label = rounds > 1 ? `Vòng ${r.round}: s` : 'S';
+  return (
+    `${label}ố phiếu phát ra: ${r.ballotsIssued}; số phiếu thu vào: ${r.ballotsReceived}; ` +
+    `số phiếu hợp lệ: ${r.validBallots}; số phiếu không hợp lệ: ${r.invalidBallots}.`
+  );
+}
+
+/** Candidates table of one round: votes, share against the stated base, and whether the threshold is reached. */
+function roundTable(c: Contest, r: Round, members: readonly Member[]): TableBlock {
+  const base = baseCount(c.threshold.base, members, r);
+  const rows = [...r.votes]
+    .sort((a, b) => b.votes - a.votes)
+    .map((v, i) => ({
+      cells: [
+        String(i + 1),
+        memberName(members, v.unitId),
+        String(v.votes),
+        base > 0 ? formatShare(v.votes, base) : '—',
+        meetsThreshold(v.votes, base, c.threshold) ? 'Đạt' : 'Không đạt',
+      ],
+    }));
+  return {
+    t: 'table',
+    columns: [
+      { title: 'STT', weight: 8, align: 'center' },
+      { title: 'Tên đơn vị', weight: 52, align: 'left' },
+      { title: 'Số phiếu đồng ý', weight: 16, align: 'center' },
+      { title: `Tỷ lệ (%) trên ${BASE_LABEL[c.threshold.base]} (${base})`, weight: 26, align: 'center' },
+      { title: 'Kết quả', weight: 16, align: 'center' },
+    ],
+    rows,
+  };
+}
+
+function winnersText(c: Contest, members: readonly Member[], year: number): string {
+  const last = c.rounds[c.rounds.length - 1]!;
+  const base = baseCount(c.threshold.base, members, last);
+  const describe = (id: string): string => {
+    const v = last.votes.find((x) => x.unitId === id)?.votes ?? 0;
+    return `${memberName(members, id)} (${v}/${base} phiếu, đạt ${formatShare(v, base)})`;
+  };
+  const what: Record<Contest['contest'], string> = {
+    leader: `được suy tôn là đơn vị dẫn đầu phong trào thi đua năm ${year}, đề nghị tặng ${c.awardName ?? ''}`,
+    certificate: `được đề nghị tặng ${c.awardName ?? ''}`,
+    nextHead: `được bầu làm Khối trưởng năm ${year + 1}`,
+    nextDeputy: `được bầu làm Khối phó năm ${year + 1}`,
+  };
+  if (c.winners.length === 0) {
+    return `Kết quả: không có đơn vị nào đạt tỷ lệ phiếu theo quy định${c.decisionNote ? `. ${endWith(c.decisionNote, '.')}` : '.'}`;
+  }
+  const names = joinVn(c.winners.map(describe));
+  const by =
+    c.decidedBy === 'headAndDeputy'
+      ? ' (do Khối trưởng và Khối phó quyết định theo Quy chế, sau khi các vòng bỏ phiếu không có kết quả)'
+      : c.decidedBy === 'council'
+        ? ' (theo ý kiến của Hội đồng Thi đua - Khen thưởng)'
+        : '';
+  return `Kết quả: ${names} ${what[c.contest]}${by}.${c.decisionNote ? ` ${endWith(c.decisionNote, '.')}` : ''}`;
+}
+
+/** Voting results of all contests, shared by the minutes and the ballot-count record. */
+function contestBlocks(contests: readonly Contest[], members: readonly Member[], year: number, numbering: (i: number) => string): Block[] {
+  const out: Block[] = [];
+  contests.forEach((c, i) => {
+    out.push(para([bold(`${numbering(i)} ${contestTitle(c, year)}`)], { keepWithNext: true }));
+    out.push(para(`Điều kiện: ${thresholdText(c.threshold, members)}.`, { keepWithNext: true }));
+    for (const r of c.rounds) {
+      out.push(para(roundCountsText(r, c.rounds.length), { keepWithNext: true }));
+      out.push(roundTable(c, r, members));
+      if (r.note) out.push(para(endWith(r.note, '.')));
+    }
+    out.push(para(winnersText(c, members, year)));
+  });
+  return out;
+}
+
+const LETTERS = ['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k'];
+const letter = (i: number): string => `${LETTERS[i] ?? String(i + 1)})`;
+
+function recipientsOrUndefined(items: readonly string[]): string[] | undefined {
+  return items.length > 0 ? formatRecipientLines(items) : undefined;
+}
+
+// ---------------------------------------------------------------- minutes
+
+export function minutesLayout(m: Minutes): Layout {
+  const total = m.members.length;
+  const presentMembers = m.members.filter((x) => x.present);
+  const absent = m.members.filter((x) => !x.present);
+  const present = presentMembers.length;
+  const quorumMet = meetsThreshold(present, total, { ratio: m.quorumRule.ratio, base: 'allMembers', strict: m.quorumRule.strict });
+  const ruleLabel = m.quorumRule.label ?? formatPercent(m.quorumRule.ratio);
+  const subject = m.subject ?? `Họp bình xét thi đua năm ${m.year} ${m.blocName}`;
+
+  const b: Block[] = [headerBlock(m.header, TYPE_ABBR.minutes, false), { t: 'title', typeName: 'BIÊN BẢN', summary: subject }];
+  b.push(para(`Thời gian bắt đầu: ${formatDateTimeVn(m.startedAt)}.`));
+  b.push(para(`Địa điểm: ${endWith(m.venue, '.')}`));
+  b.push(para('Thành phần tham dự:', { keepWithNext: true }));
+  b.push(para(`- Chủ trì (chủ tọa): đồng chí ${endWith(personText(m.chair), '.')}`));
+  b.push(para(`- Thư ký (người ghi biên bản): đồng chí ${endWith(personText(m.secretary), '.')}`));
+  b.push(para(`- Đại diện các đơn vị thành viên có mặt (${present}/${total} đơn vị):`, { keepWithNext: true }));
+  presentMembers.forEach((x, i) => {
+    const rep = x.representative ? `: đồng chí ${x.representative.name}, ${x.representative.position}` : '';
+    b.push(para(`+ ${x.name}${rep}${i === presentMembers.length - 1 ? '.' : ';'}`));
+  });
+  if (absent.length > 0) {
+    b.push(para(`- Đơn vị vắng mặt (${absent.length}/${total} đơn vị):`, { keepWithNext: true }));
+    absent.forEach((x, i) => {
+      const why = x.absenceReason ? ` (lý do: ${x.absenceReason.replace(/[.;]+$/u, '')})` : '';
+      const opinion = x.writtenOpinion ? ', có ý kiến bằng văn bản gửi Khối' : '';
+      b.push(para(`+ ${x.name}${why}${opinion}${i === absent.length - 1 ? '.' : ';'}`));
+    });
+  }
+  if (m.guests.length > 0) {
+    b.push(para('- Khách mời:', { keepWithNext: true }));
+    m.guests.forEach((g, i) => b.push(para(`+ Đồng chí ${personText(g)}${i === m.guests.length - 1 ? '.' : ';'}`)));
+  }
+  const rule = `${m.quorumRule.strict ? 'trên' : 'từ'} ${ruleLabel}${m.quorumRule.strict ? '' : ' trở lên'}`;
+  const source = m.quorumRule.source ? ` theo ${m.quorumRule.source.replace(/[.;]+$/u, '')}` : '';
+  b.push(
+    para(
+      `Số đơn vị thành viên có mặt: ${present}/${total} (${formatShare(present, total)}), ` +
+        (quorumMet
+          ? `đạt tỷ lệ ${rule} tổng số đơn vị thành viên${source}; cuộc họp đủ điều kiện tiến hành.`
+          : `không đạt tỷ lệ ${rule} tổng số đơn vị thành viên${source}; cuộc họp không đủ điều kiện bình xét.`),
+    ),
+  );
+
+  b.push(para([bold('Nội dung cuộc họp (theo diễn biến cuộc họp):')], { indent: true, keepWithNext: true }));
+  b.push(para([bold('1. Chương trình cuộc họp')], { keepWithNext: true }));
+  const agenda =
+    m.agenda.length > 0
+      ? m.agenda
+      : [
+          `Báo cáo kết quả thực hiện phong trào thi đua năm ${m.year} của các đơn vị thành viên`,
+          'Thẩm định kết quả tự chấm điểm của các đơn vị theo Bảng chấm điểm thi đua của Khối',
+          'Thảo luận, bình xét, bỏ phiếu suy tôn đơn vị dẫn đầu và đề nghị khen thưởng',
+          ...(m.contests.some((c) => c.contest === 'nextHead' || c.contest === 'nextDeputy') ? [`Bầu đơn vị Khối trưởng, Khối phó năm ${m.year + 1}`] : []),
+          'Thông qua biên bản cuộc họp',
+        ];
+  agenda.forEach((a, i) => b.push(para(`- ${endWith(a, i === agenda.length - 1 ? '.' : ';')}`)));
+  for (const d of m.discussion) b.push(para(d));
+
+  let section = 2;
+  if (m.scores.length > 0) {
+    b.push(para([bold(`${section++}. Kết quả chấm điểm, xếp hạng thi đua năm ${m.year}`)], { keepWithNext: true }));
+    const max = m.maxScore ? ` (thang điểm ${formatNumber(m.maxScore)})` : '';
+    b.push(para(`Trên cơ sở thẩm định, Khối thống nhất kết quả chấm điểm${max} và xếp hạng các đơn vị như sau:`, { keepWithNext: true }));
+    b.push({
+      t: 'table',
+      columns: [
+        { title: 'STT', weight: 8, align: 'center' },
+        { title: 'Tên đơn vị', weight: 52, align: 'left' },
+        { title: 'Điểm tự chấm', weight: 18, align: 'center' },
+        { title: 'Điểm Khối thống nhất', weight: 20, align: 'center' },
+        { title: 'Xếp hạng', weight: 14, align: 'center' },
+      ],
+      rows: [...m.scores]
+        .sort((x, y) => x.rank - y.rank)
+        .map((s, i) => ({
+          cells: [String(i + 1), memberName(m.members, s.unitId), formatNumber(s.selfScore), formatNumber(s.agreedScore), String(s.rank)],
+        })),
+    });
+  }
+
+  if (m.contests.length > 0) {
+    b.push(para([bold(`${section++}. Bình xét, bỏ phiếu`)], { keepWithNext: true }));
+    const method = m.votingMethod === 'secretBallot' ? 'bỏ phiếu kín, mỗi đơn vị thành viên có mặt một phiếu' : 'biểu quyết công khai';
+    const ref = m.ballotCountRecord ? `, kết quả chi tiết tại ${docRefText('Biên bản kiểm phiếu', m.ballotCountRecord)}` : '';
+    b.push(para(`Hình thức: ${method}${ref}. Kết quả như sau:`, { keepWithNext: true }));
+    b.push(...contestBlocks(m.contests, m.members, m.year, letter));
+
+    // Conclusions (doc §9.2 item 6): proposed awards with score, rank and vote share; then next head and deputy.
+    b.push(para([bold(`${section++}. Kết luận`)], { keepWithNext: true }));
+    const awardRows: string[][] = [];
+    for (const c of m.contests) {
+      if (c.contest !== 'leader' && c.contest !== 'certificate') continue;
+      const last = c.rounds[c.rounds.length - 1]!;
+      const base = baseCount(c.threshold.base, m.members, last);
+      for (const w of c.winners) {
+        const score = m.scores.find((s) => s.unitId === w);
+        const v = last.votes.find((x) => x.unitId === w)?.votes ?? 0;
+        awardRows.push([
+          String(awardRows.length + 1),
+          memberName(m.members, w),
+          score ? formatNumber(score.agreedScore) : '—',
+          score ? String(score.rank) : '—',
+          c.awardName ?? '',
+          `${v}/${base} (${formatShare(v, base)})`,
+        ]);
+      }
+    }
+    if (awardRows.length > 0) {
+      b.push(para(`Khối thống nhất đề nghị khen thưởng năm ${m.year} như sau:`, { keepWithNext: true }));
+      b.push({
+        t: 'table',
+        columns: [
+          { title: 'STT', weight: 10, align: 'center' },
+          { title: 'Tên đơn vị', weight: 34, align: 'left' },
+          { title: 'Điểm', weight: 11, align: 'center' },
+          { title: 'Xếp hạng', weight: 11, align: 'center' },
+          { title: 'Hình thức đề nghị', weight: 34, align: 'left' },
+          { title: 'Số phiếu / tỷ lệ', weight: 20, align: 'center' },
+        ],
+        rows: awardRows.map((cells) => ({ cells })),
+      });
+    } else {
+      b.push(para(`Năm ${m.year}, Khối không có đơn vị đủ điều kiện đề nghị khen thưởng.`));
+    }
+    for (const kind of ['nextHead', 'nextDeputy'] as const) {
+      const c = m.contests.find((x) => x.contest === kind);
+      if (!c) continue;
+      const role = kind === 'nextHead' ? 'Khối trưởng' : 'Khối phó';
+      b.push(
+        para(
+          c.winners.length > 0
+            ? `- ${role} năm ${m.year + 1}: ${joinVn(c.winners.map((w) => memberName(m.members, w)))}.`
+            : `- ${role} năm ${m.year + 1}: chưa bầu được, Khối đề nghị cấp có thẩm quyền xem xét, chỉ định.`,
+        ),
+      );
+    }
+  }
+
+  const end = formatDateTimeVn(m.endedAt);
+  b.push(
+    para(`Cuộc họp kết thúc vào lúc ${end}. ${endWith(m.approval ?? 'Biên bản đã được đọc lại cho các thành viên dự họp cùng nghe và nhất trí thông qua', '')}./.`, {
+      keepWithNext: true,
+    }),
+  );
+  b.push({
+    t: 'signoff',
+    left: { titleLines: ['THƯ KÝ'], name: m.secretary.name },
+    right: { titleLines: m.chairTitle ? m.chairTitle.map(upperVn) : ['CHỦ TỌA'], name: m.chair.name },
+    ...(m.recipients.length > 0 ? { recipients: formatRecipientLines(m.recipients) } : {}),
+  });
+  return { title: `Biên bản ${subject}`, author: upperVn(m.header.issuingBody).replace(/\n/g, ' '), sections: [{ orientation: 'portrait', restartNumbering: true, blocks: b }] };
+}
+
+// ---------------------------------------------------------------- ballot-count record
+
+export function ballotCountLayout(bc: BallotCount): Layout {
+  const total = bc.members.length;
+  const presentCount = bc.members.filter((x) => x.present).length;
+  const absent = bc.members.filter((x) => !x.present);
+  const subject = bc.subject ?? `Bình xét thi đua năm ${bc.year} ${bc.blocName}`;
+  const b: Block[] = [headerBlock(bc.header, TYPE_ABBR.ballotCount, false), { t: 'title', typeName: 'BIÊN BẢN KIỂM PHIẾU', summary: subject }];
+  b.push(para(`Vào lúc ${formatDateTimeVn(bc.startedAt)}, tại ${bc.venue.replace(/[.;]+$/u, '')}, Ban kiểm phiếu gồm:`, { keepWithNext: true }));
+  const ordered = [...bc.committee].sort((x, y) => (x.role === y.role ? 0 : x.role === 'head' ? -1 : 1));
+  ordered.forEach((c, i) => {
+    const role = c.role === 'head' ? 'Trưởng ban' : 'Thành viên';
+    b.push(para(`${i + 1}. Đồng chí ${personText(c)} - ${role}${i === ordered.length - 1 ? '.' : ';'}`));
+  });
+  const method = bc.votingMethod === 'secretBallot' ? 'bỏ phiếu kín' : 'biểu quyết công khai';
+  b.push(para(`Ban kiểm phiếu đã tiến hành kiểm phiếu ${subject.charAt(0).toLocaleLowerCase('vi-VN')}${subject.slice(1)}, hình thức ${method}.`));
+  const absentText = absent.length > 0 ? ` (${absent.map((a) => a.name).join(', ')})` : '';
+  b.push(para(`Tổng số đơn vị thành viên: ${total}; số đơn vị có mặt: ${presentCount}; số đơn vị vắng mặt: ${absent.length}${absentText}.`));
+  b.push(para('Kết quả kiểm phiếu như sau:', { keepWithNext: true }));
+  b.push(...contestBlocks(bc.contests, bc.members, bc.year, (i) => `${i + 1}.`));
+  b.push(para(`Kết quả kiểm phiếu được công bố vào lúc ${formatDateTimeVn(bc.announcedAt)} trước cuộc họp./.`, { keepWithNext: true }));
+  const signers = ordered.map<SignColumn>((c) => ({ titleLines: [c.role === 'head' ? 'TRƯỞNG BAN' : 'THÀNH VIÊN'], name: c.name }));
+  const n = signers.length;
+  const perRow = n <= 2 ? n : n === 4 ? 2 : 3;
+  const recipients = recipientsOrUndefined(bc.recipients);
+  b.push({ t: 'signGrid', signers, perRow, ...(recipients ? { recipients } : {}) });
+  return { title: `Biên bản kiểm phiếu ${subject}`, author: upperVn(bc.header.issuingBody).replace(/\n/g, ' '), sections: [{ orientation: 'portrait', restartNumbering: true, blocks: b }] };
+}
+
+// ---------------------------------------------------------------- proposal letter and its list
+
+function uniqueInOrder(xs: readonly string[]): string[] {
+  return [...new Set(xs)];
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLocaleLowerCase('vi-VN') + s.slice(1);
+}
+
+export function proposalLayout(p: Proposal): Layout {
+  const awards = uniqueInOrder(p.entries.map((e) => e.award));
+  const summary = p.summary ?? `Về việc đề nghị tặng ${joinVn(awards)} năm ${p.year}`;
+  const symbol = `${TYPE_ABBR.proposal}-${p.header.issuerAbbr}`;
+  const b: Block[] = [headerBlock(p.header, TYPE_ABBR.proposal, true), { t: 'title', typeName: 'TỜ TRÌNH', summary }];
+  b.push({ t: 'addressees', items: p.addressees.map((a) => a.replace(/[.;]+$/u, '')) });
+
+  const bases = [...p.legalBases];
+  if (p.minutes) bases.push(`Căn cứ ${docRefText('Biên bản họp bình xét thi đua', p.minutes, p.blocName)}`);
+  if (p.ballotCount) bases.push(`Căn cứ ${docRefText('Biên bản kiểm phiếu', p.ballotCount, p.blocName)}`);
+  bases.forEach((x, i) => b.push(para([italic(endWith(x, i === bases.length - 1 ? '.' : ';'))])));
+  for (const x of p.intro) b.push(para(x));
+
+  const addressee = p.addressees[0]!;
+  b.push(
+    para(
+      `${p.blocName} kính đề nghị ${addressee} xem xét, khen thưởng cho ${formatCount(p.entries.length)} tập thể ` +
+        `có thành tích xuất sắc trong phong trào thi đua năm ${p.year}, cụ thể:`,
+      { keepWithNext: true },
+    ),
+  );
+  awards.forEach((a, i) => {
+    const nominees = p.entries.filter((e) => e.award === a).map((e) => e.nominee);
+    b.push(para(`- ${a}: ${formatCount(nominees.length)} tập thể (${nominees.join('; ')})${i === awards.length - 1 ? '.' : ';'}`));
+  });
+  b.push(para([italic('(Có danh sách kèm theo)')]));
+  b.push(para(p.closing ? endWith(p.closing, './.') : `${p.blocName} kính trình ${addressee} xem xét, quyết định./.`, { keepWithNext: true }));
+  b.push({ t: 'signoff', right: signColumn(p.signer), recipients: formatRecipientLines(withFirstRecipient(p.recipients, 'Như trên')) });
+
+  const appendixTitle = p.appendix.title ?? `Danh sách đề nghị tặng ${joinVn(awards)} năm ${p.year}`;
+  const appendix: Block[] = [
+    { t: 'center', runs: [bold('Phụ lục')], size: 14 },
+    { t: 'center', runs: [bold(upperVn(appendixTitle))], size: 14, spaceBeforePt: 0 },
+    {
+      t: 'center',
+      runs: [italic(`(Kèm theo Tờ trình số ${formatNumberSymbol(p.header.number, symbol)} ${formatDateVn(p.header.date)} của ${p.blocName})`)],
+      size: 14,
+      rule: true,
+      spaceAfterPt: 12,
+    },
+    {
+      t: 'table',
+      columns: [
+        { title: 'STT', weight: 12, align: 'center' },
+        { title: 'Tên tập thể', weight: 55, align: 'left' },
+        { title: 'Hình thức đề nghị', weight: 50, align: 'left' },
+        { title: 'Tóm tắt thành tích', weight: 95, align: 'justify' },
+        { title: 'Số phiếu đồng ý - tỷ lệ', weight: 38, align: 'center' },
+        { title: 'Ghi chú', weight: 18, align: 'left' },
+      ],
+      rows: p.entries.map((e, i) => ({
+        cells: [
+          String(i + 1),
+          e.nominee,
+          e.award,
+          e.achievement,
+          `${e.votes}/${e.baseCount} (${formatShare(e.votes, e.baseCount)})\ntrên ${BASE_LABEL[e.base]}`,
+          e.note ?? '',
+        ],
+      })),
+    },
+    para([italic(`Danh sách có ${formatCount(p.entries.length)} tập thể.`)], { indent: false, align: 'left' }),
+  ];
+  const sections: Section[] = [
+    { orientation: 'portrait', restartNumbering: true, blocks: b },
+    { orientation: p.appendix.orientation, restartNumbering: true, blocks: appendix },
+  ];
+  return { title: `Tờ trình ${lowerFirst(summary)}`, author: upperVn(p.header.issuingBody).replace(/\n/g, ' '), sections };
+}
+
+// ---------------------------------------------------------------- award decision
+
+export function decisionLayout(d: Decision): Layout {
+  const awards = uniqueInOrder(d.awards.map((a) => a.award));
+  const summary = d.summary ?? `Về việc tặng ${joinVn(awards)} năm ${d.year}`;
+  const b: Block[] = [headerBlock(d.header, TYPE_ABBR.decision, true), { t: 'title', typeName: 'QUYẾT ĐỊNH', summary }];
+  b.push({ t: 'center', runs: [bold(upperVn(d.authority))], size: 14, spaceBeforePt: 6, spaceAfterPt: 12 });
+  d.legalBases.forEach((x) => b.push(para([italic(endWith(x, ';'))])));
+  b.push(para([italic(endWith(d.proposedBy, '.'))]));
+  b.push({ t: 'center', runs: [bold('QUYẾT ĐỊNH:')], size: 14, spaceBeforePt: 6, spaceAfterPt: 6 });
+
+  const context = d.awardContext ?? `trong phong trào thi đua năm ${d.year}`;
+  b.push(
+    para([bold('Điều 1.'), plain(` Tặng thưởng cho ${formatCount(d.awards.length)} tập thể đã có thành tích xuất sắc ${context} (danh sách và mức tiền thưởng dưới đây):`)], {
+      keepWithNext: true,
+    }),
+  );
+  const total = d.awards.reduce((s, a) => s + a.amountVnd, 0);
+  const withCoef = d.baseSalaryVnd !== undefined && d.awards.some((a) => a.coefficient !== undefined);
+  b.push({
+    t: 'table',
+    columns: [
+      { title: 'STT', weight: 12, align: 'center' },
+      { title: 'Tập thể', weight: 36, align: 'left' },
+      { title: 'Hình thức khen thưởng', weight: 46, align: 'left' },
+      { title: 'Thành tích', weight: 42, align: 'left' },
+      { title: 'Tiền thưởng (đồng)', weight: 26, align: 'right' },
+    ],
+    rows: [
+      ...d.awards.map((a, i) => ({
+        cells: [
+          String(i + 1),
+          a.recipient,
+          a.coefficient !== undefined && withCoef ? `${a.award} (${formatNumber(a.coefficient, 1)} lần mức lương cơ sở)` : a.award,
+          a.achievement,
+          formatVndPlain(a.amountVnd),
+        ],
+      })),
+      { cells: ['', 'Tổng cộng', '', '', formatVndPlain(total)], bold: true },
+    ],
+  });
+  const salary = withCoef ? ` Mức tiền thưởng tính theo mức lương cơ sở ${formatVnd(d.baseSalaryVnd!)}/tháng.` : '';
+  b.push(
+    para([
+      bold('Điều 2.'),
+      plain(
+        ` Tiền thưởng kèm theo các hình thức khen thưởng tại Điều 1 tổng cộng là ${formatVnd(total)} ` +
+          `(Bằng chữ: ${vndInWords(total)}), được chi từ ${d.fundSource.replace(/[.;]+$/u, '')}.${salary}`,
+      ),
+    ]),
+  );
+  b.push(para([bold('Điều 3.'), plain(` ${endWith(d.effective, '.')}`)]));
+  b.push(para(`${joinVn(d.executors)} và các tập thể có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.`, { keepWithNext: true }));
+  b.push({ t: 'signoff', right: signColumn(d.signer), recipients: formatRecipientLines(withFirstRecipient(d.recipients, 'Như Điều 3')) });
+  return {
+    title: `Quyết định ${lowerFirst(summary)}`,
+    author: upperVn(d.header.issuingBody).replace(/\n/g, ' '),
+    sections: [{ orientation: 'portrait', restartNumbering: true, blocks: b }],
+  };
+}
+
+// ---------------------------------------------------------------- dispatch
+
+export function buildLayout(doc: DocumentInput): Layout {
+  const layout = (() => {
+    switch (doc.kind) {
+      case 'minutes':
+        return minutesLayout(doc.data);
+      case 'ballotCount':
+        return ballotCountLayout(doc.data);
+      case 'proposal':
+        return proposalLayout(doc.data);
+      case 'decision':
+        return decisionLayout(doc.data);
+    }
+  })();
+  return normalizeLayout(layout);
+}
+
+/** NFC everywhere, whatever a builder concatenated. */
+function normalizeLayout(l: Layout): Layout {
+  return JSON.parse(JSON.stringify(l), (_k, v: unknown) => (typeof v === 'string' ? nfc(v) : v)) as Layout;
+}

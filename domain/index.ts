@@ -1,0 +1,10 @@
+/** The pure rules layer: deterministic, no I/O, importable from workflows, activities and api. */
+export * from './errors';
+export * from './dates';
+export * from './ruleset';
+export * from './scoring';
+export * from './tally';
+export * from './eligibility';
+export * from './money';
+export * from './rotation';
+export * from './calendar';

@@ -1,0 +1,153 @@
+/** Test helpers: a tiny ZIP reader (for DOCX), DOCX text extraction, poppler wrappers and a PGM reader. */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import { FontNotFoundError, resolvePdfFonts } from '../../documents/fonts';
+import type { PdfOptions } from '../../documents/pdf';
+
+/** Reads every entry of a ZIP archive (stored or deflated) from its central directory. */
+export function unzip(buf: Buffer): Map<string, Buffer> {
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65_557); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new Error('not a zip file (no end of central directory)');
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const out = new Map<string, Buffer>();
+  for (let n = 0; n < count; n++) {
+    if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error('bad central directory entry');
+    const method = buf.readUInt16LE(p + 10);
+    const compressed = buf.readUInt32LE(p + 20);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
+    const dataStart = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const data = buf.subarray(dataStart, dataStart + compressed);
+    out.set(name, method === 0 ? Buffer.from(data) : method === 8 ? inflateRawSync(data) : Buffer.alloc(0));
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return out;
+}
+
+const decodeXml = (s: string): string =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_m, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&amp;/g, '&');
+
+/** The text of each <w:p> of a WordprocessingML part, runs joined, tabs as "\t". */
+export function docxParagraphs(xml: string): string[] {
+  return xml.split('</w:p>').map((chunk) => {
+    let text = '';
+    for (const m of chunk.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>/g)) text += m[1] !== undefined ? decodeXml(m[1]) : '\t';
+    return text;
+  });
+}
+
+export function docxDocumentXml(docx: Buffer): string {
+  const xml = unzip(docx).get('word/document.xml');
+  if (!xml) throw new Error('word/document.xml missing');
+  return xml.toString('utf8');
+}
+
+/** Fonts for PDF tests: the normal search; until the npm font package is added, Debian's DejaVu Serif if present. */
+export function testPdfOptions(): PdfOptions {
+  try {
+    resolvePdfFonts();
+    return {};
+  } catch (e) {
+    if (!(e instanceof FontNotFoundError)) throw e;
+    const dir = '/usr/share/fonts/truetype/dejavu';
+    for (const f of ['DejaVuSerif.ttf', 'DejaVuSerif-Bold.ttf', 'DejaVuSerif-Italic.ttf', 'DejaVuSerif-BoldItalic.ttf']) {
+      if (!fs.existsSync(path.join(dir, f))) throw e;
+    }
+    return { fontDir: dir };
+  }
+}
+
+export function hasTool(name: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** poppler-utils present? Locally the raster/text tests are skipped without it; under CI they run (and fail loudly). */
+export const POPPLER = hasTool('pdftotext') && hasTool('pdftoppm');
+export const describeWithPoppler = POPPLER || process.env.CI ? describe : describe.skip;
+
+export function tmpFile(name: string, data: Buffer): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-doc-'));
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, data);
+  return file;
+}
+
+export function pdfToText(pdf: Buffer, opts: { first?: number; last?: number; layout?: boolean } = {}): string {
+  const file = tmpFile('doc.pdf', pdf);
+  const args = ['-enc', 'UTF-8', ...(opts.layout ? ['-layout'] : []), ...(opts.first ? ['-f', String(opts.first)] : []), ...(opts.last ? ['-l', String(opts.last)] : []), file, '-'];
+  return execFileSync('pdftotext', args, { encoding: 'utf8' });
+}
+
+/** Whitespace collapsed, for comparing text that the PDF wraps differently. */
+export const squash = (s: string): string => s.replace(/\s+/gu, ' ').trim();
+
+export interface Gray {
+  width: number;
+  height: number;
+  pixels: Buffer;
+}
+
+/** Rasterises one page to 8-bit grey with pdftoppm (binary PGM) and, if `pngOut` is given, also writes a PNG there. */
+export function rasterPage(pdf: Buffer, page: number, dpi: number, pngOut?: string): Gray {
+  const file = tmpFile('doc.pdf', pdf);
+  const base = path.join(path.dirname(file), 'page');
+  execFileSync('pdftoppm', ['-gray', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', file, base]);
+  if (pngOut) {
+    fs.mkdirSync(path.dirname(pngOut), { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '100', '-f', String(page), '-l', String(page), '-singlefile', file, pngOut.replace(/\.png$/, '')]);
+  }
+  return readPgm(fs.readFileSync(`${base}.pgm`));
+}
+
+export function readPgm(buf: Buffer): Gray {
+  const header: string[] = [];
+  let i = 0;
+  while (header.length < 4) {
+    while (/\s/.test(String.fromCharCode(buf[i]!))) i++;
+    if (buf[i] === 0x23) {
+      while (buf[i] !== 0x0a) i++;
+      continue;
+    }
+    let tok = '';
+    while (!/\s/.test(String.fromCharCode(buf[i]!))) tok += String.fromCharCode(buf[i++]!);
+    header.push(tok);
+  }
+  if (header[0] !== 'P5' || header[3] !== '255') throw new Error(`unexpected PGM header ${header.join(' ')}`);
+  const width = Number(header[1]);
+  const height = Number(header[2]);
+  return { width, height, pixels: buf.subarray(i + 1, i + 1 + width * height) };
+}
+
+/** Count of dark pixels (< 128) inside a rectangle given in millimetres from the top-left corner. */
+export function inkMm(img: Gray, dpi: number, x1: number, y1: number, x2: number, y2: number): number {
+  const px = (mm: number): number => Math.round((mm / 25.4) * dpi);
+  let n = 0;
+  for (let y = Math.max(0, px(y1)); y < Math.min(img.height, px(y2)); y++) {
+    for (let x = Math.max(0, px(x1)); x < Math.min(img.width, px(x2)); x++) if (img.pixels[y * img.width + x]! < 128) n++;
+  }
+  return n;
+}
