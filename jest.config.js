@@ -8,6 +8,7 @@ module.exports = {
     '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  setupFiles: ['<rootDir>/test/setup/quiet-temporal.ts'],
   testTimeout: 30_000,
   maxWorkers: 2,
 };

@@ -157,7 +157,7 @@ export const RecordHandoverSchema = ActEnvelopeSchema.extend({
 
 export const ChangeMembershipSchema = ActEnvelopeSchema.extend({
   unitId: IdSchema,
-  change: z.literal('leave'),
+  change: z.literal('leave').default('leave'),
   reason: z.string().trim().min(3).max(2000),
 });
 

@@ -253,16 +253,23 @@ class PdfWriter {
     const y0 = this.doc.y;
 
     let ly = y0;
-    if (b.parentBody) ly = this.textBox(b.parentBody, x0, ly, lw, { size: SIZE.parentBody });
-    for (const line of b.issuingBody) ly = this.textBox(line, x0, ly, lw, { size: SIZE.issuingBody, style: 'bold' });
-    this.font('bold', SIZE.issuingBody);
-    const bodyW = Math.min(lw, Math.max(...b.issuingBody.map((l) => this.doc.widthOfString(l))));
+    // Body names may wrap (PL I II.2.b); one that nearly fits is set slightly smaller instead, keeping a gap to the right column.
+    const nearlyFit = (text: string, style: FontStyle, size: number): number => {
+      const fit = this.fitSize(text, style, size, lw - mmToPt(3));
+      return fit >= size * 0.85 ? fit : size;
+    };
+    if (b.parentBody) ly = this.textBox(b.parentBody, x0, ly, lw, { size: nearlyFit(b.parentBody, 'regular', SIZE.parentBody) });
+    for (const line of b.issuingBody) ly = this.textBox(line, x0, ly, lw, { size: nearlyFit(line, 'bold', SIZE.issuingBody), style: 'bold' });
+    const bodyW = Math.min(
+      lw,
+      Math.max(...b.issuingBody.map((l) => this.font('bold', nearlyFit(l, 'bold', SIZE.issuingBody)).widthOfString(l))),
+    );
     const ruleL = Math.max(mmToPt(15), bodyW * SHORT_RULE_FRACTION);
     ly += RULE_GAP;
     this.hline(x0 + (lw - ruleL) / 2, x0 + (lw + ruleL) / 2, ly);
 
-    const titleSize = this.fitSize(NATIONAL_TITLE, 'bold', SIZE.nationalTitle, rw);
-    const mottoSize = this.fitSize(MOTTO, 'bold', SIZE.motto, rw);
+    const titleSize = this.fitSize(NATIONAL_TITLE, 'bold', SIZE.nationalTitle, rw - mmToPt(2));
+    const mottoSize = this.fitSize(MOTTO, 'bold', SIZE.motto, rw - mmToPt(2));
     let ry = this.textBox(NATIONAL_TITLE, x0 + lw, y0, rw, { size: titleSize, style: 'bold' });
     ry = this.textBox(MOTTO, x0 + lw, ry, rw, { size: mottoSize, style: 'bold' });
     this.font('bold', mottoSize);

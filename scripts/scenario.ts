@@ -139,14 +139,17 @@ export async function runVoting(port: CyclePort, cast: BlocCast, opts: YearOptio
     }
     const round = open.round;
     for (const voter of attendees) {
+      // Default ballots follow merit and never name the voter's own unit (some blocs forbid it).
+      const others = (ids: string[]) => ids.filter((id) => id !== voter);
+      const byMerit = others(opts.merit.filter((id) => open.candidates.includes(id)));
       const choices =
         open.contest === 'leader'
-          ? (opts.leaderVotes?.(voter, open.candidates) ?? [opts.merit.find((id) => open.candidates.includes(id))!])
+          ? (opts.leaderVotes?.(voter, open.candidates) ?? byMerit.slice(0, 1))
           : open.contest === 'certificate'
-            ? (opts.certificateVotes?.(voter, open.candidates, open.seats) ?? opts.merit.filter((id) => open.candidates.includes(id)).slice(0, open.seats))
+            ? (opts.certificateVotes?.(voter, open.candidates, open.seats) ?? byMerit.slice(0, open.seats))
             : open.contest === 'nextHead'
-              ? [open.candidates.find((id) => id !== v.headUnitId) ?? open.candidates[0]!]
-              : [open.candidates[0]!];
+              ? others(open.candidates).filter((id) => id !== v.headUnitId).slice(0, 1)
+              : others(open.candidates).slice(0, 1);
       await act(port, cast.officerOf[voter]!, '/ballots', { unitId: voter, contest: open.contest, round, choices });
     }
     await waitFor(`${open.contest} round ${round} to close`, async () => {

@@ -96,7 +96,8 @@ async function runContest(s: CycleState, c: ContestState): Promise<void> {
       continue;
     }
     const facts = Object.fromEntries(step.candidates.map((id) => [id, { tasksGroupScore: s.units[id]!.tasksGroupScore ?? 0, totalScore: s.units[id]!.finalTotal ?? 0, womenRatio: s.units[id]!.womenRatio }]));
-    const ordered = seats > 0 ? breakTie(step.candidates, voting.tieBreakOrder, facts, seats) : [];
+    // Score and gender tie-breaks separate candidates tied on votes, never ones the members did not elect.
+    const ordered = result.outcome === 'tie' && seats > 0 ? breakTie(step.candidates, voting.tieBreakOrder, facts, seats) : null;
     if (ordered) {
       c.winners.push(...ordered.slice(0, seats));
       c.decidedBy = 'tieBreak';

@@ -89,6 +89,16 @@ export function hasTool(name: string): boolean {
 export const POPPLER = hasTool('pdftotext') && hasTool('pdftoppm');
 export const describeWithPoppler = POPPLER || process.env.CI ? describe : describe.skip;
 
+/** Runs a poppler tool; a missing binary says which Debian package to install. */
+function poppler(tool: string, args: string[]): string {
+  try {
+    return execFileSync(tool, args, { encoding: 'utf8' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`${tool} not found: install the Debian package poppler-utils`);
+    throw e;
+  }
+}
+
 export function tmpFile(name: string, data: Buffer): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-doc-'));
   const file = path.join(dir, name);
@@ -99,7 +109,15 @@ export function tmpFile(name: string, data: Buffer): string {
 export function pdfToText(pdf: Buffer, opts: { first?: number; last?: number; layout?: boolean } = {}): string {
   const file = tmpFile('doc.pdf', pdf);
   const args = ['-enc', 'UTF-8', ...(opts.layout ? ['-layout'] : []), ...(opts.first ? ['-f', String(opts.first)] : []), ...(opts.last ? ['-l', String(opts.last)] : []), file, '-'];
-  return execFileSync('pdftotext', args, { encoding: 'utf8' });
+  return poppler('pdftotext', args);
+}
+
+/** Page text without the page number that pdftotext puts first on pages 2, 3, … */
+export function bodyText(pdfText: string): string {
+  return pdfText
+    .split('\f')
+    .map((page) => page.replace(/^\s*\d+\s*\n/u, ''))
+    .join('\n');
 }
 
 /** Whitespace collapsed, for comparing text that the PDF wraps differently. */
@@ -115,10 +133,10 @@ export interface Gray {
 export function rasterPage(pdf: Buffer, page: number, dpi: number, pngOut?: string): Gray {
   const file = tmpFile('doc.pdf', pdf);
   const base = path.join(path.dirname(file), 'page');
-  execFileSync('pdftoppm', ['-gray', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', file, base]);
+  poppler('pdftoppm', ['-gray', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', file, base]);
   if (pngOut) {
     fs.mkdirSync(path.dirname(pngOut), { recursive: true });
-    execFileSync('pdftoppm', ['-png', '-r', '100', '-f', String(page), '-l', String(page), '-singlefile', file, pngOut.replace(/\.png$/, '')]);
+    poppler('pdftoppm', ['-png', '-r', '100', '-f', String(page), '-l', String(page), '-singlefile', file, pngOut.replace(/\.png$/, '')]);
   }
   return readPgm(fs.readFileSync(`${base}.pgm`));
 }
