@@ -50,5 +50,5 @@ module.exports = tseslint.config(
     },
   },
   { files: ['workflows/**/*.ts', 'domain/**/*.ts', 'contracts/**/*.ts'], rules: deterministic },
-  { files: ['eslint.config.js'], languageOptions: { globals: globals.node, sourceType: 'commonjs' } },
+  { files: ['eslint.config.js'], languageOptions: { globals: globals.node, sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
 );

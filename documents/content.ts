@@ -311,7 +311,7 @@ export function minutesLayout(m: Minutes): Layout {
     b.push(...contestBlocks(m.contests, m.members, m.year, letter));
 
     // Conclusions (doc §9.2 item 6): proposed awards with score, rank and vote share; then next head and deputy.
-    b.push(para([bold(`${section++}. Kết luận`)], { keepWithNext: true }));
+    b.push(para([bold(`${section}. Kết luận`)], { keepWithNext: true }));
     const awardRows: string[][] = [];
     for (const c of m.contests) {
       if (c.contest !== 'leader' && c.contest !== 'certificate') continue;

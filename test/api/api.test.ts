@@ -99,7 +99,7 @@ test('thin slice: the head starts the cycle, the workflow writes tasks, the unit
   expect(tasks[0]).toMatchObject({ kind: 'pledge', status: 'open' });
 
   // An officer acting for another unit is refused at the door.
-  const forbidden = await request(base).post(`/api/cycles/${cycleId}/pledges`).set('authorization', `Bearer ${officerToken}`).send({ unitId: bloc.headUnitId, targets: ['x'], signedBy: 'y' }).expect(403);
+  const forbidden = await request(base).post(`/api/cycles/${cycleId}/pledges`).set('authorization', `Bearer ${officerToken}`).send({ unitId: bloc.headUnitId, targets: ['Hoàn thành nhiệm vụ'], signedBy: 'Giám đốc' }).expect(403);
   expect(forbidden.body.error.issues[0].path).toEqual(['unitId']);
   // A body that fails the contract is a 400 naming the path.
   const badPledge = await request(base).post(`/api/cycles/${cycleId}/pledges`).set('authorization', `Bearer ${officerToken}`).send({ unitId: other[0], targets: [], signedBy: 'Giám đốc' }).expect(400);
@@ -110,7 +110,7 @@ test('thin slice: the head starts the cycle, the workflow writes tasks, the unit
   await runToVoting(port, cast, plan, { merit: units });
   await runVoting(port, cast, { merit: units });
   // Wrong phase is a 409 with the envelope.
-  const late = await request(base).post(`/api/cycles/${cycleId}/pledges`).set('authorization', `Bearer ${officerToken}`).send({ unitId: other[0], targets: ['x'], signedBy: 'y' }).expect(409);
+  const late = await request(base).post(`/api/cycles/${cycleId}/pledges`).set('authorization', `Bearer ${officerToken}`).send({ unitId: other[0], targets: ['Hoàn thành nhiệm vụ'], signedBy: 'Giám đốc' }).expect(409);
   expect(late.body.error.code).toBe('WRONG_PHASE');
   await runCouncilAndHandover(port, cast, { decisionDate: '2027-01-15' });
   const closed = await waitForProjection(cycleId);

@@ -94,7 +94,7 @@ function poppler(tool: string, args: string[]): string {
   try {
     return execFileSync(tool, args, { encoding: 'utf8' });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`${tool} not found: install the Debian package poppler-utils`);
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`${tool} not found: install the Debian package poppler-utils`, { cause: e });
     throw e;
   }
 }
