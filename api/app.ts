@@ -8,7 +8,7 @@ import type { AppDeps } from './context';
 import { authRouter, authenticate, tokenSecret } from './auth';
 import { errorHandler, HttpError } from './errors';
 import { healthRouter } from './health';
-import { DOCS_HTML, openApiDocument } from './openapi';
+import { DOCS_HTML, DOCS_JS, openApiDocument } from './openapi';
 import { actsRouter } from './routes/acts';
 import { cyclesRouter } from './routes/cycles';
 import { inboxRouter } from './routes/inbox';
@@ -19,8 +19,18 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use(pinoHttp({ logger: deps.logger, genReqId: (req) => (req.headers['x-request-id'] as string) ?? randomUUID(), redact: ['req.headers.authorization', 'req.headers.cookie'] }));
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } } }));
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (req) => (req.headers['x-request-id'] as string) ?? randomUUID(),
+      // One compact line per request; never headers (tokens) or bodies (ballots).
+      serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }), res: (res: { statusCode: number }) => ({ status: res.statusCode }) },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    }),
+  );
+  // TLS is terminated in front of the app in production (see README): no HSTS or upgrade here,
+  // so the embedded default also works over plain http on a LAN address.
+  app.use(helmet({ hsts: false, contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'upgrade-insecure-requests': null } } }));
   app.use(express.json({ limit: '1mb' }));
   app.use('/api', rateLimit({ windowMs: 60_000, limit: deps.config.RATE_LIMIT_PER_MINUTE, standardHeaders: 'draft-8', legacyHeaders: false }));
 
@@ -30,6 +40,9 @@ export function createApp(deps: AppDeps): Express {
   });
   app.get('/api/docs', (_req, res) => {
     res.type('html').send(DOCS_HTML);
+  });
+  app.get('/api/docs.js', (_req, res) => {
+    res.type('js').send(DOCS_JS);
   });
   app.use(authRouter(deps, secret));
   app.use('/api', authenticate(deps, secret));

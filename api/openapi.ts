@@ -35,9 +35,11 @@ export const DOCS_HTML = `<!doctype html><html lang="vi"><head><meta charset="ut
 <style>body{font-family:system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem}code{background:#f3f3f3;padding:0 .2rem}
 section{border-top:1px solid #ddd;padding:.5rem 0}h3{margin:.2rem 0}.m{display:inline-block;min-width:4rem;font-weight:bold;text-transform:uppercase}</style></head>
 <body><h1>Thi Đua API</h1><p>Machine-readable description: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1).</p><div id="paths">Loading…</div>
-<script>
-fetch('/api/openapi.json').then(r=>r.json()).then(doc=>{const el=document.getElementById('paths');el.innerHTML='';
+<script src="/api/docs.js"></script></body></html>`;
+
+/** Served as a file: the CSP allows no inline script. */
+export const DOCS_JS = `fetch('/api/openapi.json').then(r=>r.json()).then(doc=>{const el=document.getElementById('paths');el.innerHTML='';
 for(const [p,ops] of Object.entries(doc.paths)){for(const [m,op] of Object.entries(ops)){const s=document.createElement('section');
 const h=document.createElement('h3');h.innerHTML='<span class="m"></span> <code></code>';h.querySelector('.m').textContent=m;h.querySelector('code').textContent=p;
 const d=document.createElement('p');d.textContent=(op.summary||'')+(op.tags?' ['+op.tags.join(', ')+']':'');s.append(h,d);el.append(s);}}});
-</script></body></html>`;
+`;

@@ -83,7 +83,7 @@ async function startTemporal(config: Config): Promise<string> {
   const address = `127.0.0.1:${config.TEMPORAL_DEV_PORT}`;
   fs.mkdirSync(path.dirname(config.TEMPORAL_DB_FILE), { recursive: true });
   if (cli) {
-    launch('temporal dev server', cli, ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(config.TEMPORAL_DEV_PORT), '--ui-port', String(config.TEMPORAL_UI_PORT), '--db-filename', config.TEMPORAL_DB_FILE, '--namespace', config.TEMPORAL_NAMESPACE, '--log-level', 'warn']);
+    launch('temporal dev server', cli, ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(config.TEMPORAL_DEV_PORT), '--ui-port', String(config.TEMPORAL_UI_PORT), '--db-filename', config.TEMPORAL_DB_FILE, '--namespace', config.TEMPORAL_NAMESPACE, '--log-level', 'error']);
     await waitForPort(config.TEMPORAL_DEV_PORT, '127.0.0.1', 60_000);
     return address;
   }
@@ -127,6 +127,10 @@ async function main(): Promise<void> {
   log('Ctrl-C stops everything');
 }
 
+// If this launcher is terminated some other way, take the children with it.
+process.once('exit', () => {
+  for (const { proc } of children) if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGTERM');
+});
 process.once('SIGINT', () => void shutdown(0));
 process.once('SIGTERM', () => void shutdown(0));
 main().catch((err) => {
