@@ -17,6 +17,7 @@ import { createDb } from '../db';
 import { migrateDatabase } from '../prisma/migrate';
 import { seedDatabase } from '../prisma/seed';
 import { createWorker } from '../worker/create-worker';
+import { installSdkLogger } from '../worker/runtime';
 import { httpPort } from './http-port';
 import { planFor, runCouncilAndHandover, runToVoting, runVoting, waitFor, waitForPhase, type BlocCast } from './scenario';
 import { existingPath, temporalCliPath } from './temporal-binaries';
@@ -33,6 +34,7 @@ const stepSeconds = Number(opt('step-seconds', '15'));
 const say = (line: string) => console.log(`[demo ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
 async function main(): Promise<void> {
+  installSdkLogger('ERROR');
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
   const dbFile = path.resolve('data/demo.db');
   for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) fs.rmSync(f, { force: true });
@@ -45,7 +47,7 @@ async function main(): Promise<void> {
   const { TestWorkflowEnvironment } = await import('@temporalio/testing');
   const env = config.TEMPORAL_ADDRESS
     ? await TestWorkflowEnvironment.createFromExistingServer({ address: config.TEMPORAL_ADDRESS })
-    : await TestWorkflowEnvironment.createLocal({ server: { ...existingPath(temporalCliPath()), ip: '127.0.0.1' } });
+    : await TestWorkflowEnvironment.createLocal({ server: { ...existingPath(temporalCliPath()), ip: '127.0.0.1', log: { format: 'pretty', level: 'error' } } });
   const taskQueue = `demo-${randomUUID()}`;
   const worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, activities: createActivities({ db }) });
   const running = worker.run();
@@ -95,7 +97,8 @@ async function main(): Promise<void> {
 
     await runToVoting(port, cast, plan, { merit, log: say });
     const voted = await runVoting(port, cast, { merit, log: say });
-    for (const c of voted.contests) say(`result ${c.contest}: ${c.winners.join(', ') || '—'} (${c.decidedBy}, ${c.rounds.length} round(s))`);
+    const codeOf = (id: string) => bloc.memberships.find((m) => m.unitId === id)?.unit.code ?? id;
+    for (const c of voted.contests) say(`result ${c.contest}: ${c.winners.map(codeOf).join(', ') || '—'} (${c.decidedBy}, ${c.rounds.length} round(s))`);
     await runCouncilAndHandover(port, cast, { decisionDate: new Date().toISOString().slice(0, 10), log: say });
 
     const closed = await waitFor('the cycle to close', async () => {
@@ -104,7 +107,6 @@ async function main(): Promise<void> {
       return body.phase === 'closed' ? body : undefined;
     }, 60_000);
     const result = closed.result as { bloc: string; year: number; ranking: { code: string; name: string; finalTotal: number }[]; awards: { type: string; code: string; status: string }[]; nextHead: string; nextDeputy: string; nextYearWorkflowId: string };
-    const codeOf = (id: string) => bloc.memberships.find((m) => m.unitId === id)?.unit.code ?? id;
     const summary = {
       bloc: result.bloc,
       year: result.year,

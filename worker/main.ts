@@ -1,4 +1,5 @@
-import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
+import { NativeConnection, type LogLevel } from '@temporalio/worker';
+import { installSdkLogger } from './runtime';
 import pino from 'pino';
 import { createActivities } from '../activities/create-activities';
 import { loadConfig, ConfigError } from '../config';
@@ -11,7 +12,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.LOG_LEVEL, name: 'worker' });
   const sdkLevel: LogLevel = config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' ? 'DEBUG' : config.LOG_LEVEL === 'info' ? 'WARN' : 'ERROR';
-  Runtime.install({ logger: new DefaultLogger(sdkLevel) });
+  installSdkLogger(sdkLevel);
   const db = createDb(config.DATABASE_URL);
   const address = config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.TEMPORAL_DEV_PORT}`;
   const connection = await NativeConnection.connect({ address });

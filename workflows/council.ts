@@ -36,9 +36,10 @@ export async function councilReviewWorkflow(raw: c.CouncilInput): Promise<{ prop
     const base = th.base === 'allMembers' ? input.councilMemberIds.length : th.base === 'present' ? (t?.voters.length ?? 0) : (t?.box.length ?? 0);
     return { yes, base, share: base === 0 ? 0 : yes / base, passes: base > 0 && (th.strict ? yes / base > th.ratio : yes / base >= th.ratio - 1e-9) };
   };
+  // The tally (and so the vote) opens only once its round row is stored: voter records point at it.
   const openVote = async (p: Proposal) => {
-    tallies[p.proposalId] = { voters: [], box: [] };
     await acts.openRound(roundRecord(p));
+    tallies[p.proposalId] = { voters: [], box: [] };
   };
   const closeVote = async (p: Proposal) => {
     const t = tallies[p.proposalId];
@@ -53,7 +54,9 @@ export async function councilReviewWorkflow(raw: c.CouncilInput): Promise<{ prop
     const p = find(a.proposalId);
     if (!p) reject('NOT_FOUND', `no proposal ${a.proposalId}`);
     if (p.status !== 'submitted') reject('WRONG_PHASE', `the proposal is ${p.status}`);
-    if (tallies[p.proposalId]?.voters.includes(a.actor.personId)) reject('ALREADY_DONE', 'you have already voted on this proposal');
+    const tally = tallies[p.proposalId];
+    if (!tally) reject('WRONG_PHASE', 'voting on this proposal has not opened yet');
+    if (tally.voters.includes(a.actor.personId)) reject('ALREADY_DONE', 'you have already voted on this proposal');
   }, async (a) => {
     const p = find(a.proposalId)!;
     const t = tallies[p.proposalId]!;
@@ -82,6 +85,7 @@ export async function councilReviewWorkflow(raw: c.CouncilInput): Promise<{ prop
       await acts.recordDecision({ cycleId: input.cycleWorkflowId, proposal: p, coefficient: money.coefficient, baseSalaryVnd: money.baseSalaryVnd });
     } else {
       p.status = a.decision === 'return' ? 'returned' : 'rejected';
+      delete tallies[p.proposalId]; // a resubmitted dossier is voted afresh
     }
     await persist(p);
     await acts.notify({ dedupeKey: `${workflowId}:decision:${a.requestId}`, cycleId: input.cycleWorkflowId, unitIds: [input.headUnitId, p.unitId], kind: 'result', title: `Hội đồng Thi đua - Khen thưởng: ${p.status}`, body: a.reason ?? `Quyết định số ${a.decisionNumber} ngày ${a.decisionDate}.` });

@@ -65,10 +65,11 @@ async function runContest(s: CycleState, c: ContestState): Promise<void> {
     return;
   }
   for (let round = 1; ; round++) {
-    Object.assign(c, { status: 'open', round, candidates, voted: [], box: [], closeRequested: false });
     const present = () => (s.meeting?.presentUnitIds ?? []).filter((id) => s.units[id]?.active);
     const record = { cycleId: s.workflowId, contest: c.contest, round, candidates, seats, eligibleVoters: activeUnitIds(s).length, present: present().length };
+    // The round row exists before the first ballot can be accepted (voter records point at it).
     await acts.openRound(record);
+    Object.assign(c, { status: 'open', round, candidates, voted: [], box: [], closeRequested: false });
     await project(s);
     const outcome = await awaitDeadline(s, 'voting', () => c.closeRequested || present().every((id) => c.voted.includes(id)), () => present().filter((id) => !c.voted.includes(id)), CONTEST_TITLES[c.contest]);
 

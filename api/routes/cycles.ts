@@ -40,6 +40,12 @@ export function cyclesRouter(deps: AppDeps): Router {
       args: [input],
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
     });
+    // The projection row exists as soon as the start is answered: the next act may come at once.
+    await deps.db.prisma.cycle.upsert({
+      where: { id: workflowId },
+      create: { id: workflowId, blocId, year: body.year, phase: 'launch', headUnitId: input.headUnitId, deputyUnitId: input.deputyUnitId, ruleSetCode: input.ruleSet.code, ruleSetVersion: input.ruleSet.version, deadlines: body.plan?.deadlines ?? {}, startedAt: new Date() },
+      update: {},
+    });
     await deps.db.prisma.auditLog.create({ data: { action: 'cycle.start', entity: 'cycle', entityId: workflowId, actorPersonId: principal.personId, actorRole: principal.roles.join(','), after: { year: body.year }, workflowId, requestId: `${workflowId}:start` } });
     res.status(201).json({ cycleId: workflowId, workflowId, year: body.year });
   });

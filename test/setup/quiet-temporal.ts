@@ -1,8 +1,3 @@
-import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { installSdkLogger } from '../../worker/runtime';
 
-// Workers log every state change at INFO; tests want warnings only. Installed once per Jest worker process.
-try {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-} catch {
-  // already installed by an earlier test file in this process
-}
+installSdkLogger('WARN');

@@ -5,4 +5,4 @@ import { existingPath, temporalCliPath, temporalTestServerPath } from '../../scr
 export const timeSkippingEnv = () => TestWorkflowEnvironment.createTimeSkipping({ server: existingPath(temporalTestServerPath()) });
 
 /** Real Temporal dev server (the provisioned CLI) on loopback, in memory. */
-export const devServerEnv = () => TestWorkflowEnvironment.createLocal({ server: { ...existingPath(temporalCliPath()), ip: '127.0.0.1' } });
+export const devServerEnv = () => TestWorkflowEnvironment.createLocal({ server: { ...existingPath(temporalCliPath()), ip: '127.0.0.1', log: { format: 'pretty', level: 'error' } } });
