@@ -9,10 +9,12 @@ registry.registerPath({ method: 'get', path: '/api/me', summary: 'Who am I (pers
 registry.registerPath({ method: 'get', path: '/api/me/tasks', summary: 'Unit task inbox: open and past tasks with due dates and reminders', tags: ['unit'], responses: { 200: { description: 'tasks' } } });
 registry.registerPath({ method: 'get', path: '/api/me/notifications', summary: 'In-app notifications for my unit and me', tags: ['everyone'], responses: { 200: { description: 'notifications' } } });
 registry.registerPath({ method: 'post', path: '/api/me/notifications/{id}/read', summary: 'Mark a notification read', tags: ['everyone'], request: { params: z.object({ id: z.string() }) }, responses: { 204: { description: 'done' }, 404: { description: 'not yours' } } });
-registry.registerPath({ method: 'get', path: '/api/blocs', summary: 'Blocs with their current head, deputy and members', tags: ['everyone'], responses: { 200: { description: 'blocs' } } });
+registry.registerPath({ method: 'get', path: '/api/blocs', summary: 'Blocs with their current head, deputy and members (filter by province code; page with take/cursor = last bloc code)', tags: ['everyone'], request: { query: z.object({ province: z.string().optional(), take: z.number().int().optional(), cursor: z.string().optional() }) }, responses: { 200: { description: 'blocs' } } });
 registry.registerPath({ method: 'get', path: '/api/audit', summary: 'Append-only audit log (admin)', tags: ['admin'], request: { query: z.object({ workflowId: z.string().optional(), take: z.coerce.number().int().min(1).max(500).optional() }) }, responses: { 200: { description: 'entries' }, 403: { description: 'admin only' } } });
 
 const PageQuery = z.object({ take: z.coerce.number().int().min(1).max(500).default(100) });
+/** A country has ~680 blocs: list one province at a time, or page by bloc code. */
+const BlocQuery = PageQuery.extend({ province: z.string().max(20).optional(), cursor: z.string().max(50).optional() });
 
 export function inboxRouter(deps: AppDeps): Router {
   const router = Router();
@@ -47,9 +49,13 @@ export function inboxRouter(deps: AppDeps): Router {
 
   router.get('/api/blocs', async (req, res) => {
     principalOf(req);
+    const q = BlocQuery.parse(req.query);
     res.json(
       await prisma.bloc.findMany({
+        where: q.province ? { province: { code: q.province } } : {},
         orderBy: { code: 'asc' },
+        take: q.take,
+        ...(q.cursor ? { cursor: { code: q.cursor }, skip: 1 } : {}),
         include: { province: { select: { code: true, name: true } }, memberships: { where: { leftOn: null }, include: { unit: { select: { id: true, code: true, name: true } } } }, cycles: { select: { id: true, year: true, phase: true }, orderBy: { year: 'desc' } } },
       }),
     );
