@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const t0 = Date.now();
   const passwordHash = await hashPassword('bench-password');
   const deadlines = { pledge: '2026-03-31T00:00:00Z' };
-  let officers: string[] = [];
+  const officers: string[] = [];
   for (let p = 0; p < P; p++) {
     const province = await prisma.province.create({ data: { code: `P${p}`, name: `Tỉnh ${p}` } });
     for (let b = 0; b < B; b++) {
@@ -66,7 +66,6 @@ async function main(): Promise<void> {
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const tokens = await Promise.all(officers.map(async (username) => ((await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'bench-password' }) })).json()) as { token: string }).token));
-  officers = [];
   const cycleIds = (await prisma.cycle.findMany({ select: { id: true }, take: 200 })).map((c) => c.id);
 
   const endpoints: [string, (i: number) => string][] = [

@@ -54,7 +54,7 @@ provision_test_server() {
   </dependencies>
 </project>
 POM
-  mvn -q -B -f "$dir/pom.xml" dependency:copy-dependencies -DoutputDirectory="$dir/lib"
+  mvn -q -B -Dstyle.color=never -f "$dir/pom.xml" dependency:copy-dependencies -DoutputDirectory="$dir/lib"
   # The SDK spawns `<path> <port>` and kills only its direct child: `exec` keeps the JVM that child.
   # C1-only JIT and serial GC start the JVM in ~2 s on 2 cores (the SDK allows 5 s).
   cat > "$wrapper" <<SH
