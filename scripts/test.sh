@@ -1,12 +1,21 @@
 #!/usr/bin/env bash
 # `npm test`: provision the Temporal binaries if missing, then type-check, lint and run Jest
-# (unit, activities, workflows on the time-skipping server, API and DB tests on SQLite and a
-# real PostgreSQL that the tests start on 127.0.0.1).
+# (unit, activities, workflows on the time-skipping server, API, DB tests on SQLite and a
+# real PostgreSQL that the tests start on 127.0.0.1, documents, browser).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$SECONDS
 bash scripts/provision-temporal.sh
 echo "[test] type-check"; npx tsc --noEmit -p tsconfig.json
 echo "[test] lint"; npx eslint .
-echo "[test] jest"; npx jest --ci "$@"
+echo "[test] jest"
+mkdir -p test-artifacts
+status=0
+npx jest --ci --json --outputFile=test-artifacts/jest-results.json "$@" || status=$?
+# One plain closing line that any CI reader understands.
+node -e '
+  const r = require("./test-artifacts/jest-results.json");
+  console.log(`jest: ${r.numPassedTests} passed, ${r.numFailedTests + r.numRuntimeErrorTestSuites} failed, ${r.numPendingTests} skipped`);
+' || true
 echo "[test] total $((SECONDS - start)) s"
+exit $status
