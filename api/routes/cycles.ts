@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { WorkflowIdReusePolicy } from '@temporalio/client';
-import { PlanSchema, cycleWorkflowId } from '../../contracts/cycle';
+import { PlanSchema, cycleWorkflowId, type Plan } from '../../contracts/cycle';
+import { defaultScoringTemplate } from '../../domain/scoring';
 import { buildCycleInput } from '../cycle-input';
 import { getCycle } from '../../workflows/messages';
 import type { AppDeps } from '../context';
@@ -21,8 +22,31 @@ registry.registerPath({
 registry.registerPath({ method: 'get', path: '/api/cycles/{cycleId}', summary: 'Cycle projection: phase, deadlines, per-unit tasks and submissions, scores, rounds, proposals', tags: ['everyone'], request: { params: z.object({ cycleId: z.string() }) }, responses: { 200: { description: 'the cycle' }, 404: { description: 'no such cycle' } } });
 registry.registerPath({ method: 'get', path: '/api/cycles/{cycleId}/live', summary: 'Live workflow state (voting progress) — a Temporal query, used only for state that lives only in the workflow', tags: ['everyone'], request: { params: z.object({ cycleId: z.string() }) }, responses: { 200: { description: 'live view' } } });
 
+const DEFAULT_DEADLINE_DAYS = { pledge: 30, midYear: 120, selfScoring: 240, review: 255, voting: 265, council: 300, handover: 310 } as const;
+
+/** A starting plan for the head's form: the default 100-point template and deadlines spread over the year ahead. */
+export function defaultPlan(year: number, now = new Date()): Plan {
+  const start = Math.max(Date.UTC(year, 0, 1), now.getTime());
+  const at = (days: number) => new Date(start + days * 86_400_000).toISOString();
+  return {
+    theme: `Đoàn kết, kỷ cương, đổi mới, hoàn thành xuất sắc nhiệm vụ năm ${year}`,
+    slogan: 'Thi đua là yêu nước, yêu nước thì phải thi đua',
+    targets: [],
+    scoringTemplate: defaultScoringTemplate(),
+    deadlines: Object.fromEntries(Object.entries(DEFAULT_DEADLINE_DAYS).map(([p, d]) => [p, at(d)])) as Plan['deadlines'],
+  };
+}
+
+registry.registerPath({ method: 'get', path: '/api/defaults/plan', summary: 'A default plan (100-point scoring template, deadlines over the year) to start the head’s form from', tags: ['bloc head'], request: { query: z.object({ year: z.number().int() }) }, responses: { 200: { description: 'plan' } } });
+
 export function cyclesRouter(deps: AppDeps): Router {
   const router = Router();
+
+  router.get('/api/defaults/plan', (req, res) => {
+    principalOf(req);
+    const { year } = z.object({ year: z.coerce.number().int().min(2024).max(2100) }).parse(req.query);
+    res.json(defaultPlan(year));
+  });
 
   router.post('/api/blocs/:blocId/cycles', async (req, res) => {
     const principal = principalOf(req);
