@@ -2,54 +2,28 @@
  * The front door, for real: Express on an ephemeral port, a Temporal dev server (the
  * provisioned CLI), a worker with real activities and a migrated, seeded SQLite file.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import pino from 'pino';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
 import { createApp } from '../../api/app';
-import { createActivities } from '../../activities/create-activities';
-import { loadConfig } from '../../config';
 import type { Db } from '../../db';
-import { createWorker } from '../../worker/create-worker';
 import { DAY, planFor, runCouncilAndHandover, runToVoting, runVoting } from '../../scripts/scenario';
 import { httpPort } from '../../scripts/http-port';
-import { seededSqlite, TEST_PASSWORD } from '../support/db';
-import { devServerEnv } from '../support/temporal';
+import { TEST_PASSWORD } from '../support/db';
+import { startRealSystem, type RealSystem } from '../support/real-system';
 import { castOf } from '../support/workflow-port';
 
 jest.setTimeout(180_000);
 
-let env: TestWorkflowEnvironment;
-let worker: Worker;
-let running: Promise<void>;
+let system: RealSystem;
 let db: Db;
-let cleanup: () => Promise<void>;
-let server: Server;
 let base: string;
-const taskQueue = `api-${randomUUID()}`;
 
 beforeAll(async () => {
-  ({ db, cleanup } = await seededSqlite());
-  env = await devServerEnv();
-  worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, activities: createActivities({ db }) });
-  running = worker.run();
-  const config = loadConfig({ NODE_ENV: 'test', TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent', JWT_SECRET: 'x'.repeat(40) });
-  const app = createApp({ config, db, logger: pino({ level: 'silent' }), temporal: { client: env.client, taskQueue, namespace: 'default' } });
-  server = app.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  system = await startRealSystem();
+  ({ db, base } = system);
 });
 
-afterAll(async () => {
-  server?.close();
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
-  await cleanup?.();
-});
+afterAll(() => system?.stop());
 
 const login = async (username: string) => (await request(base).post('/api/auth/login').send({ username, password: TEST_PASSWORD }).expect(200)).body.token as string;
 
@@ -59,8 +33,7 @@ test('/healthz reports Temporal, database and worker up', async () => {
 });
 
 test('/healthz answers 503 when the worker is down', async () => {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-  const app = createApp({ config, db, logger: pino({ level: 'silent' }), temporal: { client: env.client, taskQueue, namespace: 'default' }, workerAlive: async () => false });
+  const app = createApp({ config: system.config, db, logger: pino({ level: 'silent' }), temporal: { client: system.env.client, taskQueue: system.taskQueue, namespace: 'default' }, workerAlive: async () => false });
   const res = await request(app).get('/healthz').expect(503);
   expect(res.body.worker).toBe('down');
 });

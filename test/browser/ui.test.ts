@@ -6,48 +6,26 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { randomUUID } from 'node:crypto';
-import pino from 'pino';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
-import { createApp } from '../../api/app';
-import { createActivities } from '../../activities/create-activities';
-import { loadConfig } from '../../config';
 import type { Db } from '../../db';
-import { createWorker } from '../../worker/create-worker';
-import { seededSqlite, TEST_PASSWORD } from '../support/db';
-import { devServerEnv } from '../support/temporal';
+import { TEST_PASSWORD } from '../support/db';
+import { startRealSystem, type RealSystem } from '../support/real-system';
 
 jest.setTimeout(300_000);
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.resolve('test-artifacts/screenshots');
 
-let env: TestWorkflowEnvironment;
-let worker: Worker;
-let running: Promise<void>;
+let system: RealSystem;
 let db: Db;
-let cleanup: () => Promise<void>;
-let server: Server;
 let base: string;
 let context: BrowserContext;
 let page: Page;
 let userDataDir: string;
-const taskQueue = `ui-${randomUUID()}`;
 
 beforeAll(async () => {
-  ({ db, cleanup } = await seededSqlite());
-  env = await devServerEnv();
-  worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, activities: createActivities({ db }) });
-  running = worker.run();
-  const config = loadConfig({ NODE_ENV: 'test', TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent', JWT_SECRET: 'u'.repeat(40), RATE_LIMIT_PER_MINUTE: '100000' });
-  const app = createApp({ config, db, logger: pino({ level: 'silent' }), temporal: { client: env.client, taskQueue, namespace: 'default' } });
-  server = app.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  system = await startRealSystem();
+  ({ db, base } = system);
   fs.mkdirSync(SHOTS, { recursive: true });
   userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-chromium-'));
   context = await chromium.launchPersistentContext(userDataDir, {
@@ -61,11 +39,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await context?.close();
-  server?.close();
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
-  await cleanup?.();
+  await system?.stop();
   if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
 });
 
@@ -94,9 +68,9 @@ async function openCycle(cycleId: string, ready: string) {
   }
   await shot(`stuck-${ready.replace(/\W+/g, '_')}`);
   // Say why: a pending activity's last failure, if the workflow is waiting on one.
-  const described = await env.client.workflow.getHandle(cycleId).describe();
+  const described = await system.env.client.workflow.getHandle(cycleId).describe();
   const pending = (described.raw.pendingActivities ?? []).map((a) => `${a.activityType?.name}: ${a.lastFailure?.message ?? 'no failure'} (attempt ${a.attempt})`);
-  const history = await env.client.workflow.getHandle(cycleId).fetchHistory();
+  const history = await system.env.client.workflow.getHandle(cycleId).fetchHistory();
   const failures = (history.events ?? []).filter((e) => e.workflowTaskFailedEventAttributes).map((e) => e.workflowTaskFailedEventAttributes?.failure?.message);
   throw new Error(`${ready} never appeared on ${cycleId}; pending activities: ${pending.join('; ') || 'none'}; workflow task failures: ${[...new Set(failures)].join('; ') || 'none'}`);
 }
