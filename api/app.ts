@@ -10,8 +10,12 @@ import { errorHandler, HttpError } from './errors';
 import { healthRouter } from './health';
 import { DOCS_HTML, DOCS_JS, openApiDocument } from './openapi';
 import { actsRouter } from './routes/acts';
+import { adminRouter } from './routes/admin';
 import { cyclesRouter } from './routes/cycles';
+import { documentsRouter } from './routes/documents';
+import { evidenceRouter } from './routes/evidence';
 import { inboxRouter } from './routes/inbox';
+import { resultsRouter } from './routes/results';
 
 /** The product's front door. Every /api route below `authenticate` knows who the caller is. */
 export function createApp(deps: AppDeps): Express {
@@ -48,7 +52,11 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', authenticate(deps, secret));
   app.use(inboxRouter(deps));
   app.use(cyclesRouter(deps));
+  app.use(documentsRouter(deps));
   app.use(actsRouter(deps));
+  app.use(evidenceRouter(deps));
+  app.use(adminRouter(deps));
+  app.use(resultsRouter(deps));
   app.use('/api', (_req, _res, next) => next(new HttpError(404, 'NOT_FOUND', 'no such endpoint')));
   app.use(express.static(path.resolve(__dirname, '../web/public'), { index: 'index.html' }));
   app.use(errorHandler);

@@ -11,6 +11,8 @@ export interface AppDeps {
   logger: Logger;
   /** Liveness of the worker fleet, for /healthz. Defaults to asking Temporal for task-queue pollers. */
   workerAlive?: () => Promise<boolean>;
+  /** Longest wait for a workflow's answer to an act before 503 (api/routes/acts.ts; default 20 s). */
+  actTimeoutMs?: number;
 }
 
 export interface Principal {

@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const address = config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.TEMPORAL_DEV_PORT}`;
   const connection = await Connection.connect({ address });
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-  const app = createApp({ config, db, logger, temporal: { client, taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE } });
+  const app = createApp({ config, db, logger, actTimeoutMs: config.ACT_TIMEOUT_MS, temporal: { client, taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE } });
   const server = app.listen(config.PORT, config.HOST, () => logger.info(`API listening on http://${config.HOST}:${config.PORT}`));
   const stop = () => {
     server.close(() => void Promise.all([connection.close(), db.close()]).finally(() => process.exit(0)));

@@ -23,6 +23,7 @@ import {
 import type { Block, Layout, ParaBlock, Run, Section, SignColumn, TableBlock } from './layout';
 import {
   baseCount,
+  decidingRound,
   meetsThreshold,
   TYPE_ABBR,
   type BallotCount,
@@ -172,11 +173,15 @@ function roundTable(c: Contest, r: Round, members: readonly Member[]): TableBloc
   };
 }
 
+/** Votes of a winner in the round that settled it, and the base of that round. */
+function winnerVotes(c: Contest, members: readonly Member[], unitId: string): { votes: number; base: number } {
+  const at = decidingRound(c, unitId) ?? c.rounds[c.rounds.length - 1]!;
+  return { votes: at.votes.find((x) => x.unitId === unitId)?.votes ?? 0, base: baseCount(c.threshold.base, members, at) };
+}
+
 function winnersText(c: Contest, members: readonly Member[], year: number): string {
-  const last = c.rounds[c.rounds.length - 1]!;
-  const base = baseCount(c.threshold.base, members, last);
   const describe = (id: string): string => {
-    const v = last.votes.find((x) => x.unitId === id)?.votes ?? 0;
+    const { votes: v, base } = winnerVotes(c, members, id);
     return `${memberName(members, id)} (${v}/${base} phiếu, đạt ${formatShare(v, base)})`;
   };
   const what: Record<Contest['contest'], string> = {
@@ -315,11 +320,9 @@ export function minutesLayout(m: Minutes): Layout {
     const awardRows: string[][] = [];
     for (const c of m.contests) {
       if (c.contest !== 'leader' && c.contest !== 'certificate') continue;
-      const last = c.rounds[c.rounds.length - 1]!;
-      const base = baseCount(c.threshold.base, m.members, last);
       for (const w of c.winners) {
         const score = m.scores.find((s) => s.unitId === w);
-        const v = last.votes.find((x) => x.unitId === w)?.votes ?? 0;
+        const { votes: v, base } = winnerVotes(c, m.members, w);
         awardRows.push([
           String(awardRows.length + 1),
           memberName(m.members, w),

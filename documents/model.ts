@@ -209,6 +209,15 @@ export function baseCount(base: PercentBase, members: readonly Member[], round: 
   }
 }
 
+/**
+ * The round that settled a unit's place: the last round in which it was a candidate. A unit clearly elected in
+ * round 1 of a multi-seat contest is not a candidate of the run-off for the remaining seat(s).
+ */
+export function decidingRound(c: Pick<Contest, 'rounds'>, unitId: string): Round | undefined {
+  for (let i = c.rounds.length - 1; i >= 0; i--) if (c.rounds[i]!.votes.some((v) => v.unitId === unitId)) return c.rounds[i];
+  return undefined;
+}
+
 /** Whether `votes` out of `base` reaches the threshold (integers compared exactly where the ratio allows it). */
 export function meetsThreshold(votes: number, base: number, t: Threshold): boolean {
   if (base <= 0) return false;
@@ -239,15 +248,15 @@ function checkElectorate(
       const total = r.votes.reduce((s, v) => s + v.votes, 0);
       if (total > r.validBallots * c.seats) ctx.addIssue({ code: 'custom', path: [...at, 'votes'], message: 'more votes than valid ballots × seats' });
     });
-    const last = c.rounds[c.rounds.length - 1]!;
     c.winners.forEach((w, wi) => {
       const wp = [...path, 'contests', ci, 'winners', wi];
       if (!ids.has(w)) ctx.addIssue({ code: 'custom', path: wp, message: `unknown unit "${w}"` });
-      const v = last.votes.find((x) => x.unitId === w);
-      if (!v) {
-        ctx.addIssue({ code: 'custom', path: wp, message: 'a winner must be a candidate of the last round' });
-      } else if (c.decidedBy === 'vote' && !meetsThreshold(v.votes, baseCount(c.threshold.base, members, last), c.threshold)) {
-        ctx.addIssue({ code: 'custom', path: wp, message: 'winner did not reach the threshold in the last round (set decidedBy if settled otherwise)' });
+      const at = decidingRound(c, w);
+      const v = at?.votes.find((x) => x.unitId === w);
+      if (!at || !v) {
+        ctx.addIssue({ code: 'custom', path: wp, message: 'a winner must be a candidate of one of the rounds' });
+      } else if (c.decidedBy === 'vote' && !meetsThreshold(v.votes, baseCount(c.threshold.base, members, at), c.threshold)) {
+        ctx.addIssue({ code: 'custom', path: wp, message: 'winner did not reach the threshold in the last round it stood in (set decidedBy if settled otherwise)' });
       }
     });
   });

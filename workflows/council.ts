@@ -81,7 +81,7 @@ export async function councilReviewWorkflow(raw: c.CouncilInput): Promise<{ prop
     p.reason = a.reason;
     if (a.decision === 'approve') {
       const money = awardAmount(p.awardType, 'collective', a.decisionDate!);
-      Object.assign(p, { status: 'approved', decisionNumber: a.decisionNumber, decisionDate: a.decisionDate, amountVnd: money.amountVnd, voteShare: yesShare(p).share });
+      Object.assign(p, { status: 'approved', decisionNumber: a.decisionNumber, decisionDate: a.decisionDate, amountVnd: money.amountVnd }); // voteShare stays the bloc's peer-vote share; the council's is in its round record
       await acts.recordDecision({ cycleId: input.cycleWorkflowId, proposal: p, coefficient: money.coefficient, baseSalaryVnd: money.baseSalaryVnd });
     } else {
       p.status = a.decision === 'return' ? 'returned' : 'rejected';

@@ -79,7 +79,7 @@ function proposalsFromVote(s: CycleState): Proposal[] {
     proposalId: `${s.workflowId}:${awardType}:${unitId}`,
     unitId,
     awardType,
-    achievement: `Thành tích năm ${s.input.year}: điểm ${s.units[unitId]!.finalTotal ?? '—'}, xếp hạng ${s.units[unitId]!.rank ?? '—'} trong ${s.input.blocName}.`,
+    achievement: `Thành tích năm ${s.input.year}: điểm ${s.units[unitId]!.finalTotal?.toString().replace('.', ',') ?? '—'}, xếp hạng ${s.units[unitId]!.rank ?? '—'} trong ${s.input.blocName}.`,
     voteShare: shareOf(contest, unitId),
     // A unit under investigation is held, not rejected (ND 152/2025 Art. 4(4)).
     status: s.units[unitId]!.hold === 'onHold' ? 'onHold' : s.units[unitId]!.hold === 'disqualified' ? 'disqualified' : 'submitted',

@@ -85,6 +85,8 @@ async function runContest(s: CycleState, c: ContestState): Promise<void> {
       break;
     }
     if (step.kind === 'noWinner' || (step.kind === 'runoff' && outcome === 'deadline')) {
+      // A run-off the deadline cut short still keeps the seats its round clearly filled.
+      if (step.kind === 'runoff') c.winners.push(...result.winners);
       c.decidedBy = c.winners.length > 0 ? 'ballot' : 'noWinner';
       c.noWinnerReason = outcome === 'deadline' ? 'deadline' : result.outcome;
       break;

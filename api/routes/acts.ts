@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { UpdateDefinition } from '@temporalio/common';
+import { WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import * as c from '../../contracts/cycle';
 import * as m from '../../workflows/messages';
 import type { ActResult } from '../../workflows/messages';
@@ -11,6 +12,7 @@ import { ErrorSchema } from '../openapi';
 import { principalOf, requireRoles } from '../auth';
 import { registry } from '../openapi';
 import { loadCycleScope, type CycleScope } from '../scope';
+import { checkSelfScoreEvidence } from './evidence';
 
 type Scope = 'head' | 'unit' | 'admin' | 'holds' | 'councilMember' | 'councilSecretary';
 
@@ -74,6 +76,7 @@ for (const a of ACTS) {
       403: { description: 'not allowed for this role or unit', content: { 'application/json': { schema: ErrorSchema } } },
       404: { description: 'no such cycle' },
       409: { description: 'wrong phase, after deadline, or already done', content: { 'application/json': { schema: ErrorSchema } } },
+      503: { description: 'the cycle engine (a worker) did not answer in time; the act may still be applied: retry with the same Idempotency-Key (echoed in the response header)', content: { 'application/json': { schema: ErrorSchema } } },
     },
   });
 }
@@ -106,6 +109,29 @@ const requestIdOf = (req: Request): string => {
   return key ?? randomUUID();
 };
 
+/** How long an act waits for the workflow's answer before the API gives up with 503 (AppDeps.actTimeoutMs overrides). */
+export const DEFAULT_ACT_TIMEOUT_MS = 20_000;
+
+/**
+ * An Update needs a worker: the validator and the handler run there. With no worker polling
+ * (all down, restarting) the call would wait forever, so it is bounded: after the deadline the
+ * API answers 503 with `Retry-After` and the request id in `Idempotency-Key`. The outcome is then
+ * UNKNOWN, not "refused": an Update the server admitted is held in its memory and applied when a
+ * worker returns (lost only if the Temporal server restarts first); one already accepted is in
+ * history and completes. A retry with the SAME key is answered exactly once — the update id is the
+ * request id, so Temporal returns the first outcome, and the workflow's request-id table does too.
+ * test/api/fault.test.ts proves this with a SIGKILLed worker process.
+ */
+async function executeBounded(deps: AppDeps, res: Response, requestId: string, call: () => Promise<ActResult>): Promise<ActResult> {
+  try {
+    return await deps.temporal.client.withDeadline(Date.now() + (deps.actTimeoutMs ?? DEFAULT_ACT_TIMEOUT_MS), call);
+  } catch (err) {
+    if (!(err instanceof WorkflowUpdateRPCTimeoutOrCancelledError)) throw err;
+    res.set({ 'retry-after': '5', 'idempotency-key': requestId });
+    throw new HttpError(503, 'UNAVAILABLE', 'the cycle engine did not answer in time; the act may still be applied: retry with the same Idempotency-Key');
+  }
+}
+
 export function actsRouter(deps: AppDeps): Router {
   const router = Router();
   for (const a of ACTS) {
@@ -118,8 +144,9 @@ export function actsRouter(deps: AppDeps): Router {
       const cycle = await loadCycleScope(deps, cycleId);
       authorise(principal, a.scope, payload, cycle);
       const workflowId = a.target === 'council' ? `${cycleId}-council` : cycleId;
+      if (a.update === m.submitSelfScore) await checkSelfScoreEvidence(deps, cycleId, String(payload.unitId), payload.entries as { criterionId: string; evidence?: string[] }[]);
       const handle = deps.temporal.client.workflow.getHandle(workflowId);
-      const result = await handle.executeUpdate(a.update, { args: [payload as never], updateId: requestId });
+      const result = await executeBounded(deps, res, requestId, () => handle.executeUpdate(a.update, { args: [payload as never], updateId: requestId }));
       res.json({ ...result, requestId });
     });
   }

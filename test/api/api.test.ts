@@ -9,23 +9,23 @@ import type { Db } from '../../db';
 import { DAY, planFor, runCouncilAndHandover, runToVoting, runVoting } from '../../scripts/scenario';
 import { httpPort } from '../../scripts/http-port';
 import { TEST_PASSWORD } from '../support/db';
-import { startRealSystem, type RealSystem } from '../support/real-system';
+import { startSystem, type System } from '../support/system';
 import { castOf } from '../support/workflow-port';
 
 jest.setTimeout(180_000);
 
-let system: RealSystem;
+let system: System;
 let db: Db;
 let base: string;
 
 beforeAll(async () => {
-  system = await startRealSystem();
+  system = await startSystem();
   ({ db, base } = system);
 });
 
 afterAll(() => system?.stop());
 
-const login = async (username: string) => (await request(base).post('/api/auth/login').send({ username, password: TEST_PASSWORD }).expect(200)).body.token as string;
+const login = (username: string) => system.login(username);
 
 test('/healthz reports Temporal, database and worker up', async () => {
   const res = await request(base).get('/healthz').expect(200);
@@ -33,7 +33,8 @@ test('/healthz reports Temporal, database and worker up', async () => {
 });
 
 test('/healthz answers 503 when the worker is down', async () => {
-  const app = createApp({ config: system.config, db, logger: pino({ level: 'silent' }), temporal: { client: system.env.client, taskQueue: system.taskQueue, namespace: 'default' }, workerAlive: async () => false });
+  const { config, env, taskQueue } = system.real;
+  const app = createApp({ config, db, logger: pino({ level: 'silent' }), temporal: { client: env.client, taskQueue, namespace: 'default' }, workerAlive: async () => false });
   const res = await request(app).get('/healthz').expect(503);
   expect(res.body.worker).toBe('down');
 });

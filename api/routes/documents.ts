@@ -1,0 +1,149 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { renderDocument, MIME_TYPES, type DocumentFormat } from '../../documents';
+import { documentFileName, listCycleDocuments, loadDocumentData } from '../../documents/from-cycle';
+import type { DocumentKind } from '../../documents/model';
+import type { AppDeps, Principal } from '../context';
+import { HttpError } from '../errors';
+import { principalOf } from '../auth';
+import { ErrorSchema, registry } from '../openapi';
+
+/**
+ * The cycle's official documents (ND 30/2020 layout), generated on request from the cycle's real data
+ * (documents/from-cycle.ts): the minutes of the year-end meeting, the ballot-count record, the proposal
+ * letter with its list and the award decision, as DOCX or PDF. Readable by the officers of the bloc's
+ * member units, the province's emulation council (members and secretary) and the admin.
+ */
+
+/** URL names of the document kinds. */
+export const DOCUMENT_SLUGS = { minutes: 'minutes', 'ballot-count': 'ballotCount', proposal: 'proposal', decision: 'decision' } as const satisfies Record<string, DocumentKind>;
+type Slug = keyof typeof DOCUMENT_SLUGS;
+const slugOf = (kind: DocumentKind) => (Object.keys(DOCUMENT_SLUGS) as Slug[]).find((s) => DOCUMENT_SLUGS[s] === kind)!;
+const FORMATS = ['docx', 'pdf'] as const;
+
+const binary = () => z.string().openapi({ type: 'string', format: 'binary' });
+const DocumentParams = z.object({
+  cycleId: z.string(),
+  kind: z.enum(Object.keys(DOCUMENT_SLUGS) as [Slug, ...Slug[]]),
+  format: z.enum(FORMATS),
+});
+const DocumentQuery = z.object({ number: z.string().max(100).optional().openapi({ description: 'decision only: which award decision (AwardDecision number, e.g. `01/QĐ-UBND`) when the cycle has several; default the earliest' }) });
+
+export const CycleDocumentListSchema = z.object({
+  cycleId: z.string(),
+  documents: z.array(
+    z.object({
+      kind: z.enum(Object.keys(DOCUMENT_SLUGS) as [Slug, ...Slug[]]),
+      available: z.boolean(),
+      reason: z.string().optional(),
+      number: z.string().nullable().openapi({ description: 'number and symbol once given (the first download gives it); never given by this listing' }),
+      links: z.object({ docx: z.string(), pdf: z.string() }),
+    }),
+  ),
+  decisions: z.array(z.object({ decisionNumber: z.string(), decisionDate: z.string(), awards: z.number().int(), links: z.object({ docx: z.string(), pdf: z.string() }) })),
+});
+
+registry.registerPath({
+  method: 'get',
+  path: '/api/cycles/{cycleId}/documents',
+  summary: 'Which official documents of the cycle can be downloaded now (minutes, ballot count, proposal letter, award decisions)',
+  tags: ['everyone'],
+  request: { params: z.object({ cycleId: z.string() }) },
+  responses: {
+    200: { description: 'the documents and their state', content: { 'application/json': { schema: CycleDocumentListSchema } } },
+    401: { description: 'not logged in' },
+    403: { description: 'not an officer of a member unit, a member of the province\'s council or the admin', content: { 'application/json': { schema: ErrorSchema } } },
+    404: { description: 'no such cycle', content: { 'application/json': { schema: ErrorSchema } } },
+  },
+});
+
+registry.registerPath({
+  method: 'get',
+  path: '/api/cycles/{cycleId}/documents/{kind}.{format}',
+  summary: 'Download an official document of the cycle, generated from its data (ND 30/2020 layout): minutes, ballot-count record, proposal letter, award decision',
+  description:
+    'The minutes and the ballot-count record exist once the year-end vote is over, the proposal letter once the vote proposed a unit, the decision once the council recorded one (409 before). ' +
+    'The first download gives the document the next number of the bloc\'s yearly series (ND 30/2020 Điều 15); later downloads keep it.',
+  tags: ['everyone'],
+  request: { params: DocumentParams, query: DocumentQuery },
+  responses: {
+    200: {
+      description: 'the document (Content-Disposition carries an ASCII file name and the exact UTF-8 one)',
+      content: { [MIME_TYPES.docx]: { schema: binary() }, [MIME_TYPES.pdf]: { schema: binary() } },
+    },
+    401: { description: 'not logged in' },
+    403: { description: 'not an officer of a member unit, a member of the province\'s council or the admin', content: { 'application/json': { schema: ErrorSchema } } },
+    404: { description: 'no such cycle, document kind, format or decision', content: { 'application/json': { schema: ErrorSchema } } },
+    409: { description: 'the cycle has not produced this document yet (e.g. the vote is not closed), or its data are incomplete', content: { 'application/json': { schema: ErrorSchema } } },
+  },
+});
+
+/** RFC 6266 / RFC 8187 (5987): a plain ASCII name for old clients and the exact UTF-8 name. */
+export function contentDisposition(filename: string): string {
+  const ascii = filename
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const utf8 = encodeURIComponent(filename.normalize('NFC')).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
+}
+
+/** Officers of units that were members of the bloc during the cycle, the province's council, the admin. */
+async function requireReader(deps: AppDeps, p: Principal, cycleId: string): Promise<void> {
+  const cycle = await deps.db.prisma.cycle.findUnique({ where: { id: cycleId }, select: { blocId: true, startedAt: true, bloc: { select: { provinceId: true } } } });
+  if (!cycle) throw new HttpError(404, 'NOT_FOUND', `no cycle ${cycleId}`);
+  if (p.roles.includes('admin')) return;
+  if (p.councilIds.length > 0 && (p.roles.includes('councilMember') || p.roles.includes('councilSecretary'))) {
+    const council = await deps.db.prisma.council.findFirst({ where: { id: { in: p.councilIds }, provinceId: cycle.bloc.provinceId }, select: { id: true } });
+    if (council) return;
+  }
+  if (p.unitId && p.roles.includes('unitOfficer')) {
+    const member = await deps.db.prisma.blocMembership.findFirst({ where: { blocId: cycle.blocId, unitId: p.unitId, OR: [{ leftOn: null }, { leftOn: { gte: cycle.startedAt } }] }, select: { id: true } });
+    if (member) return;
+  }
+  throw new HttpError(403, 'FORBIDDEN', 'the documents of a cycle are for the bloc\'s member units, the province\'s emulation council and the admin');
+}
+
+export function documentsRouter(deps: AppDeps): Router {
+  const router = Router();
+  const link = (cycleId: string, slug: string, format: DocumentFormat, number?: string) =>
+    `/api/cycles/${encodeURIComponent(cycleId)}/documents/${slug}.${format}${number ? `?number=${encodeURIComponent(number)}` : ''}`;
+
+  router.get('/api/cycles/:cycleId/documents', async (req, res) => {
+    const principal = principalOf(req);
+    const cycleId = String(req.params.cycleId);
+    await requireReader(deps, principal, cycleId);
+    const list = await listCycleDocuments(deps.db, cycleId);
+    res.set('cache-control', 'private, no-store');
+    res.json({
+      cycleId,
+      documents: list.documents.map((d) => ({ ...d, kind: slugOf(d.kind), links: { docx: link(cycleId, slugOf(d.kind), 'docx'), pdf: link(cycleId, slugOf(d.kind), 'pdf') } })),
+      decisions: list.decisions.map((d) => ({ ...d, links: { docx: link(cycleId, 'decision', 'docx', d.decisionNumber), pdf: link(cycleId, 'decision', 'pdf', d.decisionNumber) } })),
+    });
+  });
+
+  router.get('/api/cycles/:cycleId/documents/:kind.:format', async (req, res) => {
+    const principal = principalOf(req);
+    const cycleId = String(req.params.cycleId);
+    const slug = String(req.params.kind);
+    const format = String(req.params.format);
+    if (!Object.hasOwn(DOCUMENT_SLUGS, slug)) throw new HttpError(404, 'NOT_FOUND', `no document "${slug}" (one of ${Object.keys(DOCUMENT_SLUGS).join(', ')})`);
+    if (!(FORMATS as readonly string[]).includes(format)) throw new HttpError(404, 'NOT_FOUND', `no format "${format}" (docx or pdf)`);
+    const { number } = DocumentQuery.parse(req.query);
+    await requireReader(deps, principal, cycleId);
+    const kind = DOCUMENT_SLUGS[slug as Slug];
+    const data = await loadDocumentData(deps.db, cycleId, kind, { actorPersonId: principal.personId, ...(number ? { decisionNumber: number } : {}) });
+    const body = await renderDocument(kind, format as DocumentFormat, data);
+    res.set({
+      'content-type': MIME_TYPES[format as DocumentFormat],
+      'content-length': String(body.length),
+      'content-disposition': contentDisposition(`${documentFileName(kind, data)}.${format}`),
+      'cache-control': 'private, no-store',
+    });
+    res.end(body);
+  });
+
+  return router;
+}

@@ -1,0 +1,183 @@
+/**
+ * Registry writes (admin endpoints, award revocation, starting a cycle): once per Idempotency-Key,
+ * in one database transaction with their audit row, and with Prisma's constraint errors turned
+ * into the API's error envelope (unique → 409, missing row → 404).
+ *
+ * Idempotency (draft-ietf-httpapi-idempotency-key-header): a client may send `Idempotency-Key: <uuid>`.
+ * The first successful response is stored in IdempotencyKey under that key together with a
+ * fingerprint of the request (method, route, caller, body). A repeat with the same key and the same
+ * request gets the stored response again (status and body) and changes nothing; the same key with a
+ * different request is refused (422). Failed requests are not stored: their transaction is rolled
+ * back, so a retry runs again and meets the same refusal. The key also becomes the audit row's
+ * requestId, so one act is one audit row. Acts on a running cycle do not come here: their key is the
+ * Temporal Update id (api/routes/acts.ts).
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { Prisma } from '../db';
+import type { PrismaClient } from '../db';
+import type { AppDeps, Principal } from './context';
+import { HttpError } from './errors';
+
+export type Tx = Prisma.TransactionClient;
+
+export interface Outcome {
+  status: number;
+  body: unknown;
+}
+
+export interface AuditEntry {
+  action: string;
+  entity: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+  workflowId?: string;
+}
+
+export interface WriteContext {
+  tx: Tx;
+  principal: Principal;
+  /** The Idempotency-Key, or a fresh uuid when the client sent none. */
+  requestId: string;
+  audit(entry: AuditEntry): Promise<void>;
+}
+
+const KeySchema = z.uuid();
+
+/** The client's Idempotency-Key (a UUID), if any; 400 when malformed. */
+export function idempotencyKeyOf(req: Request): string | undefined {
+  const raw = req.header('idempotency-key');
+  if (raw === undefined) return undefined;
+  const parsed = KeySchema.safeParse(raw.trim());
+  if (!parsed.success) throw new HttpError(400, 'VALIDATION', 'Idempotency-Key must be a UUID', [{ path: ['headers', 'idempotency-key'], message: 'must be a UUID' }]);
+  return parsed.data;
+}
+
+/** JSON with object keys sorted: the same request body always gives the same fingerprint. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  return JSON.stringify(v) ?? 'null';
+}
+
+function fingerprint(req: Request, principal: Principal): string {
+  const route = `${req.method} ${req.baseUrl}${req.route?.path ?? req.path}`;
+  const params = canonical(req.params);
+  const body = createHash('sha256').update(canonical(req.body ?? null)).digest('hex');
+  return `${route} ${params} person:${principal.personId} body:${body}`;
+}
+
+/** Plain JSON for Prisma Json columns (dates become strings, undefined is dropped). */
+export const toJson = (v: unknown): Prisma.InputJsonValue => JSON.parse(JSON.stringify(v ?? null)) as Prisma.InputJsonValue;
+
+const uniqueFieldsOf = (e: Prisma.PrismaClientKnownRequestError): string[] => {
+  const meta = e.meta as { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: unknown } } } } | undefined;
+  const fields = meta?.driverAdapterError?.cause?.constraint?.fields ?? meta?.target;
+  return Array.isArray(fields) ? fields.map(String) : typeof fields === 'string' ? [fields] : [];
+};
+
+/** Prisma's known errors as HTTP errors: unique → 409, missing row → 404, broken reference → 409. */
+export function fromPrismaError(e: unknown): unknown {
+  if (!(e instanceof Prisma.PrismaClientKnownRequestError)) return e;
+  const model = (e.meta as { modelName?: string } | undefined)?.modelName ?? 'record';
+  switch (e.code) {
+    case 'P2002': {
+      const fields = uniqueFieldsOf(e);
+      return new HttpError(409, 'CONFLICT', `a ${model} with the same ${fields.join(', ') || 'key'} already exists`, fields.map((f) => ({ path: [f], message: 'already taken' })));
+    }
+    case 'P2025':
+      return new HttpError(404, 'NOT_FOUND', `no such ${model}`);
+    case 'P2003':
+    case 'P2014':
+      return new HttpError(409, 'CONFLICT', `the ${model} is still referenced by other records`);
+    default:
+      return e;
+  }
+}
+
+async function storedOutcome(prisma: PrismaClient, key: string, scope: string): Promise<Outcome | undefined> {
+  const seen = await prisma.idempotencyKey.findUnique({ where: { key } });
+  if (!seen) return undefined;
+  if (seen.scope !== scope) throw new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was already used for a different request');
+  return seen.response as unknown as Outcome;
+}
+
+const send = (res: Response, key: string | undefined, out: Outcome, replayed: boolean) => {
+  if (key) res.set({ 'idempotency-key': key, ...(replayed ? { 'idempotent-replayed': 'true' } : {}) });
+  if (out.status === 204) res.status(204).end();
+  else res.status(out.status).json(out.body);
+};
+
+/**
+ * Runs `work` once per Idempotency-Key inside one transaction (the write, its audit row and the
+ * stored response commit together) and answers the request.
+ */
+export async function transactionalWrite(deps: AppDeps, req: Request, res: Response, principal: Principal, work: (ctx: WriteContext) => Promise<Outcome>): Promise<void> {
+  const { prisma } = deps.db;
+  const key = idempotencyKeyOf(req);
+  const scope = fingerprint(req, principal);
+  if (key) {
+    const seen = await storedOutcome(prisma, key, scope);
+    if (seen) return send(res, key, seen, true);
+  }
+  const requestId = key ?? randomUUID();
+  let out: Outcome;
+  try {
+    out = await prisma.$transaction(async (tx) => {
+      const ctx: WriteContext = {
+        tx,
+        principal,
+        requestId,
+        audit: async (a) => {
+          await tx.auditLog.create({
+            data: { action: a.action, entity: a.entity, entityId: a.entityId, actorPersonId: principal.personId, actorRole: principal.roles.join(','), before: a.before === undefined ? undefined : toJson(a.before), after: a.after === undefined ? undefined : toJson(a.after), workflowId: a.workflowId ?? null, requestId },
+          });
+        },
+      };
+      const result = await work(ctx);
+      // Last, so that a concurrent twin that committed first makes this one roll back (unique key).
+      if (key) await tx.idempotencyKey.create({ data: { key, scope, response: toJson(result) } });
+      return result;
+    });
+  } catch (e) {
+    // A twin request with the same key won the race: answer what it answered.
+    const seen = key ? await storedOutcome(prisma, key, scope) : undefined;
+    if (seen) return send(res, key, seen, true);
+    throw fromPrismaError(e);
+  }
+  send(res, key, out, false);
+}
+
+/**
+ * For a write that is not a database transaction (it starts a workflow): answered once per
+ * Idempotency-Key; the response is stored after `work` succeeds.
+ */
+export async function onceWrite(deps: AppDeps, req: Request, res: Response, principal: Principal, work: (requestId: string) => Promise<Outcome>): Promise<void> {
+  const { prisma } = deps.db;
+  const key = idempotencyKeyOf(req);
+  const scope = fingerprint(req, principal);
+  if (key) {
+    const seen = await storedOutcome(prisma, key, scope);
+    if (seen) return send(res, key, seen, true);
+  }
+  let out: Outcome;
+  try {
+    out = await work(key ?? randomUUID());
+  } catch (e) {
+    const seen = key ? await storedOutcome(prisma, key, scope) : undefined;
+    if (seen) return send(res, key, seen, true);
+    throw fromPrismaError(e);
+  }
+  if (key) {
+    try {
+      await prisma.idempotencyKey.create({ data: { key, scope, response: toJson(out) } });
+    } catch (e) {
+      const seen = await storedOutcome(prisma, key, scope);
+      if (seen) return send(res, key, seen, true);
+      throw e;
+    }
+  }
+  send(res, key, out, false);
+}
