@@ -1,10 +1,10 @@
 import type { Db, Prisma } from '../db';
-import type { Channel } from '../notifications/channels';
-import type { CycleActivities, NotifyInput } from './types';
+import type { CycleActivities } from './types';
 
 export interface ActivityDeps {
   db: Db;
-  channels?: Channel[];
+  /** Where e-mail and webhook deliveries are queued (notifications/outbox.ts); none = in-app only. */
+  outbox?: { enqueue(notificationId: string): Promise<void>; wake?(): void };
   log?: { warn(obj: object, msg?: string): void; info?(obj: object, msg?: string): void };
   now?: () => Date;
 }
@@ -20,40 +20,11 @@ function json(v: unknown): Prisma.InputJsonValue | undefined {
  * Side effects of the cycle. Every write is idempotent — an upsert on a natural key
  * (cycle + unit + kind, request id, dedupe key) — so Temporal's retries never duplicate rows.
  */
-export function createActivities({ db, channels = [], log, now = () => new Date() }: ActivityDeps): CycleActivities {
+export function createActivities({ db, outbox, now = () => new Date() }: ActivityDeps): CycleActivities {
   const { prisma } = db;
 
   const roundId = async (cycleId: string, contest: string, round: number) =>
     (await prisma.votingRound.findUniqueOrThrow({ where: { cycleId_contest_round: { cycleId, contest, round } }, select: { id: true } })).id;
-
-  async function deliver(n: { id: string }, input: NotifyInput): Promise<void> {
-    if (channels.length === 0) return;
-    const people = await prisma.person.findMany({
-      where: { active: true, OR: [{ id: { in: input.personIds ?? [] } }, { unitId: { in: input.unitIds ?? [] } }] },
-      select: { email: true },
-    });
-    for (const channel of channels) {
-      const existing = await prisma.notificationDelivery.findUnique({ where: { notificationId_channel: { notificationId: n.id, channel: channel.name } } });
-      if (existing?.status === 'delivered') continue;
-      try {
-        await channel.send({ notificationId: n.id, kind: input.kind, title: input.title, body: input.body, cycleId: input.cycleId, recipients: { unitIds: input.unitIds ?? [], personIds: input.personIds ?? [], emails: people.map((p) => p.email) } });
-        await prisma.notificationDelivery.upsert({
-          where: { notificationId_channel: { notificationId: n.id, channel: channel.name } },
-          create: { notificationId: n.id, channel: channel.name, status: 'delivered', attempts: 1, deliveredAt: now() },
-          update: { status: 'delivered', attempts: { increment: 1 }, deliveredAt: now(), lastError: null },
-        });
-      } catch (e) {
-        // A failing channel never blocks the cycle: record it and move on.
-        const lastError = e instanceof Error ? e.message : String(e);
-        log?.warn({ channel: channel.name, notificationId: n.id, err: lastError }, 'notification channel failed');
-        await prisma.notificationDelivery.upsert({
-          where: { notificationId_channel: { notificationId: n.id, channel: channel.name } },
-          create: { notificationId: n.id, channel: channel.name, status: 'failed', attempts: 1, lastError },
-          update: { status: 'failed', attempts: { increment: 1 }, lastError },
-        });
-      }
-    }
-  }
 
   return {
     async projectCycle(p) {
@@ -88,7 +59,9 @@ export function createActivities({ db, channels = [], log, now = () => new Date(
         await prisma.task.updateMany({ where, data: { status: p.status, ...(closing ? { completedAt: now() } : {}), ...(p.status === 'late' ? { escalatedAt: now() } : {}) } });
       }
       if (p.dueAt) await prisma.task.updateMany({ where: { ...where, status: 'open' }, data: { dueAt: new Date(p.dueAt) } });
-      if (p.reminded) await prisma.task.updateMany({ where: { ...where, status: 'open' }, data: { remindersSent: { increment: 1 } } });
+      // Idempotent: the workflow sends the running count, so a retry leaves it unchanged.
+      if (p.remindersSent) await prisma.task.updateMany({ where: { ...where, status: 'open', remindersSent: { lt: p.remindersSent } }, data: { remindersSent: p.remindersSent } });
+      else if (p.reminded) await prisma.task.updateMany({ where: { ...where, status: 'open' }, data: { remindersSent: { increment: 1 } } });
     },
 
     async recordSubmission(p) {
@@ -179,7 +152,11 @@ export function createActivities({ db, channels = [], log, now = () => new Date(
         const n = await prisma.notification.upsert({ where: { dedupeKey }, create: { dedupeKey, ...r, cycleId: input.cycleId ?? null, kind: input.kind, title: input.title, body: input.body }, update: {} });
         first ??= n;
       }
-      if (first) await deliver(first, input);
+      // Only queued here: a slow mail server or webhook must not hold the act that caused this.
+      if (first && outbox) {
+        await outbox.enqueue(first.id);
+        outbox.wake?.();
+      }
     },
 
     async audit(p) {

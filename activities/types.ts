@@ -103,7 +103,7 @@ export interface HandoverRecord {
 export interface CycleActivities {
   projectCycle(p: CycleProjection): Promise<void>;
   openTasks(p: TaskSpec): Promise<void>;
-  updateTasks(p: { cycleId: string; kind: string; unitIds: string[]; status?: 'open' | 'done' | 'late' | 'cancelled'; dueAt?: string; reminded?: boolean }): Promise<void>;
+  updateTasks(p: { cycleId: string; kind: string; unitIds: string[]; status?: 'open' | 'done' | 'late' | 'cancelled'; dueAt?: string; remindersSent?: number; /** @deprecated histories before remindersSent */ reminded?: boolean }): Promise<void>;
   recordSubmission(p: SubmissionRecord): Promise<void>;
   recordScores(p: ScoreRecord): Promise<void>;
   recordVoter(p: { cycleId: string; contest: string; round: number; voterKey: string }): Promise<void>;

@@ -29,6 +29,7 @@ export const ConfigSchema = z.object({
   MAIL_FROM: z.string().default('Thi Đua <no-reply@thidua.local>'),
   WEBHOOK_URL: z.url().optional(),
   WEBHOOK_SECRET: z.string().min(16).optional(),
+  NOTIFY_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   ACT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(20_000),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(5 * 1024 * 1024),

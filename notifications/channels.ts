@@ -40,7 +40,8 @@ export function emailChannel(smtpUrl: string, from: string, opts: EmailChannelOp
     name: 'email',
     async send(m) {
       if (m.recipients.emails.length === 0) return;
-      await transport.sendMail({ from, to: m.recipients.emails, subject: `[Thi đua] ${m.title}`, text: m.body, headers: { 'X-Thidua-Notification': m.notificationId } });
+      // Bcc: officers of different units must not see each other's addresses (nodemailer drops the Bcc header).
+      await transport.sendMail({ from, bcc: m.recipients.emails, subject: `[Thi đua] ${m.title}`, text: m.body, headers: { 'X-Thidua-Notification': m.notificationId } });
     },
   };
 }

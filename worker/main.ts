@@ -5,6 +5,7 @@ import { createActivities } from '../activities/create-activities';
 import { loadConfig, ConfigError } from '../config';
 import { createDb } from '../db';
 import { channelsFromConfig } from '../notifications/from-config';
+import { createDeliveryOutbox } from '../notifications/outbox';
 import { createWorker } from './create-worker';
 
 /** Worker process: scale by running more of these against the same task queue. */
@@ -16,10 +17,14 @@ async function main(): Promise<void> {
   const db = createDb(config.DATABASE_URL);
   const address = config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.TEMPORAL_DEV_PORT}`;
   const connection = await NativeConnection.connect({ address });
-  const activities = createActivities({ db, channels: channelsFromConfig(config), log: logger });
+  // E-mail and webhook deliveries leave through the outbox, sent beside the worker, never inside an act.
+  const outbox = createDeliveryOutbox({ db, channels: channelsFromConfig(config), log: logger });
+  const dispatcher = outbox.start(config.NOTIFY_POLL_MS);
+  const activities = createActivities({ db, outbox: { enqueue: outbox.enqueue, wake: dispatcher.wake } });
   const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, activities });
   logger.info(`worker polling ${config.TEMPORAL_TASK_QUEUE} on ${address}`);
   await worker.run(); // returns after SIGINT/SIGTERM (the SDK installs the handlers) once in-flight tasks finish
+  await dispatcher.stop();
   await connection.close();
   await db.close();
 }

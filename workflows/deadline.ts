@@ -46,7 +46,10 @@ export async function awaitDeadline(
         title: `Nhắc hạn: ${title}`,
         body: `Hạn chót ${s.deadlines![phase]}. Đơn vị chưa hoàn thành nhiệm vụ này.`,
       });
-      await acts.updateTasks({ cycleId: s.workflowId, kind: phase, unitIds, reminded: true });
+      // The count, not an increment, goes to the database: a retried activity cannot count twice.
+      const count = ((s.remindersSent ??= {})[phase] ?? 0) + 1;
+      s.remindersSent[phase] = count;
+      await acts.updateTasks({ cycleId: s.workflowId, kind: phase, unitIds, remindersSent: count });
     }
   }
 }

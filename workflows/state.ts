@@ -1,5 +1,5 @@
 import type { Actor } from '../contracts/common';
-import type { Contest, CycleInputParsed, Deadlines, Plan, Proposal } from '../contracts/cycle';
+import type { Contest, CycleInputParsed, DeadlinePhase, Deadlines, Plan, Proposal } from '../contracts/cycle';
 import type { ActResult } from './messages';
 import type { ContestView, CycleView, RoundView, UnitView } from './view';
 
@@ -34,6 +34,8 @@ export interface CycleState {
   plan: Plan | null;
   deadlines: Deadlines | null;
   deadlineVersion: number;
+  /** Reminders sent per phase so far (optional: histories from before it existed). */
+  remindersSent?: Partial<Record<DeadlinePhase, number>>;
   headUnitId: string;
   deputyUnitId: string;
   actingHeadUnitId: string;

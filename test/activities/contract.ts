@@ -10,6 +10,7 @@ import type { CycleActivities, CycleProjection } from '../../activities/types';
 import type { Proposal } from '../../contracts/cycle';
 import type { Db } from '../../db';
 import type { Channel, OutgoingMessage } from '../../notifications/channels';
+import { createDeliveryOutbox, type DeliveryOutbox } from '../../notifications/outbox';
 
 /** The activities this contract exercises; the first test fails when createActivities grows a new one. */
 const COVERED = [
@@ -37,12 +38,14 @@ export function activitiesContract(provider: 'sqlite' | 'postgresql', getDb: () 
   let head: string;
   let deputy: string;
   let projection: CycleProjection;
+  let outbox: DeliveryOutbox;
 
   beforeAll(async () => {
     db = getDb();
     expect(db.provider).toBe(provider);
     const capture: Channel = { name: 'webhook', send: async (m) => void sent.push(m) };
-    acts = createActivities({ db, channels: [capture] });
+    outbox = createDeliveryOutbox({ db, channels: [capture] });
+    acts = createActivities({ db, outbox });
     const bloc = await db.prisma.bloc.findUniqueOrThrow({ where: { code: 'CT-NOICHINH' }, include: { memberships: { where: { leftOn: null }, orderBy: { unitId: 'asc' } } } });
     blocId = bloc.id;
     head = bloc.headUnitId!;
@@ -183,11 +186,14 @@ export function activitiesContract(provider: 'sqlite' | 'postgresql', getDb: () 
     expect(rows[0]).toMatchObject({ toYear: year + 1, newHeadUnitId: deputy, newDeputyUnitId: unitIds[0] });
   });
 
-  test('notify: one Notification per recipient, one NotificationDelivery per channel, sent once', async () => {
+  test('notify: one Notification per recipient, one NotificationDelivery per channel queued, sent once by the outbox', async () => {
     const people = await db.prisma.person.findMany({ where: { username: { in: ['ct.hd1', 'ct.hd2'] } }, select: { id: true } });
     const input = { dedupeKey: `${cycleId}:pledge:opened`, cycleId, unitIds: [...unitIds.slice(0, 2), unitIds[0]!], personIds: people.map((p) => p.id), kind: 'task' as const, title: 'Nhiệm vụ mới: Đăng ký thi đua', body: 'Hạn chót: 2031-02-01.' };
     sent.length = 0;
     await twice('notify', input);
+    expect(sent).toHaveLength(0); // queued, not sent inside the activity
+    expect(await outbox.drainOnce()).toBe(1);
+    expect(await outbox.drainOnce()).toBe(0);
     // Two distinct units (one listed twice) and two people.
     const rows = await db.prisma.notification.findMany({ where: { dedupeKey: { startsWith: `${input.dedupeKey}#` } }, include: { deliveries: true } });
     expect(rows).toHaveLength(4);
@@ -228,16 +234,13 @@ export function activitiesContract(provider: 'sqlite' | 'postgresql', getDb: () 
     }).toEqual({ cycle: 1, task: unitIds.length, submission: 1, scoreEntry: 2, votingRound: 2, voterRecord: unitIds.length, ballot: unitIds.length, proposal: 1, awardDecision: 1, unitHold: 1, handover: 1, notification: 4, notificationDelivery: 1, auditLog: 3 });
   });
 
-  /**
-   * KNOWN DEFECT (left for the owner of activities/create-activities.ts): `updateTasks` with
-   * `reminded: true` is a bare increment, so a retried reminder activity counts twice. The test
-   * is marked `failing`: it passes while the defect is there and turns red once it is fixed.
-   */
-  test.failing('updateTasks reminded: a retried reminder is counted once', async () => {
+  test('updateTasks remindersSent: a retried reminder is counted once, the next one counts', async () => {
     const unitId = unitIds[2]!;
-    const before = (await db.prisma.task.findUniqueOrThrow({ where: { cycleId_unitId_kind: { cycleId, unitId, kind: 'pledge' } } })).remindersSent;
-    await twice('updateTasks', { cycleId, kind: 'pledge', unitIds: [unitId], reminded: true });
-    const after = (await db.prisma.task.findUniqueOrThrow({ where: { cycleId_unitId_kind: { cycleId, unitId, kind: 'pledge' } } })).remindersSent;
-    expect(after - before).toBe(1);
+    const count = async () => (await db.prisma.task.findUniqueOrThrow({ where: { cycleId_unitId_kind: { cycleId, unitId, kind: 'pledge' } } })).remindersSent;
+    const before = await count();
+    await twice('updateTasks', { cycleId, kind: 'pledge', unitIds: [unitId], remindersSent: before + 1 });
+    expect(await count()).toBe(before + 1);
+    await twice('updateTasks', { cycleId, kind: 'pledge', unitIds: [unitId], remindersSent: before + 2 });
+    expect(await count()).toBe(before + 2);
   });
 }

@@ -189,6 +189,9 @@ test('SIGKILL of the worker mid-vote: 503 while it is gone, retries with the sam
     expect(res.ms).toBeGreaterThanOrEqual(ACT_TIMEOUT_MS - 100);
     expect(res.ms).toBeLessThan(ACT_TIMEOUT_MS + 5000);
   }
+  // The live view (a workflow query) is bounded too: 503 rather than a hanging request.
+  const live = await fetch(`${base}/api/cycles/${encodeURIComponent(cycleId)}/live`, { headers: { authorization: `Bearer ${await port.token(cast.admin)}` } });
+  expect([live.status, live.headers.get('retry-after')]).toEqual([503, '5']);
   // Nothing of theirs reached the database.
   const voterRows = () => db.prisma.voterRecord.findMany({ where: { round: { cycleId, contest: 'leader', round: 1 } }, select: { voterKey: true } });
   expect((await voterRows()).map((r) => r.voterKey).sort()).toEqual(round1.slice(0, 3).map((s) => s.voter).sort());

@@ -34,7 +34,7 @@ beforeAll(async () => {
   // The worker's activities get the channels exactly as worker/main.ts builds them from the configuration.
   const channels = channelsFromConfig(loadConfig({ NODE_ENV: 'test', ...channelEnv }));
   expect(channels.map((c) => c.name)).toEqual(['email', 'webhook']);
-  system = await startRealSystem({ env: channelEnv, activities: { channels, log: { warn: (obj) => warnings.push(obj) } } });
+  system = await startRealSystem({ env: channelEnv, channels, onChannelWarning: (obj) => warnings.push(obj) });
   ({ db, base } = system);
 });
 
@@ -86,21 +86,25 @@ test('publishing the plan sends every unit its pledge task: inbox, e-mail to the
   expect((await deliveriesOf(cycleId, title)).map((d) => [d.channel, d.status, d.attempts])).toEqual([['email', 'delivered', 1], ['webhook', 'delivered', 1]]);
   expect(warnings).toHaveLength(0);
 
-  // ── both channels break: the mail server goes away, the webhook answers 500 ──
+  // ── both channels break: the mail server goes away, the webhook receiver hangs ──
   await smtp.close();
-  hook.mode = 'fail';
+  hook.mode = 'hang';
   const unit = memberIds.find((id) => id !== bloc.headUnitId)!;
   const officer = cast.officerOf[unit]!;
   const t0 = Date.now();
   const pledge = await request(base).post(`/api/cycles/${cycleId}/pledges`).set('authorization', await login(officer)).send({ unitId: unit, targets: ['Hoàn thành xuất sắc nhiệm vụ được giao'], signedBy: 'Thủ trưởng đơn vị' });
   expect(pledge.status).toBe(200);
   expect(pledge.body.message).toBe('pledge submitted');
-  // The act waited only for the channel's bounded retries (about 1.2 s), not for the channels to recover.
-  expect(Date.now() - t0).toBeLessThan(15_000);
-  const failed = await deliveriesOf(cycleId, 'Đơn vị đã đăng ký thi đua');
+  // Not held by the channels: a hanging webhook costs 3 tries × 5 s, and the act answered before that.
+  const answeredMs = Date.now() - t0;
+  const failed = await waitUntil('both deliveries to fail', async () => {
+    const rows = await deliveriesOf(cycleId, 'Đơn vị đã đăng ký thi đua');
+    return rows.length === 2 && rows.every((d) => d.status === 'failed') ? rows : undefined;
+  }, 40_000);
+  expect(answeredMs).toBeLessThan(10_000);
   expect(failed.map((d) => [d.channel, d.status])).toEqual([['email', 'failed'], ['webhook', 'failed']]);
   expect(failed[0]!.lastError).toMatch(/ECONNREFUSED|connect/i);
-  expect(failed[1]!.lastError).toBe('webhook answered 500');
+  expect(failed[1]!.lastError).toMatch(/timeout|abort/i);
   expect(warnings.length).toBeGreaterThanOrEqual(2);
 
   // The cycle carries on: the head accepts the pledge, the task is done, the inbox still works.
@@ -108,5 +112,6 @@ test('publishing the plan sends every unit its pledge task: inbox, e-mail to the
   const task = await db.prisma.task.findUniqueOrThrow({ where: { cycleId_unitId_kind: { cycleId, unitId: unit, kind: 'pledge' } } });
   expect(task.status).toBe('done');
   expect(await db.prisma.notification.count({ where: { cycleId, title: 'Giao ước đã được chấp nhận', recipientUnitId: unit } })).toBe(1);
-  expect((await deliveriesOf(cycleId, 'Giao ước đã được chấp nhận')).map((d) => d.status)).toEqual(['failed', 'failed']);
+  // Queued like every other: the outbox keeps retrying them with backoff (test/notifications/notify.test.ts).
+  expect((await deliveriesOf(cycleId, 'Giao ước đã được chấp nhận')).map((d) => d.channel)).toEqual(['email', 'webhook']);
 });

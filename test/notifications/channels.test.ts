@@ -76,6 +76,8 @@ describe('e-mail over a real SMTP server', () => {
     const [mail] = await smtp.waitFor(1);
     expect(mail!.envelope.to.sort()).toEqual(['ct.ca@thidua.example', 'ct.vksnd@thidua.example']);
     expect(mail!.envelope.from).toBe('no-reply@thidua.local');
+    // Recipients are blind copies: no header names the other units' officers.
+    expect(mail!.raw).not.toMatch(/ct\.ca@thidua\.example|ct\.vksnd@thidua\.example/);
     expect(mail!.subject).toBe('[Thi đua] Nhiệm vụ mới: Đăng ký và ký kết giao ước thi đua');
     expect(mail!.text).toBe(message().body);
     expect(mail!.headers['from']).toBe('Thi Đua <no-reply@thidua.local>');

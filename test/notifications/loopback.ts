@@ -84,7 +84,8 @@ export interface WebhookReceiver {
   /** Every POST, including the ones answered with an error. */
   received: ReceivedHook[];
   /** 'ok': 204 for a valid signature (400 otherwise); 'fail': 500 to everything; a number: fail that many, then ok. */
-  mode: 'ok' | 'fail' | number;
+  /** ok: 204; fail: 500; hang: never answers; n: the next n calls get 500. */
+  mode: 'ok' | 'fail' | 'hang' | number;
   waitFor(n: number, timeoutMs?: number): Promise<ReceivedHook[]>;
   close(): Promise<void>;
 }
@@ -114,6 +115,7 @@ export async function startWebhookReceiver(secret: string): Promise<WebhookRecei
         // kept as {}: the test sees it
       }
       receiver.received.push({ signature, valid, raw: raw.toString('utf8'), payload, contentType: req.headers['content-type'] });
+      if (receiver.mode === 'hang') return; // the connection stays open until the sender gives up
       let status = valid ? 204 : 400;
       if (receiver.mode === 'fail') status = 500;
       else if (typeof receiver.mode === 'number' && receiver.mode > 0) {

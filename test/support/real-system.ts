@@ -9,6 +9,8 @@ import { createActivities, type ActivityDeps } from '../../activities/create-act
 import { loadConfig, type Config } from '../../config';
 import type { Db } from '../../db';
 import { createWorker } from '../../worker/create-worker';
+import type { Channel } from '../../notifications/channels';
+import { createDeliveryOutbox } from '../../notifications/outbox';
 import { seededSqlite } from './db';
 import { devServerEnv } from './temporal';
 
@@ -26,12 +28,15 @@ export interface RealSystem {
  * a Temporal dev server (the provisioned CLI), a worker with real activities and the Express app
  * listening on an ephemeral loopback port.
  */
-export async function startRealSystem(opts: { env?: Record<string, string>; activities?: Partial<ActivityDeps>; db?: Db } = {}): Promise<RealSystem> {
+export async function startRealSystem(opts: { env?: Record<string, string>; activities?: Partial<ActivityDeps>; db?: Db; channels?: Channel[]; onChannelWarning?: (obj: object) => void } = {}): Promise<RealSystem> {
   const seeded = opts.db ? undefined : await seededSqlite();
   const db = opts.db ?? seeded!.db;
   const env = await devServerEnv();
   const taskQueue = `test-${randomUUID()}`;
-  const worker: Worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, activities: createActivities({ db, ...opts.activities }) });
+  // As in worker/main.ts: deliveries go through the outbox, dispatched beside the worker.
+  const outbox = createDeliveryOutbox({ db, channels: opts.channels ?? [], log: { warn: (obj) => opts.onChannelWarning?.(obj) } });
+  const dispatcher = outbox.start(200);
+  const worker: Worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, activities: createActivities({ db, outbox: { enqueue: outbox.enqueue, wake: dispatcher.wake }, ...opts.activities }) });
   const running = worker.run();
   const config = loadConfig({ NODE_ENV: 'test', TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent', JWT_SECRET: 's'.repeat(40), RATE_LIMIT_PER_MINUTE: '100000', ...opts.env });
   const app = createApp({ config, db, logger: pino({ level: 'silent' }), temporal: { client: env.client, taskQueue, namespace: 'default' } });
@@ -47,6 +52,7 @@ export async function startRealSystem(opts: { env?: Record<string, string>; acti
       server.close();
       worker.shutdown();
       await running;
+      await dispatcher.stop();
       await env.teardown();
       await seeded?.cleanup();
     },
