@@ -5,10 +5,13 @@ import type { Db } from '../db';
 import { HttpError } from './errors';
 
 /** Assembles the workflow input from the registry: members, council, rule-set in force on 1 January of the year. */
-export async function buildCycleInput(db: Db, blocId: string, year: number, startedBy: string, plan?: z.infer<typeof PlanSchema>): Promise<CycleInput> {
+export async function buildCycleInput(db: Db, blocId: string, year: number, startedBy: string, plan?: z.infer<typeof PlanSchema>, at: Date = new Date()): Promise<CycleInput> {
+  // Members are the units whose effective-dated membership is in force when the cycle starts:
+  // a registered future join or leave takes effect on its date, not when it is recorded.
+  const inForce = { joinedOn: { lte: at }, OR: [{ leftOn: null }, { leftOn: { gt: at } }] };
   const bloc = await db.prisma.bloc.findUnique({
     where: { id: blocId },
-    include: { memberships: { where: { leftOn: null }, include: { unit: true }, orderBy: { joinedOn: 'asc' } }, handovers: { orderBy: { fromYear: 'desc' }, take: 5 } },
+    include: { memberships: { where: inForce, include: { unit: true }, orderBy: { joinedOn: 'asc' } }, handovers: { orderBy: { fromYear: 'desc' }, take: 5 } },
   });
   if (!bloc) throw new HttpError(404, 'NOT_FOUND', `no bloc ${blocId}`);
   if (!bloc.headUnitId || !bloc.deputyUnitId) throw new HttpError(409, 'CONFLICT', 'the bloc has no recognised head and deputy yet');

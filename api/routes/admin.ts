@@ -75,9 +75,10 @@ export const CreateRuleSetSchema = z.strictObject({ provinceId: IdSchema.nullabl
 
 // ───────────────────────────────────────────────────────────────────────────── helpers
 
-const notFound = (what: string, path?: string[]) => new HttpError(404, 'NOT_FOUND', `no such ${what}`, path ? [{ path, message: `no such ${what}` }] : undefined);
+const notFound = (what: string, path?: (string | number)[]) => new HttpError(404, 'NOT_FOUND', `no such ${what}`, path ? [{ path, message: `no such ${what}` }] : undefined);
 const conflict = (message: string, path?: (string | number)[], code = 'CONFLICT') => new HttpError(409, code, message, path ? [{ path, message }] : undefined);
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Never the password hash: people are always read through this selection. */
 const PERSON = { id: true, username: true, fullName: true, email: true, unitId: true, active: true, createdAt: true, updatedAt: true, roles: { select: { id: true, role: true, unitId: true, councilId: true }, orderBy: { createdAt: 'asc' as const } } } as const;
@@ -111,7 +112,7 @@ async function assignRole(tx: Tx, person: { id: string; unitId: string | null },
       break;
     case 'unitOfficer': {
       const unit = await tx.unit.findUnique({ where: { id: spec.unitId }, select: { dissolvedOn: true } });
-      if (!unit) throw notFound('unit', [...at.map(String), 'unitId']);
+      if (!unit) throw notFound('unit', [...at, 'unitId']);
       if (unit.dissolvedOn) throw conflict('the unit is dissolved', [...at, 'unitId']);
       if (existing.some((r) => r.unitId === spec.unitId)) throw conflict('the person is already an officer of this unit', [...at, 'unitId'], 'ALREADY_DONE');
       if (person.unitId && person.unitId !== spec.unitId) throw conflict('the person belongs to another unit: change their unit first', [...at, 'unitId']);
@@ -123,7 +124,7 @@ async function assignRole(tx: Tx, person: { id: string; unitId: string | null },
     }
     case 'councilMember':
     case 'councilSecretary': {
-      if (!(await tx.council.findUnique({ where: { id: spec.councilId }, select: { id: true } }))) throw notFound('council', [...at.map(String), 'councilId']);
+      if (!(await tx.council.findUnique({ where: { id: spec.councilId }, select: { id: true } }))) throw notFound('council', [...at, 'councilId']);
       if (existing.some((r) => r.councilId === spec.councilId)) throw conflict(`the person is already ${spec.role} of this council`, [...at, 'councilId'], 'ALREADY_DONE');
       if (spec.role === 'councilMember') {
         const seat = await tx.councilMember.findUnique({ where: { councilId_personId: { councilId: spec.councilId, personId: person.id } } });
@@ -296,6 +297,9 @@ export function adminRouter(deps: AppDeps): Router {
       if (unit.dissolvedOn) throw conflict('the unit is dissolved', ['unitId']);
       if (unit.provinceId !== bloc.provinceId) throw conflict('the unit belongs to another province', ['unitId']);
       if (await ctx.tx.blocMembership.findFirst({ where: { blocId: bloc.id, unitId: b.unitId, leftOn: null } })) throw conflict('the unit is already a member of this bloc', ['unitId'], 'ALREADY_DONE');
+      // Membership periods [joinedOn, leftOn) of a unit in a bloc never overlap: a rejoin starts on or after the last leave.
+      const last = await ctx.tx.blocMembership.findFirst({ where: { blocId: bloc.id, unitId: b.unitId, leftOn: { not: null } }, orderBy: { leftOn: 'desc' }, select: { leftOn: true } });
+      if (last?.leftOn && day(b.joinedOn) < last.leftOn) throw conflict(`the unit left this bloc on ${isoDay(last.leftOn)}: it can rejoin from that day on`, ['joinedOn']);
       const membership = await ctx.tx.blocMembership.create({ data: { blocId: bloc.id, unitId: b.unitId, joinedOn: day(b.joinedOn), reason: b.reason ?? null }, select: { id: true, blocId: true, joinedOn: true, leftOn: true, reason: true, unit: UNIT_REF } });
       await ctx.audit({ action: 'admin.membership.join', entity: 'bloc', entityId: bloc.id, after: { unitId: b.unitId, joinedOn: b.joinedOn, reason: b.reason } });
       const running = await runningCycleOf(ctx.tx, bloc.id);
@@ -321,6 +325,7 @@ export function adminRouter(deps: AppDeps): Router {
       const running = await runningCycleOf(ctx.tx, bloc.id);
       if (running) throw conflict(`cycle ${running.id} is running: record the leave through POST /api/cycles/${running.id}/membership/leave`);
       if (bloc.headUnitId === membership.unitId || bloc.deputyUnitId === membership.unitId) throw conflict('the unit is the bloc head or deputy: recognise another unit first');
+      if (day(b.leftOn) < membership.joinedOn) throw new HttpError(400, 'VALIDATION', 'a unit cannot leave before it joined', [{ path: ['leftOn'], message: `must be on or after ${isoDay(membership.joinedOn)}` }]);
       const after = await ctx.tx.blocMembership.update({ where: { id: membership.id }, data: { leftOn: day(b.leftOn), reason: b.reason }, select: { id: true, blocId: true, joinedOn: true, leftOn: true, reason: true, unit: UNIT_REF } });
       await ctx.audit({ action: 'admin.membership.leave', entity: 'bloc', entityId: bloc.id, before: { unitId: membership.unitId, leftOn: null }, after: { unitId: membership.unitId, leftOn: b.leftOn, reason: b.reason } });
       return after;
@@ -382,6 +387,7 @@ export function adminRouter(deps: AppDeps): Router {
         const running = await runningCycleOf(ctx.tx, m.blocId);
         if (running) throw conflict(`the unit is a member of ${m.bloc.code}, whose cycle ${running.id} is running: record its leave through POST /api/cycles/${running.id}/membership/leave first`);
         if (m.bloc.headUnitId === unit.id || m.bloc.deputyUnitId === unit.id) throw conflict(`the unit is head or deputy of ${m.bloc.code}: recognise another unit first`);
+        if (day(b.dissolvedOn) < m.joinedOn) throw new HttpError(400, 'VALIDATION', `the unit joined ${m.bloc.code} on ${isoDay(m.joinedOn)}: it cannot be dissolved before`, [{ path: ['dissolvedOn'], message: `must be on or after ${isoDay(m.joinedOn)}` }]);
       }
       await ctx.tx.blocMembership.updateMany({ where: { unitId: unit.id, leftOn: null }, data: { leftOn: day(b.dissolvedOn), reason: b.reason } });
       const after = await ctx.tx.unit.update({ where: { id: unit.id }, data: { dissolvedOn: day(b.dissolvedOn), successorId: b.successorId ?? null }, include: unitInclude });
@@ -533,6 +539,9 @@ export function adminRouter(deps: AppDeps): Router {
     async (ctx, req) => {
       const b = bodyOf(CreateRuleSetSchema, req);
       const rs = b.ruleSet;
+      // A provincial rule-set is the regulation of one province; a national one belongs to none.
+      if (rs.scope === 'provincial' && !b.provinceId) throw new HttpError(400, 'VALIDATION', 'a provincial rule-set names its province', [{ path: ['provinceId'], message: 'required when ruleSet.scope is provincial' }]);
+      if (rs.scope === 'national' && b.provinceId) throw new HttpError(400, 'VALIDATION', 'a national rule-set belongs to no province', [{ path: ['provinceId'], message: 'must be null when ruleSet.scope is national' }]);
       if (b.provinceId && !(await ctx.tx.province.findUnique({ where: { id: b.provinceId } }))) throw notFound('province', ['provinceId']);
       const latest = await ctx.tx.ruleSet.aggregate({ where: { code: rs.code }, _max: { version: true } });
       const max = latest._max.version;

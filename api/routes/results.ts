@@ -281,16 +281,18 @@ export function resultsRouter(deps: AppDeps): Router {
     requireRoles(principal, 'admin', 'councilSecretary');
     const proposalId = String(req.params.proposalId);
     await transactionalWrite(deps, req, res, principal, async ({ tx, audit, requestId }) => {
-      const body = RevokeAwardSchema.parse(req.body ?? {});
       const proposal = await tx.proposal.findUnique({ where: { id: proposalId }, include: { decision: true, cycle: { select: { id: true, headUnitId: true, bloc: { select: { provinceId: true } } } } } });
       if (!proposal) throw new HttpError(404, 'NOT_FOUND', `no proposal ${proposalId}`);
       if (!principal.roles.includes('admin')) {
+        // The SECRETARY of that council: principal.councilIds also holds the councils a person merely sits on.
         const council = await tx.council.findFirst({ where: { provinceId: proposal.cycle.bloc.provinceId }, select: { id: true } });
-        if (!council || !principal.councilIds.includes(council.id)) throw new HttpError(403, 'FORBIDDEN', 'only the secretary of the council of this bloc’s province (or the admin) revokes its awards');
+        const secretary = council && (await tx.roleAssignment.findFirst({ where: { personId: principal.personId, role: 'councilSecretary', councilId: council.id }, select: { id: true } }));
+        if (!secretary) throw new HttpError(403, 'FORBIDDEN', 'only the secretary of the council of this bloc’s province (or the admin) revokes its awards');
       }
+      const body = RevokeAwardSchema.parse(req.body ?? {});
       const decision = proposal.decision;
-      if (!decision) throw new HttpError(409, 'CONFLICT', `the proposal is ${proposal.status}: there is no award decision to revoke`);
-      if (decision.revokedOn || proposal.status === 'revoked') throw new HttpError(409, 'ALREADY_DONE', `the award was already revoked by ${decision.revocationNumber ?? 'an earlier decision'}`);
+      if (proposal.status === 'revoked' || decision?.revokedOn) throw new HttpError(409, 'ALREADY_DONE', `the award was already revoked by ${decision?.revocationNumber ?? 'an earlier decision'}`);
+      if (proposal.status !== 'approved' || !decision) throw new HttpError(409, 'CONFLICT', `the proposal is ${proposal.status}: only an approved award with its decision can be revoked`);
       if (body.revokedOn < isoDay(decision.decisionDate)!) throw new HttpError(400, 'VALIDATION', 'the revocation cannot be dated before the award decision', [{ path: ['revokedOn'], message: `must be on or after ${isoDay(decision.decisionDate)}` }]);
       const revokedOn = new Date(`${body.revokedOn}T00:00:00.000Z`);
       const after = await tx.awardDecision.update({ where: { id: decision.id }, data: { revokedOn, revocationNumber: body.revocationNumber, revocationReason: body.reason } });
