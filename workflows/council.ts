@@ -37,9 +37,14 @@ export async function councilReviewWorkflow(raw: c.CouncilInput): Promise<{ prop
     return { yes, base, share: base === 0 ? 0 : yes / base, passes: base > 0 && (th.strict ? yes / base > th.ratio : yes / base >= th.ratio - 1e-9) };
   };
   // The tally (and so the vote) opens only once its round row is stored: voter records point at it.
+  // Between a dossier's (re)submission and its round row being stored the vote is "opening": a
+  // member who votes then is not refused — the handler waits the moment until the tally is open.
+  const opening = new Set<string>();
   const openVote = async (p: Proposal) => {
+    opening.add(p.proposalId);
     await acts.openRound(roundRecord(p));
     tallies[p.proposalId] = { voters: [], box: [] };
+    opening.delete(p.proposalId);
   };
   const closeVote = async (p: Proposal) => {
     const t = tallies[p.proposalId];
@@ -55,11 +60,15 @@ export async function councilReviewWorkflow(raw: c.CouncilInput): Promise<{ prop
     if (!p) reject('NOT_FOUND', `no proposal ${a.proposalId}`);
     if (p.status !== 'submitted') reject('WRONG_PHASE', `the proposal is ${p.status}`);
     const tally = tallies[p.proposalId];
-    if (!tally) reject('WRONG_PHASE', 'voting on this proposal has not opened yet');
-    if (tally.voters.includes(a.actor.personId)) reject('ALREADY_DONE', 'you have already voted on this proposal');
+    if (!tally && !opening.has(p.proposalId)) reject('WRONG_PHASE', 'voting on this proposal has not opened yet');
+    if (tally?.voters.includes(a.actor.personId)) reject('ALREADY_DONE', 'you have already voted on this proposal');
   }, async (a) => {
     const p = find(a.proposalId)!;
-    const t = tallies[p.proposalId]!;
+    await condition(() => tallies[p.proposalId] !== undefined || p.status !== 'submitted');
+    const t = tallies[p.proposalId];
+    // Re-checked after the wait: a hold may have come, or a twin of this vote may have landed first.
+    if (!t || p.status !== 'submitted') reject('WRONG_PHASE', `the proposal is ${p.status}`);
+    if (t.voters.includes(a.actor.personId)) reject('ALREADY_DONE', 'you have already voted on this proposal');
     t.voters.push(a.actor.personId);
     t.box.push({ choices: a.approve ? ['yes'] : [] });
     await acts.recordVoter({ cycleId: input.cycleWorkflowId, contest: `council:${p.proposalId}`, round: p.attempts, voterKey: a.actor.personId });
@@ -131,6 +140,7 @@ export async function councilReviewWorkflow(raw: c.CouncilInput): Promise<{ prop
     };
   });
 
+  for (const p of proposals) if (p.status === 'submitted') opening.add(p.proposalId);
   for (const p of proposals) {
     if (p.status === 'submitted') await openVote(p);
     await persist(p);

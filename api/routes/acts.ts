@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { UpdateDefinition } from '@temporalio/common';
@@ -13,6 +13,7 @@ import { principalOf, requireRoles } from '../auth';
 import { registry } from '../openapi';
 import { loadCycleScope, type CycleScope } from '../scope';
 import { checkSelfScoreEvidence } from './evidence';
+import { toJson } from '../writes';
 
 type Scope = 'head' | 'unit' | 'admin' | 'holds' | 'councilMember' | 'councilSecretary';
 
@@ -76,6 +77,7 @@ for (const a of ACTS) {
       403: { description: 'not allowed for this role or unit', content: { 'application/json': { schema: ErrorSchema } } },
       404: { description: 'no such cycle' },
       409: { description: 'wrong phase, after deadline, or already done', content: { 'application/json': { schema: ErrorSchema } } },
+      422: { description: 'Idempotency-Key already used for a different request (other act, cycle, caller or body). A repeat of the same request gets the first answer again. Ballots and council votes are fingerprinted without their body (secrecy): the voter repeating a key gets the first ballot\'s answer and the repeated body is ignored', content: { 'application/json': { schema: ErrorSchema } } },
       503: { description: 'the cycle engine (a worker) did not answer in time; the act may still be applied: retry with the same Idempotency-Key (echoed in the response header)', content: { 'application/json': { schema: ErrorSchema } } },
     },
   });
@@ -87,7 +89,10 @@ function authorise(p: Principal, scope: Scope, body: Record<string, unknown>, cy
     case 'admin':
       return requireRoles(p, 'admin');
     case 'holds':
-      return requireRoles(p, 'admin', 'councilSecretary');
+      requireRoles(p, 'admin', 'councilSecretary');
+      // The secretary of ANOTHER province's council has no say over this bloc (the workflow checks the role only).
+      if (!p.roles.includes('admin') && !p.councilIds.includes(cycle.councilId ?? '')) throw new HttpError(403, 'FORBIDDEN', 'you are not the secretary of the council of this bloc');
+      return;
     case 'councilMember':
     case 'councilSecretary':
       requireRoles(p, scope);
@@ -102,6 +107,37 @@ function authorise(p: Principal, scope: Scope, body: Record<string, unknown>, cy
       requireRoles(p, 'unitOfficer');
       if (p.unitId !== cycle.headUnitId && p.unitId !== cycle.deputyUnitId && p.unitId !== cycle.actingHeadUnitId) throw new HttpError(403, 'FORBIDDEN', 'only the bloc head (or deputy where allowed) may do this');
   }
+}
+
+/**
+ * Acts whose body is a secret ballot. Nothing derived from the body is stored with their
+ * Idempotency-Key (test/api/secrecy.test.ts): the key stands for act, cycle and caller only (who
+ * voted is public, VoterRecord). So a repeat of a ballot's key by its voter gets the FIRST ballot's
+ * answer whatever the repeated body says, and the repeated body is never applied
+ * (test/api/idempotency.test.ts); anyone else, or another act, reusing it gets 422.
+ */
+const SECRET_ACTS: readonly string[] = ['/ballots', '/council/votes'];
+
+/**
+ * What one Idempotency-Key stands for: act, cycle, caller and (except for secret acts) a hash of the
+ * body. A repeat of the same request is answered from the stored answer; any other use is 422.
+ */
+function actFingerprint(a: ActRoute, cycleId: string, p: Principal, body: Record<string, unknown>): string {
+  const who = `POST /api/cycles/:cycleId${a.path} ${JSON.stringify({ cycleId })} person:${p.personId}`;
+  if (SECRET_ACTS.includes(a.path)) return who;
+  const { requestId: _r, ...rest } = body;
+  return `${who} body:${createHash('sha256').update(canonicalJson(rest)).digest('hex')}`;
+}
+
+const canonicalJson = (v: unknown): string =>
+  Array.isArray(v) ? `[${v.map(canonicalJson).join(',')}]` : v && typeof v === 'object' ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`).join(',')}}` : (JSON.stringify(v) ?? 'null');
+
+/** The stored answer to this key, if the same request was answered before; 422 when the key was used for another request. */
+async function earlierAnswer(deps: AppDeps, key: string, scope: string): Promise<unknown> {
+  const seen = await deps.db.prisma.idempotencyKey.findUnique({ where: { key } });
+  if (!seen) return undefined;
+  if (seen.scope !== scope) throw new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was already used for a different request');
+  return seen.response ?? undefined;
 }
 
 const requestIdOf = (req: Request): string => {
@@ -145,9 +181,22 @@ export function actsRouter(deps: AppDeps): Router {
       authorise(principal, a.scope, payload, cycle);
       const workflowId = a.target === 'council' ? `${cycleId}-council` : cycleId;
       if (a.update === m.submitSelfScore) await checkSelfScoreEvidence(deps, cycleId, String(payload.unitId), payload.entries as { criterionId: string; evidence?: string[] }[]);
+      // Only a key the client chose can come back: a generated one is neither checked nor stored.
+      const scope = req.header('idempotency-key') !== undefined || typeof body.requestId === 'string' ? actFingerprint(a, cycleId, principal, body) : undefined;
+      const earlier = scope && (await earlierAnswer(deps, requestId, scope));
+      if (earlier) {
+        res.set({ 'idempotency-key': requestId, 'idempotent-replayed': 'true' }).json(earlier);
+        return;
+      }
       const handle = deps.temporal.client.workflow.getHandle(workflowId);
       const result = await executeBounded(deps, res, requestId, () => handle.executeUpdate(a.update, { args: [payload as never], updateId: requestId }));
-      res.json({ ...result, requestId });
+      const answer = { ...result, requestId };
+      if (scope) {
+        // A concurrent twin may have stored it first: then it must have been the same request.
+        const stored = await deps.db.prisma.idempotencyKey.upsert({ where: { key: requestId }, create: { key: requestId, scope, response: toJson(answer) }, update: {} });
+        if (stored.scope !== scope) throw new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was already used for a different request');
+      }
+      res.json(answer);
     });
   }
   return router;

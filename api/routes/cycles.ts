@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { WorkflowIdReusePolicy } from '@temporalio/client';
+import { isGrpcDeadlineError, ServiceError, WorkflowIdReusePolicy } from '@temporalio/client';
 import { PlanSchema, cycleWorkflowId, type Plan } from '../../contracts/cycle';
 import { defaultScoringTemplate } from '../../domain/scoring';
 import { buildCycleInput } from '../cycle-input';
@@ -10,6 +10,10 @@ import { HttpError } from '../errors';
 import { principalOf, requireRoles } from '../auth';
 import { ErrorSchema, registry } from '../openapi';
 import { loadCycleScope } from '../scope';
+import { onceWrite } from '../writes';
+
+/** Longest wait for the live workflow view; after it 503 (the worker fleet is down or overloaded). */
+const LIVE_QUERY_TIMEOUT_MS = 5_000;
 
 export const StartCycleSchema = z.object({ year: z.number().int().min(2024).max(2100), plan: PlanSchema.optional() });
 const StartCycleResponse = z.object({ cycleId: z.string(), workflowId: z.string(), year: z.number() });
@@ -20,7 +24,7 @@ registry.registerPath({
   responses: { 201: { description: 'started', content: { 'application/json': { schema: StartCycleResponse } } }, 400: { description: 'invalid', content: { 'application/json': { schema: ErrorSchema } } }, 403: { description: 'not the head of this bloc' }, 409: { description: 'already started' } },
 });
 registry.registerPath({ method: 'get', path: '/api/cycles/{cycleId}', summary: 'Cycle projection: phase, deadlines, per-unit tasks and submissions, scores, rounds, proposals', tags: ['everyone'], request: { params: z.object({ cycleId: z.string() }) }, responses: { 200: { description: 'the cycle' }, 404: { description: 'no such cycle' } } });
-registry.registerPath({ method: 'get', path: '/api/cycles/{cycleId}/live', summary: 'Live workflow state (voting progress) — a Temporal query, used only for state that lives only in the workflow', tags: ['everyone'], request: { params: z.object({ cycleId: z.string() }) }, responses: { 200: { description: 'live view' } } });
+registry.registerPath({ method: 'get', path: '/api/cycles/{cycleId}/live', summary: 'Live workflow state (voting progress) — a Temporal query, used only for state that lives only in the workflow', tags: ['everyone'], request: { params: z.object({ cycleId: z.string() }) }, responses: { 200: { description: 'live view' }, 503: { description: 'no worker answered within 5 s; read GET /api/cycles/{cycleId} instead', content: { 'application/json': { schema: ErrorSchema } } } } });
 
 const DEFAULT_DEADLINE_DAYS = { pledge: 30, midYear: 120, selfScoring: 240, review: 255, voting: 265, council: 300, handover: 310 } as const;
 
@@ -56,22 +60,25 @@ export function cyclesRouter(deps: AppDeps): Router {
     const bloc = await deps.db.prisma.bloc.findUnique({ where: { id: blocId }, select: { headUnitId: true, code: true } });
     if (!bloc) throw new HttpError(404, 'NOT_FOUND', `no bloc ${blocId}`);
     if (principal.unitId !== bloc.headUnitId) throw new HttpError(403, 'FORBIDDEN', 'only the bloc head starts the cycle');
-    const input = await buildCycleInput(deps.db, blocId, body.year, principal.personId, body.plan);
-    const workflowId = cycleWorkflowId(bloc.code, body.year);
-    await deps.temporal.client.workflow.start('blocCycleWorkflow', {
-      taskQueue: deps.temporal.taskQueue,
-      workflowId,
-      args: [input],
-      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+    // A retry with the same Idempotency-Key (lost response) gets the first 201 again; a new key meets 409.
+    await onceWrite(deps, req, res, principal, async () => {
+      const input = await buildCycleInput(deps.db, blocId, body.year, principal.personId, body.plan);
+      const workflowId = cycleWorkflowId(bloc.code, body.year);
+      await deps.temporal.client.workflow.start('blocCycleWorkflow', {
+        taskQueue: deps.temporal.taskQueue,
+        workflowId,
+        args: [input],
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      });
+      // The projection row exists as soon as the start is answered: the next act may come at once.
+      await deps.db.prisma.cycle.upsert({
+        where: { id: workflowId },
+        create: { id: workflowId, blocId, year: body.year, phase: 'launch', headUnitId: input.headUnitId, deputyUnitId: input.deputyUnitId, ruleSetCode: input.ruleSet.code, ruleSetVersion: input.ruleSet.version, deadlines: body.plan?.deadlines ?? {}, startedAt: new Date() },
+        update: {},
+      });
+      await deps.db.prisma.auditLog.create({ data: { action: 'cycle.start', entity: 'cycle', entityId: workflowId, actorPersonId: principal.personId, actorRole: principal.roles.join(','), after: { year: body.year }, workflowId, requestId: `${workflowId}:start` } });
+      return { status: 201, body: { cycleId: workflowId, workflowId, year: body.year } };
     });
-    // The projection row exists as soon as the start is answered: the next act may come at once.
-    await deps.db.prisma.cycle.upsert({
-      where: { id: workflowId },
-      create: { id: workflowId, blocId, year: body.year, phase: 'launch', headUnitId: input.headUnitId, deputyUnitId: input.deputyUnitId, ruleSetCode: input.ruleSet.code, ruleSetVersion: input.ruleSet.version, deadlines: body.plan?.deadlines ?? {}, startedAt: new Date() },
-      update: {},
-    });
-    await deps.db.prisma.auditLog.create({ data: { action: 'cycle.start', entity: 'cycle', entityId: workflowId, actorPersonId: principal.personId, actorRole: principal.roles.join(','), after: { year: body.year }, workflowId, requestId: `${workflowId}:start` } });
-    res.status(201).json({ cycleId: workflowId, workflowId, year: body.year });
   });
 
   router.get('/api/cycles/:cycleId', async (req, res) => {
@@ -96,7 +103,14 @@ export function cyclesRouter(deps: AppDeps): Router {
   router.get('/api/cycles/:cycleId/live', async (req, res) => {
     principalOf(req);
     const scope = await loadCycleScope(deps, String(req.params.cycleId));
-    res.json(await deps.temporal.client.workflow.getHandle(scope.cycleId).query(getCycle));
+    // A query needs a worker; with none polling it would hang, so it is bounded like an act.
+    try {
+      res.json(await deps.temporal.client.withDeadline(Date.now() + LIVE_QUERY_TIMEOUT_MS, () => deps.temporal.client.workflow.getHandle(scope.cycleId).query(getCycle)));
+    } catch (err) {
+      if (!(err instanceof ServiceError && isGrpcDeadlineError(err.cause))) throw err;
+      res.set('retry-after', '5');
+      throw new HttpError(503, 'UNAVAILABLE', 'the cycle engine did not answer in time; the database view GET /api/cycles/{cycleId} still serves');
+    }
   });
 
   return router;

@@ -185,6 +185,8 @@ export async function runEveryActYear(sys: System, driver: EveryActDriver, opts:
     await act(cast.councilSecretary, '/council/decisions', { proposalId: p.proposalId, decision: 'approve', decisionNumber: `0${i + 3}/QĐ-UBND`, decisionDate: `${year + 1}-01-15` });
   }
   await phase('closed');
+  // The live view says closed a moment before the projection row does: reads come from the row.
+  await waitFor('the closed cycle in the database', async () => ((await prisma.cycle.findUnique({ where: { id: cycleId } }))?.closedAt ? true : undefined));
   log('closed');
   return { cycleId, blocId: bloc.id, plan, cast, unitIdOf, leaver, held, merit, proposals };
 }
