@@ -20,14 +20,31 @@ export const ErrorSchema = registry.register(
   }),
 );
 
+/** Operations anyone may call without a token. */
+const PUBLIC_OPERATIONS = new Set(['get /healthz', 'post /api/auth/login']);
+
+type Operation = { responses: Record<string, unknown>; security?: unknown[] };
+
 let cached: object | undefined;
+/** Generated once, after createApp has registered every route (some routers register as they are built). */
 export function openApiDocument(): object {
-  cached ??= new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  if (cached) return cached;
+  const doc = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: { title: 'Thi Đua — emulation-bloc cycle API', version: '0.1.0', description: 'Every act of every role in the yearly cycle of a Vietnamese emulation bloc (khối thi đua). Errors use one envelope: `{ error: { status, code, message, issues?: [{ path, message }] } }`.' },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }],
   });
+  // What holds for every operation is stated once here rather than in each route: the public ones
+  // need no token; all others answer 401 without a valid one.
+  const envelope = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
+  for (const [path, ops] of Object.entries(doc.paths ?? {})) {
+    for (const [method, op] of Object.entries(ops as Record<string, Operation>)) {
+      if (PUBLIC_OPERATIONS.has(`${method} ${path}`)) op.security = [];
+      else op.responses['401'] ??= { description: 'no valid bearer token', content: envelope };
+    }
+  }
+  cached = doc;
   return cached;
 }
 
