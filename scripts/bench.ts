@@ -66,13 +66,17 @@ async function main(): Promise<void> {
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const tokens = await Promise.all(officers.map(async (username) => ((await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'bench-password' }) })).json()) as { token: string }).token));
-  const cycleIds = (await prisma.cycle.findMany({ select: { id: true }, take: 200 })).map((c) => c.id);
+  const cycles = await prisma.cycle.findMany({ select: { id: true, blocId: true, headUnitId: true }, take: 200 });
+  const cycleIds = cycles.map((c) => c.id);
 
   const endpoints: [string, (i: number) => string][] = [
     ['GET /api/me/tasks', () => '/api/me/tasks'],
     ['GET /api/me/notifications', () => '/api/me/notifications?take=50'],
     ['GET /api/cycles/:id', (i) => `/api/cycles/${cycleIds[i % cycleIds.length]}`],
     ['GET /api/blocs?province= (one province)', (i) => `/api/blocs?province=P${i % P}`],
+    ['GET /api/cycles/:id/results', (i) => `/api/cycles/${cycleIds[i % cycleIds.length]}/results`],
+    ['GET /api/blocs/:id/history', (i) => `/api/blocs/${cycles[i % cycles.length]!.blocId}/history`],
+    ['GET /api/units/:id/history', (i) => `/api/units/${cycles[i % cycles.length]!.headUnitId}/history`],
   ];
   for (const [name, pathOf] of endpoints) {
     const n = REQUESTS;
