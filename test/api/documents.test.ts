@@ -16,7 +16,7 @@ import { httpPort } from '../../scripts/http-port';
 import { TEST_PASSWORD } from '../support/db';
 import { startRealSystem, type RealSystem } from '../support/real-system';
 import { castOf } from '../support/workflow-port';
-import { bodyText, docxParagraphs, inkMm, pdfToText, rasterPage, squash, unzip } from '../documents/helpers';
+import { bodyText, docxParagraphs, inkMm, ocrPage, pdfToText, rasterPage, shareRecovered, squash, unzip, vietnameseWords } from '../documents/helpers';
 
 jest.setTimeout(240_000);
 
@@ -126,6 +126,7 @@ test('a real 2026 year over HTTP: every document in both formats, with the real 
   };
 
   let minutesPdf: Buffer | undefined;
+  const pdfs: Record<string, Buffer> = {};
   for (const [kind, want] of Object.entries(expected)) {
     for (const format of ['docx', 'pdf'] as const) {
       const res = await get(doc(kind, format), member);
@@ -144,6 +145,7 @@ test('a real 2026 year over HTTP: every document in both formats, with the real 
         expect(res.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
         text = bodyText(pdfToText(res.body));
         if (kind === 'minutes') minutesPdf = res.body;
+        pdfs[kind] = res.body;
       }
       for (const t of want.texts) expect([kind, format, squash(text).includes(t)]).toEqual([kind, format, true]);
     }
@@ -186,6 +188,19 @@ test('a real 2026 year over HTTP: every document in both formats, with the real 
   expect(inkMm(img, 100, 105, 15, 195, 30)).toBeGreaterThan(300); // national title and motto (right column)
   expect(inkMm(img, 100, 30, 60, 195, 270)).toBeGreaterThan(3000); // body text
   fs.writeFileSync(path.join(ARTIFACTS, 'api-minutes.pdf'), minutesPdf!);
+
+  // Page 1 of each PDF as a reader sees it: rendered, then read back by Vietnamese OCR. The
+  // diacritic-bearing words of the text layer must come back (OCR misreads a few — in table cells
+  // most; boxes or a font without Vietnamese letters would lose most of them).
+  for (const [kind, pdf] of Object.entries(pdfs)) {
+    const ocr = await ocrPage(pdf, 1);
+    const words = vietnameseWords(pdfToText(pdf, { first: 1, last: 1 }));
+    expect([kind, words.length > 50]).toEqual([kind, true]);
+    expect([kind, shareRecovered(words, ocr) >= 0.95]).toEqual([kind, true]);
+    expect([kind, squash(ocr)]).toEqual([kind, expect.stringContaining('Độc lập - Tự do - Hạnh phúc')]);
+  }
+  // The measure tells documents apart: the decision's page does not pass for the minutes' page.
+  expect(shareRecovered(vietnameseWords(pdfToText(pdfs.minutes!, { first: 1, last: 1 })), await ocrPage(pdfs.decision!, 1))).toBeLessThan(0.8);
 
   // The OpenAPI document describes the download with its binary types.
   const openapi = (await get('/api/openapi.json')).json() as unknown as { paths: Record<string, { get: { responses: Record<string, { content?: Record<string, unknown> }> } }> };

@@ -1,9 +1,10 @@
 /** Test helpers: a tiny ZIP reader (for DOCX), DOCX text extraction, poppler wrappers and a PGM reader. */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
 import { FontNotFoundError, resolvePdfFonts } from '../../documents/fonts';
 import type { PdfOptions } from '../../documents/pdf';
 
@@ -168,4 +169,35 @@ export function inkMm(img: Gray, dpi: number, x1: number, y1: number, x2: number
     for (let x = Math.max(0, px(x1)); x < Math.min(img.width, px(x2)); x++) if (img.pixels[y * img.width + x]! < 128) n++;
   }
   return n;
+}
+
+/** tesseract with its Vietnamese data present? Under CI it must be (.ci/run installs it). */
+export const TESSERACT = hasTool('tesseract');
+
+/**
+ * What a reader sees on a page: the page rasterised at `dpi` (pdftoppm) and read back by OCR
+ * (tesseract, Vietnamese model). Unlike pdftotext, which reads the text layer, this fails when the
+ * glyphs drawn are wrong — a font without Vietnamese letters, lost diacritics, boxes.
+ */
+export async function ocrPage(pdf: Buffer, page: number, dpi = 300): Promise<string> {
+  const file = tmpFile('doc.pdf', pdf);
+  const base = path.join(path.dirname(file), 'ocr');
+  poppler('pdftoppm', ['-gray', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', file, base]);
+  try {
+    // Asynchronous: OCR takes seconds, and the server under test may share this event loop.
+    const { stdout } = await promisify(execFile)('tesseract', [`${base}.pgm`, '-', '-l', 'vie'], { encoding: 'utf8' });
+    return stdout.normalize('NFC');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('tesseract not found: install the Debian packages tesseract-ocr and tesseract-ocr-vie', { cause: e });
+    throw e;
+  }
+}
+
+/** The words of `text` that carry a Vietnamese (non-ASCII) letter. */
+export const vietnameseWords = (text: string): string[] => text.normalize('NFC').split(/[\s,.;:()"“”/]+/u).filter((w) => /\p{L}/u.test(w) && /[^\p{ASCII}]/u.test(w));
+
+/** Share of `expected` words that the OCR output contains as whole words. */
+export function shareRecovered(expected: string[], ocr: string): number {
+  const seen = new Set(ocr.normalize('NFC').split(/[\s,.;:()"“”/]+/u));
+  return expected.length === 0 ? 0 : expected.filter((w) => seen.has(w)).length / expected.length;
 }
