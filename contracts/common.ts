@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /** Building blocks shared by every message contract (workflow input, Updates, HTTP bodies). */
-export const IdSchema = z.string().min(1).max(100);
+/** Ids up to 200: a proposal id is `cycle-<BLOC>-<YEAR>:<award type>:<unit uuid>` and bloc codes run to 50. */
+export const IdSchema = z.string().min(1).max(200);
 export const IsoDateTimeSchema = z.iso.datetime({ offset: true });
 export const IsoDateSchema = z.iso.date();
 export const RequestIdSchema = z.uuid();
