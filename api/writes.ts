@@ -73,9 +73,14 @@ function fingerprint(req: Request, principal: Principal): string {
 export const toJson = (v: unknown): Prisma.InputJsonValue => JSON.parse(JSON.stringify(v ?? null)) as Prisma.InputJsonValue;
 
 const uniqueFieldsOf = (e: Prisma.PrismaClientKnownRequestError): string[] => {
-  const meta = e.meta as { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: unknown } } } } | undefined;
-  const fields = meta?.driverAdapterError?.cause?.constraint?.fields ?? meta?.target;
-  return Array.isArray(fields) ? fields.map(String) : typeof fields === 'string' ? [fields] : [];
+  const meta = e.meta as { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: unknown; index?: unknown } } } } | undefined;
+  const constraint = meta?.driverAdapterError?.cause?.constraint;
+  const fields = constraint?.fields ?? meta?.target;
+  if (Array.isArray(fields)) return fields.map(String);
+  // PostgreSQL names only the index, e.g. "Unit_code_key" (Prisma's <Model>_<fields>_key).
+  const index = typeof constraint?.index === 'string' ? constraint.index : typeof fields === 'string' ? fields : undefined;
+  const named = index ? /^[A-Za-z0-9]+_(.+)_key$/.exec(index) : null;
+  return named ? named[1]!.split('_') : typeof fields === 'string' ? [fields] : [];
 };
 
 /** Prisma's known errors as HTTP errors: unique → 409, missing row → 404, broken reference → 409. */
@@ -110,18 +115,23 @@ const send = (res: Response, key: string | undefined, out: Outcome, replayed: bo
   else res.status(out.status).json(out.body);
 };
 
+/** The request's key and fingerprint; answers from the store (replayed) when this key was answered before. */
+async function earlierOutcome(deps: AppDeps, req: Request, res: Response, principal: Principal): Promise<{ key: string | undefined; scope: string; replayed: boolean }> {
+  const key = idempotencyKeyOf(req);
+  const scope = fingerprint(req, principal);
+  const seen = key ? await storedOutcome(deps.db.prisma, key, scope) : undefined;
+  if (seen) send(res, key, seen, true);
+  return { key, scope, replayed: seen !== undefined };
+}
+
 /**
  * Runs `work` once per Idempotency-Key inside one transaction (the write, its audit row and the
  * stored response commit together) and answers the request.
  */
 export async function transactionalWrite(deps: AppDeps, req: Request, res: Response, principal: Principal, work: (ctx: WriteContext) => Promise<Outcome>): Promise<void> {
   const { prisma } = deps.db;
-  const key = idempotencyKeyOf(req);
-  const scope = fingerprint(req, principal);
-  if (key) {
-    const seen = await storedOutcome(prisma, key, scope);
-    if (seen) return send(res, key, seen, true);
-  }
+  const { key, scope, replayed } = await earlierOutcome(deps, req, res, principal);
+  if (replayed) return;
   const requestId = key ?? randomUUID();
   let out: Outcome;
   try {
@@ -156,12 +166,8 @@ export async function transactionalWrite(deps: AppDeps, req: Request, res: Respo
  */
 export async function onceWrite(deps: AppDeps, req: Request, res: Response, principal: Principal, work: (requestId: string) => Promise<Outcome>): Promise<void> {
   const { prisma } = deps.db;
-  const key = idempotencyKeyOf(req);
-  const scope = fingerprint(req, principal);
-  if (key) {
-    const seen = await storedOutcome(prisma, key, scope);
-    if (seen) return send(res, key, seen, true);
-  }
+  const { key, scope, replayed } = await earlierOutcome(deps, req, res, principal);
+  if (replayed) return;
   let out: Outcome;
   try {
     out = await work(key ?? randomUUID());

@@ -20,18 +20,12 @@ import { randomUUID } from 'node:crypto';
 import { ACTS } from '../../api/routes/acts';
 import { BLOC_CODE, OTHER_BLOC_CODE, PEOPLE, runEveryActYear, type EveryActYear, type Person } from '../support/every-act';
 import { actRoute, expectError, expectStatus, forgedTokens, hookedDriver, sendAct, startUrl, type ActCall } from '../support/act-calls';
-import { startSystem, type CallResult, type System } from '../support/system';
+import { systemForThisFile, type CallResult } from '../support/system';
 import { castOf } from '../support/workflow-port';
 
 jest.setTimeout(300_000);
 
-let sys: System;
-beforeAll(async () => {
-  sys = await startSystem();
-}, 120_000);
-afterAll(async () => {
-  await sys?.stop();
-});
+const sys = systemForThisFile();
 
 const everyone = Object.keys(PEOPLE) as Person[];
 /** Head acts the deputy may also do (workflows/handlers.ts: requireHead(s, actor, true)). */

@@ -19,17 +19,11 @@ import { randomUUID } from 'node:crypto';
 import { waitFor } from '../../scripts/scenario';
 import { runEveryActYear, type EveryActYear } from '../support/every-act';
 import { UNAUDITED_ACTS, actUrl, expectError, expectStatus, hookedDriver, startUrl, type ActCall } from '../support/act-calls';
-import { startSystem, type CallResult, type System } from '../support/system';
+import { systemForThisFile, type CallResult } from '../support/system';
 
 jest.setTimeout(300_000);
 
-let sys: System;
-beforeAll(async () => {
-  sys = await startSystem();
-}, 120_000);
-afterAll(async () => {
-  await sys?.stop();
-});
+const sys = systemForThisFile();
 
 const SECRET = ['/ballots', '/council/votes'];
 const REUSED = 'IDEMPOTENCY_KEY_REUSED';

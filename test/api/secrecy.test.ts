@@ -23,17 +23,11 @@ import { randomUUID } from 'node:crypto';
 import { Prisma } from '../../db';
 import { PEOPLE, runEveryActYear, type EveryActYear } from '../support/every-act';
 import { dumpDatabase, hookedDriver, type ActCall } from '../support/act-calls';
-import { startSystem, type CallResult, type System } from '../support/system';
+import { systemForThisFile, type CallResult } from '../support/system';
 
 jest.setTimeout(300_000);
 
-let sys: System;
-beforeAll(async () => {
-  sys = await startSystem();
-}, 120_000);
-afterAll(async () => {
-  await sys?.stop();
-});
+const sys = systemForThisFile();
 
 /** One ballot or council vote as it was cast. */
 interface Cast {

@@ -70,3 +70,23 @@ export async function startSystem(opts: { env?: Record<string, string>; activiti
   };
   return { base: real.base, db: real.db, env: real.env, real, login, call, stop: () => real.stop() };
 }
+
+/**
+ * The real system for all tests of one file: started before them, stopped after. The object
+ * returned forwards to it, so tests write `sys.call(…)` as with a started system.
+ */
+export function systemForThisFile(opts: Parameters<typeof startSystem>[0] = {}): System {
+  let started: System | undefined;
+  beforeAll(async () => {
+    started = await startSystem(opts);
+  }, 120_000);
+  afterAll(async () => {
+    await started?.stop();
+  });
+  return new Proxy({} as System, {
+    get(_target, prop) {
+      if (!started) throw new Error('the system starts in beforeAll: use it inside a test');
+      return Reflect.get(started, prop);
+    },
+  });
+}
