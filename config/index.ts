@@ -6,6 +6,39 @@ const booleanFromEnv = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1');
 
+/** One AES-256 key of the Temporal payload codec (worker/codec.ts). */
+export interface PayloadKey {
+  id: string;
+  key: Buffer;
+}
+
+const KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
+const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
+
+/**
+ * `PAYLOAD_ENCRYPTION_KEYS` = `id:base64key[,id:base64key…]`, 32-byte keys, the first one current
+ * (it encrypts; every listed key decrypts). Empty or unset = payloads leave in clear. Issues name
+ * the entry and key id, never a key.
+ */
+const payloadKeysFromEnv = z.string().transform((text, ctx): PayloadKey[] | undefined => {
+  if (text.trim() === '') return undefined;
+  const keys: PayloadKey[] = [];
+  text.split(',').forEach((raw, i) => {
+    const entry = raw.trim();
+    const colon = entry.indexOf(':');
+    const id = colon < 0 ? '' : entry.slice(0, colon);
+    const b64 = colon < 0 ? '' : entry.slice(colon + 1);
+    const where = `entry ${i + 1}`;
+    if (colon < 0 || !b64) return ctx.addIssue({ code: 'custom', message: `${where}: expected <key id>:<base64 of 32 random bytes>` });
+    if (!KEY_ID.test(id)) return ctx.addIssue({ code: 'custom', message: `${where}: key id must be 1-64 characters A-Z a-z 0-9 . _ -` });
+    const key = BASE64.test(b64) ? Buffer.from(b64, 'base64') : undefined;
+    if (!key || key.length !== 32) return ctx.addIssue({ code: 'custom', message: `${where} (key id "${id}"): the key must be 32 bytes in base64 (AES-256)${key ? `, got ${key.length}` : ''}` });
+    if (keys.some((k) => k.id === id)) return ctx.addIssue({ code: 'custom', message: `${where}: key id "${id}" is listed twice` });
+    keys.push({ id, key });
+  });
+  return keys;
+});
+
 export const ConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -33,6 +66,7 @@ export const ConfigSchema = z.object({
   ACT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(20_000),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(5 * 1024 * 1024),
+  PAYLOAD_ENCRYPTION_KEYS: payloadKeysFromEnv.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -16,6 +16,7 @@ import { loadConfig } from '../config';
 import { createDb } from '../db';
 import { migrateDatabase } from '../prisma/migrate';
 import { seedDatabase } from '../prisma/seed';
+import { dataConverterFor } from '../worker/codec';
 import { createWorker } from '../worker/create-worker';
 import { installSdkLogger } from '../worker/runtime';
 import { httpPort } from './http-port';
@@ -45,11 +46,12 @@ async function main(): Promise<void> {
   say(`database ${dbFile} migrated and seeded`);
 
   const { TestWorkflowEnvironment } = await import('@temporalio/testing');
+  const dataConverter = dataConverterFor(config.PAYLOAD_ENCRYPTION_KEYS);
   const env = config.TEMPORAL_ADDRESS
-    ? await TestWorkflowEnvironment.createFromExistingServer({ address: config.TEMPORAL_ADDRESS })
-    : await TestWorkflowEnvironment.createLocal({ server: { ...existingPath(temporalCliPath()), ip: '127.0.0.1', log: { format: 'pretty', level: 'error' } } });
+    ? await TestWorkflowEnvironment.createFromExistingServer({ address: config.TEMPORAL_ADDRESS, client: { dataConverter } })
+    : await TestWorkflowEnvironment.createLocal({ server: { ...existingPath(temporalCliPath()), ip: '127.0.0.1', log: { format: 'pretty', level: 'error' } }, client: { dataConverter } });
   const taskQueue = `demo-${randomUUID()}`;
-  const worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, activities: createActivities({ db }) });
+  const worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, activities: createActivities({ db }), dataConverter });
   const running = worker.run();
   const app = createApp({ config: { ...config, TEMPORAL_TASK_QUEUE: taskQueue }, db, logger: pino({ level: 'silent' }), temporal: { client: env.client, taskQueue, namespace: 'default' } });
   const server = app.listen(0, '127.0.0.1');

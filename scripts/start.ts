@@ -107,6 +107,7 @@ async function main(): Promise<void> {
   }
   log('database migrated and seeded');
   const address = await startTemporal(config);
+  // The worker and the API read the same environment, PAYLOAD_ENCRYPTION_KEYS included: they must agree.
   const env = { ...process.env, TEMPORAL_ADDRESS: address };
   const tsx = ['--import', 'tsx'];
   launch('worker', process.execPath, [...tsx, 'worker/main.ts'], env);

@@ -6,6 +6,7 @@ import { loadConfig, ConfigError } from '../config';
 import { createDb } from '../db';
 import { channelsFromConfig } from '../notifications/from-config';
 import { createDeliveryOutbox } from '../notifications/outbox';
+import { dataConverterFor, payloadEncryptionNotice } from './codec';
 import { createWorker } from './create-worker';
 
 /** Worker process: scale by running more of these against the same task queue. */
@@ -21,7 +22,9 @@ async function main(): Promise<void> {
   const outbox = createDeliveryOutbox({ db, channels: channelsFromConfig(config), log: logger });
   const dispatcher = outbox.start(config.NOTIFY_POLL_MS);
   const activities = createActivities({ db, outbox: { enqueue: outbox.enqueue, wake: dispatcher.wake } });
-  const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, activities });
+  const encryption = payloadEncryptionNotice(config);
+  logger[encryption.level](encryption.message);
+  const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, activities, dataConverter: dataConverterFor(config.PAYLOAD_ENCRYPTION_KEYS) });
   logger.info(`worker polling ${config.TEMPORAL_TASK_QUEUE} on ${address}`);
   await worker.run(); // returns after SIGINT/SIGTERM (the SDK installs the handlers) once in-flight tasks finish
   await dispatcher.stop();

@@ -11,7 +11,8 @@
  * it without any retry. Clients retry with the SAME key and get the one answer; a new key for the
  * same vote is refused by the workflow (ALREADY_DONE). A new worker process starts and replays the
  * history; the year is finished and the database must hold every accepted ballot and submission
- * exactly once, with the right result.
+ * exactly once, with the right result. Payloads are encrypted (PAYLOAD_ENCRYPTION_KEYS): the worker
+ * process reads the key from its environment, the API's client gets the same codec.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Server } from 'node:http';
@@ -21,12 +22,14 @@ import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createApp } from '../../api/app';
+import { dataConverterFor } from '../../worker/codec';
 import { loadConfig } from '../../config';
 import type { Db } from '../../db';
 import { DAY, planFor, runCouncilAndHandover, runToVoting, waitFor, waitForPhase, type BlocCast } from '../../scripts/scenario';
 import { httpPort } from '../../scripts/http-port';
 import type { ContestView, CycleView } from '../../workflows/view';
 import { seededSqlite, TEST_PASSWORD } from '../support/db';
+import { keyEntry } from '../support/payload-keys';
 import { devServerEnv } from '../support/temporal';
 import { castOf } from '../support/workflow-port';
 
@@ -35,6 +38,7 @@ jest.setTimeout(420_000);
 const ROOT = path.resolve(__dirname, '../..');
 const ACT_TIMEOUT_MS = 3000;
 const taskQueue = `fault-${randomUUID()}`;
+const PAYLOAD_ENCRYPTION_KEYS = keyEntry('fault');
 
 let env: TestWorkflowEnvironment;
 let db: Db;
@@ -53,8 +57,8 @@ interface WorkerProcess {
 /** Starts worker/main.ts in its own process; resolves once it says it is polling. */
 async function startWorker(): Promise<WorkerProcess> {
   const childEnv: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!/^(SMTP_|WEBHOOK_|DATABASE_URL|TEMPORAL_|LOG_LEVEL)/.test(k)) childEnv[k] = v;
-  Object.assign(childEnv, { NODE_ENV: 'test', DATABASE_URL: dbUrl, TEMPORAL_ADDRESS: env.address, TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'info' });
+  for (const [k, v] of Object.entries(process.env)) if (!/^(SMTP_|WEBHOOK_|DATABASE_URL|TEMPORAL_|LOG_LEVEL|PAYLOAD_)/.test(k)) childEnv[k] = v;
+  Object.assign(childEnv, { NODE_ENV: 'test', DATABASE_URL: dbUrl, TEMPORAL_ADDRESS: env.address, TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'info', PAYLOAD_ENCRYPTION_KEYS });
   const child = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   const log: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -81,8 +85,8 @@ async function startWorker(): Promise<WorkerProcess> {
 
 beforeAll(async () => {
   ({ db, url: dbUrl, cleanup } = await seededSqlite());
-  env = await devServerEnv();
-  const config = loadConfig({ NODE_ENV: 'test', TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent', JWT_SECRET: 'f'.repeat(40) });
+  const config = loadConfig({ NODE_ENV: 'test', TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent', JWT_SECRET: 'f'.repeat(40), PAYLOAD_ENCRYPTION_KEYS });
+  env = await devServerEnv({ dataConverter: dataConverterFor(config.PAYLOAD_ENCRYPTION_KEYS) });
   const app = createApp({ config, db, logger: pino({ level: 'silent' }), temporal: { client: env.client, taskQueue, namespace: 'default' }, actTimeoutMs: ACT_TIMEOUT_MS });
   server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
@@ -307,4 +311,5 @@ test('SIGKILL of the worker mid-vote: 503 while it is gone, retries with the sam
   // The second worker is still the one running; the first never came back.
   expect(second.child.exitCode).toBeNull();
   expect(first.log.join('')).toContain('worker polling');
+  for (const w of [first, second]) expect(w.log.join('')).toContain('Temporal payloads encrypted (AES-256-GCM) with key \\"fault\\"');
 });
