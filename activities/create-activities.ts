@@ -121,9 +121,20 @@ export function createActivities({ db, outbox, now = () => new Date() }: Activit
 
     async recordDecision(p) {
       const pr = p.proposal;
-      const data = { decisionNumber: pr.decisionNumber!, decisionDate: new Date(pr.decisionDate!), signer: 'Chủ tịch UBND', coefficient: p.coefficient ?? 0, baseSalaryVnd: p.baseSalaryVnd ?? 0, amountVnd: pr.amountVnd ?? 0 };
+      const data = { decisionNumber: pr.decisionNumber!, decisionDate: new Date(pr.decisionDate!), signer: p.signer ?? 'Chủ tịch UBND', coefficient: p.coefficient ?? 0, baseSalaryVnd: p.baseSalaryVnd ?? 0, amountVnd: pr.amountVnd ?? 0 };
       await prisma.proposal.update({ where: { id: pr.proposalId }, data: { status: 'approved', voteShare: pr.voteShare } });
       await prisma.awardDecision.upsert({ where: { proposalId: pr.proposalId }, create: { proposalId: pr.proposalId, ...data }, update: data });
+    },
+
+    async recordGovernmentFlagProposals(p) {
+      for (const pr of p.proposals) {
+        const data = { status: pr.status, reason: pr.reason, voteShare: pr.voteShare, achievement: pr.achievement, attempts: 1 };
+        await prisma.proposal.upsert({
+          where: { cycleId_unitId_awardType: { cycleId: pr.cycleId, unitId: pr.unitId, awardType: 'government-flag' } },
+          create: { id: pr.proposalId, cycleId: pr.cycleId, unitId: pr.unitId, awardType: 'government-flag', achievementPeriod: pr.achievementPeriod, ...data },
+          update: data,
+        });
+      }
     },
 
     async recordHold(p) {

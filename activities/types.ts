@@ -88,6 +88,20 @@ export interface DecisionRecord {
   proposal: Proposal;
   coefficient?: number;
   baseSalaryVnd?: number;
+  /** Who signed the decision; default 'Chủ tịch UBND' (the Government flag: 'Thủ tướng Chính phủ'). */
+  signer?: string;
+}
+
+/** A Government-flag proposal (awardType 'government-flag') on the unit's own bloc cycle; statuses in contracts/government-flag.ts. */
+export interface GovernmentFlagProposalRecord {
+  proposalId: string;
+  cycleId: string;
+  unitId: string;
+  achievementPeriod: string;
+  achievement: string;
+  status: string;
+  reason: string | null;
+  voteShare: number | null;
 }
 
 export interface HandoverRecord {
@@ -111,6 +125,7 @@ export interface CycleActivities {
   closeRound(p: CloseRoundRecord): Promise<void>;
   recordProposals(p: { cycleId: string; proposals: Proposal[] }): Promise<void>;
   recordDecision(p: DecisionRecord): Promise<void>;
+  recordGovernmentFlagProposals(p: { proposals: GovernmentFlagProposalRecord[] }): Promise<void>;
   recordHold(p: { cycleId: string; unitId: string; kind?: string; reason: string; outcome?: 'cleared' | 'disciplined'; at: string }): Promise<void>;
   recordMembershipChange(p: { cycleId: string; blocId: string; unitId: string; reason: string; at: string }): Promise<void>;
   recordHandover(p: HandoverRecord): Promise<void>;

@@ -699,10 +699,11 @@ export interface DecisionSummary {
 }
 
 /** The award decisions recorded for a cycle, earliest first (one document each). */
-export function decisionsOf(cycle: { proposals: { decision: { decisionNumber: string; decisionDate: Date } | null }[] }): DecisionSummary[] {
+export function decisionsOf(cycle: { proposals: { awardType?: string; decision: { decisionNumber: string; decisionDate: Date } | null }[] }): DecisionSummary[] {
   const groups = new Map<string, DecisionSummary & { at: number }>();
   for (const p of cycle.proposals) {
-    if (!p.decision) continue;
+    // The Prime Minister's Government-flag decision is not a document the province issues.
+    if (!p.decision || p.awardType === 'government-flag') continue;
     const g = groups.get(p.decision.decisionNumber);
     if (g) g.awards++;
     else groups.set(p.decision.decisionNumber, { decisionNumber: p.decision.decisionNumber, decisionDate: vnDate(p.decision.decisionDate), awards: 1, at: p.decision.decisionDate.getTime() });

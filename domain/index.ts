@@ -8,3 +8,4 @@ export * from './eligibility';
 export * from './money';
 export * from './rotation';
 export * from './calendar';
+export * from './government-flag';

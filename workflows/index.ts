@@ -1,3 +1,4 @@
 /** Workflow bundle entry: every workflow type the worker registers. */
 export { blocCycleWorkflow } from './cycle';
 export { councilReviewWorkflow } from './council';
+export { governmentFlagWorkflow } from './government-flag';

@@ -5,6 +5,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { z } from 'zod';
 import type * as c from '../contracts/cycle';
+import type * as gf from '../contracts/government-flag';
 import type { CycleView, CouncilView } from './view';
 
 type In<S extends z.ZodType> = z.input<S>;
@@ -45,3 +46,10 @@ export const holdChanged = defineSignal<[{ unitId: string; state: 'onHold' | 'cl
 
 export const getCycle = defineQuery<CycleView>('getCycle');
 export const getCouncil = defineQuery<CouncilView>('getCouncil');
+
+// Government-flag workflow (province-year): council members vote; the secretary closes, submits, records outcomes.
+export const castGovernmentFlagVote = defineUpdate<ActResult, [In<typeof gf.GovernmentFlagVoteSchema>]>('castGovernmentFlagVote');
+export const closeGovernmentFlagVote = defineUpdate<ActResult, [In<typeof gf.CloseGovernmentFlagVoteSchema>]>('closeGovernmentFlagVote');
+export const submitGovernmentFlag = defineUpdate<ActResult, [In<typeof gf.GovernmentFlagSubmissionSchema>]>('submitGovernmentFlag');
+export const recordGovernmentFlagOutcome = defineUpdate<ActResult, [In<typeof gf.GovernmentFlagOutcomeSchema>]>('recordGovernmentFlagOutcome');
+export const getGovernmentFlag = defineQuery<gf.GovernmentFlagView>('getGovernmentFlag');

@@ -129,18 +129,18 @@ function actFingerprint(a: ActRoute, cycleId: string, p: Principal, body: Record
   return `${who} body:${createHash('sha256').update(canonicalJson(rest)).digest('hex')}`;
 }
 
-const canonicalJson = (v: unknown): string =>
+export const canonicalJson = (v: unknown): string =>
   Array.isArray(v) ? `[${v.map(canonicalJson).join(',')}]` : v && typeof v === 'object' ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`).join(',')}}` : (JSON.stringify(v) ?? 'null');
 
 /** The stored answer to this key, if the same request was answered before; 422 when the key was used for another request. */
-async function earlierAnswer(deps: AppDeps, key: string, scope: string): Promise<unknown> {
+export async function earlierAnswer(deps: AppDeps, key: string, scope: string): Promise<unknown> {
   const seen = await deps.db.prisma.idempotencyKey.findUnique({ where: { key } });
   if (!seen) return undefined;
   if (seen.scope !== scope) throw new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was already used for a different request');
   return seen.response ?? undefined;
 }
 
-const requestIdOf = (req: Request): string => {
+export const requestIdOf = (req: Request): string => {
   const key = req.header('idempotency-key') ?? (typeof req.body?.requestId === 'string' ? req.body.requestId : undefined);
   return key ?? randomUUID();
 };
@@ -158,7 +158,7 @@ export const DEFAULT_ACT_TIMEOUT_MS = 20_000;
  * request id, so Temporal returns the first outcome, and the workflow's request-id table does too.
  * test/api/fault.test.ts proves this with a SIGKILLed worker process.
  */
-async function executeBounded(deps: AppDeps, res: Response, requestId: string, call: () => Promise<ActResult>): Promise<ActResult> {
+export async function executeBounded(deps: AppDeps, res: Response, requestId: string, call: () => Promise<ActResult>): Promise<ActResult> {
   try {
     return await deps.temporal.client.withDeadline(Date.now() + (deps.actTimeoutMs ?? DEFAULT_ACT_TIMEOUT_MS), call);
   } catch (err) {

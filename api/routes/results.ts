@@ -90,6 +90,9 @@ interface CycleResultJson {
   contests?: { contest: string; winners: string[]; decidedBy: string | null }[];
 }
 
+/** Council votes on one proposal: 'council:<id>' (provincial awards) and 'govflag:<id>' (Government flag, api/routes/government-flag.ts). */
+const proposalRound = (contest: string): string | null => /^(?:council|govflag):(.+)$/.exec(contest)?.[1] ?? null;
+
 const isoDay = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
 
 const decisionOut = (d: { decisionNumber: string; decisionDate: Date; signer: string; coefficient: number; baseSalaryVnd: number; amountVnd: number; revokedOn: Date | null; revocationNumber: string | null; revocationReason: string | null } | null) =>
@@ -130,7 +133,7 @@ export function resultsRouter(deps: AppDeps): Router {
     });
     if (!cycle) throw new HttpError(404, 'NOT_FOUND', `no cycle ${cycleId}`);
 
-    const roundCandidates = cycle.votingRounds.filter((r) => !r.contest.startsWith('council:')).flatMap((r) => r.candidates as string[]);
+    const roundCandidates = cycle.votingRounds.filter((r) => !proposalRound(r.contest)).flatMap((r) => r.candidates as string[]);
     const units = await unitsById([cycle.headUnitId, cycle.deputyUnitId, ...cycle.scoreSummaries.map((s) => s.unitId), ...cycle.proposals.map((p) => p.unitId), ...roundCandidates]);
 
     const template = (cycle.plan as Plan | null)?.scoringTemplate;
@@ -157,9 +160,9 @@ export function resultsRouter(deps: AppDeps): Router {
     const contests = new Map<string, { contest: string; rounds: unknown[] }>();
     for (const r of cycle.votingRounds) {
       const base = { round: r.round, openedAt: r.openedAt, closedAt: r.closedAt, eligibleVoters: r.eligibleVoters, present: r.present, voted: r._count.voters, ballots: r.ballots.map((b) => ({ choices: b.choices as string[] })) };
-      if (r.contest.startsWith('council:')) {
+      const proposalId = proposalRound(r.contest);
+      if (proposalId) {
         const t = (r.result ?? {}) as CouncilTallyJson;
-        const proposalId = r.contest.slice('council:'.length);
         councilRounds.set(proposalId, [...(councilRounds.get(proposalId) ?? []), { ...base, result: r.result ? { yes: t.yes ?? 0, base: t.base ?? 0, share: t.share ?? 0, passes: t.passes ?? false } : null }]);
         continue;
       }

@@ -15,7 +15,7 @@ import { createDeliveryOutbox, type DeliveryOutbox } from '../../notifications/o
 /** The activities this contract exercises; the first test fails when createActivities grows a new one. */
 const COVERED = [
   'projectCycle', 'openTasks', 'updateTasks', 'recordSubmission', 'recordScores', 'openRound', 'recordVoter', 'closeRound',
-  'recordProposals', 'recordDecision', 'recordHold', 'recordMembershipChange', 'recordHandover', 'notify', 'audit',
+  'recordProposals', 'recordDecision', 'recordGovernmentFlagProposals', 'recordHold', 'recordMembershipChange', 'recordHandover', 'notify', 'audit',
 ] as const satisfies readonly (keyof CycleActivities)[];
 
 export function activitiesContract(provider: 'sqlite' | 'postgresql', getDb: () => Db): void {
@@ -157,6 +157,18 @@ export function activitiesContract(provider: 'sqlite' | 'postgresql', getDb: () 
     expect(p.decision).toMatchObject({ decisionNumber: '12/QĐ-UBND', amountVnd: 10_530_000, coefficient: 4.5, decisionDate: new Date('2032-01-15') });
   });
 
+  test('recordGovernmentFlagProposals / recordDecision with a signer: one government-flag Proposal per unit on its bloc cycle', async () => {
+    const unitId = unitIds[1]!;
+    const gov = { proposalId: `govflag-CT-${year}:${unitId}`, cycleId, unitId, achievementPeriod: String(year), achievement: 'Dẫn đầu Khối thi đua Nội chính', status: 'draft', reason: null, voteShare: null };
+    await twice('recordGovernmentFlagProposals', { proposals: [gov] });
+    await twice('recordGovernmentFlagProposals', { proposals: [{ ...gov, status: 'selected', voteShare: 1 }] });
+    expect(await db.prisma.proposal.count({ where: { cycleId, unitId, awardType: 'government-flag' } })).toBe(1);
+    expect(await db.prisma.proposal.findUniqueOrThrow({ where: { id: gov.proposalId } })).toMatchObject({ status: 'selected', voteShare: 1, achievementPeriod: String(year) });
+    const decided = proposal({ proposalId: gov.proposalId, unitId, awardType: 'government-flag', status: 'approved', decisionNumber: '120/QĐ-TTg', decisionDate: '2032-08-01', amountVnd: 28_080_000 });
+    await twice('recordDecision', { cycleId, proposal: decided, coefficient: 12, baseSalaryVnd: 2_340_000, signer: 'Thủ tướng Chính phủ' });
+    expect(await db.prisma.awardDecision.findUniqueOrThrow({ where: { proposalId: gov.proposalId } })).toMatchObject({ signer: 'Thủ tướng Chính phủ', amountVnd: 28_080_000 });
+  });
+
   test('recordHold: opening twice is one open hold; resolving twice closes it once', async () => {
     const unitId = unitIds[3]!;
     await twice('recordHold', { cycleId, unitId, kind: 'investigation', reason: 'Đang thanh tra vụ việc', at: '2031-10-01T00:00:00.000Z' });
@@ -214,6 +226,7 @@ export function activitiesContract(provider: 'sqlite' | 'postgresql', getDb: () 
     expect(await db.prisma.auditLog.count({ where: { requestId: 'req-audit-1' } })).toBe(2);
   });
 
+  // proposal / awardDecision: the provincial flag and the Government flag above, one row each.
   test('the whole run wrote exactly the rows above (nothing doubled anywhere)', async () => {
     const p = db.prisma;
     expect({
@@ -231,7 +244,7 @@ export function activitiesContract(provider: 'sqlite' | 'postgresql', getDb: () 
       notification: await p.notification.count({ where: { cycleId } }),
       notificationDelivery: await p.notificationDelivery.count({ where: { notification: { cycleId } } }),
       auditLog: await p.auditLog.count({ where: { workflowId: cycleId } }),
-    }).toEqual({ cycle: 1, task: unitIds.length, submission: 1, scoreEntry: 2, votingRound: 2, voterRecord: unitIds.length, ballot: unitIds.length, proposal: 1, awardDecision: 1, unitHold: 1, handover: 1, notification: 4, notificationDelivery: 1, auditLog: 3 });
+    }).toEqual({ cycle: 1, task: unitIds.length, submission: 1, scoreEntry: 2, votingRound: 2, voterRecord: unitIds.length, ballot: unitIds.length, proposal: 2, awardDecision: 2, unitHold: 1, handover: 1, notification: 4, notificationDelivery: 1, auditLog: 3 });
   });
 
   test('updateTasks remindersSent: a retried reminder is counted once, the next one counts', async () => {

@@ -117,6 +117,7 @@ export function useCycleHarness(firstYear: number) {
     get cast() { return cast; },
     get blocId() { return blocId; },
     get units() { return units; },
+    taskQueue,
     startYear,
     merit,
     rejection,

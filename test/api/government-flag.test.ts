@@ -1,0 +1,120 @@
+/**
+ * The Government flag over HTTP against the real system (Temporal dev server, worker, SQLite).
+ * The bloc leaders' approved provincial flags are created DIRECTLY IN THE DATABASE
+ * (test/support/government-flag.ts) instead of running whole bloc years.
+ */
+import { randomUUID } from 'node:crypto';
+import { vnDateOf } from '../../domain/government-flag';
+import { seedBlocLeaders, type Leaders } from '../support/government-flag';
+import { startSystem, type System } from '../support/system';
+
+jest.setTimeout(120_000);
+
+let sys: System;
+beforeAll(async () => {
+  sys = await startSystem();
+});
+afterAll(() => sys?.stop());
+
+// A year whose 30 June N+1 deadline is still ahead and whose submission can be dated today.
+const today = vnDateOf(Date.now());
+const year = Number(today.slice(5, 7)) <= 6 ? Number(today.slice(0, 4)) - 1 : Number(today.slice(0, 4));
+
+test('start, secret votes, close, submission and the Prime Minister’s decision; officers and another province’s council are refused', async () => {
+  const leaders: Leaders = await seedBlocLeaders(sys.db, year, { fromSeeded: ['CT-TTR', 'CT-CA', 'CT-VKSND'], fromSecond: 2 });
+  const { provinceId, units: u } = leaders;
+  const start = (as: string, body: unknown) => sys.call('POST', `/api/provinces/${provinceId}/government-flag`, { as, body });
+
+  // Start: officers and another province's secretary are refused; Zod paths on a bad body.
+  expect((await start('ct.ca', { year })).status).toBe(403);
+  expect((await start('tn.tk', { year })).status).toBe(403);
+  expect((await start('ct.hd1', { year })).status).toBe(403);
+  const bad = await start('ct.tk', { year: 'next' });
+  expect(bad.status).toBe(400);
+  expect(bad.body.error.issues[0].path).toEqual(['year']);
+  expect((await sys.call('GET', `/api/provinces/${provinceId}/government-flag/${year}`, { as: 'ct.ca' })).status).toBe(404);
+
+  const started = await start('ct.tk', { year });
+  expect(started.status).toBe(201);
+  // 5 leaders of two blocs × 20% = 1 (ND 152/2025 Art. 7(1)); due 30 June N+1 (Art. 35(1)(b)).
+  expect(started.body).toMatchObject({ workflowId: `govflag-CT-${year}`, candidates: 5, quota: 1, deadlineDate: `${year + 1}-06-30` });
+  expect((await start('ct.tk', { year })).status).toBe(409);
+  const base = `/api/government-flag/${started.body.workflowId}`;
+
+  let view = await sys.call('GET', `/api/provinces/${provinceId}/government-flag/${year}`, { as: 'ct.ca' });
+  expect(view.status).toBe(200);
+  expect(view.body).toMatchObject({ phase: 'voting', quota: 1, councilMembers: 5, submission: null });
+  expect(view.body.candidates).toHaveLength(5);
+  expect(new Set(view.body.candidates.map((c: { cycleId: string }) => c.cycleId))).toEqual(new Set(leaders.cycles));
+
+  // Votes: an officer and a member of another province's council are refused; Zod paths; 409 out of phase.
+  const ballot = (yesTo: string[]) => ({ votes: Object.values(u).map((unitId) => ({ unitId, approve: yesTo.includes(unitId) })) });
+  expect((await sys.call('POST', `${base}/votes`, { as: 'ct.ca', body: ballot([]) })).status).toBe(403);
+  expect((await sys.call('POST', `${base}/votes`, { as: 'tn.hd1', body: ballot([]) })).status).toBe(403);
+  const badVote = await sys.call('POST', `${base}/votes`, { as: 'ct.hd1', body: { votes: [{ unitId: u['CT-TTR'], approve: 'yes' }] } });
+  expect(badVote.status).toBe(400);
+  expect(badVote.body.error.issues[0].path).toEqual(['votes', 0, 'approve']);
+  expect((await sys.call('POST', `${base}/submission`, { as: 'ct.tk', body: { letterNumber: '15/TTr-UBND', letterDate: today } })).status).toBe(409);
+
+  const key = randomUUID();
+  for (const [i, member] of ['ct.hd1', 'ct.hd2', 'ct.hd3', 'ct.hd4', 'ct.hd5'].entries()) {
+    const res = await sys.call('POST', `${base}/votes`, { as: member, body: ballot(i < 4 ? [u['CT-TTR']!, u['CT-CA']!] : [u['CT-TTR']!]), key: i === 0 ? key : undefined });
+    expect(res.status).toBe(200);
+  }
+  // A retried ballot (same key) is answered once; a new ballot by the same member is refused.
+  expect((await sys.call('POST', `${base}/votes`, { as: 'ct.hd1', body: ballot([]), key })).headers.get('idempotent-replayed')).toBe('true');
+  expect((await sys.call('POST', `${base}/votes`, { as: 'ct.hd1', body: ballot([]) })).body.error.code).toBe('ALREADY_DONE');
+  view = await sys.call('GET', `/api/provinces/${provinceId}/government-flag/${year}`, { as: 'ct.hd1' });
+  // While the vote is open only the number of voters shows.
+  expect(view.body.candidates.find((c: { unit: { id: string } }) => c.unit.id === u['CT-TTR']).vote).toMatchObject({ voted: 5, eligibleVoters: 5, result: null });
+
+  // Close: only the secretary of this council.
+  expect((await sys.call('POST', `${base}/close`, { as: 'ct.hd1', body: {} })).status).toBe(403);
+  expect((await sys.call('POST', `${base}/close`, { as: 'tn.tk', body: {} })).status).toBe(403);
+  const closed = await sys.call('POST', `${base}/close`, { as: 'ct.tk', body: {} });
+  expect(closed.status).toBe(200);
+  expect(closed.body.data.selected).toEqual([u['CT-TTR']]);
+
+  view = await sys.call('GET', `/api/provinces/${provinceId}/government-flag/${year}`, { as: 'ct.ca' });
+  const byUnit = (id: string) => view.body.candidates.find((c: { unit: { id: string } }) => c.unit.id === id);
+  expect(view.body.phase).toBe('submission');
+  expect(byUnit(u['CT-TTR']!)).toMatchObject({ status: 'selected', vote: { result: { yes: 5, base: 5, share: 1, passes: true, rank: 1, selected: true } } });
+  // CT-CA passed 4/5 = 80% of all members but the quota is 1.
+  expect(byUnit(u['CT-CA']!)).toMatchObject({ status: 'rejected', vote: { result: { yes: 4, passes: true, rank: 2, selected: false, reason: 'overQuota' } } });
+
+  // Submission: Zod path, the staleness rule (after 30 June N+1), then on time.
+  const noDate = await sys.call('POST', `${base}/submission`, { as: 'ct.tk', body: { letterNumber: '15/TTr-UBND' } });
+  expect(noDate.status).toBe(400);
+  expect(noDate.body.error.issues[0].path).toEqual(['letterDate']);
+  const stale = await sys.call('POST', `${base}/submission`, { as: 'ct.tk', body: { letterNumber: '15/TTr-UBND', letterDate: `${year + 1}-07-01` } });
+  expect(stale.status).toBe(409);
+  expect(stale.body.error.code).toBe('RULE_VIOLATION');
+  expect((await sys.call('POST', `${base}/submission`, { as: 'ct.tk', body: { letterNumber: '15/TTr-UBND', letterDate: today } })).status).toBe(200);
+
+  // Outcome: the Prime Minister decides; the money is 12.0 × base salary on the decision date.
+  const noNumber = await sys.call('POST', `${base}/outcome`, { as: 'ct.tk', body: { unitId: u['CT-TTR'], outcome: 'decided', decisionDate: today } });
+  expect(noNumber.status).toBe(400);
+  expect(noNumber.body.error.issues[0].path).toEqual(['decisionNumber']);
+  expect((await sys.call('POST', `${base}/outcome`, { as: 'ct.ca', body: { unitId: u['CT-TTR'], outcome: 'decided', decisionNumber: '88/QĐ-TTg', decisionDate: today } })).status).toBe(403);
+  const decided = await sys.call('POST', `${base}/outcome`, { as: 'ct.tk', body: { unitId: u['CT-TTR'], outcome: 'decided', decisionNumber: '88/QĐ-TTg', decisionDate: today } });
+  expect(decided.status).toBe(200);
+  expect(decided.body.data.amountVnd).toBe(28_080_000);
+
+  view = await sys.call('GET', `/api/provinces/${provinceId}/government-flag/${year}`, { as: 'ct.ca' });
+  expect(view.body).toMatchObject({ phase: 'closed', submission: { letterNumber: '15/TTr-UBND', letterDate: today } });
+  expect(view.body.candidates.find((c: { unit: { id: string } }) => c.unit.id === u['CT-TTR']).decision).toMatchObject({ decisionNumber: '88/QĐ-TTg', signer: 'Thủ tướng Chính phủ', coefficient: 12, baseSalaryVnd: 2_340_000, amountVnd: 28_080_000 });
+  // Once closed, further acts are out of phase.
+  expect((await sys.call('POST', `${base}/close`, { as: 'ct.tk', body: {} })).status).toBe(409);
+});
+
+test('the OpenAPI document lists the Government-flag endpoints', async () => {
+  const doc = (await sys.call('GET', '/api/openapi.json')).body;
+  expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([
+    '/api/provinces/{provinceId}/government-flag',
+    '/api/provinces/{provinceId}/government-flag/{year}',
+    '/api/government-flag/{workflowId}/votes',
+    '/api/government-flag/{workflowId}/close',
+    '/api/government-flag/{workflowId}/submission',
+    '/api/government-flag/{workflowId}/outcome',
+  ]));
+});

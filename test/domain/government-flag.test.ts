@@ -1,0 +1,165 @@
+import {
+  achievementPeriodEnd,
+  achievementsStale,
+  addMonthsClamped,
+  checkSubmissionDate,
+  endOfVnDayMs,
+  governmentFlagDeadline,
+  latestSubmissionDate,
+  selectGovernmentFlagCandidates,
+  vnDateOf,
+} from '../../domain/government-flag';
+import { governmentFlagQuota } from '../../domain/eligibility';
+import { awardAmount } from '../../domain/money';
+import { nationalRulesFor, type Threshold } from '../../domain/ruleset';
+import { domainErrorOf, errorCodeOf } from './helpers';
+
+const EIGHTY_OF_ALL: Threshold = nationalRulesFor('2026-03-01').decree.governmentFlag.councilThreshold;
+
+describe('Viet Nam civil dates (Asia/Ho_Chi_Minh, UTC+7)', () => {
+  it.each([
+    { instant: '2026-06-30T16:59:59.999Z', date: '2026-06-30' },
+    { instant: '2026-06-30T17:00:00.000Z', date: '2026-07-01' },
+    { instant: '2025-12-31T23:00:00.000Z', date: '2026-01-01' },
+  ])('$instant is $date in Viet Nam', ({ instant, date }) => {
+    expect(vnDateOf(Date.parse(instant))).toBe(date);
+  });
+
+  it('the end of a Viet Nam day is 16:59:59.999 UTC', () => {
+    expect(new Date(endOfVnDayMs('2027-06-30')).toISOString()).toBe('2027-06-30T16:59:59.999Z');
+  });
+});
+
+describe('addMonthsClamped', () => {
+  it.each([
+    { date: '2025-12-31', months: 6, out: '2026-06-30' },
+    { date: '2025-08-31', months: 6, out: '2026-02-28' },
+    { date: '2027-08-31', months: 6, out: '2028-02-29' },
+    { date: '2025-01-15', months: 1, out: '2025-02-15' },
+    { date: '2025-03-31', months: -1, out: '2025-02-28' },
+  ])('$date + $months months = $out', ({ date, months, out }) => {
+    expect(addMonthsClamped(date, months)).toBe(out);
+  });
+});
+
+describe('submission deadline: 30 June N+1 (ND 152/2025 Art. 35(1)(b))', () => {
+  it.each([
+    { year: 2025, date: '2026-06-30', endsAt: '2026-06-30T16:59:59.999Z' },
+    { year: 2040, date: '2041-06-30', endsAt: '2041-06-30T16:59:59.999Z' },
+  ])('year $year → $date, end of day in Viet Nam', ({ year, date, endsAt }) => {
+    expect(governmentFlagDeadline(year)).toEqual({ date, endsAt, basis: 'ND 152/2025 Art. 35(1)(b)' });
+  });
+
+  it('refuses a non-integer year', () => {
+    expect(errorCodeOf(() => governmentFlagDeadline(2025.5))).toBe('VALIDATION');
+  });
+});
+
+describe('staleness: achievements within 6 months before submission (ND 152/2025 Art. 33(9))', () => {
+  it('a yearly achievement period ends on 31 December N; the last day to submit is 30 June N+1', () => {
+    expect(achievementPeriodEnd(2025)).toBe('2025-12-31');
+    expect(latestSubmissionDate('2025-12-31')).toBe('2026-06-30');
+  });
+
+  it.each([
+    { submittedOn: '2026-01-15', stale: false },
+    { submittedOn: '2026-06-30', stale: false },
+    { submittedOn: '2026-07-01', stale: true },
+    { submittedOn: '2027-01-01', stale: true },
+  ])('achievements ending 2025-12-31, submitted $submittedOn → stale: $stale', ({ submittedOn, stale }) => {
+    expect(achievementsStale('2025-12-31', submittedOn)).toBe(stale);
+  });
+
+  it.each([
+    { rule: 'on time, voted the same day', letterDate: '2026-05-20', votedOn: '2026-05-20', today: '2026-05-21', code: null },
+    { rule: 'the last day (Art. 33(9), 35(1)(b))', letterDate: '2026-06-30', votedOn: '2026-05-20', today: '2026-06-30', code: null },
+    { rule: 'after 30 June N+1: achievements older than 6 months (Art. 33(9))', letterDate: '2026-07-01', votedOn: '2026-05-20', today: '2026-07-01', code: 'RULE_VIOLATION' },
+    { rule: 'stale even when also in the future: the legal refusal comes first', letterDate: '2026-07-01', votedOn: '2026-05-20', today: '2026-05-21', code: 'RULE_VIOLATION' },
+    { rule: 'before the council vote (the dossier carries the ballot result, Art. 37(2)(c))', letterDate: '2026-05-19', votedOn: '2026-05-20', today: '2026-05-21', code: 'VALIDATION' },
+    { rule: 'dated in the future', letterDate: '2026-05-25', votedOn: '2026-05-20', today: '2026-05-21', code: 'VALIDATION' },
+  ])('$rule → $code', ({ letterDate, votedOn, today, code }) => {
+    expect(errorCodeOf(() => checkSubmissionDate({ year: 2025, letterDate, votedOn, today }))).toBe(code);
+  });
+
+  it('the staleness refusal names the field and the last day', () => {
+    const e = domainErrorOf(() => checkSubmissionDate({ year: 2025, letterDate: '2026-07-01', votedOn: '2026-05-20', today: '2026-07-02' }));
+    expect(e.details).toMatchObject({ path: ['letterDate'], latest: '2026-06-30' });
+  });
+});
+
+describe('quota: at most 20% of the bloc leaders (ND 152/2025 Art. 7(1))', () => {
+  it.each([
+    { leaders: 4, quota: 0 },
+    { leaders: 5, quota: 1 },
+    { leaders: 9, quota: 1 },
+    { leaders: 10, quota: 2 },
+    { leaders: 14, quota: 2 },
+  ])('$leaders leaders → $quota', ({ leaders, quota }) => {
+    expect(governmentFlagQuota(leaders, nationalRulesFor('2026-03-01').decree.governmentFlag.quotaShare)).toBe(quota);
+  });
+});
+
+describe('selection after the council ballot (ND 152/2025 Art. 33(5): ≥ 80% of ALL members; Art. 7(1): quota)', () => {
+  const select = (votes: [string, number, number | null][], quota: number, councilMembers = 5) =>
+    selectGovernmentFlagCandidates({ candidates: votes.map(([unitId, yes, finalScore]) => ({ unitId, yes, finalScore })), councilMembers, threshold: EIGHTY_OF_ALL, quota });
+
+  it.each([
+    { rule: 'Art. 33(5): 4 of 5 members = 80% passes', votes: [['A', 4, 90]], quota: 1, selected: ['A'], required: 4 },
+    { rule: 'Art. 33(5): 3 of 5 = 60% fails', votes: [['A', 3, 90]], quota: 1, selected: [], required: 4 },
+    { rule: 'Art. 33(5): counted against ALL 9 members, 7 yes = 77.8% fails', votes: [['A', 7, 90]], quota: 1, selected: [], members: 9, required: 8 },
+    { rule: 'Art. 33(5): 8 of 9 = 88.9% passes', votes: [['A', 8, 90]], quota: 1, selected: ['A'], members: 9, required: 8 },
+    { rule: 'Art. 7(1): higher yes-share first, quota 1', votes: [['A', 4, 99], ['B', 5, 80]], quota: 1, selected: ['B'], required: 4 },
+    { rule: 'equal share: the higher bloc-year score first', votes: [['A', 4, 90], ['B', 4, 95.5]], quota: 1, selected: ['B'], required: 4 },
+    { rule: 'quota 2 of three passing', votes: [['A', 5, 80], ['B', 4, 90], ['C', 4, 95]], quota: 2, selected: ['A', 'C'], required: 4 },
+    { rule: 'quota 0: nobody, even unanimous', votes: [['A', 5, 80]], quota: 0, selected: [], required: 4 },
+    { rule: 'nobody passes: an empty result is valid', votes: [['A', 2, 80], ['B', 0, null]], quota: 2, selected: [], required: 4 },
+  ] as { rule: string; votes: [string, number, number | null][]; quota: number; selected: string[]; members?: number; required: number }[])('$rule', ({ votes, quota, selected, members, required }) => {
+    const s = select(votes, quota, members);
+    expect(s.selected).toEqual(selected);
+    expect(s.requiredVotes).toBe(required);
+  });
+
+  it('every candidate gets a row: rank for passing ones, reason for the others', () => {
+    const s = select([['A', 3, 99], ['B', 4, 90], ['C', 5, 80], ['D', 4, 85]], 1);
+    expect(s.rows.map((r) => [r.unitId, r.rank, r.reason])).toEqual([
+      ['C', 1, 'selected'],
+      ['B', 2, 'overQuota'],
+      ['D', 3, 'overQuota'],
+      ['A', null, 'belowThreshold'],
+    ]);
+    expect(s.rows.find((r) => r.unitId === 'B')).toMatchObject({ yes: 4, base: 5, share: 0.8, passes: true, selected: false });
+    expect(s.tiedAtCut).toBe(false);
+  });
+
+  it.each([
+    { rule: 'a known score ranks before an unknown one', votes: [['A', 4, null], ['B', 4, 70]], selected: ['B'], tiedAtCut: false },
+    { rule: 'two unknown scores are tied', votes: [['A', 4, null], ['B', 4, null]], selected: ['A'], tiedAtCut: true },
+    { rule: 'scores equal at 2 decimals are tied', votes: [['A', 4, 90.001], ['B', 4, 90.004]], selected: ['A'], tiedAtCut: true },
+  ] as { rule: string; votes: [string, number, number | null][]; selected: string[]; tiedAtCut: boolean }[])('$rule', ({ votes, selected, tiedAtCut }) => {
+    expect(select(votes, 1)).toMatchObject({ selected, tiedAtCut });
+  });
+
+  it('a tie at the cut on share and score is reported, input order decides', () => {
+    const s = select([['A', 4, 90], ['B', 4, 90]], 1);
+    expect(s.selected).toEqual(['A']);
+    expect(s.tiedAtCut).toBe(true);
+  });
+
+  it.each([
+    { rule: 'more yes than members', args: { candidates: [{ unitId: 'A', yes: 6, finalScore: 1 }], councilMembers: 5, threshold: EIGHTY_OF_ALL, quota: 1 } },
+    { rule: 'duplicate candidate', args: { candidates: [{ unitId: 'A', yes: 1, finalScore: 1 }, { unitId: 'A', yes: 1, finalScore: 1 }], councilMembers: 5, threshold: EIGHTY_OF_ALL, quota: 1 } },
+    { rule: 'no council', args: { candidates: [], councilMembers: 0, threshold: EIGHTY_OF_ALL, quota: 1 } },
+    { rule: 'negative quota', args: { candidates: [], councilMembers: 5, threshold: EIGHTY_OF_ALL, quota: -1 } },
+  ])('refuses $rule', ({ args }) => {
+    expect(errorCodeOf(() => selectGovernmentFlagCandidates(args))).toBe('VALIDATION');
+  });
+});
+
+describe('money: 12.0 × base salary on the decision date (ND 152/2025 Art. 50(2)(đ), Art. 49)', () => {
+  it.each([
+    { decisionDate: '2026-09-01', amountVnd: 28_080_000 },
+    { decisionDate: '2024-03-01', amountVnd: 21_600_000 },
+  ])('decided $decisionDate → $amountVnd VND', ({ decisionDate, amountVnd }) => {
+    expect(awardAmount('government-flag', 'collective', decisionDate)).toMatchObject({ coefficient: 12, amountVnd });
+  });
+});
