@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ThresholdSchema } from '../domain/ruleset';
 import { ActEnvelopeSchema, IdSchema, IsoDateSchema, IsoDateTimeSchema } from './common';
+import { HoldSchema, ResolveHoldSchema } from './cycle';
 
 /**
  * Government emulation flag (Cờ thi đua của Chính phủ): one workflow per province and year N,
@@ -12,8 +13,10 @@ import { ActEnvelopeSchema, IdSchema, IsoDateSchema, IsoDateTimeSchema } from '.
  *   submitted sent to the Ministry of Home Affairs with the province's letter
  *   approved  the Prime Minister decided (AwardDecision with the money)
  *   returned  the Ministry returned the dossier with written legal grounds (reason)
+ *   onHold    the unit is under investigation or discipline (ND 152/2025 Art. 4(4)): neither counted in the
+ *             selection nor submitted; cleared → back to its status, disciplined → rejected (domain governmentFlagHold)
  */
-export const GOVERNMENT_FLAG_STATUSES = ['draft', 'selected', 'rejected', 'submitted', 'approved', 'returned'] as const;
+export const GOVERNMENT_FLAG_STATUSES = ['draft', 'selected', 'rejected', 'submitted', 'approved', 'returned', 'onHold'] as const;
 export const GovernmentFlagStatusSchema = z.enum(GOVERNMENT_FLAG_STATUSES);
 export type GovernmentFlagStatus = z.infer<typeof GovernmentFlagStatusSchema>;
 
@@ -81,6 +84,10 @@ export const GovernmentFlagSubmissionSchema = ActEnvelopeSchema.extend({
   letterNumber: z.string().trim().min(3).max(100),
   letterDate: z.iso.date(),
 });
+
+/** A candidate put on hold / its hold resolved (ND 152/2025 Art. 4(4)): the same acts as on a bloc cycle. */
+export const GovernmentFlagHoldSchema = HoldSchema;
+export const ResolveGovernmentFlagHoldSchema = ResolveHoldSchema;
 
 /** What came back for one unit: the Prime Minister's decision, or the Ministry's return with legal grounds. */
 export const GovernmentFlagOutcomeSchema = ActEnvelopeSchema.extend({

@@ -146,3 +146,58 @@ export function selectGovernmentFlagCandidates(args: { candidates: readonly Gove
   for (const c of candidates) if (!passing.includes(c)) rows.push({ unitId: c.unitId, yes: c.yes, base, share: c.yes / base, passes: false, rank: null, selected: false, reason: 'belowThreshold' });
   return { rows, selected: rows.filter((r) => r.selected).map((r) => r.unitId), requiredVotes: requiredCount(base, threshold), tiedAtCut };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Holds on a candidate (ND 152/2025 Art. 4(4))
+// ---------------------------------------------------------------------------------------------
+
+/** What happened to the matter: opened, cleared, or closed with discipline. */
+export type GovernmentFlagHoldEvent = 'onHold' | 'cleared' | 'disqualified';
+/** Where the province's selection stands: the vote is open, the vote closed (dossier not yet sent), the dossier sent. */
+export type GovernmentFlagHoldStage = 'voting' | 'selection' | 'submitted';
+/** A proposal can be put on hold only before the dossier leaves the province. */
+export type GovernmentFlagHeldFrom = 'draft' | 'selected';
+
+export interface GovernmentFlagHoldTransition {
+  status: 'onHold' | GovernmentFlagHeldFrom | 'rejected';
+  /** While on hold: the status it returns to when cleared. */
+  heldFrom?: GovernmentFlagHeldFrom;
+  /** Why: on hold, resumed, disqualified, or (cleared after the vote) the ballot's verdict, or cleared too late for the dossier. */
+  reason: 'onHold' | 'resumed' | 'disqualified' | SelectionReason | 'notSubmitted';
+}
+
+/**
+ * A Government-flag proposal whose unit is under investigation, inspection or discipline
+ * (ND 152/2025 Art. 4(4)): it is put ON HOLD, never rejected for it, and while held it is neither
+ * counted in the council's selection nor submitted.
+ * - `onHold`: a draft or selected proposal goes on hold and remembers its status; a held one → ALREADY_DONE;
+ *   any other (rejected, submitted, decided, returned) → WRONG_PHASE.
+ * - `disqualified` (disciplined): → rejected.
+ * - `cleared`: back to the status it had — a draft while the vote is open, a selected proposal until the
+ *   dossier is sent. A draft cleared after the vote closed is judged on its own ballot: selected if it
+ *   reached the threshold and a quota seat is still free (`ballot`), otherwise rejected (belowThreshold /
+ *   overQuota, Art. 33(5), 7(1)). Once the dossier has been sent without it, it is rejected as not submitted.
+ * - `cleared` / `disqualified` on a proposal that is not on hold → CONFLICT.
+ */
+export function governmentFlagHold(args: {
+  status: string;
+  heldFrom?: GovernmentFlagHeldFrom;
+  event: GovernmentFlagHoldEvent;
+  stage: GovernmentFlagHoldStage;
+  /** Needed to clear a draft after the vote closed: its own ballot's verdict and the quota seats still free. */
+  ballot?: { passes: boolean; freeSeats: number };
+}): GovernmentFlagHoldTransition {
+  const { status, heldFrom, event, stage, ballot } = args;
+  if (event === 'onHold') {
+    if (status === 'onHold') throw new DomainError('ALREADY_DONE', 'the proposal is already on hold');
+    if (status !== 'draft' && status !== 'selected') throw new DomainError('WRONG_PHASE', `a ${status} proposal cannot be put on hold`);
+    return { status: 'onHold', heldFrom: status, reason: 'onHold' };
+  }
+  if (status !== 'onHold' || !heldFrom) throw new DomainError('CONFLICT', 'the proposal is not on hold');
+  if (event === 'disqualified') return { status: 'rejected', reason: 'disqualified' };
+  if (stage === 'submitted') return { status: 'rejected', reason: 'notSubmitted' };
+  if (heldFrom === 'selected' || stage === 'voting') return { status: heldFrom, reason: 'resumed' };
+  if (!ballot || !Number.isInteger(ballot.freeSeats) || ballot.freeSeats < 0) throw new DomainError('VALIDATION', 'a draft cleared after the vote needs its ballot result and the free quota seats', { path: ['ballot'] });
+  if (!ballot.passes) return { status: 'rejected', reason: 'belowThreshold' };
+  return ballot.freeSeats > 0 ? { status: 'selected', reason: 'selected' } : { status: 'rejected', reason: 'overQuota' };
+}

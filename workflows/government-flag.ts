@@ -2,17 +2,20 @@ import { allHandlersFinished, condition, setHandler, workflowInfo } from '@tempo
 import * as gf from '../contracts/government-flag';
 import type { Actor } from '../contracts/common';
 import { reminderTimes } from '../domain/calendar';
-import { checkSubmissionDate, selectGovernmentFlagCandidates, vnDateOf, type GovernmentFlagSelectionRow } from '../domain/government-flag';
+import { checkSubmissionDate, governmentFlagHold, selectGovernmentFlagCandidates, vnDateOf, type GovernmentFlagHeldFrom, type GovernmentFlagSelectionRow } from '../domain/government-flag';
+import { meetsThreshold } from '../domain/tally';
 import { awardAmount } from '../domain/money';
 import { acts } from './activities';
 import { ok, registerAct, requireBeforeDeadline, requireRole } from './act';
 import { asFailure, reject } from './errors';
-import { castGovernmentFlagVote, closeGovernmentFlagVote, getGovernmentFlag, recordGovernmentFlagOutcome, submitGovernmentFlag, type ActResult } from './messages';
+import { castGovernmentFlagVote, closeGovernmentFlagVote, getGovernmentFlag, holdGovernmentFlagCandidate, recordGovernmentFlagOutcome, resolveGovernmentFlagHold, submitGovernmentFlag, type ActResult } from './messages';
 import { shuffled } from './shuffle';
 
 interface CandidateState extends gf.GovernmentFlagCandidate {
   status: gf.GovernmentFlagStatus;
   reason?: string;
+  /** While on hold (ND 152/2025 Art. 4(4)): the status it returns to when cleared. */
+  heldFrom?: GovernmentFlagHeldFrom;
   voteShare: number | null;
   rank: number | null;
   decisionNumber?: string;
@@ -32,6 +35,7 @@ const REASONS: Record<Exclude<GovernmentFlagSelectionRow['reason'], 'selected'>,
   belowThreshold: 'Không đạt từ 80% phiếu đồng ý trên tổng số thành viên Hội đồng (Điều 33 khoản 5 Nghị định 152/2025/NĐ-CP).',
   overQuota: 'Vượt số lượng đề nghị tối đa 20% đơn vị dẫn đầu (Điều 7 khoản 1 Nghị định 152/2025/NĐ-CP).',
 };
+const ART_4_4 = 'Điều 4 khoản 4 Nghị định 152/2025/NĐ-CP';
 
 /**
  * Government emulation flag for one province and year N (id govflag-<PROVINCE>-<N>): the provincial
@@ -78,6 +82,15 @@ export async function governmentFlagWorkflow(raw: gf.GovernmentFlagInput): Promi
     if (!actor.roles.includes('admin') && !input.secretaryIds.includes(actor.personId)) reject('FORBIDDEN', 'only the secretary of this council does this');
   };
 
+  const yesOf = (c: CandidateState) => tallies[c.unitId]!.box.filter((b) => b.choices.includes('yes')).length;
+  const ballotOf = (c: CandidateState) => ({ yes: yesOf(c), base: members.length, share: yesOf(c) / members.length, passes: meetsThreshold(yesOf(c), members.length, input.threshold) });
+  /** The selection ends once nothing is left to submit or to decide, held candidates included. */
+  const settle = () => {
+    const waiting: gf.GovernmentFlagStatus[] = phase === 'submission' ? ['selected', 'onHold'] : phase === 'outcome' ? ['submitted', 'onHold'] : [];
+    if (waiting.length > 0 && !candidates.some((c) => waiting.includes(c.status))) phase = 'closed';
+  };
+  const holdStage = () => (phase === 'opening' || phase === 'voting' ? 'voting' : phase === 'submission' ? 'selection' : 'submitted');
+
   registerAct(processed, castGovernmentFlagVote, gf.GovernmentFlagVoteSchema, (a) => {
     requireRole(a.actor, 'councilMember');
     if (!members.includes(a.actor.personId)) reject('FORBIDDEN', 'only members of this council vote');
@@ -85,6 +98,7 @@ export async function governmentFlagWorkflow(raw: gf.GovernmentFlagInput): Promi
     requireBeforeDeadline(input.deadlineAt, 'the Government-flag dossier');
     a.votes.forEach((v, i) => {
       if (!find(v.unitId)) reject('NOT_FOUND', `${v.unitId} is not a candidate`, { path: ['votes', i, 'unitId'] });
+      if (find(v.unitId)!.status !== 'draft') reject('WRONG_PHASE', `${find(v.unitId)!.unitName} is ${find(v.unitId)!.status} (ND 152/2025 Art. 4(4))`, { path: ['votes', i, 'unitId'] });
       if (tallies[v.unitId]!.voters.includes(a.actor.personId)) reject('ALREADY_DONE', 'you have already voted on this candidate', { path: ['votes', i, 'unitId'] });
     });
   }, async (a) => {
@@ -92,6 +106,7 @@ export async function governmentFlagWorkflow(raw: gf.GovernmentFlagInput): Promi
     await condition(() => phase !== 'opening');
     if (phase !== 'voting') reject('WRONG_PHASE', 'the vote has closed');
     if (a.votes.some((v) => tallies[v.unitId]!.voters.includes(a.actor.personId))) reject('ALREADY_DONE', 'you have already voted on this candidate');
+    if (a.votes.some((v) => find(v.unitId)!.status !== 'draft')) reject('WRONG_PHASE', 'a candidate on the ballot was put on hold or disqualified (ND 152/2025 Art. 4(4))');
     for (const v of a.votes) {
       tallies[v.unitId]!.voters.push(a.actor.personId);
       tallies[v.unitId]!.box.push({ choices: v.approve ? ['yes'] : [] });
@@ -108,8 +123,9 @@ export async function governmentFlagWorkflow(raw: gf.GovernmentFlagInput): Promi
     if (phase !== 'voting') reject('WRONG_PHASE', phase === 'opening' ? 'the vote has not opened yet' : 'the vote is already closed');
     requireBeforeDeadline(input.deadlineAt, 'the Government-flag dossier');
   }, async (a) => {
+    // Held or disqualified candidates (ND 152/2025 Art. 4(4)) are not counted in the selection; they stay as they are.
     const selection = selectGovernmentFlagCandidates({
-      candidates: candidates.map((c) => ({ unitId: c.unitId, yes: tallies[c.unitId]!.box.filter((b) => b.choices.includes('yes')).length, finalScore: c.finalScore })),
+      candidates: candidates.filter((c) => c.status === 'draft').map((c) => ({ unitId: c.unitId, yes: yesOf(c), finalScore: c.finalScore })),
       councilMembers: members.length,
       threshold: input.threshold,
       quota: input.quota,
@@ -120,8 +136,10 @@ export async function governmentFlagWorkflow(raw: gf.GovernmentFlagInput): Promi
       Object.assign(c, { voteShare: row.share, rank: row.rank, status: row.selected ? 'selected' : 'rejected', reason: row.reason === 'selected' ? undefined : REASONS[row.reason] });
       rows[row.unitId] = { ...row, voted: tallies[row.unitId]!.voters.length, requiredVotes: selection.requiredVotes, quota: input.quota, tiedAtCut: selection.tiedAtCut };
     }
+    for (const c of candidates.filter((x) => !rows[x.unitId])) rows[c.unitId] = { unitId: c.unitId, ...ballotOf(c), rank: null, selected: false, reason: c.status === 'onHold' ? 'onHold' : 'disqualified', voted: tallies[c.unitId]!.voters.length, requiredVotes: selection.requiredVotes, quota: input.quota };
     votedOn = vnDateOf(Date.now());
-    phase = selection.selected.length > 0 ? 'submission' : 'closed';
+    phase = 'submission';
+    settle();
     await serial(async () => {
       await closeRounds(rows);
       await persist(candidates);
@@ -136,6 +154,7 @@ export async function governmentFlagWorkflow(raw: gf.GovernmentFlagInput): Promi
     if (phase !== 'submission') reject('WRONG_PHASE', phase === 'outcome' ? 'the dossier was already submitted' : `the Government-flag selection is in phase ${phase}`);
     requireBeforeDeadline(input.deadlineAt, 'submitting the Government-flag dossier (ND 152/2025 Art. 35(1)(b))');
     checkSubmissionDate({ year: input.year, letterDate: a.letterDate, today: vnDateOf(Date.now()), votedOn: votedOn! });
+    if (!candidates.some((c) => c.status === 'selected')) reject('CONFLICT', 'no selected proposal to submit: the selected leaders are on hold (ND 152/2025 Art. 4(4))');
   }, async (a) => {
     submission = { letterNumber: a.letterNumber, letterDate: a.letterDate };
     const sent = candidates.filter((c) => c.status === 'selected');
@@ -170,7 +189,7 @@ export async function governmentFlagWorkflow(raw: gf.GovernmentFlagInput): Promi
     } else {
       Object.assign(c, { status: 'returned', reason: a.legalGrounds });
     }
-    if (!candidates.some((x) => x.status === 'submitted')) phase = 'closed';
+    settle();
     await serial(async () => {
       if (money) {
         await acts.recordDecision({ cycleId: c.cycleId, proposal: { proposalId: c.proposalId, unitId: c.unitId, awardType: 'government-flag', achievement: c.achievement, voteShare: c.voteShare, status: 'approved', attempts: 1, decisionNumber: a.decisionNumber, decisionDate: a.decisionDate, amountVnd: money.amountVnd }, coefficient: money.coefficient, baseSalaryVnd: money.baseSalaryVnd, signer: SIGNER });
@@ -181,6 +200,55 @@ export async function governmentFlagWorkflow(raw: gf.GovernmentFlagInput): Promi
       await acts.notify({ dedupeKey: `${workflowId}:outcome:${c.unitId}`, unitIds: [c.unitId], personIds: input.secretaryIds, cycleId: c.cycleId, kind: 'result', title: money ? 'Được tặng Cờ thi đua của Chính phủ' : 'Bộ Nội vụ trả lại hồ sơ Cờ thi đua của Chính phủ', body: money ? `Quyết định số ${a.decisionNumber} ngày ${a.decisionDate}; tiền thưởng ${money.amountVnd} đồng.` : `Căn cứ pháp lý: ${a.legalGrounds}` });
     });
     return ok(`proposal ${c.status}`, money ? { amountVnd: money.amountVnd } : undefined);
+  });
+
+  // ND 152/2025 Art. 4(4): a candidate under investigation or discipline is put on hold, never rejected
+  // for it; cleared → back to its status, disciplined → rejected (domain governmentFlagHold).
+  registerAct(processed, holdGovernmentFlagCandidate, gf.GovernmentFlagHoldSchema, (a) => {
+    requireSecretary(a.actor);
+    const c = find(a.unitId);
+    if (!c) reject('NOT_FOUND', `${a.unitId} is not a candidate`, { path: ['unitId'] });
+    governmentFlagHold({ status: c.status, event: 'onHold', stage: holdStage() });
+  }, async (a) => {
+    const c = find(a.unitId)!;
+    const held = governmentFlagHold({ status: c.status, event: 'onHold', stage: holdStage() });
+    Object.assign(c, { status: held.status, heldFrom: held.heldFrom, reason: `Tạm dừng xét (${ART_4_4}): ${a.reason}` });
+    await serial(async () => {
+      await acts.recordHold({ cycleId: c.cycleId, unitId: c.unitId, kind: a.kind, reason: a.reason, at: new Date(Date.now()).toISOString() });
+      await persist([c]);
+      await acts.audit({ action: 'governmentFlag.hold.open', entity: 'proposal', entityId: c.proposalId, actorPersonId: a.actor.personId, after: { status: c.status, heldFrom: c.heldFrom, kind: a.kind, reason: a.reason }, workflowId, requestId: a.requestId });
+      await acts.notify({ dedupeKey: `${workflowId}:hold:${c.unitId}:${a.requestId}`, unitIds: [c.unitId], personIds: input.secretaryIds, cycleId: c.cycleId, kind: 'info', title: 'Tạm dừng xét đề nghị Cờ thi đua của Chính phủ', body: c.reason! });
+    });
+    return ok('candidate put on hold', { status: c.status });
+  });
+
+  registerAct(processed, resolveGovernmentFlagHold, gf.ResolveGovernmentFlagHoldSchema, (a) => {
+    requireSecretary(a.actor);
+    const c = find(a.unitId);
+    if (!c) reject('NOT_FOUND', `${a.unitId} is not a candidate`, { path: ['unitId'] });
+    if (c.status !== 'onHold') reject('CONFLICT', `${c.unitName} is not on hold`, { path: ['unitId'] });
+  }, async (a) => {
+    const c = find(a.unitId)!;
+    const seatsTaken = candidates.filter((x) => x.status === 'selected' || (x.status === 'onHold' && x.heldFrom === 'selected')).length;
+    const next = governmentFlagHold({ status: c.status, heldFrom: c.heldFrom, event: a.outcome === 'cleared' ? 'cleared' : 'disqualified', stage: holdStage(), ballot: { passes: ballotOf(c).passes, freeSeats: Math.max(0, input.quota - seatsTaken) } });
+    const reasons: Record<typeof next.reason, string | undefined> = {
+      ...REASONS,
+      onHold: undefined,
+      selected: undefined,
+      resumed: undefined,
+      disqualified: `Không đủ điều kiện (${ART_4_4}): ${a.reason}`,
+      notSubmitted: `Hồ sơ đã trình Bộ Nội vụ khi đơn vị còn bị tạm dừng xét (${ART_4_4}).`,
+    };
+    Object.assign(c, { status: next.status, heldFrom: undefined, reason: reasons[next.reason] });
+    if (next.reason === 'selected') c.voteShare = ballotOf(c).share;
+    settle();
+    await serial(async () => {
+      await acts.recordHold({ cycleId: c.cycleId, unitId: c.unitId, reason: a.reason, outcome: a.outcome, at: new Date(Date.now()).toISOString() });
+      await persist([c]);
+      await acts.audit({ action: `governmentFlag.hold.${a.outcome}`, entity: 'proposal', entityId: c.proposalId, actorPersonId: a.actor.personId, after: { status: c.status, reason: a.reason, verdict: next.reason }, workflowId, requestId: a.requestId });
+      await acts.notify({ dedupeKey: `${workflowId}:hold:${c.unitId}:${a.requestId}`, unitIds: [c.unitId], personIds: input.secretaryIds, cycleId: c.cycleId, kind: 'info', title: next.status === 'rejected' ? 'Không đề nghị Cờ thi đua của Chính phủ' : 'Tiếp tục xét đề nghị Cờ thi đua của Chính phủ', body: c.reason ?? a.reason });
+    });
+    return ok(`hold resolved: ${a.outcome}`, { status: c.status });
   });
 
   setHandler(getGovernmentFlag, (): gf.GovernmentFlagView => ({
@@ -212,7 +280,7 @@ export async function governmentFlagWorkflow(raw: gf.GovernmentFlagInput): Promi
   }
   if (!(await condition(submittedOrClosed, Math.max(1, deadline - Date.now())))) {
     const wasVoting = phase === 'voting';
-    const lapsed = candidates.filter((c) => c.status === 'draft' || c.status === 'selected');
+    const lapsed = candidates.filter((c) => c.status === 'draft' || c.status === 'selected' || c.status === 'onHold');
     for (const c of lapsed) Object.assign(c, { status: 'rejected', reason: `Quá hạn trình Bộ Nội vụ ${input.deadlineDate} (Điều 35 khoản 1 điểm b Nghị định 152/2025/NĐ-CP).` });
     phase = 'closed';
     await serial(async () => {

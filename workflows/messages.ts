@@ -52,4 +52,6 @@ export const castGovernmentFlagVote = defineUpdate<ActResult, [In<typeof gf.Gove
 export const closeGovernmentFlagVote = defineUpdate<ActResult, [In<typeof gf.CloseGovernmentFlagVoteSchema>]>('closeGovernmentFlagVote');
 export const submitGovernmentFlag = defineUpdate<ActResult, [In<typeof gf.GovernmentFlagSubmissionSchema>]>('submitGovernmentFlag');
 export const recordGovernmentFlagOutcome = defineUpdate<ActResult, [In<typeof gf.GovernmentFlagOutcomeSchema>]>('recordGovernmentFlagOutcome');
+export const holdGovernmentFlagCandidate = defineUpdate<ActResult, [In<typeof gf.GovernmentFlagHoldSchema>]>('holdGovernmentFlagCandidate');
+export const resolveGovernmentFlagHold = defineUpdate<ActResult, [In<typeof gf.ResolveGovernmentFlagHoldSchema>]>('resolveGovernmentFlagHold');
 export const getGovernmentFlag = defineQuery<gf.GovernmentFlagView>('getGovernmentFlag');

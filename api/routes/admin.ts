@@ -1,5 +1,5 @@
 /**
- * The registry, kept by the administrator: blocs (head and deputy recognition, rule-set code,
+ * The registry, kept by the administrator: provinces (create, rename), blocs (head and deputy recognition, rule-set code,
  * rotation policy), units (rename, merger into a successor, dissolution), bloc membership, people
  * and their roles, emulation councils and their members, rule-set versions.
  *
@@ -40,6 +40,11 @@ const somethingToChange = (v: Record<string, unknown>) => Object.values(v).some(
 const NOTHING = { message: 'nothing to change' };
 
 export const PageQuerySchema = z.object({ take: z.coerce.number().int().min(1).max(200).default(50), cursor: z.string().min(1).max(200).optional() });
+
+/** A province code names its workflows (govflag-<CODE>-<N>) and filters lists (`?province=`, ≤ 20 characters). */
+const ProvinceCode = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,19}$/, '2–20 letters, digits, "_" or "-"');
+export const CreateProvinceSchema = z.strictObject({ code: ProvinceCode, name: Name });
+export const UpdateProvinceSchema = z.strictObject({ name: Name });
 
 export const CreateBlocSchema = z.strictObject({ code: Code, name: Name, provinceId: IdSchema, ruleSetCode: z.string().trim().min(1).max(100), rotationPolicy: RotationPolicySchema });
 export const UpdateBlocSchema = z
@@ -181,6 +186,7 @@ function openApi(method: Method, path: string, d: RouteDoc): void {
 }
 
 const P = {
+  province: z.object({ provinceId: z.string() }),
   bloc: z.object({ blocId: z.string() }),
   member: z.object({ blocId: z.string(), unitId: z.string() }),
   unit: z.object({ unitId: z.string() }),
@@ -221,7 +227,25 @@ export function adminRouter(deps: AppDeps): Router {
   const param = (req: Request, name: string) => String(req.params[name]);
 
   // ── provinces (to fill forms)
-  read('/api/admin/provinces', { summary: 'Provinces (for the forms below)' }, async () => ({ items: await prisma.province.findMany({ orderBy: { code: 'asc' }, select: { id: true, code: true, name: true } }), nextCursor: null }));
+  const PROVINCE = { id: true, code: true, name: true } as const;
+  read('/api/admin/provinces', { summary: 'Provinces (for the forms below)' }, async () => ({ items: await prisma.province.findMany({ orderBy: { code: 'asc' }, select: PROVINCE }), nextCursor: null }));
+
+  write('post', '/api/admin/provinces', { summary: 'Create a province (tỉnh, thành phố); its code is fixed (it names the Government-flag workflows)', body: CreateProvinceSchema, ok: 201 }, async (ctx, req) => {
+    const b = bodyOf(CreateProvinceSchema, req);
+    if (await ctx.tx.province.findUnique({ where: { code: b.code } })) throw conflict(`a province ${b.code} already exists`, ['code']);
+    const province = await ctx.tx.province.create({ data: b, select: PROVINCE });
+    await ctx.audit({ action: 'admin.province.create', entity: 'province', entityId: province.id, after: b });
+    return province;
+  });
+
+  write('patch', '/api/admin/provinces/:provinceId', { summary: 'Rename a province; the old name stays in the audit log', params: P.province, body: UpdateProvinceSchema }, async (ctx, req) => {
+    const b = bodyOf(UpdateProvinceSchema, req);
+    const before = await ctx.tx.province.findUnique({ where: { id: param(req, 'provinceId') }, select: PROVINCE });
+    if (!before) throw notFound('province');
+    const after = await ctx.tx.province.update({ where: { id: before.id }, data: b, select: PROVINCE });
+    await ctx.audit({ action: 'admin.province.rename', entity: 'province', entityId: before.id, before: { name: before.name }, after: { name: after.name } });
+    return after;
+  });
 
   // ── blocs
   read('/api/admin/blocs', { summary: 'Blocs with head, deputy and current members (page by bloc code)', query: BlocQuery }, async (req) => {

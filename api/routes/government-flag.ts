@@ -44,6 +44,8 @@ const GOVFLAG_ACTS: GovFlagAct[] = [
   { path: '/votes', summary: 'A council member casts a secret yes/no ballot on one or more bloc leaders (≥ 80% of ALL members needed, ND 152/2025 Art. 33(5))', schema: gf.GovernmentFlagVoteSchema, update: m.castGovernmentFlagVote as UpdateDefinition<ActResult, [never]>, who: 'member', secret: true, body: gf.GovernmentFlagVoteSchema.omit(ENVELOPE) },
   { path: '/close', summary: 'The council secretary closes the vote: passing leaders ranked by yes-share then bloc-year score, at most the 20% quota kept (ND 152/2025 Art. 7(1))', schema: gf.CloseGovernmentFlagVoteSchema, update: m.closeGovernmentFlagVote as UpdateDefinition<ActResult, [never]>, who: 'secretary', body: z.object({}) },
   { path: '/submission', summary: 'The council secretary records the province’s letter to the Ministry of Home Affairs (by 30 June N+1, achievements ≤ 6 months old: ND 152/2025 Art. 35(1)(b), 33(9))', schema: gf.GovernmentFlagSubmissionSchema, update: m.submitGovernmentFlag as UpdateDefinition<ActResult, [never]>, who: 'secretary', body: gf.GovernmentFlagSubmissionSchema.omit(ENVELOPE) },
+  { path: '/holds', summary: 'The council secretary puts a candidate under investigation or discipline on hold (ND 152/2025 Art. 4(4)): not counted in the selection, not submitted, never rejected for it', schema: gf.GovernmentFlagHoldSchema, update: m.holdGovernmentFlagCandidate as UpdateDefinition<ActResult, [never]>, who: 'secretary', body: gf.GovernmentFlagHoldSchema.omit(ENVELOPE) },
+  { path: '/holds/resolve', summary: 'The council secretary resolves a hold: cleared → back to its status (a draft cleared after the vote is judged on its own ballot and the free quota seats), disciplined → rejected with the reason', schema: gf.ResolveGovernmentFlagHoldSchema, update: m.resolveGovernmentFlagHold as UpdateDefinition<ActResult, [never]>, who: 'secretary', body: gf.ResolveGovernmentFlagHoldSchema.omit(ENVELOPE) },
   { path: '/outcome', summary: 'The council secretary records the outcome for a unit: the Prime Minister’s decision (12.0 × base salary, ND 152/2025 Art. 50(2)(đ)) or the Ministry’s return with legal grounds', schema: gf.GovernmentFlagOutcomeSchema, update: m.recordGovernmentFlagOutcome as UpdateDefinition<ActResult, [never]>, who: 'secretary', body: OUTCOME_BODY },
 ];
 
@@ -86,7 +88,7 @@ for (const a of GOVFLAG_ACTS) {
 registry.registerPath({
   method: 'get',
   path: '/api/provinces/{provinceId}/government-flag/{year}',
-  summary: 'The Government-flag selection of a province and year, from the database: phase, quota, deadline, per-leader status, ballot result (after the vote closes), submission, decisions',
+  summary: 'The Government-flag selection of a province and year, from the database: phase, quota, deadline, per-leader status and bloc-year score, ballot result (after the vote closes), submission, decisions; the council id and whether the caller has voted',
   tags: ['everyone'],
   request: { params: z.object({ provinceId: z.string(), year: z.coerce.number().int() }) },
   responses: { 200: { description: 'the selection' }, 404: { description: 'no such province, or not started', content: { 'application/json': { schema: ErrorSchema } } } },
@@ -193,7 +195,7 @@ export function governmentFlagRouter(deps: AppDeps): Router {
   }
 
   router.get('/api/provinces/:provinceId/government-flag/:year', async (req, res) => {
-    principalOf(req);
+    const principal = principalOf(req);
     const provinceId = String(req.params.provinceId);
     const { year } = z.object({ year: z.coerce.number().int().min(2024).max(2100) }).parse(req.params);
     const province = await prisma.province.findUnique({ where: { id: provinceId }, select: { id: true, code: true, name: true } });
@@ -211,8 +213,15 @@ export function governmentFlagRouter(deps: AppDeps): Router {
     });
     const rounds = await prisma.votingRound.findMany({ where: { contest: { in: proposals.map((p) => gf.governmentFlagContest(p.id)) } }, include: { _count: { select: { voters: true } } } });
     const roundOf = new Map(rounds.map((r) => [r.contest, r]));
+    // For the web page: the leaders' bloc-year scores, the council (whose members vote), and whether
+    // the CALLER has cast their ballot (their own voter records only; never what anyone voted).
+    const scores = await prisma.scoreSummary.findMany({ where: { OR: proposals.map((p) => ({ cycleId: p.cycleId, unitId: p.unitId })) }, select: { cycleId: true, unitId: true, finalTotal: true } });
+    const scoreOf = new Map(scores.map((x) => [`${x.cycleId}|${x.unitId}`, x.finalTotal]));
+    const youVoted = rounds.length > 0 && (await prisma.voterRecord.count({ where: { roundId: { in: rounds.map((r) => r.id) }, voterKey: principal.personId } })) > 0;
     const statuses = new Set(proposals.map((p) => p.status));
-    const phase = statuses.has('draft') ? 'voting' : statuses.has('selected') ? 'submission' : statuses.has('submitted') ? 'outcome' : 'closed';
+    // Only held candidates left (ND 152/2025 Art. 4(4)): the phase is where the selection stopped.
+    const heldPhase = rounds.some((r) => !r.closedAt) ? 'voting' : sent ? 'outcome' : 'submission';
+    const phase = statuses.has('draft') ? 'voting' : statuses.has('selected') ? 'submission' : statuses.has('submitted') ? 'outcome' : statuses.has('onHold') ? heldPhase : 'closed';
     const isoDay = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
     const candidates = proposals.map((p) => {
       const r = roundOf.get(gf.governmentFlagContest(p.id));
@@ -224,13 +233,14 @@ export function governmentFlagRouter(deps: AppDeps): Router {
         bloc: p.cycle.bloc,
         cycleId: p.cycleId,
         achievement: p.achievement,
+        score: scoreOf.get(`${p.cycleId}|${p.unitId}`) ?? null,
         status: p.status,
         reason: p.reason,
         vote: r ? { voted: r._count.voters, eligibleVoters: r.eligibleVoters, closedAt: r.closedAt, result: t && { yes: t.yes ?? null, base: t.base ?? r.eligibleVoters, share: t.share ?? null, passes: t.passes ?? false, requiredVotes: t.requiredVotes ?? null, rank: t.rank ?? null, selected: t.selected ?? false, reason: t.reason ?? (t.lapsed ? 'lapsed' : null) } } : null,
         decision: p.decision && { decisionNumber: p.decision.decisionNumber, decisionDate: isoDay(p.decision.decisionDate), signer: p.decision.signer, coefficient: p.decision.coefficient, baseSalaryVnd: p.decision.baseSalaryVnd, amountVnd: p.decision.amountVnd, revoked: p.decision.revokedOn ? { on: isoDay(p.decision.revokedOn), number: p.decision.revocationNumber } : null },
       };
     });
-    res.json({ workflowId, province, year, phase, quota: startInfo.quota, quotaShare: startInfo.quotaShare, councilMembers: startInfo.councilMembers, deadlineDate: startInfo.deadlineDate, submission: sent ? { letterNumber: sent.letterNumber, letterDate: sent.letterDate } : null, candidates });
+    res.json({ workflowId, province, councilId: await councilOf(provinceId), youVoted, year, phase, quota: startInfo.quota, quotaShare: startInfo.quotaShare, councilMembers: startInfo.councilMembers, deadlineDate: startInfo.deadlineDate, submission: sent ? { letterNumber: sent.letterNumber, letterDate: sent.letterDate } : null, candidates });
   });
 
   return router;

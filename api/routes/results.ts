@@ -37,7 +37,7 @@ registry.registerPath({
 registry.registerPath({
   method: 'get',
   path: '/api/units/{unitId}/history',
-  summary: 'A unit year by year: bloc, role, rank, final score, awards (with revocations), holds; its memberships and successor links',
+  summary: 'A unit year by year: bloc, role, rank, final score, awards (with revocations), holds; its memberships and successor links. A successor lists its predecessors’ years too (merged units, transitively), each marked with `predecessor` (id, code, name; null for its own years)',
   tags: ['everyone'],
   request: { params: z.object({ unitId: z.string() }) },
   responses: { 200: { description: 'history', content: { 'application/json': { schema: z.object({ unit: UnitRef.passthrough(), years: z.array(z.object({ year: z.number() }).passthrough()) }) } } }, 401: { description: 'not logged in' }, 404: { description: 'no such unit' } },
@@ -204,41 +204,65 @@ export function resultsRouter(deps: AppDeps): Router {
   router.get('/api/units/:unitId/history', async (req, res) => {
     principalOf(req);
     const unitId = String(req.params.unitId);
-    const unit = await prisma.unit.findUnique({
-      where: { id: unitId },
-      include: {
-        province: { select: { code: true, name: true } },
-        successor: { select: { id: true, code: true, name: true } },
-        predecessors: { select: { id: true, code: true, name: true, dissolvedOn: true } },
-        memberships: { orderBy: { joinedOn: 'asc' }, select: { joinedOn: true, leftOn: true, reason: true, bloc: { select: { id: true, code: true, name: true } } } },
-        scoreSummaries: { select: { cycleId: true, rank: true, finalTotal: true, selfTotal: true, penalty: true, bonus: true } },
-        proposals: { include: { decision: true } },
-        holds: { orderBy: { openedOn: 'asc' } },
-        tasks: { select: { cycleId: true }, distinct: ['cycleId'] },
-      },
-    });
+    const load = (id: string) =>
+      prisma.unit.findUnique({
+        where: { id },
+        include: {
+          province: { select: { code: true, name: true } },
+          successor: { select: { id: true, code: true, name: true } },
+          predecessors: { select: { id: true, code: true, name: true, dissolvedOn: true } },
+          memberships: { orderBy: { joinedOn: 'asc' }, select: { joinedOn: true, leftOn: true, reason: true, bloc: { select: { id: true, code: true, name: true } } } },
+          scoreSummaries: { select: { cycleId: true, rank: true, finalTotal: true, selfTotal: true, penalty: true, bonus: true } },
+          proposals: { include: { decision: true } },
+          holds: { orderBy: { openedOn: 'asc' } },
+          tasks: { select: { cycleId: true }, distinct: ['cycleId'] },
+        },
+      });
+    type Loaded = NonNullable<Awaited<ReturnType<typeof load>>>;
+    const unit = await load(unitId);
     if (!unit) throw new HttpError(404, 'NOT_FOUND', `no unit ${unitId}`);
-    const cycleIds = new Set([...unit.scoreSummaries.map((s) => s.cycleId), ...unit.proposals.map((p) => p.cycleId), ...unit.tasks.map((t) => t.cycleId), ...unit.holds.flatMap((h) => (h.cycleId ? [h.cycleId] : []))]);
-    const cycles = await prisma.cycle.findMany({ where: { OR: [{ id: { in: [...cycleIds] } }, { headUnitId: unitId }, { deputyUnitId: unitId }] }, orderBy: { year: 'desc' }, include: { bloc: { select: { id: true, code: true, name: true } } } });
-    const holdOut = (h: (typeof unit.holds)[number]) => ({ kind: h.kind, reason: h.reason, openedOn: isoDay(h.openedOn), closedOn: isoDay(h.closedOn), outcome: h.outcome });
-    res.json({
-      unit: { id: unit.id, code: unit.code, name: unit.name, shortName: unit.shortName, province: unit.province, womenRatio: unit.womenRatio, dissolvedOn: isoDay(unit.dissolvedOn), successor: unit.successor, predecessors: unit.predecessors.map((p) => ({ ...p, dissolvedOn: isoDay(p.dissolvedOn) })) },
-      memberships: unit.memberships.map((m) => ({ bloc: m.bloc, joinedOn: isoDay(m.joinedOn), leftOn: isoDay(m.leftOn), reason: m.reason })),
-      years: cycles.map((c) => {
-        const s = unit.scoreSummaries.find((x) => x.cycleId === c.id);
+    const holdOut = (h: Loaded['holds'][number]) => ({ kind: h.kind, reason: h.reason, openedOn: isoDay(h.openedOn), closedOn: isoDay(h.closedOn), outcome: h.outcome });
+    /** The years of one unit; `predecessor` marks those a merged-in unit spent under its own name. */
+    const yearsOf = async (u: Loaded, predecessor: { id: string; code: string; name: string } | null) => {
+      const cycleIds = new Set([...u.scoreSummaries.map((s) => s.cycleId), ...u.proposals.map((p) => p.cycleId), ...u.tasks.map((t) => t.cycleId), ...u.holds.flatMap((h) => (h.cycleId ? [h.cycleId] : []))]);
+      const cycles = await prisma.cycle.findMany({ where: { OR: [{ id: { in: [...cycleIds] } }, { headUnitId: u.id }, { deputyUnitId: u.id }] }, orderBy: { year: 'desc' }, include: { bloc: { select: { id: true, code: true, name: true } } } });
+      const years = cycles.map((c) => {
+        const s = u.scoreSummaries.find((x) => x.cycleId === c.id);
         return {
           year: c.year,
           cycleId: c.id,
           phase: c.phase,
           bloc: c.bloc,
-          role: c.headUnitId === unitId ? 'head' : c.deputyUnitId === unitId ? 'deputy' : 'member',
+          predecessor,
+          role: c.headUnitId === u.id ? 'head' : c.deputyUnitId === u.id ? 'deputy' : 'member',
           rank: s?.rank ?? null,
           finalScore: s?.finalTotal ?? null,
-          awards: unit.proposals.filter((p) => p.cycleId === c.id).map((p) => ({ proposalId: p.id, awardType: p.awardType, achievementPeriod: p.achievementPeriod, status: p.status, decision: decisionOut(p.decision) })),
-          holds: unit.holds.filter((h) => h.cycleId === c.id).map(holdOut),
+          awards: u.proposals.filter((p) => p.cycleId === c.id).map((p) => ({ proposalId: p.id, awardType: p.awardType, achievementPeriod: p.achievementPeriod, status: p.status, decision: decisionOut(p.decision) })),
+          holds: u.holds.filter((h) => h.cycleId === c.id).map(holdOut),
         };
-      }),
-      otherHolds: unit.holds.filter((h) => !h.cycleId || !cycles.some((c) => c.id === h.cycleId)).map(holdOut),
+      });
+      return { years, otherHolds: u.holds.filter((h) => !h.cycleId || !cycles.some((c) => c.id === h.cycleId)).map(holdOut) };
+    };
+    const own = await yearsOf(unit, null);
+    // A successor carries on its predecessors' history (Unit.successorId, set by the admin merge), through every earlier merger.
+    const inherited: Awaited<ReturnType<typeof yearsOf>>['years'] = [];
+    const seen = new Set([unit.id]);
+    const queue = unit.predecessors.map((p) => p.id);
+    while (queue.length > 0) {
+      const id = queue.shift()!;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const p = await load(id);
+      if (!p) continue;
+      inherited.push(...(await yearsOf(p, { id: p.id, code: p.code, name: p.name })).years);
+      queue.push(...p.predecessors.map((x) => x.id));
+    }
+    res.json({
+      unit: { id: unit.id, code: unit.code, name: unit.name, shortName: unit.shortName, province: unit.province, womenRatio: unit.womenRatio, dissolvedOn: isoDay(unit.dissolvedOn), successor: unit.successor, predecessors: unit.predecessors.map((p) => ({ ...p, dissolvedOn: isoDay(p.dissolvedOn) })) },
+      memberships: unit.memberships.map((m) => ({ bloc: m.bloc, joinedOn: isoDay(m.joinedOn), leftOn: isoDay(m.leftOn), reason: m.reason })),
+      // Newest first; in a year both had, the successor's own entry comes first.
+      years: [...own.years, ...inherited].sort((a, b) => b.year - a.year),
+      otherHolds: own.otherHolds,
     });
   });
 

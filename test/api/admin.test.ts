@@ -30,6 +30,8 @@ afterAll(() => sys?.stop());
 /** Every admin route (OpenAPI form) with a sample body, for the door and the OpenAPI check. */
 const ROUTES: [method: string, path: string][] = [
   ['get', '/api/admin/provinces'],
+  ['post', '/api/admin/provinces'],
+  ['patch', '/api/admin/provinces/{provinceId}'],
   ['get', '/api/admin/blocs'],
   ['post', '/api/admin/blocs'],
   ['patch', '/api/admin/blocs/{blocId}'],
@@ -398,13 +400,40 @@ describe('people and roles', () => {
   });
 });
 
+describe('provinces', () => {
+  test('create a province: 201 once per key with one audit row; duplicate code 409; 400 with paths', async () => {
+    const body = { code: 'HG', name: 'Hậu Giang' };
+    const { body: created, audit } = await expectIdempotentWrite(sys, 'POST', '/api/admin/provinces', { as: 'admin', body, otherBody: { ...body, name: 'Tỉnh khác' } }, 201);
+    expect(created).toEqual({ id: expect.any(String), code: 'HG', name: 'Hậu Giang' });
+    expect(audit).toMatchObject({ action: 'admin.province.create', entity: 'province', entityId: created.id, actorPersonId: adminId, before: null, after: body });
+    expectError(await sys.call('POST', '/api/admin/provinces', { as: 'admin', body: { code: 'CT', name: 'Cần Thơ mới' } }), 409, 'CONFLICT', ['code']);
+    expectError(await sys.call('POST', '/api/admin/provinces', { as: 'admin', body: { code: 'H G', name: 'Hậu Giang' } }), 400, 'VALIDATION', ['code']);
+    expectError(await sys.call('POST', '/api/admin/provinces', { as: 'admin', body: { code: 'HG2', name: 'x' } }), 400, 'VALIDATION', ['name']);
+    expectError(await sys.call('POST', '/api/admin/provinces', { as: 'admin', body: { ...body, code: 'HG3', capital: 'Vị Thanh' } }), 400, 'VALIDATION');
+    const list = await sys.call('GET', '/api/admin/provinces', { as: 'admin' });
+    expect(list.body.items.map((p: { code: string }) => p.code)).toEqual(['CT', 'HG', 'TN']);
+  });
+
+  test('rename a province: the old name stays in the audit row; the code is not changed here; missing 404; empty 400', async () => {
+    const hg = await sys.db.prisma.province.findUniqueOrThrow({ where: { code: 'HG' } });
+    const path = `/api/admin/provinces/${hg.id}`;
+    const { body: after, audit } = await expectIdempotentWrite(sys, 'PATCH', path, { as: 'admin', body: { name: 'Tỉnh Hậu Giang' }, otherBody: { name: 'Tên khác' } }, 200);
+    expect(after).toEqual({ id: hg.id, code: 'HG', name: 'Tỉnh Hậu Giang' });
+    expect(audit).toMatchObject({ action: 'admin.province.rename', entity: 'province', entityId: hg.id, before: { name: 'Hậu Giang' }, after: { name: 'Tỉnh Hậu Giang' } });
+    expectError(await sys.call('PATCH', `/api/admin/provinces/${X}`, { as: 'admin', body: { name: 'Không có' } }), 404, 'NOT_FOUND');
+    expectError(await sys.call('PATCH', path, { as: 'admin', body: {} }), 400, 'VALIDATION', ['name']);
+    expectError(await sys.call('PATCH', path, { as: 'admin', body: { name: 'Hậu Giang', code: 'HGX' } }), 400, 'VALIDATION');
+    expect((await sys.db.prisma.province.findUniqueOrThrow({ where: { id: hg.id } })).code).toBe('HG');
+  });
+});
+
 describe('councils and their members', () => {
   let province: { id: string };
   let council: { id: string };
 
   beforeAll(async () => {
-    // There is no province endpoint: a third province as reference data.
-    province = await sys.db.prisma.province.create({ data: { code: 'HG', name: 'Hậu Giang' } });
+    // The third province, created through the API above.
+    province = await sys.db.prisma.province.findUniqueOrThrow({ where: { code: 'HG' } });
   });
 
   test('create a council: one per province (409), unknown province 404, 400 with paths', async () => {

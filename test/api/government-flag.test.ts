@@ -42,13 +42,36 @@ test('start, secret votes, close, submission and the Prime Minister’s decision
   const base = `/api/government-flag/${started.body.workflowId}`;
 
   let view = await sys.call('GET', `/api/provinces/${provinceId}/government-flag/${year}`, { as: 'ct.ca' });
+  const byUnit = (id: string) => view.body.candidates.find((c: { unit: { id: string } }) => c.unit.id === id);
   expect(view.status).toBe(200);
   expect(view.body).toMatchObject({ phase: 'voting', quota: 1, councilMembers: 5, submission: null });
   expect(view.body.candidates).toHaveLength(5);
   expect(new Set(view.body.candidates.map((c: { cycleId: string }) => c.cycleId))).toEqual(new Set(leaders.cycles));
 
+  // Holds (ND 152/2025 Art. 4(4)): only this province's secretary; a held leader takes no votes; disciplined → rejected with the reason.
+  const holdBody = { unitId: u['CT-VKSND'], kind: 'inspection', reason: 'Thanh tra việc chấp hành pháp luật' };
+  for (const as of ['ct.hd1', 'ct.ca', 'tn.tk']) expect((await sys.call('POST', `${base}/holds`, { as, body: holdBody })).status).toBe(403);
+  const badHold = await sys.call('POST', `${base}/holds`, { as: 'ct.tk', body: { ...holdBody, kind: 'rumour' } });
+  expect(badHold.status).toBe(400);
+  expect(badHold.body.error.issues[0].path).toEqual(['kind']);
+  const holdKey = randomUUID();
+  expect((await sys.call('POST', `${base}/holds`, { as: 'ct.tk', body: holdBody, key: holdKey })).status).toBe(200);
+  expect((await sys.call('POST', `${base}/holds`, { as: 'ct.tk', body: holdBody, key: holdKey })).headers.get('idempotent-replayed')).toBe('true');
+  expect((await sys.call('POST', `${base}/holds`, { as: 'ct.tk', body: holdBody })).body.error.code).toBe('ALREADY_DONE');
+  view = await sys.call('GET', `/api/provinces/${provinceId}/government-flag/${year}`, { as: 'ct.ca' });
+  expect(view.body.phase).toBe('voting');
+  expect(byUnit(u['CT-VKSND']!)).toMatchObject({ status: 'onHold', reason: expect.stringContaining('Thanh tra việc chấp hành') });
+  const heldVote = await sys.call('POST', `${base}/votes`, { as: 'ct.hd1', body: { votes: [{ unitId: u['CT-VKSND'], approve: true }] } });
+  expect(heldVote.status).toBe(409);
+  expect(heldVote.body.error.code).toBe('WRONG_PHASE');
+  expect((await sys.call('POST', `${base}/holds/resolve`, { as: 'ct.tk', body: { unitId: u['CT-TTR'], outcome: 'cleared', reason: 'Không vi phạm' } })).body.error.code).toBe('CONFLICT');
+  expect((await sys.call('POST', `${base}/holds/resolve`, { as: 'ct.hd1', body: { unitId: u['CT-VKSND'], outcome: 'disciplined', reason: 'Kỷ luật khiển trách' } })).status).toBe(403);
+  const resolved = await sys.call('POST', `${base}/holds/resolve`, { as: 'ct.tk', body: { unitId: u['CT-VKSND'], outcome: 'disciplined', reason: 'Kỷ luật khiển trách tập thể' } });
+  expect(resolved.status).toBe(200);
+  expect(resolved.body.data.status).toBe('rejected');
+
   // Votes: an officer and a member of another province's council are refused; Zod paths; 409 out of phase.
-  const ballot = (yesTo: string[]) => ({ votes: Object.values(u).map((unitId) => ({ unitId, approve: yesTo.includes(unitId) })) });
+  const ballot = (yesTo: string[]) => ({ votes: Object.values(u).filter((unitId) => unitId !== u['CT-VKSND']).map((unitId) => ({ unitId, approve: yesTo.includes(unitId) })) });
   expect((await sys.call('POST', `${base}/votes`, { as: 'ct.ca', body: ballot([]) })).status).toBe(403);
   expect((await sys.call('POST', `${base}/votes`, { as: 'tn.hd1', body: ballot([]) })).status).toBe(403);
   const badVote = await sys.call('POST', `${base}/votes`, { as: 'ct.hd1', body: { votes: [{ unitId: u['CT-TTR'], approve: 'yes' }] } });
@@ -76,11 +99,12 @@ test('start, secret votes, close, submission and the Prime Minister’s decision
   expect(closed.body.data.selected).toEqual([u['CT-TTR']]);
 
   view = await sys.call('GET', `/api/provinces/${provinceId}/government-flag/${year}`, { as: 'ct.ca' });
-  const byUnit = (id: string) => view.body.candidates.find((c: { unit: { id: string } }) => c.unit.id === id);
   expect(view.body.phase).toBe('submission');
   expect(byUnit(u['CT-TTR']!)).toMatchObject({ status: 'selected', vote: { result: { yes: 5, base: 5, share: 1, passes: true, rank: 1, selected: true } } });
   // CT-CA passed 4/5 = 80% of all members but the quota is 1.
   expect(byUnit(u['CT-CA']!)).toMatchObject({ status: 'rejected', vote: { result: { yes: 4, passes: true, rank: 2, selected: false, reason: 'overQuota' } } });
+  // The disciplined leader was not counted and keeps its reason.
+  expect(byUnit(u['CT-VKSND']!)).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/Điều 4 khoản 4.*Kỷ luật khiển trách tập thể/), vote: { result: { rank: null, selected: false, reason: 'disqualified' } } });
 
   // Submission: Zod path, the staleness rule (after 30 June N+1), then on time.
   const noDate = await sys.call('POST', `${base}/submission`, { as: 'ct.tk', body: { letterNumber: '15/TTr-UBND' } });
@@ -116,5 +140,7 @@ test('the OpenAPI document lists the Government-flag endpoints', async () => {
     '/api/government-flag/{workflowId}/close',
     '/api/government-flag/{workflowId}/submission',
     '/api/government-flag/{workflowId}/outcome',
+    '/api/government-flag/{workflowId}/holds',
+    '/api/government-flag/{workflowId}/holds/resolve',
   ]));
 });

@@ -8,27 +8,21 @@
  * reloads. A screenshot of each page is kept in test-artifacts/screenshots/.
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { Db } from '../../db';
 import { officerUsername } from '../../prisma/seed';
 import { TEST_PASSWORD } from '../support/db';
+import { expectAccessible, launchBrowser, shot, submit, type BrowserSession } from '../support/browser';
 import { startSystem, type System } from '../support/system';
 
 jest.setTimeout(300_000);
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = path.resolve('test-artifacts/screenshots');
-const WAIT = 30_000;
 const HOUR = 3_600_000;
 
 let sys: System;
 let db: Db;
 let base: string;
-let context: BrowserContext;
-let userDataDir: string;
-const pageErrors: string[] = [];
+let browser: BrowserSession;
 const requests: Record<string, number[]> = {};
 /** "POST /ballots 12× median 250 ms, GET live 40×" since the last call. */
 function requestSummary(): string {
@@ -47,20 +41,9 @@ beforeAll(async () => {
   // The whole product, real: seeded SQLite, Temporal dev server, worker, Express (test/support).
   sys = await startSystem();
   ({ db, base } = sys);
-  fs.mkdirSync(SHOTS, { recursive: true });
-  userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1366, height: 768 },
-    locale: 'vi-VN',
-    acceptDownloads: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  context.setDefaultTimeout(WAIT);
-  context.on('page', (p) => p.on('pageerror', (e) => pageErrors.push(`${p.url()}: ${e.message}`)));
+  browser = await launchBrowser(base);
   // What the pages ask the API (for the timing lines): acts' durations, and how often /live is polled.
-  context.on('requestfinished', (r) => {
+  browser.context.on('requestfinished', (r) => {
     const url = new URL(r.url());
     if (!url.pathname.startsWith('/api/')) return;
     const kind = r.method() === 'POST' ? `POST ${url.pathname.replace(/^\/api\/cycles\/[^/]+/, '')}` : url.pathname.endsWith('/live') ? 'GET live' : 'GET other';
@@ -69,81 +52,22 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await sys?.stop();
-  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
 });
 
 afterEach(() => {
-  expect(pageErrors).toEqual([]);
+  expect(browser.pageErrors).toEqual([]);
 });
 
 // ─────────────────────────────────────────────────────────────────────────── helpers
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-
-/**
- * One tab per user, logged in once through the login form. The tab acted in is brought to the front,
- * as the user's own window would be: Chromium paces the animation frames of background tabs, and
- * Playwright waits for two of them before each click (measured: about 2 s per action otherwise).
- */
-const tabs = new Map<string, Page>();
-async function as(username: string): Promise<Page> {
-  const open = tabs.get(username);
-  if (open) {
-    await open.bringToFront();
-    return open;
-  }
-  const page = await context.newPage();
-  await page.goto(`${base}/#/`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Khối thi đua' }).waitFor();
-  tabs.set(username, page);
-  return page;
-}
+/** One tab per user, logged in once (test/support/browser.ts). */
+const as = (username: string): Promise<Page> => browser.as(username);
 
 async function open(page: Page, cycleId: string, tab: string): Promise<void> {
   await page.bringToFront();
   await page.goto(`${base}/#/cycle/${encodeURIComponent(cycleId)}/${tab}`);
-}
-
-/**
- * Submits a form (by its button) and waits for the confirmation; an error shown in the alert
- * area fails at once with its text.
- */
-async function submit(page: Page, button: Locator, confirmation: string | RegExp): Promise<void> {
-  await page.bringToFront();
-  await button.click();
-  const notice = page.locator('#notice').filter({ hasText: confirmation });
-  const alert = page.locator('#alert:not([hidden])');
-  await Promise.race([notice.waitFor(), alert.waitFor().then(async () => Promise.reject(new Error(`alert on ${page.url()}: ${await alert.innerText()}`)))]);
-}
-
-/**
- * Accessibility basics of the page as it is now: every visible form control has a label (a <label>,
- * aria-label or aria-labelledby), every button and link has a name, no positive tabindex breaks the
- * Tab order, and the focus ring of a control reached by Tab is visible.
- */
-async function expectAccessible(page: Page): Promise<void> {
-  // A string: the test is compiled without the DOM library.
-  const problems = await page.evaluate<string[]>(`(() => {
-    const out = [];
-    const visible = (el) => el.getClientRects().length > 0;
-    const describe = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.name ? '[name=' + el.name + ']' : '');
-    for (const el of document.querySelectorAll('input:not([type=hidden]), select, textarea')) {
-      if (!visible(el)) continue;
-      const labelled = (el.labels?.length ?? 0) > 0 || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
-      if (!labelled) out.push('unlabelled ' + describe(el));
-    }
-    for (const el of document.querySelectorAll('button, a[href]')) {
-      if (visible(el) && !(el.getAttribute('aria-label') || el.textContent.trim())) out.push('nameless ' + describe(el));
-    }
-    for (const el of document.querySelectorAll('[tabindex]')) if (Number(el.getAttribute('tabindex')) > 0) out.push('positive tabindex ' + describe(el));
-    return out;
-  })()`);
-  expect(problems).toEqual([]);
 }
 
 /** Clicks a download button; returns the file the browser saved (name and bytes). */
@@ -291,7 +215,7 @@ async function councilDecision(page: Page, cycleId: string, proposalId: string, 
 // ─────────────────────────────────────────────────────────────────────────── tests
 
 test('keyboard only: log in with Tab and Enter, then reach the task inbox', async () => {
-  const page = await context.newPage();
+  const page = await browser.context.newPage();
   await page.goto(`${base}/#/`);
   const username = page.getByLabel('Tên đăng nhập');
   await username.waitFor();

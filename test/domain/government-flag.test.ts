@@ -5,6 +5,7 @@ import {
   checkSubmissionDate,
   endOfVnDayMs,
   governmentFlagDeadline,
+  governmentFlagHold,
   latestSubmissionDate,
   selectGovernmentFlagCandidates,
   vnDateOf,
@@ -161,5 +162,36 @@ describe('money: 12.0 × base salary on the decision date (ND 152/2025 Art. 50(2
     { decisionDate: '2024-03-01', amountVnd: 21_600_000 },
   ])('decided $decisionDate → $amountVnd VND', ({ decisionDate, amountVnd }) => {
     expect(awardAmount('government-flag', 'collective', decisionDate)).toMatchObject({ coefficient: 12, amountVnd });
+  });
+});
+
+describe('holds on a candidate: on hold, never rejected for it; cleared → back, disciplined → out (ND 152/2025 Art. 4(4))', () => {
+  it.each([
+    { why: 'Art. 4(4): a draft under investigation is put on hold and remembers it was a draft', status: 'draft', event: 'onHold', stage: 'voting', out: { status: 'onHold', heldFrom: 'draft', reason: 'onHold' } },
+    { why: 'Art. 4(4): a selected proposal goes on hold before the dossier is sent', status: 'selected', event: 'onHold', stage: 'selection', out: { status: 'onHold', heldFrom: 'selected', reason: 'onHold' } },
+    { why: 'Art. 4(4): cleared while the vote is open → a draft again', status: 'onHold', heldFrom: 'draft', event: 'cleared', stage: 'voting', out: { status: 'draft', reason: 'resumed' } },
+    { why: 'Art. 4(4): cleared before the dossier is sent → selected again', status: 'onHold', heldFrom: 'selected', event: 'cleared', stage: 'selection', out: { status: 'selected', reason: 'resumed' } },
+    { why: 'Art. 4(4) + 33(5) + 7(1): cleared after the vote, its ballot passed and a seat is free → selected', status: 'onHold', heldFrom: 'draft', event: 'cleared', stage: 'selection', ballot: { passes: true, freeSeats: 1 }, out: { status: 'selected', reason: 'selected' } },
+    { why: 'Art. 7(1): cleared after the vote, passed but the quota is full → rejected over quota', status: 'onHold', heldFrom: 'draft', event: 'cleared', stage: 'selection', ballot: { passes: true, freeSeats: 0 }, out: { status: 'rejected', reason: 'overQuota' } },
+    { why: 'Art. 33(5): cleared after the vote below 80% of all members → rejected below threshold', status: 'onHold', heldFrom: 'draft', event: 'cleared', stage: 'selection', ballot: { passes: false, freeSeats: 1 }, out: { status: 'rejected', reason: 'belowThreshold' } },
+    { why: 'Art. 4(4): still on hold when the dossier was sent → not submitted, even once cleared', status: 'onHold', heldFrom: 'selected', event: 'cleared', stage: 'submitted', out: { status: 'rejected', reason: 'notSubmitted' } },
+    { why: 'Art. 4(4): disciplined → out, whatever the stage', status: 'onHold', heldFrom: 'selected', event: 'disqualified', stage: 'selection', out: { status: 'rejected', reason: 'disqualified' } },
+    { why: 'Art. 4(4): disciplined during the vote → out', status: 'onHold', heldFrom: 'draft', event: 'disqualified', stage: 'voting', out: { status: 'rejected', reason: 'disqualified' } },
+  ] as const)('$why', ({ status, event, stage, out, ...rest }) => {
+    expect(governmentFlagHold({ status, event, stage, heldFrom: 'heldFrom' in rest ? rest.heldFrom : undefined, ballot: 'ballot' in rest ? rest.ballot : undefined })).toEqual(out);
+  });
+
+  it.each([
+    { why: 'a held proposal is not put on hold twice', status: 'onHold', heldFrom: 'draft', event: 'onHold', code: 'ALREADY_DONE' },
+    { why: 'a submitted dossier is with the Ministry: no hold here', status: 'submitted', event: 'onHold', code: 'WRONG_PHASE' },
+    { why: 'a rejected or decided proposal is not put on hold', status: 'approved', event: 'onHold', code: 'WRONG_PHASE' },
+    { why: 'only a held proposal is cleared', status: 'draft', event: 'cleared', code: 'CONFLICT' },
+    { why: 'only a held proposal is disqualified', status: 'selected', event: 'disqualified', code: 'CONFLICT' },
+  ] as const)('refused: $why ($code)', ({ status, event, code, ...rest }) => {
+    expect(errorCodeOf(() => governmentFlagHold({ status, event, stage: 'selection', heldFrom: 'heldFrom' in rest ? rest.heldFrom : undefined }))).toBe(code);
+  });
+
+  it('a draft cleared after the vote cannot be judged without its ballot', () => {
+    expect(domainErrorOf(() => governmentFlagHold({ status: 'onHold', heldFrom: 'draft', event: 'cleared', stage: 'selection' }))).toMatchObject({ code: 'VALIDATION', details: { path: ['ballot'] } });
   });
 });

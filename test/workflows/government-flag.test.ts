@@ -8,7 +8,7 @@ import { buildGovernmentFlagInput } from '../../api/government-flag-input';
 import type { Actor } from '../../contracts/common';
 import { governmentFlagWorkflowId } from '../../contracts/government-flag';
 import { vnDateOf } from '../../domain/government-flag';
-import { castGovernmentFlagVote, closeGovernmentFlagVote, getGovernmentFlag, recordGovernmentFlagOutcome, submitGovernmentFlag } from '../../workflows/messages';
+import { castGovernmentFlagVote, closeGovernmentFlagVote, getGovernmentFlag, holdGovernmentFlagCandidate, recordGovernmentFlagOutcome, resolveGovernmentFlagHold, submitGovernmentFlag } from '../../workflows/messages';
 import type { GovernmentFlagResult } from '../../workflows/government-flag';
 import { seedBlocLeaders } from '../support/government-flag';
 import { workflowPort } from '../support/workflow-port';
@@ -90,6 +90,68 @@ test('two blocs’ leaders: ≥ 80% of all members, quota 2, ranked by share the
   expect(rounds).toHaveLength(10);
   for (const r of rounds) expect(r._count).toEqual({ voters: 5, ballots: 5 });
   expect(rounds.every((r) => r.closedAt !== null)).toBe(true);
+});
+
+test('holds (ND 152/2025 Art. 4(4)): a held leader is not voted on, not counted, not submitted; cleared → back, disciplined → rejected', async () => {
+  const year = 2043;
+  const gf = await setUp(year, { fromSeeded: ['CT-TTR', 'CT-CA', 'CT-VKSND', 'CT-TAND', 'CT-BCHQS'], fromSecond: 5, scores: { 'CT-VKSND': 95 } });
+  expect(gf.input.quota).toBe(2);
+  const u = gf.units;
+  const rejection = (p: Promise<unknown>) => h.rejection(p).then((r) => r.type);
+  const status = async (code: string) => (await gf.handle.query(getGovernmentFlag)).candidates.find((c) => c.unitId === u[code])!.status;
+  const hold = (code: string, who = gf.secretary) => gf.send(holdGovernmentFlagCandidate, who, { unitId: u[code], kind: 'investigation', reason: 'Đang thanh tra việc quản lý tài chính' });
+  const resolve = (code: string, outcome: 'cleared' | 'disciplined') => gf.send(resolveGovernmentFlagHold, gf.secretary, { unitId: u[code], outcome, reason: outcome === 'cleared' ? 'Kết luận thanh tra: không vi phạm' : 'Kỷ luật khiển trách tập thể' });
+
+  // During the vote: only the secretary holds; a held leader takes no votes; cleared → a draft again.
+  expect(await rejection(hold('CT-TTR', gf.officer))).toBe('FORBIDDEN');
+  await hold('CT-TTR');
+  expect(await status('CT-TTR')).toBe('onHold');
+  expect(await rejection(hold('CT-TTR'))).toBe('ALREADY_DONE');
+  expect(await rejection(resolve('CT-CA', 'cleared'))).toBe('CONFLICT');
+  expect(await rejection(gf.send(castGovernmentFlagVote, gf.members[0]!, { votes: [{ unitId: u['CT-TTR'], approve: true }] }))).toBe('WRONG_PHASE');
+  await resolve('CT-TTR', 'cleared');
+  expect(await status('CT-TTR')).toBe('draft');
+
+  const yes: Record<string, number> = { 'CT-TTR': 5, 'CT-CA': 5, 'CT-VKSND': 4, 'CT-TAND': 4 };
+  for (const [i, member] of gf.members.entries()) {
+    await gf.send(castGovernmentFlagVote, member, { votes: Object.entries(u).map(([code, unitId]) => ({ unitId, approve: (yes[code] ?? 0) > i })) });
+  }
+  // CT-CA (5/5) is on hold at the close: not counted, so TTR and VKSND (4/5, score 95) take the 2 seats.
+  await hold('CT-CA');
+  const closed = (await gf.send(closeGovernmentFlagVote, gf.secretary, {})) as { data: { selected: string[] } };
+  expect(closed.data.selected).toEqual([u['CT-TTR'], u['CT-VKSND']]);
+  expect(await status('CT-CA')).toBe('onHold');
+
+  // A selected leader disciplined → rejected with the reason, which frees its seat for CA once cleared.
+  await hold('CT-VKSND');
+  await resolve('CT-VKSND', 'disciplined');
+  expect(await status('CT-VKSND')).toBe('rejected');
+  await resolve('CT-CA', 'cleared');
+  expect(await status('CT-CA')).toBe('selected');
+
+  // TTR is on hold when the dossier goes: not submitted; cleared afterwards it stays out.
+  await hold('CT-TTR');
+  const today = vnDateOf(await h.env.currentTimeMs());
+  const sent = (await gf.send(submitGovernmentFlag, gf.secretary, { letterNumber: '07/TTr-UBND', letterDate: today })) as { data: { unitIds: string[] } };
+  expect(sent.data.unitIds).toEqual([u['CT-CA']]);
+  expect(await status('CT-TTR')).toBe('onHold');
+  await gf.send(recordGovernmentFlagOutcome, gf.secretary, { unitId: u['CT-CA'], outcome: 'decided', decisionNumber: '130/QĐ-TTg', decisionDate: today });
+  expect((await gf.handle.query(getGovernmentFlag)).phase).toBe('outcome'); // waits for the held leader
+  await resolve('CT-TTR', 'cleared');
+  // The selection ends once no leader is held. (Not handle.result(): it unlocks time skipping, and the
+  // test server then jumps to timers of other selections, moving the clock the next test reads.)
+  expect((await gf.handle.describe()).status.name).toBe('COMPLETED');
+  const view = await gf.handle.query(getGovernmentFlag);
+  const out = (code: string) => view.candidates.find((c) => c.unitId === u[code])!;
+  expect(out('CT-CA')).toMatchObject({ status: 'approved', amountVnd: 28_080_000 });
+  expect(out('CT-VKSND')).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/Điều 4 khoản 4.*Kỷ luật khiển trách/) });
+  expect(out('CT-TTR')).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/còn bị tạm dừng xét/) });
+  // Stored: the proposals, the unit holds (opened and closed with their outcome) and one audit row per act.
+  const rows = await h.db.prisma.proposal.findMany({ where: { awardType: 'government-flag', achievementPeriod: String(year) } });
+  expect(rows.find((r) => r.unitId === u['CT-VKSND'])).toMatchObject({ status: 'rejected', reason: expect.stringContaining('Kỷ luật') });
+  const holds = await h.db.prisma.unitHold.findMany({ where: { unitId: { in: [u['CT-TTR']!, u['CT-CA']!, u['CT-VKSND']!] } } });
+  expect(holds.map((x) => x.outcome).sort()).toEqual(['cleared', 'cleared', 'cleared', 'disciplined']);
+  expect(await h.db.prisma.auditLog.count({ where: { workflowId: gf.handle.workflowId, action: { startsWith: 'governmentFlag.hold.' } } })).toBe(8);
 });
 
 test('the 30 June N+1 deadline: reminders, then the dossier lapses and the council is alerted', async () => {

@@ -9,6 +9,8 @@
 //   #/history                    history: the reader's unit and the blocs
 //   #/bloc/<blocId>/history      a bloc year by year
 //   #/unit/<unitId>/history      a unit year by year
+//   #/government-flag            the Government emulation flag: the provinces
+//   #/province/<provinceId>/government-flag/<year>   one province's selection for year N
 import { fill, h } from './lib/dom.js';
 import { lang, setLang, t } from './lib/i18n.js';
 import * as api from './lib/api.js';
@@ -22,6 +24,7 @@ import { inboxPage } from './pages/inbox.js';
 import { notificationsPage, refreshUnreadCount } from './pages/notifications.js';
 import { cyclePage } from './pages/cycle.js';
 import { blocHistoryPage, historyIndexPage, unitHistoryPage } from './pages/history.js';
+import { governmentFlagIndexPage, governmentFlagPage } from './pages/government-flag.js';
 
 const main = document.getElementById('main');
 
@@ -30,6 +33,8 @@ const ROUTES = [
   [/^#\/bloc\/([^/]+)\/history$/, (m) => blocHistoryPage(main, decodeURIComponent(m[1]))],
   [/^#\/unit\/([^/]+)\/history$/, (m) => unitHistoryPage(main, decodeURIComponent(m[1]))],
   [/^#\/history$/, () => historyIndexPage(main)],
+  [/^#\/government-flag$/, () => governmentFlagIndexPage(main)],
+  [/^#\/province\/([^/]+)\/government-flag\/(\d{4})$/, (m) => governmentFlagPage(main, decodeURIComponent(m[1]), Number(m[2]))],
   [/^#\/inbox$/, () => inboxPage(main)],
   [/^#\/notifications$/, () => notificationsPage(main)],
   [/^#\/cycle\/([^/]+)(?:\/(\w+))?$/, (m) => cyclePage(main, decodeURIComponent(m[1]), m[2])],
@@ -44,10 +49,13 @@ function renderHeader(me) {
   document.getElementById('who').textContent = me ? `${me.fullName} (${me.username})` : '';
   if (!me) return;
   const here = location.hash || '#/';
-  const links = [['#/', 'nav.blocs'], ...(me.unitId ? [['#/inbox', 'nav.inbox']] : []), ['#/history', 'nav.history'], ['#/notifications', 'nav.notifications']];
+  // The Government flag: for the provincial council and the admin (the page itself is readable by everyone).
+  const council = me.roles.some((r) => r === 'councilMember' || r === 'councilSecretary' || r === 'admin');
+  const links = [['#/', 'nav.blocs'], ...(me.unitId ? [['#/inbox', 'nav.inbox']] : []), ...(council ? [['#/government-flag', 'nav.governmentFlag']] : []), ['#/history', 'nav.history'], ['#/notifications', 'nav.notifications']];
   const isHistory = /^#\/(history|bloc\/[^/]+\/history|unit\/)/.test(here);
+  const isGovernmentFlag = /^#\/(government-flag|province\/[^/]+\/government-flag)/.test(here);
   for (const [href, key] of links) {
-    const current = href === '#/' ? !isHistory && (here === '#/' || here.startsWith('#/bloc')) : href === '#/history' ? isHistory : here.startsWith(href);
+    const current = href === '#/' ? !isHistory && (here === '#/' || here.startsWith('#/bloc')) : href === '#/history' ? isHistory : href === '#/government-flag' ? isGovernmentFlag : here.startsWith(href);
     nav.append(h('a', { href, 'aria-current': current ? 'page' : undefined }, t(key), key === 'nav.notifications' ? h('span', { id: 'unread', class: 'count', hidden: true }) : null));
   }
   void refreshUnreadCount();

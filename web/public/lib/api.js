@@ -1,4 +1,5 @@
-// The only place that talks HTTP. Every act is POST /api/cycles/:id/<path> with an Idempotency-Key;
+// The only place that talks HTTP. Every act is POST /api/cycles/:id/<path> (or a Government-flag
+// act) with an Idempotency-Key;
 // errors arrive as { error: { status, code, message, issues?: [{ path, message }] } }.
 import { t } from './i18n.js';
 
@@ -72,6 +73,15 @@ export const documents = (id) => get(`/api/cycles/${encodeURIComponent(id)}/docu
 export const blocHistory = (blocId) => get(`/api/blocs/${encodeURIComponent(blocId)}/history`);
 export const unitHistory = (unitId) => get(`/api/units/${encodeURIComponent(unitId)}/history`);
 export const startCycle = (blocId, body) => post(`/api/blocs/${encodeURIComponent(blocId)}/cycles`, body);
+
+/** The Government-flag selection of a province and year (GET; 404 until it is started). */
+export const governmentFlag = (provinceId, year) => get(`/api/provinces/${encodeURIComponent(provinceId)}/government-flag/${encodeURIComponent(year)}`);
+/** Starts the selection for `body.year`; the same `key` for a retry of the same start. */
+export const startGovernmentFlag = (provinceId, body, key = crypto.randomUUID()) =>
+  send('POST', `/api/provinces/${encodeURIComponent(provinceId)}/government-flag`, { body, headers: { 'idempotency-key': key } });
+/** A Government-flag act (/votes, /close, /submission, /outcome) with its Idempotency-Key. */
+export const governmentFlagAct = (workflowId, path, body, key = crypto.randomUUID()) =>
+  send('POST', `/api/government-flag/${encodeURIComponent(workflowId)}${path}`, { body, headers: { 'idempotency-key': key } });
 
 /** "attachment; filename=\"x.pdf\"; filename*=UTF-8''%C4%91.pdf" → the exact (UTF-8) name when given. */
 export function fileNameOf(disposition, fallback) {
