@@ -4,7 +4,8 @@
  *
  * The five bloc leaders' approved provincial flags are put STRAIGHT INTO THE DATABASE
  * (test/support/government-flag.ts) instead of running whole bloc years; everything after is done
- * as the users do it: the secretary starts the selection from the navigation, the five council
+ * as the users do it: the secretary starts the selection from the navigation, puts two leaders on
+ * hold (ND 152/2025 Art. 4(4)), disqualifies one and clears the other, the five council
  * members cast their secret ballots (one of them with the keyboard only), the secretary closes the
  * vote, records the letter to the Ministry and the Prime Minister's decision, and any officer reads
  * the awarded unit. Screenshots: test-artifacts/screenshots/gf-*.png.
@@ -38,7 +39,7 @@ const year = Number(today.slice(5, 7)) <= 6 ? Number(today.slice(0, 4)) - 1 : Nu
 
 const MEMBERS = ['ct.hd1', 'ct.hd2', 'ct.hd3', 'ct.hd4', 'ct.hd5'];
 
-test('Government flag: start, secret ballots, close, letter to the Ministry, the Prime Minister’s decision', async () => {
+test('Government flag: start, holds, secret ballots, close, letter to the Ministry, the Prime Minister’s decision', async () => {
   const leaders: Leaders = await seedBlocLeaders(sys.db, year, { fromSeeded: ['CT-TTR', 'CT-CA', 'CT-VKSND'], fromSecond: 2 });
   // The ballot lists the leaders by unit code.
   const codes = Object.keys(leaders.units).sort();
@@ -66,13 +67,58 @@ test('Government flag: start, secret ballots, close, letter to the Ministry, the
   expect(await row(secretary, 'CT-VX1').innerText()).toContain('90');
   await shot(secretary, 'gf-02-started');
 
-  // Ballots: every member yes to CT-TTR; the first four also yes to CT-CA (4/5 = 80%: passes, but the
-  // quota is 1); no to the others. The first member first forgets a unit: the field says so.
+  // Holds (ND 152/2025 Art. 4(4)), before the vote: the secretary puts CT-CA under investigation on hold
+  // (first without a reason: the API names the field), then CT-VX2 under disciplinary review.
+  const hold = secretary.locator('#gf-hold');
+  await hold.getByLabel('Đơn vị', { exact: true }).selectOption(leaders.units['CT-CA']!);
+  await hold.getByLabel('Lý do tạm dừng').selectOption('investigation');
+  await hold.getByRole('button', { name: 'Tạm dừng xét' }).click();
+  await hold.locator('.field-error').filter({ hasText: 'Cần ít nhất 3 ký tự.' }).waitFor();
+  expect(await hold.getByLabel('Lý do', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+  await secretary.locator('#alert').filter({ hasText: 'reason: Cần ít nhất 3 ký tự.' }).waitFor();
+  await expectAccessible(secretary);
+  await hold.getByLabel('Lý do', { exact: true }).fill('Cơ quan điều tra đang xác minh đơn tố cáo số 12/ĐT.');
+  await submit(secretary, hold.getByRole('button', { name: 'Tạm dừng xét' }), 'Đã tạm dừng xét Công an thành phố.');
+  await secretary.locator('tr[data-unit="CT-CA"][data-status="onHold"]').waitFor();
+  expect(await row(secretary, 'CT-CA').innerText()).toMatch(/tạm dừng xét[\s\S]*đơn tố cáo số 12\/ĐT/);
+  // A held leader cannot be held twice; it is the one to resolve.
+  expect(await hold.locator(`option[value="${leaders.units['CT-CA']}"]`).count()).toBe(0);
+  const resolve = secretary.locator('#gf-resolve-hold');
+  expect(await resolve.locator('select[name="unitId"] option').count()).toBe(1);
+  await hold.getByLabel('Đơn vị', { exact: true }).selectOption(leaders.units['CT-VX2']!);
+  await hold.getByLabel('Lý do tạm dừng').selectOption('discipline');
+  await hold.getByLabel('Lý do', { exact: true }).fill('Đang xem xét kỷ luật theo Thông báo số 3/TB-SNV.');
+  await submit(secretary, hold.getByRole('button', { name: 'Tạm dừng xét' }), 'Đã tạm dừng xét Sở Văn hóa – Xã hội số 2.');
+  await secretary.locator('tr[data-unit="CT-VX2"][data-status="onHold"]').waitFor();
+  await shot(secretary, 'gf-02b-on-hold');
+
+  // Disciplined: CT-VX2 is rejected with the reason and leaves the ballot; cleared: CT-CA is back in the vote.
+  await resolve.getByLabel('Đơn vị', { exact: true }).selectOption(leaders.units['CT-VX2']!);
+  await resolve.getByLabel('Kết luận').selectOption('disciplined');
+  await resolve.getByLabel('Lý do', { exact: true }).fill('Quyết định kỷ luật khiển trách số 7/QĐ-KL.');
+  await submit(secretary, resolve.getByRole('button', { name: 'Ghi nhận kết luận' }), 'Đã ghi nhận kết luận về Sở Văn hóa – Xã hội số 2.');
+  await secretary.locator('tr[data-unit="CT-VX2"][data-status="rejected"]').waitFor();
+  expect(await row(secretary, 'CT-VX2').innerText()).toMatch(/không được đề nghị[\s\S]*Không đủ điều kiện[\s\S]*7\/QĐ-KL/);
+  expect(await resolve.locator('select[name="unitId"] option').count()).toBe(1);
+  await resolve.getByLabel('Kết luận').selectOption('cleared');
+  await resolve.getByLabel('Lý do', { exact: true }).fill('Kết luận không vi phạm số 20/KL-CQĐT.');
+  await submit(secretary, resolve.getByRole('button', { name: 'Ghi nhận kết luận' }), 'Đã ghi nhận kết luận về Công an thành phố.');
+  await secretary.locator('tr[data-unit="CT-CA"][data-status="draft"]').waitFor();
+  expect(await resolve.count()).toBe(0);
+  expect(await hold.locator('select[name="unitId"] option').count()).toBe(4);
+  // The quota stays as started: 1 of the 5 leaders.
+  expect(await secretary.locator('dl.facts').innerText()).toMatch(/1 đơn vị \(20\s?% của 5 đơn vị dẫn đầu khối/);
+
+  // Ballots on the four leaders left (CT-VX2 disqualified): every member yes to CT-TTR; the first four
+  // also yes to CT-CA (4/5 = 80%: passes, but the quota is 1); no to the others. The first member
+  // first forgets a unit: the field says so.
+  const onBallot = codes.filter((code) => code !== 'CT-VX2');
   for (const [i, member] of MEMBERS.entries()) {
     const page = await browser.as(member);
     await page.goto(url);
     const form = page.locator('#gf-ballot');
     await form.waitFor();
+    if (i === 0) expect((await Promise.all((await form.locator('fieldset[data-unit]').all()).map((f) => f.getAttribute('data-unit')))).sort()).toEqual(onBallot);
     const yes = new Set(i < 4 ? ['CT-TTR', 'CT-CA'] : ['CT-TTR']);
     if (i === 0) {
       await form.getByRole('button', { name: 'Gửi phiếu bầu' }).click();
@@ -84,17 +130,17 @@ test('Government flag: start, secret ballots, close, letter to the Ministry, the
     if (i === MEMBERS.length - 1) {
       // Keyboard only: Tab from group to group, Space = "Đồng ý", ArrowRight = "Không đồng ý", Enter sends.
       await form.locator('input[type=radio]').first().focus();
-      for (const [j, code] of codes.entries()) {
+      for (const [j, code] of onBallot.entries()) {
         if (j > 0) await page.keyboard.press('Tab');
         await page.keyboard.press(yes.has(code) ? 'Space' : 'ArrowRight');
       }
-      for (const code of codes) expect(await form.locator(`fieldset[data-unit="${code}"]`).getByLabel(yes.has(code) ? 'Đồng ý' : 'Không đồng ý', { exact: true }).isChecked()).toBe(true);
+      for (const code of onBallot) expect(await form.locator(`fieldset[data-unit="${code}"]`).getByLabel(yes.has(code) ? 'Đồng ý' : 'Không đồng ý', { exact: true }).isChecked()).toBe(true);
       await page.keyboard.press('Tab');
       expect(await page.evaluate('document.activeElement.textContent')).toBe('Gửi phiếu bầu');
       await page.keyboard.press('Enter');
       await page.locator('#notice').filter({ hasText: 'Đã nhận phiếu bầu.' }).waitFor();
     } else {
-      for (const code of codes) await form.locator(`fieldset[data-unit="${code}"]`).getByLabel(yes.has(code) ? 'Đồng ý' : 'Không đồng ý', { exact: true }).check();
+      for (const code of onBallot) await form.locator(`fieldset[data-unit="${code}"]`).getByLabel(yes.has(code) ? 'Đồng ý' : 'Không đồng ý', { exact: true }).check();
       await submit(page, form.getByRole('button', { name: 'Gửi phiếu bầu' }), 'Đã nhận phiếu bầu.');
     }
     await page.locator('#gf-voted').filter({ hasText: 'Bạn đã bỏ phiếu.' }).waitFor();
@@ -112,6 +158,9 @@ test('Government flag: start, secret ballots, close, letter to the Ministry, the
   expect(await row(secretary, 'CT-CA').getAttribute('data-status')).toBe('rejected');
   expect(await row(secretary, 'CT-CA').innerText()).toMatch(/4\/5 đồng ý \(80\s?%\)[\s\S]*vượt số lượng tối đa/);
   expect(await row(secretary, 'CT-VX1').innerText()).toContain('Chưa đạt 80% phiếu đồng ý');
+  // Not counted: the disqualified leader keeps its reason.
+  expect(await row(secretary, 'CT-VX2').getAttribute('data-status')).toBe('rejected');
+  expect(await row(secretary, 'CT-VX2').innerText()).toContain('Không đủ điều kiện');
   await shot(secretary, 'gf-05-results');
 
   // The letter to the Ministry of Home Affairs, dated today (before 30 June N+1, within 6 months).

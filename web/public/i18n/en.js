@@ -548,4 +548,13 @@ export default {
   'ok.gfClosed': 'Vote closed.',
   'ok.gfSubmitted': 'Letter recorded.',
   'ok.gfOutcome': 'Outcome for {unit} recorded.',
+  'gf.allHeld': 'No leader is left to vote on: they are on hold or disqualified.',
+  'gf.holdTitle': 'Put a leader on hold',
+  'gf.holdIntro': 'A unit under disciplinary review, investigation, inspection or the verification of a complaint is put on hold, never rejected for it (Decree 152/2025, Art. 4(4)): while held it takes no votes, is not counted at the close and is not submitted to the Ministry.',
+  'gf.holdReasonHint': 'E.g. the reference of the investigating or inspecting body. At least 3 characters.',
+  'gf.resolveTitle': 'End a hold',
+  'gf.resolveIntro': 'No violation: the unit is back in the selection (after the close it is judged on its own ballot and the quota seats left). Violation: the unit is not proposed.',
+  'gf.resolveReasonHint': "The competent body's conclusion. At least 3 characters.",
+  'ok.gfHeld': '{unit} put on hold.',
+  'ok.gfHoldResolved': 'Conclusion on {unit} recorded.',
 };

@@ -548,4 +548,13 @@ export default {
   'ok.gfClosed': 'Đã kết thúc bỏ phiếu.',
   'ok.gfSubmitted': 'Đã ghi nhận tờ trình.',
   'ok.gfOutcome': 'Đã ghi nhận kết quả của {unit}.',
+  'gf.allHeld': 'Không còn đơn vị nào để bỏ phiếu: các đơn vị đang bị tạm dừng xét hoặc không đủ điều kiện.',
+  'gf.holdTitle': 'Tạm dừng xét một đơn vị',
+  'gf.holdIntro': 'Đơn vị đang bị xem xét kỷ luật, điều tra, thanh tra hoặc xác minh khiếu nại, tố cáo được tạm dừng xét, không bị loại vì lý do này (Điều 4 khoản 4 Nghị định 152/2025/NĐ-CP): trong thời gian tạm dừng không được bỏ phiếu, không tính khi kiểm phiếu và không được trình Bộ Nội vụ.',
+  'gf.holdReasonHint': 'Ví dụ: số văn bản của cơ quan điều tra, thanh tra. Ít nhất 3 ký tự.',
+  'gf.resolveTitle': 'Kết thúc tạm dừng xét',
+  'gf.resolveIntro': 'Không vi phạm: đơn vị trở lại xét chọn (sau khi kết thúc bỏ phiếu thì xét theo kết quả phiếu của đơn vị và số lượng còn lại). Có vi phạm: đơn vị không được đề nghị.',
+  'gf.resolveReasonHint': 'Kết luận của cơ quan có thẩm quyền. Ít nhất 3 ký tự.',
+  'ok.gfHeld': 'Đã tạm dừng xét {unit}.',
+  'ok.gfHoldResolved': 'Đã ghi nhận kết luận về {unit}.',
 };

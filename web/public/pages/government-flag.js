@@ -91,11 +91,12 @@ function startForm(provinceId, year) {
   return h('section', { class: 'card' }, f.form);
 }
 
-/** One secret ballot: yes / no on every leader, sent once. */
+/** One secret ballot: yes / no on every leader still in the vote (not held nor disqualified), sent once. */
 function ballotForm(view) {
   const choices = [];
+  const onBallot = view.candidates.filter((c) => c.status === 'draft');
   const f = actForm({
-    id: 'gf-ballot', title: t('gf.ballotTitle'), titleLevel: 'h2', intro: t('gf.ballotIntro', { n: view.candidates.length }), submitLabel: t('gf.castBallot'), okText: t('ok.gfVote'),
+    id: 'gf-ballot', title: t('gf.ballotTitle'), titleLevel: 'h2', intro: t('gf.ballotIntro', { n: onBallot.length }), submitLabel: t('gf.castBallot'), okText: t('ok.gfVote'),
     collect: () => {
       const votes = [];
       const missing = [];
@@ -110,7 +111,7 @@ function ballotForm(view) {
     send: send(view, '/votes'),
     onDone: live.refreshSoon,
   });
-  for (const [i, c] of view.candidates.entries()) {
+  for (const [i, c] of onBallot.entries()) {
     const fieldset = f.field({ type: 'radios', name: `approve-${c.unit.id}`, path: ['votes', i], label: `${c.unit.name} — ${c.bloc.name}`, options: [['yes', t('gf.yes')], ['no', t('gf.no')]] });
     fieldset.dataset.unit = c.unit.code;
     choices.push({ candidate: c, fieldset });
@@ -154,6 +155,41 @@ function outcomeForm(view, c) {
   return h('section', { class: 'card', 'data-outcome': c.unit.code }, f.form);
 }
 
+const HOLD_KINDS = ['investigation', 'discipline', 'complaint', 'pressAllegation', 'inspection'];
+const unitOption = (c) => [c.unit.id, `${c.unit.name} — ${c.bloc.name}`];
+const unitName = (list, unitId) => list.find((c) => c.unit.id === unitId)?.unit.name ?? unitId;
+
+/**
+ * A leader under investigation, inspection or discipline is put on hold, never rejected for it
+ * (ND 152/2025 Art. 4(4)): only a draft or selected one, before the dossier leaves the province.
+ */
+function holdForm(view, holdable) {
+  const f = actForm({
+    id: 'gf-hold', title: t('gf.holdTitle'), titleLevel: 'h2', intro: t('gf.holdIntro'), submitLabel: t('hold.putSubmit'),
+    okText: () => t('ok.gfHeld', { unit: unitName(holdable, unit.value) }),
+    collect: () => ({ unitId: unit.value, kind: kind.value, reason: reason.value.trim() }),
+    send: send(view, '/holds'), onDone: live.refreshSoon,
+  });
+  const unit = f.field({ name: 'unitId', label: t('unit'), type: 'select', options: holdable.map(unitOption) });
+  const kind = f.field({ name: 'kind', label: t('hold.kind'), type: 'select', options: HOLD_KINDS.map((k) => [k, t(`holdKind.${k}`)]) });
+  const reason = f.field({ name: 'reason', label: t('reason'), type: 'textarea', rows: 2, hint: t('gf.holdReasonHint'), required: true });
+  return h('section', { class: 'card' }, f.form);
+}
+
+/** The matter concluded: cleared → back to its status (or judged on its ballot), disciplined → rejected. */
+function resolveHoldForm(view, held) {
+  const f = actForm({
+    id: 'gf-resolve-hold', title: t('gf.resolveTitle'), titleLevel: 'h2', intro: t('gf.resolveIntro'), submitLabel: t('hold.resolveSubmit'),
+    okText: () => t('ok.gfHoldResolved', { unit: unitName(held, unit.value) }),
+    collect: () => ({ unitId: unit.value, outcome: outcome.value, reason: reason.value.trim() }),
+    send: send(view, '/holds/resolve'), onDone: live.refreshSoon,
+  });
+  const unit = f.field({ name: 'unitId', label: t('unit'), type: 'select', options: held.map(unitOption) });
+  const outcome = f.field({ name: 'outcome', label: t('hold.outcome'), type: 'select', options: [['cleared', t('hold.cleared')], ['disciplined', t('hold.disciplined')]] });
+  const reason = f.field({ name: 'reason', label: t('reason'), type: 'textarea', rows: 2, hint: t('gf.resolveReasonHint'), required: true });
+  return h('section', { class: 'card' }, f.form);
+}
+
 /** The vote column: while voting only how many have voted; after the close the yes-share and rank. */
 function voteCell(c) {
   const v = c.vote;
@@ -163,9 +199,12 @@ function voteCell(c) {
   return [h('span', {}, t('gf.yesOf', { yes: r.yes ?? 0, base: r.base, share: fmt.percent(r.share) })), r.rank ? h('div', { class: 'muted small' }, t('gf.rank', { n: r.rank })) : null];
 }
 
+/** Ballot verdicts with their own wording; any other rejection (disqualified, not submitted) shows the workflow's reason. */
+const BALLOT_REASONS = ['belowThreshold', 'overQuota', 'lapsed'];
+
 function statusCell(c) {
   const reason = c.vote?.result?.reason;
-  const because = c.status === 'rejected' && reason && reason !== 'selected' ? t(`gf.reason.${reason}`) : c.status === 'returned' || c.status === 'onHold' || (c.status === 'rejected' && !reason) ? c.reason : null;
+  const because = c.status === 'rejected' && BALLOT_REASONS.includes(reason) ? t(`gf.reason.${reason}`) : c.status === 'returned' || c.status === 'onHold' || c.status === 'rejected' ? c.reason : null;
   return [badge(t(`gf.status.${c.status}`), TONE[c.status]), because ? h('div', { class: 'small' }, because) : null];
 }
 
@@ -211,8 +250,17 @@ function render(main, data, me) {
         rows: view.candidates,
         rowAttrs: (c) => ({ 'data-unit': c.unit.code, 'data-status': c.status }),
       })));
-    if (roles.isMember && view.phase === 'voting') content.push(view.youVoted ? h('p', { class: 'state ok', id: 'gf-voted' }, t('gf.youVoted')) : ballotForm(view));
+    if (roles.isMember && view.phase === 'voting') {
+      if (view.youVoted) content.push(h('p', { class: 'state ok', id: 'gf-voted' }, t('gf.youVoted')));
+      else if (view.candidates.some((c) => c.status === 'draft')) content.push(ballotForm(view));
+      else content.push(h('p', { class: 'state', id: 'gf-all-held' }, t('gf.allHeld')));
+    }
     if (canRun && view.phase === 'voting') content.push(closeForm(view));
+    // Holds (ND 152/2025 Art. 4(4)): a draft or selected leader until the letter goes; a held one until resolved.
+    const holdable = view.phase === 'voting' || view.phase === 'submission' ? view.candidates.filter((c) => c.status === 'draft' || c.status === 'selected') : [];
+    const held = view.candidates.filter((c) => c.status === 'onHold');
+    if (canRun && holdable.length) content.push(holdForm(view, holdable));
+    if (canRun && held.length) content.push(resolveHoldForm(view, held));
     if (canRun && view.phase === 'submission') content.push(submissionForm(view));
     if (canRun && view.phase === 'outcome') content.push(...view.candidates.filter((c) => c.status === 'submitted').map((c) => outcomeForm(view, c)));
   }
