@@ -15,6 +15,7 @@ import { cyclesRouter } from './routes/cycles';
 import { documentsRouter } from './routes/documents';
 import { evidenceRouter } from './routes/evidence';
 import { governmentFlagRouter } from './routes/government-flag';
+import { governmentFlagDocumentsRouter } from './routes/government-flag-documents';
 import { inboxRouter } from './routes/inbox';
 import { resultsRouter } from './routes/results';
 
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(adminRouter(deps));
   app.use(resultsRouter(deps));
   app.use(governmentFlagRouter(deps));
+  app.use(governmentFlagDocumentsRouter(deps));
   app.use('/api', (_req, _res, next) => next(new HttpError(404, 'NOT_FOUND', 'no such endpoint')));
   app.use(express.static(path.resolve(__dirname, '../web/public'), { index: 'index.html' }));
   app.use(errorHandler);

@@ -30,6 +30,9 @@ import {
   type Contest,
   type Decision,
   type DocRef,
+  type GovFlagBallotCount,
+  type GovFlagCandidate,
+  type GovFlagProposal,
   type DocumentInput,
   type Header,
   type Member,
@@ -418,6 +421,15 @@ function lowerFirst(s: string): string {
   return s.charAt(0).toLocaleLowerCase('vi-VN') + s.slice(1);
 }
 
+/** The heading of a list attached to a letter (PL I III.1.b–c): "Phụ lục", its title, the italic reference line and a rule. */
+function appendixHead(title: string, refLine: string): Block[] {
+  return [
+    { t: 'center', runs: [bold('Phụ lục')], size: 14 },
+    { t: 'center', runs: [bold(upperVn(title))], size: 14, spaceBeforePt: 0 },
+    { t: 'center', runs: [italic(refLine)], size: 14, rule: true, spaceAfterPt: 12 },
+  ];
+}
+
 export function proposalLayout(p: Proposal): Layout {
   const awards = uniqueInOrder(p.entries.map((e) => e.award));
   const summary = p.summary ?? `Về việc đề nghị tặng ${joinVn(awards)} năm ${p.year}`;
@@ -449,15 +461,7 @@ export function proposalLayout(p: Proposal): Layout {
 
   const appendixTitle = p.appendix.title ?? `Danh sách đề nghị tặng ${joinVn(awards)} năm ${p.year}`;
   const appendix: Block[] = [
-    { t: 'center', runs: [bold('Phụ lục')], size: 14 },
-    { t: 'center', runs: [bold(upperVn(appendixTitle))], size: 14, spaceBeforePt: 0 },
-    {
-      t: 'center',
-      runs: [italic(`(Kèm theo Tờ trình số ${formatNumberSymbol(p.header.number, symbol)} ${formatDateVn(p.header.date)} của ${p.blocName})`)],
-      size: 14,
-      rule: true,
-      spaceAfterPt: 12,
-    },
+    ...appendixHead(appendixTitle, `(Kèm theo Tờ trình số ${formatNumberSymbol(p.header.number, symbol)} ${formatDateVn(p.header.date)} của ${p.blocName})`),
     {
       t: 'table',
       columns: [
@@ -549,6 +553,169 @@ export function decisionLayout(d: Decision): Layout {
   };
 }
 
+// ---------------------------------------------------------------- Government-flag dossier (province level)
+
+export const GOVERNMENT_FLAG_AWARD = 'Cờ thi đua của Chính phủ';
+const COUNCIL_BASE = 'tổng số thành viên Hội đồng';
+
+/** `từ 80% trở lên số phiếu đồng ý, tính trên tổng số thành viên Hội đồng (5 thành viên)` (ND 152/2025 Art. 33(5)). */
+function govFlagThresholdText(t: GovFlagProposal['threshold'], members: number): string {
+  const pct = formatPercent(t.ratio);
+  return `${t.strict ? `trên ${pct}` : `từ ${pct} trở lên`} số phiếu đồng ý, tính trên ${COUNCIL_BASE} (${members} thành viên)`;
+}
+
+/** `tối đa 01 tập thể (20% của 05 đơn vị dẫn đầu các khối thi đua)` (ND 152/2025 Art. 7(1)). */
+function govFlagQuotaText(q: { quota: number; quotaShare: number; leaders: number }): string {
+  return `tối đa ${formatCount(q.quota)} tập thể (không quá ${formatPercent(q.quotaShare)} của ${formatCount(q.leaders)} đơn vị dẫn đầu các khối thi đua)`;
+}
+
+const scoreText = (score: number | null): string => (score === null ? '—' : formatNumber(score));
+
+function govFlagResult(c: GovFlagCandidate, members: number, t: GovFlagProposal['threshold']): string {
+  if (c.state === 'onHold') return 'Không xét (đang tạm dừng xét khen thưởng)';
+  if (c.state === 'disqualified') return 'Không xét (bị xử lý kỷ luật)';
+  if (c.selected) return 'Đạt, được đề nghị';
+  if (meetsThreshold(c.yes, members, { ...t, base: 'allMembers' })) return `Đạt, ngoài tỷ lệ ${c.rank !== null ? `(xếp thứ ${c.rank})` : ''}`.trim();
+  return 'Không đạt';
+}
+
+export function govFlagBallotCountLayout(bc: GovFlagBallotCount): Layout {
+  const n = bc.councilMembers;
+  const subject = bc.subject ?? `Bỏ phiếu đề nghị tặng ${GOVERNMENT_FLAG_AWARD} năm ${bc.year}`;
+  const b: Block[] = [headerBlock(bc.header, TYPE_ABBR.govFlagBallotCount, false), { t: 'title', typeName: 'BIÊN BẢN KIỂM PHIẾU', summary: subject }];
+  b.push(
+    para(
+      `${bc.councilName} tổ chức bỏ phiếu kín đề nghị tặng ${GOVERNMENT_FLAG_AWARD} năm ${bc.year}, ` +
+        `từ ${formatDateTimeVn(bc.openedAt)} đến ${formatDateTimeVn(bc.closedAt)}; mỗi thành viên Hội đồng một phiếu cho mỗi tập thể.`,
+    ),
+  );
+  b.push(para('Thành phần kiểm phiếu:', { keepWithNext: true }));
+  b.push(para(`- Chủ trì: đồng chí ${endWith(personText(bc.chair), ';')}`));
+  b.push(para(`- Thư ký (kiểm phiếu): đồng chí ${endWith(personText(bc.secretary), '.')}`));
+  const voters = Math.max(0, ...bc.candidates.map((c) => c.voted));
+  b.push(para(`Tổng số thành viên Hội đồng: ${n}; số thành viên đã bỏ phiếu: ${voters}.`));
+  b.push(
+    para(
+      `Số đơn vị dẫn đầu các khối thi đua được xét: ${formatCount(bc.leaders)}; số tập thể được đề nghị: ${govFlagQuotaText(bc)} ` +
+        `theo khoản 1 Điều 7 Nghị định số 152/2025/NĐ-CP.`,
+    ),
+  );
+  b.push(
+    para(
+      `Điều kiện: tập thể đạt ${govFlagThresholdText(bc.threshold, n)} theo khoản 5 Điều 33 Nghị định số 152/2025/NĐ-CP; ` +
+        'các tập thể đạt được xếp theo tỷ lệ phiếu đồng ý, sau đó theo điểm thi đua của năm tại Khối.',
+    ),
+  );
+  b.push(para('Kết quả kiểm phiếu như sau:', { keepWithNext: true }));
+  const order = (c: GovFlagCandidate): number => (c.state !== 'counted' ? 3 : c.rank !== null ? 0 : 1);
+  const rows = [...bc.candidates].sort((x, y) => order(x) - order(y) || (x.rank ?? 0) - (y.rank ?? 0) || y.yes - x.yes);
+  b.push({
+    t: 'table',
+    columns: [
+      { title: 'STT', weight: 8, align: 'center' },
+      { title: 'Tên tập thể', weight: 40, align: 'left' },
+      { title: 'Khối thi đua', weight: 30, align: 'left' },
+      { title: 'Điểm thi đua', weight: 14, align: 'center' },
+      { title: 'Số phiếu đồng ý', weight: 15, align: 'center' },
+      { title: `Tỷ lệ (%) trên ${COUNCIL_BASE} (${n})`, weight: 22, align: 'center' },
+      { title: 'Kết quả', weight: 24, align: 'center' },
+    ],
+    rows: rows.map((c, i) => ({
+      cells: [
+        String(i + 1),
+        c.name,
+        c.blocName,
+        scoreText(c.score),
+        c.state === 'counted' ? `${c.yes}/${c.voted}` : '—',
+        c.state === 'counted' ? formatShare(c.yes, n) : '—',
+        govFlagResult(c, n, bc.threshold),
+      ],
+    })),
+  });
+  const selected = rows.filter((c) => c.selected);
+  const describe = (c: GovFlagCandidate): string => `${c.name} (${c.yes}/${n} phiếu, đạt ${formatShare(c.yes, n)})`;
+  b.push(
+    para(
+      selected.length > 0
+        ? `Kết quả: ${formatCount(selected.length)} tập thể đạt tỷ lệ phiếu theo quy định và trong tỷ lệ được đề nghị tặng ${GOVERNMENT_FLAG_AWARD} năm ${bc.year}: ${joinVn(selected.map(describe))}.`
+        : `Kết quả: không có tập thể nào đạt tỷ lệ phiếu theo quy định; năm ${bc.year} không đề nghị tặng ${GOVERNMENT_FLAG_AWARD}.`,
+    ),
+  );
+  const over = rows.filter((c) => !c.selected && c.state === 'counted' && meetsThreshold(c.yes, n, { ...bc.threshold, base: 'allMembers' }));
+  if (over.length > 0) b.push(para(`${joinVn(over.map(describe))} đạt tỷ lệ phiếu nhưng ngoài tỷ lệ ${formatPercent(bc.quotaShare)} nên không được đề nghị.`));
+  b.push(para(`Kết quả kiểm phiếu được công bố vào lúc ${formatDateTimeVn(bc.closedAt)}./.`, { keepWithNext: true }));
+  b.push({
+    t: 'signoff',
+    left: { titleLines: ['THƯ KÝ HỘI ĐỒNG'], name: bc.secretary.name },
+    right: { titleLines: ['TM. HỘI ĐỒNG', 'CHỦ TỊCH'], name: bc.chair.name },
+    ...(bc.recipients.length > 0 ? { recipients: formatRecipientLines(bc.recipients) } : {}),
+  });
+  return { title: `Biên bản kiểm phiếu ${lowerFirst(subject)}`, author: upperVn(bc.header.issuingBody).replace(/\n/g, ' '), sections: [{ orientation: 'portrait', restartNumbering: true, blocks: b }] };
+}
+
+export function govFlagProposalLayout(p: GovFlagProposal): Layout {
+  const n = p.councilMembers;
+  const summary = p.summary ?? `Về việc đề nghị tặng ${GOVERNMENT_FLAG_AWARD} năm ${p.year}`;
+  const symbol = `${TYPE_ABBR.govFlagProposal}-${p.header.issuerAbbr}`;
+  const b: Block[] = [headerBlock(p.header, TYPE_ABBR.govFlagProposal, true), { t: 'title', typeName: 'TỜ TRÌNH', summary }];
+  b.push({ t: 'addressees', items: p.addressees.map((a) => a.replace(/[.;]+$/u, '')) });
+  const bases = [...p.legalBases];
+  if (p.ballotCount) bases.push(`Căn cứ ${docRefText('Biên bản kiểm phiếu', p.ballotCount, p.councilName)}`);
+  bases.forEach((x, i) => b.push(para([italic(endWith(x, i === bases.length - 1 ? '.' : ';'))])));
+
+  b.push(
+    para(
+      `Năm ${p.year}, ${formatCount(p.leaders)} tập thể dẫn đầu các khối thi đua được tặng Cờ thi đua của ${p.proposer}. ` +
+        `Ngày ${formatDateVn(p.votedOn).replace(/^ngày /u, '')}, ${p.councilName} (${n} thành viên) đã bỏ phiếu kín; ` +
+        `tập thể được đề nghị phải đạt ${govFlagThresholdText(p.threshold, n)} và trong tỷ lệ ${govFlagQuotaText(p)}.`,
+    ),
+  );
+  const addressee = p.addressees[0]!;
+  b.push(
+    para(
+      `${p.proposer} kính đề nghị ${addressee} xem xét, tặng ${GOVERNMENT_FLAG_AWARD} năm ${p.year} cho ${formatCount(p.entries.length)} tập thể ` +
+        'đã hoàn thành xuất sắc, toàn diện nhiệm vụ, dẫn đầu phong trào thi đua, cụ thể:',
+      { keepWithNext: true },
+    ),
+  );
+  p.entries.forEach((e, i) =>
+    b.push(para(`- ${e.nominee} (${e.blocName}): ${e.yes}/${n} phiếu đồng ý, đạt ${formatShare(e.yes, n)}${i === p.entries.length - 1 ? '.' : ';'}`)),
+  );
+  b.push(para([italic('(Có danh sách kèm theo)')]));
+  b.push(para(p.closing ? endWith(p.closing, './.') : `${p.proposer} kính trình ${addressee} xem xét, quyết định./.`, { keepWithNext: true }));
+  b.push({ t: 'signoff', right: signColumn(p.signer), recipients: formatRecipientLines(withFirstRecipient(p.recipients, 'Như trên')) });
+
+  const appendix: Block[] = [
+    ...appendixHead(
+      p.appendix.title ?? `Danh sách đề nghị tặng ${GOVERNMENT_FLAG_AWARD} năm ${p.year}`,
+      `(Kèm theo Tờ trình số ${formatNumberSymbol(p.header.number, symbol)} ${formatDateVn(p.header.date)} của ${p.proposer})`,
+    ),
+    {
+      t: 'table',
+      columns: [
+        { title: 'STT', weight: 12, align: 'center' },
+        { title: 'Tên tập thể', weight: 55, align: 'left' },
+        { title: 'Khối thi đua', weight: 45, align: 'left' },
+        { title: `Điểm thi đua năm ${p.year}`, weight: 25, align: 'center' },
+        { title: 'Tóm tắt thành tích', weight: 85, align: 'justify' },
+        { title: `Số phiếu đồng ý - tỷ lệ trên ${COUNCIL_BASE}`, weight: 40, align: 'center' },
+      ],
+      rows: p.entries.map((e, i) => ({
+        cells: [String(i + 1), e.nominee, e.blocName, scoreText(e.score), e.achievement, `${e.yes}/${n} (${formatShare(e.yes, n)})`],
+      })),
+    },
+    para([italic(`Danh sách có ${formatCount(p.entries.length)} tập thể.`)], { indent: false, align: 'left' }),
+  ];
+  return {
+    title: `Tờ trình ${lowerFirst(summary)}`,
+    author: upperVn(p.header.issuingBody).replace(/\n/g, ' '),
+    sections: [
+      { orientation: 'portrait', restartNumbering: true, blocks: b },
+      { orientation: p.appendix.orientation, restartNumbering: true, blocks: appendix },
+    ],
+  };
+}
+
 // ---------------------------------------------------------------- dispatch
 
 export function buildLayout(doc: DocumentInput): Layout {
@@ -562,6 +729,10 @@ export function buildLayout(doc: DocumentInput): Layout {
         return proposalLayout(doc.data);
       case 'decision':
         return decisionLayout(doc.data);
+      case 'govFlagProposal':
+        return govFlagProposalLayout(doc.data);
+      case 'govFlagBallotCount':
+        return govFlagBallotCountLayout(doc.data);
     }
   })();
   return normalizeLayout(layout);

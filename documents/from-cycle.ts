@@ -40,7 +40,8 @@ import {
   type Contest,
   type Decision,
   type DecisionInput,
-  type DocumentKind,
+  // The documents of a bloc year only (the Government-flag dossier is documents/from-government-flag.ts).
+  type CycleDocumentKind as DocumentKind,
   type Member,
   type Minutes,
   type MinutesInput,

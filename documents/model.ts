@@ -457,9 +457,145 @@ export const DecisionSchema = z
 export type DecisionInput = z.input<typeof DecisionSchema>;
 export type Decision = z.infer<typeof DecisionSchema>;
 
+// ---------------------------------------------------------------- Government-flag dossier (province level)
+
+/**
+ * The council's secret ballot on the bloc leaders proposed for the Government emulation flag (ND 152/2025):
+ * a leader passes with "yes" from the threshold share (≥ 80%) of ALL council members (Art. 33(5)); the passing
+ * leaders, ranked, are selected within the quota (≤ 20% of the leaders, Art. 7(1)). Shares are computed from
+ * the counts by the content builder.
+ */
+export const GovFlagThresholdSchema = z.object({
+  ratio: z.number().gt(0).lte(1),
+  /** true: strictly more than `ratio`; false: at least. The base is always all council members. */
+  strict: z.boolean().default(false),
+});
+
+export const GOVFLAG_CANDIDATE_STATES = ['counted', 'onHold', 'disqualified'] as const;
+
+export const GovFlagCandidateSchema = z.object({
+  unitId: Id,
+  /** Official name of the collective, normal case. */
+  name: text(300),
+  blocName: text(200),
+  /** Final score of the unit's bloc year. */
+  score: z.number().min(0).max(100_000).nullable().default(null),
+  /** Ballots returned on this candidate, and the "yes" among them. */
+  voted: z.number().int().min(0),
+  yes: z.number().int().min(0),
+  /** counted in the selection, or left out (on hold / disciplined, ND 152/2025 Art. 4(4)). */
+  state: z.enum(GOVFLAG_CANDIDATE_STATES).default('counted'),
+  /** Rank among the passing leaders; null when it did not pass or was not counted. */
+  rank: z.number().int().min(1).nullable().default(null),
+  selected: z.boolean(),
+});
+export type GovFlagCandidate = z.infer<typeof GovFlagCandidateSchema>;
+
+/** How many collectives the quota allows: `quota` = floor(`leaders` × `quotaShare`). */
+const GovFlagQuotaShape = {
+  quotaShare: z.number().gt(0).lte(1),
+  quota: z.number().int().min(0),
+  /** Number of bloc leaders (the candidates). */
+  leaders: z.number().int().min(1),
+};
+
+export const GovFlagBallotCountSchema = z
+  .object({
+    header: MinutesHeaderSchema,
+    /** The council, normal case: `Hội đồng Thi đua – Khen thưởng thành phố Cần Thơ`. */
+    councilName: text(300),
+    year: z.number().int().min(2000).max(2100),
+    /** Summary line; defaults to `Bỏ phiếu đề nghị tặng Cờ thi đua của Chính phủ năm <year>`. */
+    subject: text(300).optional(),
+    openedAt: DateTimeSchema,
+    closedAt: DateTimeSchema,
+    chair: PersonSchema,
+    secretary: PersonSchema,
+    /** All members of the council: the base of every share. */
+    councilMembers: z.number().int().min(1).max(200),
+    threshold: GovFlagThresholdSchema,
+    ...GovFlagQuotaShape,
+    candidates: z.array(GovFlagCandidateSchema).min(1).max(200),
+    recipients: RecipientsSchema.default([]),
+  })
+  .superRefine((b, ctx) => {
+    const seen = new Set<string>();
+    let selected = 0;
+    b.candidates.forEach((c, i) => {
+      const at = ['candidates', i];
+      if (seen.has(c.unitId)) ctx.addIssue({ code: 'custom', path: [...at, 'unitId'], message: 'candidate listed twice' });
+      seen.add(c.unitId);
+      if (c.yes > c.voted) ctx.addIssue({ code: 'custom', path: [...at, 'yes'], message: 'more "yes" than ballots returned' });
+      if (c.voted > b.councilMembers) ctx.addIssue({ code: 'custom', path: [...at, 'voted'], message: `more ballots than council members (${b.councilMembers})` });
+      if (c.selected) {
+        selected++;
+        if (c.state !== 'counted') ctx.addIssue({ code: 'custom', path: [...at, 'selected'], message: 'a candidate left out of the count cannot be selected' });
+        if (!meetsThreshold(c.yes, b.councilMembers, { ...b.threshold, base: 'allMembers' })) ctx.addIssue({ code: 'custom', path: [...at, 'selected'], message: 'a selected candidate must reach the threshold' });
+      }
+    });
+    if (selected > b.quota) ctx.addIssue({ code: 'custom', path: ['candidates'], message: `more selected than the quota (${b.quota})` });
+    if (b.leaders < b.candidates.length) ctx.addIssue({ code: 'custom', path: ['leaders'], message: 'fewer leaders than candidates' });
+    if (Date.parse(normalizeIso(b.closedAt)) < Date.parse(normalizeIso(b.openedAt))) ctx.addIssue({ code: 'custom', path: ['closedAt'], message: 'the vote cannot close before it opens' });
+  });
+export type GovFlagBallotCountInput = z.input<typeof GovFlagBallotCountSchema>;
+export type GovFlagBallotCount = z.infer<typeof GovFlagBallotCountSchema>;
+
+export const GovFlagEntrySchema = z.object({
+  nominee: text(500),
+  blocName: text(200),
+  score: z.number().min(0).max(100_000).nullable().default(null),
+  achievement: text(3000),
+  /** "Yes" of the council; the share is taken on all council members. */
+  yes: z.number().int().min(0),
+});
+
+/** The province's proposal letter (Tờ trình) for the Government flag, with its list as an appendix. */
+export const GovFlagProposalSchema = z
+  .object({
+    header: HeaderSchema,
+    /** Who proposes, normal case, used in the body: `Ủy ban nhân dân thành phố Cần Thơ`. */
+    proposer: text(300),
+    year: z.number().int().min(2000).max(2100),
+    /** Summary; defaults to `Về việc đề nghị tặng Cờ thi đua của Chính phủ năm <year>`. */
+    summary: text(500).optional(),
+    addressees: z.array(text(300)).min(1).max(10),
+    legalBases: z.array(text(1000)).max(20).default([]),
+    councilName: text(300),
+    /** The council's ballot-count record, cited after the legal bases. */
+    ballotCount: DocRefSchema.optional(),
+    /** Day the council's vote closed. */
+    votedOn: DateSchema,
+    councilMembers: z.number().int().min(1).max(200),
+    threshold: GovFlagThresholdSchema,
+    ...GovFlagQuotaShape,
+    entries: z.array(GovFlagEntrySchema).min(1).max(100),
+    closing: text(1000).optional(),
+    signer: SignerSchema,
+    recipients: RecipientsSchema.default([]),
+    appendix: z
+      .object({ orientation: z.enum(['landscape', 'portrait']).default('landscape'), title: text(300).optional() })
+      .default({ orientation: 'landscape' }),
+  })
+  .superRefine((p, ctx) => {
+    p.entries.forEach((e, i) => {
+      if (e.yes > p.councilMembers) ctx.addIssue({ code: 'custom', path: ['entries', i, 'yes'], message: `more "yes" than council members (${p.councilMembers})` });
+      else if (!meetsThreshold(e.yes, p.councilMembers, { ...p.threshold, base: 'allMembers' })) ctx.addIssue({ code: 'custom', path: ['entries', i, 'yes'], message: 'a proposed collective must reach the threshold' });
+    });
+    if (p.entries.length > p.quota) ctx.addIssue({ code: 'custom', path: ['entries'], message: `more collectives than the quota (${p.quota})` });
+  });
+export type GovFlagProposalInput = z.input<typeof GovFlagProposalSchema>;
+export type GovFlagProposal = z.infer<typeof GovFlagProposalSchema>;
+
 // ---------------------------------------------------------------- any document
 
-export const DOCUMENT_KINDS = ['minutes', 'ballotCount', 'proposal', 'decision'] as const;
+/** The documents of a bloc year (documents/from-cycle.ts). */
+export const CYCLE_DOCUMENT_KINDS = ['minutes', 'ballotCount', 'proposal', 'decision'] as const;
+export type CycleDocumentKind = (typeof CYCLE_DOCUMENT_KINDS)[number];
+/** The province's Government-flag dossier (documents/from-government-flag.ts). */
+export const GOVFLAG_DOCUMENT_KINDS = ['govFlagProposal', 'govFlagBallotCount'] as const;
+export type GovFlagDocumentKind = (typeof GOVFLAG_DOCUMENT_KINDS)[number];
+
+export const DOCUMENT_KINDS = [...CYCLE_DOCUMENT_KINDS, ...GOVFLAG_DOCUMENT_KINDS] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const DocumentInputSchema = z.discriminatedUnion('kind', [
@@ -467,6 +603,8 @@ export const DocumentInputSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ballotCount'), data: BallotCountSchema }),
   z.object({ kind: z.literal('proposal'), data: ProposalSchema }),
   z.object({ kind: z.literal('decision'), data: DecisionSchema }),
+  z.object({ kind: z.literal('govFlagProposal'), data: GovFlagProposalSchema }),
+  z.object({ kind: z.literal('govFlagBallotCount'), data: GovFlagBallotCountSchema }),
 ]);
 /** A validated document (what the renderers take). */
 export type DocumentInput = z.infer<typeof DocumentInputSchema>;
@@ -478,8 +616,17 @@ export const DOCUMENT_SCHEMAS = {
   ballotCount: BallotCountSchema,
   proposal: ProposalSchema,
   decision: DecisionSchema,
+  govFlagProposal: GovFlagProposalSchema,
+  govFlagBallotCount: GovFlagBallotCountSchema,
 } as const;
-export type DocumentDataInput = { minutes: MinutesInput; ballotCount: BallotCountInput; proposal: ProposalInput; decision: DecisionInput };
+export type DocumentDataInput = {
+  minutes: MinutesInput;
+  ballotCount: BallotCountInput;
+  proposal: ProposalInput;
+  decision: DecisionInput;
+  govFlagProposal: GovFlagProposalInput;
+  govFlagBallotCount: GovFlagBallotCountInput;
+};
 
 /** Type abbreviations (ND30 PL III Mục I). */
-export const TYPE_ABBR: Record<DocumentKind, string> = { minutes: 'BB', ballotCount: 'BB', proposal: 'TTr', decision: 'QĐ' };
+export const TYPE_ABBR: Record<DocumentKind, string> = { minutes: 'BB', ballotCount: 'BB', proposal: 'TTr', decision: 'QĐ', govFlagProposal: 'TTr', govFlagBallotCount: 'BB' };

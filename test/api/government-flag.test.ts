@@ -4,7 +4,11 @@
  * (test/support/government-flag.ts) instead of running whole bloc years.
  */
 import { randomUUID } from 'node:crypto';
+import { contentDisposition } from '../../api/routes/documents';
+import { MIME_TYPES } from '../../documents';
+import { formatDateVn } from '../../documents/format';
 import { vnDateOf } from '../../domain/government-flag';
+import { bodyText, docxParagraphs, ocrPage, pdfToText, shareRecovered, squash, unzip, vietnameseWords } from '../documents/helpers';
 import { seedBlocLeaders, type Leaders } from '../support/government-flag';
 import { startSystem, type System } from '../support/system';
 
@@ -19,6 +23,23 @@ afterAll(() => sys?.stop());
 // A year whose 30 June N+1 deadline is still ahead and whose submission can be dated today.
 const today = vnDateOf(Date.now());
 const year = Number(today.slice(5, 7)) <= 6 ? Number(today.slice(0, 4)) - 1 : Number(today.slice(0, 4));
+
+/** A dossier document of the province's selection for year `y`, as bytes (or the JSON error). */
+const dossier = (provinceId: string, y: number, kind: string, format: string) => `/api/provinces/${provinceId}/government-flag/${y}/documents/${kind}.${format}`;
+async function download(pathname: string, as?: string) {
+  const res = await fetch(`${sys.base}${pathname}`, { headers: as ? { authorization: `Bearer ${await sys.login(as)}` } : {} });
+  const body = Buffer.from(await res.arrayBuffer());
+  return { status: res.status, headers: res.headers, body, json: () => JSON.parse(body.toString('utf8')) as { error: { code: string; message: string } } };
+}
+/** The text of a downloaded DOCX or PDF, whitespace squashed. */
+function textOf(format: 'docx' | 'pdf', body: Buffer): string {
+  if (format === 'pdf') {
+    expect(body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    return squash(bodyText(pdfToText(body)));
+  }
+  expect(body.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
+  return squash(docxParagraphs(unzip(body).get('word/document.xml')!.toString('utf8')).join('\n'));
+}
 
 test('start, secret votes, close, submission and the Prime Minister’s decision; officers and another province’s council are refused', async () => {
   const leaders: Leaders = await seedBlocLeaders(sys.db, year, { fromSeeded: ['CT-TTR', 'CT-CA', 'CT-VKSND'], fromSecond: 2 });
@@ -91,12 +112,22 @@ test('start, secret votes, close, submission and the Prime Minister’s decision
   // While the vote is open only the number of voters shows.
   expect(view.body.candidates.find((c: { unit: { id: string } }) => c.unit.id === u['CT-TTR']).vote).toMatchObject({ voted: 5, eligibleVoters: 5, result: null });
 
+  // No dossier document while the vote is open.
+  const openCount = await download(dossier(provinceId, year, 'ballot-count', 'pdf'), 'ct.hd1');
+  expect(openCount.status).toBe(404);
+  expect(openCount.json().error.message).toContain('not closed yet');
+
   // Close: only the secretary of this council.
   expect((await sys.call('POST', `${base}/close`, { as: 'ct.hd1', body: {} })).status).toBe(403);
   expect((await sys.call('POST', `${base}/close`, { as: 'tn.tk', body: {} })).status).toBe(403);
   const closed = await sys.call('POST', `${base}/close`, { as: 'ct.tk', body: {} });
   expect(closed.status).toBe(200);
   expect(closed.body.data.selected).toEqual([u['CT-TTR']]);
+  // The ballot-count record exists from the close; the proposal letter only with the submission.
+  expect((await download(dossier(provinceId, year, 'ballot-count', 'docx'), 'ct.hd2')).status).toBe(200);
+  const noLetter = await download(dossier(provinceId, year, 'proposal', 'pdf'), 'ct.hd2');
+  expect(noLetter.status).toBe(404);
+  expect(noLetter.json().error.message).toContain('no submission');
 
   view = await sys.call('GET', `/api/provinces/${provinceId}/government-flag/${year}`, { as: 'ct.ca' });
   expect(view.body.phase).toBe('submission');
@@ -131,6 +162,129 @@ test('start, secret votes, close, submission and the Prime Minister’s decision
   expect((await sys.call('POST', `${base}/close`, { as: 'ct.tk', body: {} })).status).toBe(409);
 });
 
+test('the dossier for the Ministry of Home Affairs (after the run above): ballot-count record and proposal letter, both formats, the real data, council and admin only', async () => {
+  const province = await sys.db.prisma.province.findUniqueOrThrow({ where: { code: 'CT' } });
+  const proposals = await sys.db.prisma.proposal.findMany({ where: { awardType: 'government-flag', id: { startsWith: `govflag-CT-${year}:` } }, include: { unit: true } });
+  expect(proposals).toHaveLength(5);
+  const name = (code: string) => proposals.find((p) => p.unit.code === code)!.unit.name;
+  const chair = await sys.db.prisma.councilMember.findFirstOrThrow({ where: { position: 'chair', council: { provinceId: province.id } }, include: { person: true } });
+
+  // Who may read: the province's council (members, secretary) and the admin.
+  const url = (kind: string, format: string) => dossier(province.id, year, kind, format);
+  expect((await download(url('proposal', 'pdf'))).status).toBe(401);
+  for (const as of ['ct.ca', 'tn.hd1', 'tn.tk']) {
+    const res = await download(url('proposal', 'pdf'), as);
+    expect([as, res.status, res.json().error.code]).toEqual([as, 403, 'FORBIDDEN']);
+  }
+  for (const as of ['admin', 'ct.tk', 'ct.hd5']) expect([as, (await download(url('ballot-count', 'pdf'), as)).status]).toEqual([as, 200]);
+  expect((await download(url('report', 'pdf'), 'admin')).status).toBe(404);
+  expect((await download(url('proposal', 'odt'), 'admin')).status).toBe(404);
+  expect((await download(dossier(province.id, year + 2, 'proposal', 'pdf'), 'admin')).status).toBe(404);
+
+  const expected: Record<string, { file: string; texts: string[] }> = {
+    'ballot-count': {
+      file: `Biên bản kiểm phiếu đề nghị tặng Cờ thi đua của Chính phủ năm ${year} - ${province.name}`,
+      texts: [
+        'UBND THÀNH PHỐ CẦN THƠ',
+        'BIÊN BẢN KIỂM PHIẾU',
+        `Bỏ phiếu đề nghị tặng Cờ thi đua của Chính phủ năm ${year}`,
+        'Tổng số thành viên Hội đồng: 5',
+        'từ 80% trở lên số phiếu đồng ý, tính trên tổng số thành viên Hội đồng (5 thành viên)',
+        'tối đa 01 tập thể (không quá 20% của 05 đơn vị dẫn đầu các khối thi đua)',
+        `${name('CT-TTR')} (5/5 phiếu, đạt 100%)`,
+        `${name('CT-CA')} (4/5 phiếu, đạt 80%) đạt tỷ lệ phiếu nhưng ngoài tỷ lệ 20%`,
+        'Không xét (bị xử lý kỷ luật)',
+        ...['CT-TTR', 'CT-CA', 'CT-VKSND', 'CT-VX1', 'CT-VX2'].map(name),
+        'THƯ KÝ HỘI ĐỒNG',
+        chair.person.fullName,
+      ],
+    },
+    proposal: {
+      file: `Tờ trình đề nghị tặng Cờ thi đua của Chính phủ năm ${year} - ${province.name}`,
+      texts: [
+        'ỦY BAN NHÂN DÂN',
+        'Số: 15/TTr-UBND',
+        `Cần Thơ, ${formatDateVn(today)}`,
+        'TỜ TRÌNH',
+        `Về việc đề nghị tặng Cờ thi đua của Chính phủ năm ${year}`,
+        'Thủ tướng Chính phủ',
+        'Nghị định số 152/2025/NĐ-CP',
+        `Căn cứ Biên bản kiểm phiếu số`,
+        `${name('CT-TTR')} (Khối thi đua Nội chính`,
+        '5/5 phiếu đồng ý, đạt 100%',
+        'TM. ỦY BAN NHÂN DÂN',
+        chair.person.fullName,
+        '(Kèm theo Tờ trình số 15/TTr-UBND',
+        '5/5 (100%)',
+      ],
+    },
+  };
+  const pdfs: Record<string, Buffer> = {};
+  for (const [kind, want] of Object.entries(expected)) {
+    for (const format of ['docx', 'pdf'] as const) {
+      const res = await download(url(kind, format), 'ct.hd2');
+      expect([kind, format, res.status]).toEqual([kind, format, 200]);
+      expect(res.headers.get('content-type')).toBe(MIME_TYPES[format]);
+      expect(res.headers.get('content-disposition')).toBe(contentDisposition(`${want.file}.${format}`));
+      expect(res.headers.get('cache-control')).toBe('private, no-store');
+      expect(Number(res.headers.get('content-length'))).toBe(res.body.length);
+      const text = textOf(format, res.body);
+      for (const t of want.texts) expect([kind, format, t, text.includes(t)]).toEqual([kind, format, t, true]);
+      if (format === 'pdf') pdfs[kind] = res.body;
+    }
+  }
+  // Only the submitted leader is on the letter.
+  expect(textOf('pdf', pdfs.proposal!)).not.toContain(name('CT-CA'));
+
+  // Page 1 of each PDF as a reader sees it, read back by Vietnamese OCR.
+  for (const [kind, pdf] of Object.entries(pdfs)) {
+    const ocr = await ocrPage(pdf, 1);
+    const words = vietnameseWords(pdfToText(pdf, { first: 1, last: 1 }));
+    expect([kind, words.length > 50]).toEqual([kind, true]);
+    const share = shareRecovered(words, ocr);
+    expect([kind, share >= 0.95, share]).toEqual([kind, true, share]);
+    expect([kind, squash(ocr)]).toEqual([kind, expect.stringContaining('Độc lập - Tự do - Hạnh phúc')]);
+  }
+
+  // The OpenAPI document describes the download with its binary types.
+  const op = (await sys.call('GET', '/api/openapi.json')).body.paths['/api/provinces/{provinceId}/government-flag/{year}/documents/{kind}.{format}'].get;
+  expect(Object.keys(op.responses['200'].content)).toEqual([MIME_TYPES.docx, MIME_TYPES.pdf]);
+  expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['401', '403', '404']));
+});
+
+test('shares of a 6-member council are printed with a decimal comma (a second selection, year N+1)', async () => {
+  // The secretary also sits on the council from now on: 6 members, of whom 5 vote.
+  const province = await sys.db.prisma.province.findUniqueOrThrow({ where: { code: 'CT' } });
+  const council = await sys.db.prisma.council.findFirstOrThrow({ where: { provinceId: province.id } });
+  const tk = await sys.db.prisma.person.findUniqueOrThrow({ where: { username: 'ct.tk' } });
+  await sys.db.prisma.councilMember.create({ data: { councilId: council.id, personId: tk.id, position: 'member' } });
+  const next = year + 1;
+  const { units: u } = await seedBlocLeaders(sys.db, next, { fromSeeded: ['CT-TTR', 'CT-CA', 'CT-VKSND'], fromSecond: 2, scores: { 'CT-TTR': 95.5 } });
+  const started = await sys.call('POST', `/api/provinces/${province.id}/government-flag`, { as: 'ct.tk', body: { year: next } });
+  expect(started.status).toBe(201);
+  const base = `/api/government-flag/${started.body.workflowId}`;
+  for (const [i, member] of ['ct.hd1', 'ct.hd2', 'ct.hd3', 'ct.hd4', 'ct.hd5'].entries()) {
+    const votes = Object.values(u).map((unitId) => ({ unitId, approve: unitId === u['CT-TTR'] || (unitId === u['CT-CA'] && i < 4) }));
+    expect((await sys.call('POST', `${base}/votes`, { as: member, body: { votes } })).status).toBe(200);
+  }
+  expect((await sys.call('POST', `${base}/close`, { as: 'ct.tk', body: {} })).status).toBe(200);
+  expect((await sys.call('POST', `${base}/submission`, { as: 'ct.tk', body: { letterNumber: '07/TTr-UBND', letterDate: today } })).status).toBe(200);
+  const names = await sys.db.prisma.unit.findMany({ where: { id: { in: [u['CT-TTR']!, u['CT-CA']!] } } });
+  const name = (id: string) => names.find((x) => x.id === id)!.name;
+
+  const count = textOf('pdf', (await download(dossier(province.id, next, 'ballot-count', 'pdf'), 'ct.hd1')).body);
+  expect(count).toContain('Tổng số thành viên Hội đồng: 6; số thành viên đã bỏ phiếu: 5.');
+  expect(count).toContain('tính trên tổng số thành viên Hội đồng (6 thành viên)');
+  expect(count).toContain(`${name(u['CT-TTR']!)} (5/6 phiếu, đạt 83,33%)`);
+  expect(count).toContain('66,67%');
+  expect(count).toContain('95,5');
+  const letter = textOf('docx', (await download(dossier(province.id, next, 'proposal', 'docx'), 'ct.hd1')).body);
+  expect(letter).toContain('Số: 07/TTr-UBND');
+  expect(letter).toContain('5/6 phiếu đồng ý, đạt 83,33%');
+  expect(letter).toContain('5/6 (83,33%)');
+  expect(letter).not.toContain(name(u['CT-CA']!));
+});
+
 test('the OpenAPI document lists the Government-flag endpoints', async () => {
   const doc = (await sys.call('GET', '/api/openapi.json')).body;
   expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([
@@ -142,5 +296,6 @@ test('the OpenAPI document lists the Government-flag endpoints', async () => {
     '/api/government-flag/{workflowId}/outcome',
     '/api/government-flag/{workflowId}/holds',
     '/api/government-flag/{workflowId}/holds/resolve',
+    '/api/provinces/{provinceId}/government-flag/{year}/documents/{kind}.{format}',
   ]));
 });

@@ -1,0 +1,86 @@
+/**
+ * The province's Government-flag dossier for the Ministry of Home Affairs (ND 152/2025 Art. 33(12), 37(2)),
+ * generated on request from the selection's real data (documents/from-government-flag.ts): the council's
+ * ballot-count record (once the vote is closed) and the People's Committee's proposal letter with its list
+ * (once the submission is recorded), as DOCX or PDF. Readable by the province's emulation council (members
+ * and secretary) and the admin.
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import { MIME_TYPES, renderDocument, type DocumentFormat } from '../../documents';
+import { loadGovernmentFlagDocument } from '../../documents/from-government-flag';
+import type { GovFlagDocumentKind } from '../../documents/model';
+import type { AppDeps, Principal } from '../context';
+import { HttpError } from '../errors';
+import { principalOf } from '../auth';
+import { ErrorSchema, registry } from '../openapi';
+import { contentDisposition } from './documents';
+
+/** URL names of the dossier's documents. */
+export const GOVFLAG_DOCUMENT_SLUGS = { proposal: 'govFlagProposal', 'ballot-count': 'govFlagBallotCount' } as const satisfies Record<string, GovFlagDocumentKind>;
+type Slug = keyof typeof GOVFLAG_DOCUMENT_SLUGS;
+const FORMATS = ['docx', 'pdf'] as const;
+
+registry.registerPath({
+  method: 'get',
+  path: '/api/provinces/{provinceId}/government-flag/{year}/documents/{kind}.{format}',
+  summary: 'Download a document of the province’s Government-flag dossier (ND 30/2020 layout): the council’s ballot-count record or the proposal letter with its list',
+  description:
+    'The ballot-count record (`ballot-count`: every bloc leader’s “yes” on ALL council members against the 80% threshold, the selection within the 20% quota) exists once the vote is closed; ' +
+    'the proposal letter (`proposal`: Tờ trình of the People’s Committee, numbered and dated as the letter recorded with the submission) once the submission is recorded (404 before).',
+  tags: ['council'],
+  request: {
+    params: z.object({
+      provinceId: z.string(),
+      year: z.coerce.number().int(),
+      kind: z.enum(Object.keys(GOVFLAG_DOCUMENT_SLUGS) as [Slug, ...Slug[]]),
+      format: z.enum(FORMATS),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'the document (Content-Disposition carries an ASCII file name and the exact UTF-8 one)',
+      content: { [MIME_TYPES.docx]: { schema: z.string().openapi({ type: 'string', format: 'binary' }) }, [MIME_TYPES.pdf]: { schema: z.string().openapi({ type: 'string', format: 'binary' }) } },
+    },
+    401: { description: 'not logged in' },
+    403: { description: 'not a member or the secretary of this province’s council, nor the admin', content: { 'application/json': { schema: ErrorSchema } } },
+    404: { description: 'no such province, kind or format; the selection not started, its vote not closed, or no submission recorded yet', content: { 'application/json': { schema: ErrorSchema } } },
+    409: { description: 'the selection’s data are incomplete (e.g. no council chair on record)', content: { 'application/json': { schema: ErrorSchema } } },
+  },
+});
+
+/** The province's council (members and secretary) and the admin. */
+async function requireCouncilReader(deps: AppDeps, p: Principal, provinceId: string): Promise<void> {
+  if (p.roles.includes('admin')) return;
+  if (p.councilIds.length > 0 && (p.roles.includes('councilMember') || p.roles.includes('councilSecretary'))) {
+    const council = await deps.db.prisma.council.findFirst({ where: { id: { in: p.councilIds }, provinceId }, select: { id: true } });
+    if (council) return;
+  }
+  throw new HttpError(403, 'FORBIDDEN', 'the Government-flag dossier is for the province’s emulation council and the admin');
+}
+
+export function governmentFlagDocumentsRouter(deps: AppDeps): Router {
+  const router = Router();
+  router.get('/api/provinces/:provinceId/government-flag/:year/documents/:kind.:format', async (req, res) => {
+    const principal = principalOf(req);
+    const provinceId = String(req.params.provinceId);
+    const { year } = z.object({ year: z.coerce.number().int().min(2024).max(2100) }).parse(req.params);
+    const slug = String(req.params.kind);
+    const format = String(req.params.format);
+    if (!Object.hasOwn(GOVFLAG_DOCUMENT_SLUGS, slug)) throw new HttpError(404, 'NOT_FOUND', `no document "${slug}" (one of ${Object.keys(GOVFLAG_DOCUMENT_SLUGS).join(', ')})`);
+    if (!(FORMATS as readonly string[]).includes(format)) throw new HttpError(404, 'NOT_FOUND', `no format "${format}" (docx or pdf)`);
+    if (!(await deps.db.prisma.province.findUnique({ where: { id: provinceId }, select: { id: true } }))) throw new HttpError(404, 'NOT_FOUND', `no province ${provinceId}`);
+    await requireCouncilReader(deps, principal, provinceId);
+    const kind = GOVFLAG_DOCUMENT_SLUGS[slug as Slug];
+    const { data, fileName } = await loadGovernmentFlagDocument(deps.db, provinceId, year, kind);
+    const body = await renderDocument(kind, format as DocumentFormat, data);
+    res.set({
+      'content-type': MIME_TYPES[format as DocumentFormat],
+      'content-length': String(body.length),
+      'content-disposition': contentDisposition(`${fileName}.${format}`),
+      'cache-control': 'private, no-store',
+    });
+    res.end(body);
+  });
+  return router;
+}
