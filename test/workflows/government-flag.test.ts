@@ -35,6 +35,24 @@ async function setUp(year: number, leaders: { fromSeeded: string[]; fromSecond: 
   return { ...seeded, input, handle, secretary, members, send, officer: await actor(h.cast.officerOf[seeded.units['CT-CA'] ?? Object.values(seeded.units)[0]!]!) };
 }
 
+// First in the file, while the test server's clock is still today: its year is derived from the
+// clock, and later tests move the clock years ahead (to their own deadlines) and seed those years.
+test('the 30 June N+1 deadline: reminders, then the dossier lapses and the council is alerted', async () => {
+  // The nearest year whose deadline is still ahead: the skip stays under a year.
+  const today = vnDateOf(await h.env.currentTimeMs());
+  const year = Number(today.slice(0, 4)) - (Number(today.slice(5, 7)) <= 6 ? 1 : 0);
+  const gf = await setUp(year, { fromSeeded: ['CT-TTR', 'CT-CA', 'CT-STP'], fromSecond: 2 });
+  expect(gf.input.quota).toBe(1);
+  await gf.send(castGovernmentFlagVote, gf.members[0]!, { votes: [{ unitId: gf.units['CT-TTR'], approve: true }] });
+  await h.env.sleep(Date.parse(gf.input.deadlineAt) - (await h.env.currentTimeMs()) + DAY);
+  const result = (await gf.handle.result()) as GovernmentFlagResult;
+  expect(result.candidates.every((c) => c.status === 'rejected')).toBe(true);
+  const workflowId = gf.handle.workflowId;
+  expect(await h.db.prisma.notification.count({ where: { dedupeKey: { startsWith: `${workflowId}:escalation` } } })).toBeGreaterThan(0);
+  expect(await h.db.prisma.notification.count({ where: { dedupeKey: { startsWith: `${workflowId}:reminder` } } })).toBeGreaterThan(0);
+  expect(await h.db.prisma.proposal.count({ where: { awardType: 'government-flag', achievementPeriod: String(year), reason: { contains: 'Quá hạn' } } })).toBe(5);
+});
+
 test('two blocs’ leaders: ≥ 80% of all members, quota 2, ranked by share then score; stale submission refused; decided with 12.0 × base salary', async () => {
   const year = 2040;
   const leaders = ['CT-TTR', 'CT-CA', 'CT-VKSND', 'CT-TAND', 'CT-BCHQS'];
@@ -152,20 +170,4 @@ test('holds (ND 152/2025 Art. 4(4)): a held leader is not voted on, not counted,
   const holds = await h.db.prisma.unitHold.findMany({ where: { unitId: { in: [u['CT-TTR']!, u['CT-CA']!, u['CT-VKSND']!] } } });
   expect(holds.map((x) => x.outcome).sort()).toEqual(['cleared', 'cleared', 'cleared', 'disciplined']);
   expect(await h.db.prisma.auditLog.count({ where: { workflowId: gf.handle.workflowId, action: { startsWith: 'governmentFlag.hold.' } } })).toBe(8);
-});
-
-test('the 30 June N+1 deadline: reminders, then the dossier lapses and the council is alerted', async () => {
-  // The nearest year whose deadline is still ahead: the skip stays under a year.
-  const today = vnDateOf(await h.env.currentTimeMs());
-  const year = Number(today.slice(0, 4)) - (Number(today.slice(5, 7)) <= 6 ? 1 : 0);
-  const gf = await setUp(year, { fromSeeded: ['CT-TTR', 'CT-CA', 'CT-STP'], fromSecond: 2 });
-  expect(gf.input.quota).toBe(1);
-  await gf.send(castGovernmentFlagVote, gf.members[0]!, { votes: [{ unitId: gf.units['CT-TTR'], approve: true }] });
-  await h.env.sleep(Date.parse(gf.input.deadlineAt) - (await h.env.currentTimeMs()) + DAY);
-  const result = (await gf.handle.result()) as GovernmentFlagResult;
-  expect(result.candidates.every((c) => c.status === 'rejected')).toBe(true);
-  const workflowId = gf.handle.workflowId;
-  expect(await h.db.prisma.notification.count({ where: { dedupeKey: { startsWith: `${workflowId}:escalation` } } })).toBeGreaterThan(0);
-  expect(await h.db.prisma.notification.count({ where: { dedupeKey: { startsWith: `${workflowId}:reminder` } } })).toBeGreaterThan(0);
-  expect(await h.db.prisma.proposal.count({ where: { awardType: 'government-flag', achievementPeriod: String(year), reason: { contains: 'Quá hạn' } } })).toBe(5);
 });
