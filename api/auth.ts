@@ -30,6 +30,7 @@ async function loadPrincipal(deps: AppDeps, personId: string): Promise<Principal
     unitId: person.unitId,
     roles: [...new Set(person.roles.map((r) => r.role as Principal['roles'][number]))],
     councilIds: person.roles.filter((r) => r.councilId).map((r) => r.councilId!),
+    secretaryOfCouncilIds: person.roles.filter((r) => r.role === 'councilSecretary' && r.councilId).map((r) => r.councilId!),
   };
 }
 

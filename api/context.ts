@@ -21,7 +21,10 @@ export interface Principal {
   fullName: string;
   unitId: string | null;
   roles: ('admin' | 'unitOfficer' | 'councilMember' | 'councilSecretary')[];
+  /** Councils the person holds any role on (member or secretary). */
   councilIds: string[];
+  /** Councils the person is the SECRETARY of: a secretary of one council may merely sit on another. */
+  secretaryOfCouncilIds: string[];
 }
 
 declare module 'express-serve-static-core' {

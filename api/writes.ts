@@ -62,11 +62,12 @@ function canonical(v: unknown): string {
   return JSON.stringify(v) ?? 'null';
 }
 
+/** SHA-256 of the canonical JSON of a request body (part of an Idempotency-Key's fingerprint). */
+export const bodyHash = (body: unknown): string => createHash('sha256').update(canonical(body ?? null)).digest('hex');
+
 function fingerprint(req: Request, principal: Principal): string {
   const route = `${req.method} ${req.baseUrl}${req.route?.path ?? req.path}`;
-  const params = canonical(req.params);
-  const body = createHash('sha256').update(canonical(req.body ?? null)).digest('hex');
-  return `${route} ${params} person:${principal.personId} body:${body}`;
+  return `${route} ${canonical(req.params)} person:${principal.personId} body:${bodyHash(req.body)}`;
 }
 
 /** Plain JSON for Prisma Json columns (dates become strings, undefined is dropped). */
@@ -102,11 +103,12 @@ export function fromPrismaError(e: unknown): unknown {
   }
 }
 
-async function storedOutcome(prisma: PrismaClient, key: string, scope: string): Promise<Outcome | undefined> {
+/** The answer stored under this key for the same request (scope), if any; 422 when the key was used for another request. */
+export async function storedAnswer<T = unknown>(prisma: PrismaClient, key: string, scope: string): Promise<T | undefined> {
   const seen = await prisma.idempotencyKey.findUnique({ where: { key } });
   if (!seen) return undefined;
   if (seen.scope !== scope) throw new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was already used for a different request');
-  return seen.response as unknown as Outcome;
+  return (seen.response ?? undefined) as T | undefined;
 }
 
 const send = (res: Response, key: string | undefined, out: Outcome, replayed: boolean) => {
@@ -119,7 +121,7 @@ const send = (res: Response, key: string | undefined, out: Outcome, replayed: bo
 async function earlierOutcome(deps: AppDeps, req: Request, res: Response, principal: Principal): Promise<{ key: string | undefined; scope: string; replayed: boolean }> {
   const key = idempotencyKeyOf(req);
   const scope = fingerprint(req, principal);
-  const seen = key ? await storedOutcome(deps.db.prisma, key, scope) : undefined;
+  const seen = key ? await storedAnswer<Outcome>(deps.db.prisma, key, scope) : undefined;
   if (seen) send(res, key, seen, true);
   return { key, scope, replayed: seen !== undefined };
 }
@@ -153,7 +155,7 @@ export async function transactionalWrite(deps: AppDeps, req: Request, res: Respo
     });
   } catch (e) {
     // A twin request with the same key won the race: answer what it answered.
-    const seen = key ? await storedOutcome(prisma, key, scope) : undefined;
+    const seen = key ? await storedAnswer<Outcome>(prisma, key, scope) : undefined;
     if (seen) return send(res, key, seen, true);
     throw fromPrismaError(e);
   }
@@ -172,7 +174,7 @@ export async function onceWrite(deps: AppDeps, req: Request, res: Response, prin
   try {
     out = await work(key ?? randomUUID());
   } catch (e) {
-    const seen = key ? await storedOutcome(prisma, key, scope) : undefined;
+    const seen = key ? await storedAnswer<Outcome>(prisma, key, scope) : undefined;
     if (seen) return send(res, key, seen, true);
     throw fromPrismaError(e);
   }
@@ -180,7 +182,7 @@ export async function onceWrite(deps: AppDeps, req: Request, res: Response, prin
     try {
       await prisma.idempotencyKey.create({ data: { key, scope, response: toJson(out) } });
     } catch (e) {
-      const seen = await storedOutcome(prisma, key, scope);
+      const seen = await storedAnswer<Outcome>(prisma, key, scope);
       if (seen) return send(res, key, seen, true);
       throw e;
     }

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { UpdateDefinition } from '@temporalio/common';
@@ -13,7 +13,7 @@ import { principalOf, requireRoles } from '../auth';
 import { registry } from '../openapi';
 import { loadCycleScope, type CycleScope } from '../scope';
 import { checkSelfScoreEvidence } from './evidence';
-import { toJson } from '../writes';
+import { bodyHash, storedAnswer, toJson } from '../writes';
 
 type Scope = 'head' | 'unit' | 'admin' | 'holds' | 'councilMember' | 'councilSecretary';
 
@@ -91,12 +91,15 @@ function authorise(p: Principal, scope: Scope, body: Record<string, unknown>, cy
     case 'holds':
       requireRoles(p, 'admin', 'councilSecretary');
       // The secretary of ANOTHER province's council has no say over this bloc (the workflow checks the role only).
-      if (!p.roles.includes('admin') && !p.councilIds.includes(cycle.councilId ?? '')) throw new HttpError(403, 'FORBIDDEN', 'you are not the secretary of the council of this bloc');
+      if (!p.roles.includes('admin') && !p.secretaryOfCouncilIds.includes(cycle.councilId ?? '')) throw new HttpError(403, 'FORBIDDEN', 'you are not the secretary of the council of this bloc');
       return;
     case 'councilMember':
-    case 'councilSecretary':
       requireRoles(p, scope);
       if (!p.councilIds.includes(cycle.councilId ?? '')) throw new HttpError(403, 'FORBIDDEN', 'you do not sit on the council of this bloc');
+      return;
+    case 'councilSecretary':
+      requireRoles(p, scope);
+      if (!p.secretaryOfCouncilIds.includes(cycle.councilId ?? '')) throw new HttpError(403, 'FORBIDDEN', 'you are not the secretary of the council of this bloc');
       return;
     case 'unit':
       requireRoles(p, 'unitOfficer');
@@ -118,27 +121,6 @@ function authorise(p: Principal, scope: Scope, body: Record<string, unknown>, cy
  */
 const SECRET_ACTS: readonly string[] = ['/ballots', '/council/votes'];
 
-/**
- * What one Idempotency-Key stands for: act, cycle, caller and (except for secret acts) a hash of the
- * body. A repeat of the same request is answered from the stored answer; any other use is 422.
- */
-function actFingerprint(a: ActRoute, cycleId: string, p: Principal, body: Record<string, unknown>): string {
-  const who = `POST /api/cycles/:cycleId${a.path} ${JSON.stringify({ cycleId })} person:${p.personId}`;
-  if (SECRET_ACTS.includes(a.path)) return who;
-  const { requestId: _r, ...rest } = body;
-  return `${who} body:${createHash('sha256').update(canonicalJson(rest)).digest('hex')}`;
-}
-
-export const canonicalJson = (v: unknown): string =>
-  Array.isArray(v) ? `[${v.map(canonicalJson).join(',')}]` : v && typeof v === 'object' ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`).join(',')}}` : (JSON.stringify(v) ?? 'null');
-
-/** The stored answer to this key, if the same request was answered before; 422 when the key was used for another request. */
-export async function earlierAnswer(deps: AppDeps, key: string, scope: string): Promise<unknown> {
-  const seen = await deps.db.prisma.idempotencyKey.findUnique({ where: { key } });
-  if (!seen) return undefined;
-  if (seen.scope !== scope) throw new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was already used for a different request');
-  return seen.response ?? undefined;
-}
 
 export const requestIdOf = (req: Request): string => {
   const key = req.header('idempotency-key') ?? (typeof req.body?.requestId === 'string' ? req.body.requestId : undefined);
@@ -168,6 +150,43 @@ export async function executeBounded(deps: AppDeps, res: Response, requestId: st
   }
 }
 
+export interface ActRequest {
+  /** The act's route as it names the key's scope, e.g. "POST /api/cycles/:cycleId/pledges {"cycleId":"…"}". */
+  route: string;
+  principal: Principal;
+  /** The raw request body (the request id in it, if any, is not part of the fingerprint). */
+  body: Record<string, unknown>;
+  /** A secret ballot: nothing derived from its body is stored with the key. */
+  secret: boolean;
+  requestId: string;
+  /** Sends the Update (its id is the request id). */
+  send: () => Promise<ActResult>;
+}
+
+/**
+ * One act as a Temporal Update, answered once per Idempotency-Key. What a client-chosen key stands
+ * for: act, target, caller and (except for secret acts) a hash of the body. A repeat of the same
+ * request gets the stored answer (`idempotent-replayed: true`); any other use of the key is 422. A
+ * generated key is neither checked nor stored. No worker in time → 503 (executeBounded).
+ */
+export async function answerAct(deps: AppDeps, req: Request, res: Response, act: ActRequest): Promise<void> {
+  const chosen = req.header('idempotency-key') !== undefined || typeof act.body.requestId === 'string';
+  const { requestId: _r, ...rest } = act.body;
+  const scope = chosen ? `${act.route} person:${act.principal.personId}${act.secret ? '' : ` body:${bodyHash(rest)}`}` : undefined;
+  const earlier = scope && (await storedAnswer(deps.db.prisma, act.requestId, scope));
+  if (earlier) {
+    res.set({ 'idempotency-key': act.requestId, 'idempotent-replayed': 'true' }).json(earlier);
+    return;
+  }
+  const answer = { ...(await executeBounded(deps, res, act.requestId, act.send)), requestId: act.requestId };
+  if (scope) {
+    // A concurrent twin may have stored it first: then it must have been the same request.
+    const stored = await deps.db.prisma.idempotencyKey.upsert({ where: { key: act.requestId }, create: { key: act.requestId, scope, response: toJson(answer) }, update: {} });
+    if (stored.scope !== scope) throw new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was already used for a different request');
+  }
+  res.json(answer);
+}
+
 export function actsRouter(deps: AppDeps): Router {
   const router = Router();
   for (const a of ACTS) {
@@ -181,22 +200,15 @@ export function actsRouter(deps: AppDeps): Router {
       authorise(principal, a.scope, payload, cycle);
       const workflowId = a.target === 'council' ? `${cycleId}-council` : cycleId;
       if (a.update === m.submitSelfScore) await checkSelfScoreEvidence(deps, cycleId, String(payload.unitId), payload.entries as { criterionId: string; evidence?: string[] }[]);
-      // Only a key the client chose can come back: a generated one is neither checked nor stored.
-      const scope = req.header('idempotency-key') !== undefined || typeof body.requestId === 'string' ? actFingerprint(a, cycleId, principal, body) : undefined;
-      const earlier = scope && (await earlierAnswer(deps, requestId, scope));
-      if (earlier) {
-        res.set({ 'idempotency-key': requestId, 'idempotent-replayed': 'true' }).json(earlier);
-        return;
-      }
       const handle = deps.temporal.client.workflow.getHandle(workflowId);
-      const result = await executeBounded(deps, res, requestId, () => handle.executeUpdate(a.update, { args: [payload as never], updateId: requestId }));
-      const answer = { ...result, requestId };
-      if (scope) {
-        // A concurrent twin may have stored it first: then it must have been the same request.
-        const stored = await deps.db.prisma.idempotencyKey.upsert({ where: { key: requestId }, create: { key: requestId, scope, response: toJson(answer) }, update: {} });
-        if (stored.scope !== scope) throw new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was already used for a different request');
-      }
-      res.json(answer);
+      await answerAct(deps, req, res, {
+        route: `POST /api/cycles/:cycleId${a.path} ${JSON.stringify({ cycleId })}`,
+        principal,
+        body,
+        secret: SECRET_ACTS.includes(a.path),
+        requestId,
+        send: () => handle.executeUpdate(a.update, { args: [payload as never], updateId: requestId }),
+      });
     });
   }
   return router;

@@ -7,7 +7,6 @@
  * the read is assembled from the database (Proposal rows on the leaders' bloc cycles, their
  * `govflag:<proposalId>` ballot rounds, award decisions, and the start/submission audit rows).
  */
-import { createHash } from 'node:crypto';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { WorkflowIdReusePolicy, WorkflowNotFoundError } from '@temporalio/client';
@@ -21,7 +20,7 @@ import { principalOf, requireRoles } from '../auth';
 import { ErrorSchema, registry } from '../openapi';
 import { buildGovernmentFlagInput } from '../government-flag-input';
 import { onceWrite, toJson } from '../writes';
-import { ActResultSchema, canonicalJson, earlierAnswer, executeBounded, requestIdOf } from './acts';
+import { ActResultSchema, answerAct, requestIdOf } from './acts';
 
 export const StartGovernmentFlagSchema = z.object({ year: z.number().int().min(2024).max(2100) });
 const StartResponse = z.object({ workflowId: z.string(), year: z.number(), candidates: z.number(), quota: z.number(), deadlineDate: z.string() });
@@ -113,13 +112,12 @@ export function governmentFlagRouter(deps: AppDeps): Router {
   const { prisma } = deps.db;
 
   const councilOf = async (provinceId: string) => (await prisma.council.findFirst({ where: { provinceId }, select: { id: true } }))?.id ?? null;
-  /** Admin, or the SECRETARY of this province's council (principal.councilIds also holds councils a person merely sits on). */
+  /** Admin, or the SECRETARY of this province's council. */
   const requireSecretaryOf = async (p: Principal, provinceId: string) => {
     requireRoles(p, 'admin', 'councilSecretary');
     if (p.roles.includes('admin')) return;
     const councilId = await councilOf(provinceId);
-    const ok = councilId && (await prisma.roleAssignment.findFirst({ where: { personId: p.personId, role: 'councilSecretary', councilId }, select: { id: true } }));
-    if (!ok) throw new HttpError(403, 'FORBIDDEN', 'only the secretary of this province’s council (or the admin) does this');
+    if (!councilId || !p.secretaryOfCouncilIds.includes(councilId)) throw new HttpError(403, 'FORBIDDEN', 'only the secretary of this province’s council (or the admin) does this');
   };
   const requireMemberOf = async (p: Principal, provinceId: string) => {
     requireRoles(p, 'councilMember');
@@ -167,30 +165,23 @@ export function governmentFlagRouter(deps: AppDeps): Router {
       const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
       const requestId = requestIdOf(req);
       const payload = a.schema.parse({ ...body, requestId, actor: { personId: principal.personId, unitId: principal.unitId ?? undefined, roles: principal.roles } });
-      // Only a key the client chose can come back; a ballot's key stands for act, selection and voter only.
-      const chosen = req.header('idempotency-key') !== undefined || typeof body.requestId === 'string';
-      const { requestId: _r, ...rest } = body;
-      const scope = chosen ? `POST /api/government-flag/${workflowId}${a.path} person:${principal.personId}${a.secret ? '' : ` body:${createHash('sha256').update(canonicalJson(rest)).digest('hex')}`}` : undefined;
-      const earlier = scope && (await earlierAnswer(deps, requestId, scope));
-      if (earlier) {
-        res.set({ 'idempotency-key': requestId, 'idempotent-replayed': 'true' }).json(earlier);
-        return;
-      }
       const handle = deps.temporal.client.workflow.getHandle(workflowId);
-      let result: ActResult;
-      try {
-        result = await executeBounded(deps, res, requestId, () => handle.executeUpdate(a.update, { args: [payload as never], updateId: requestId }));
-      } catch (err) {
-        // A selection that ran to its end takes no more acts: that is a phase, not a missing resource.
-        if (err instanceof WorkflowNotFoundError && (await prisma.auditLog.findFirst({ where: { workflowId, action: 'governmentFlag.start' }, select: { id: true } }))) throw new HttpError(409, 'WRONG_PHASE', 'the Government-flag selection is closed');
-        throw err;
-      }
-      const answer = { ...result, requestId };
-      if (scope) {
-        const stored = await prisma.idempotencyKey.upsert({ where: { key: requestId }, create: { key: requestId, scope, response: toJson(answer) }, update: {} });
-        if (stored.scope !== scope) throw new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was already used for a different request');
-      }
-      res.json(answer);
+      await answerAct(deps, req, res, {
+        route: `POST /api/government-flag/${workflowId}${a.path}`,
+        principal,
+        body,
+        secret: a.secret === true,
+        requestId,
+        send: async () => {
+          try {
+            return await handle.executeUpdate(a.update, { args: [payload as never], updateId: requestId });
+          } catch (err) {
+            // A selection that ran to its end takes no more acts: that is a phase, not a missing resource.
+            if (err instanceof WorkflowNotFoundError && (await prisma.auditLog.findFirst({ where: { workflowId, action: 'governmentFlag.start' }, select: { id: true } }))) throw new HttpError(409, 'WRONG_PHASE', 'the Government-flag selection is closed');
+            throw err;
+          }
+        },
+      });
     });
   }
 

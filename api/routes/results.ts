@@ -311,10 +311,8 @@ export function resultsRouter(deps: AppDeps): Router {
       const proposal = await tx.proposal.findUnique({ where: { id: proposalId }, include: { decision: true, cycle: { select: { id: true, headUnitId: true, bloc: { select: { provinceId: true } } } } } });
       if (!proposal) throw new HttpError(404, 'NOT_FOUND', `no proposal ${proposalId}`);
       if (!principal.roles.includes('admin')) {
-        // The SECRETARY of that council: principal.councilIds also holds the councils a person merely sits on.
         const council = await tx.council.findFirst({ where: { provinceId: proposal.cycle.bloc.provinceId }, select: { id: true } });
-        const secretary = council && (await tx.roleAssignment.findFirst({ where: { personId: principal.personId, role: 'councilSecretary', councilId: council.id }, select: { id: true } }));
-        if (!secretary) throw new HttpError(403, 'FORBIDDEN', 'only the secretary of the council of this bloc’s province (or the admin) revokes its awards');
+        if (!council || !principal.secretaryOfCouncilIds.includes(council.id)) throw new HttpError(403, 'FORBIDDEN', 'only the secretary of the council of this bloc’s province (or the admin) revokes its awards');
       }
       const body = RevokeAwardSchema.parse(req.body ?? {});
       const decision = proposal.decision;

@@ -149,6 +149,10 @@ describe('revocation of an award', () => {
     expectStatus(await sys.call('POST', `/api/admin/councils/${council.id}/members`, { as: PEOPLE.admin, body: { personId: tnSecretary }, key: randomUUID() }), 201);
     try {
       expectError(await sys.call('POST', revokePath(certificates()[0]!.proposalId), { as: PEOPLE.otherCouncilSecretary, body: revocation('91'), key: randomUUID() }), 403, 'FORBIDDEN');
+      // Nor does the seat make them the secretary for this bloc's cycle acts (the API refuses before the workflow).
+      const act = (path: string, body: Record<string, unknown>) => sys.call('POST', `/api/cycles/${encodeURIComponent(year.cycleId)}${path}`, { as: PEOPLE.otherCouncilSecretary, body, key: randomUUID() });
+      expectError(await act('/holds', { unitId: year.held, kind: 'inspection', reason: 'Thử quyền thư ký' }), 403, 'FORBIDDEN');
+      expectError(await act('/council/decisions', { proposalId: certificates()[0]!.proposalId, decision: 'reject', reason: 'Thử quyền thư ký' }), 403, 'FORBIDDEN');
     } finally {
       expectStatus(await sys.call('DELETE', `/api/admin/councils/${council.id}/members/${tnSecretary}`, { as: PEOPLE.admin, key: randomUUID() }), 200);
     }
