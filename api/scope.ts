@@ -1,4 +1,4 @@
-import type { AppDeps } from './context';
+import type { AppDeps, Principal } from './context';
 import { HttpError } from './errors';
 
 export interface CycleScope {
@@ -31,4 +31,10 @@ export async function loadCycleScope(deps: AppDeps, cycleId: string): Promise<Cy
     memberUnitIds,
     councilId: council?.id ?? null,
   };
+}
+
+/** Does the caller sit (as member or secretary) on the emulation council of this province? */
+export async function sitsOnCouncilOf(deps: AppDeps, p: Principal, provinceId: string): Promise<boolean> {
+  if (p.councilIds.length === 0 || !(p.roles.includes('councilMember') || p.roles.includes('councilSecretary'))) return false;
+  return (await deps.db.prisma.council.findFirst({ where: { id: { in: p.councilIds }, provinceId }, select: { id: true } })) !== null;
 }

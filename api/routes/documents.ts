@@ -4,6 +4,7 @@ import { renderDocument, MIME_TYPES, type DocumentFormat } from '../../documents
 import { documentFileName, listCycleDocuments, loadDocumentData } from '../../documents/from-cycle';
 import type { DocumentKind } from '../../documents/model';
 import type { AppDeps, Principal } from '../context';
+import { sitsOnCouncilOf } from '../scope';
 import { HttpError } from '../errors';
 import { principalOf } from '../auth';
 import { ErrorSchema, registry } from '../openapi';
@@ -95,10 +96,7 @@ async function requireReader(deps: AppDeps, p: Principal, cycleId: string): Prom
   const cycle = await deps.db.prisma.cycle.findUnique({ where: { id: cycleId }, select: { blocId: true, startedAt: true, bloc: { select: { provinceId: true } } } });
   if (!cycle) throw new HttpError(404, 'NOT_FOUND', `no cycle ${cycleId}`);
   if (p.roles.includes('admin')) return;
-  if (p.councilIds.length > 0 && (p.roles.includes('councilMember') || p.roles.includes('councilSecretary'))) {
-    const council = await deps.db.prisma.council.findFirst({ where: { id: { in: p.councilIds }, provinceId: cycle.bloc.provinceId }, select: { id: true } });
-    if (council) return;
-  }
+  if (await sitsOnCouncilOf(deps, p, cycle.bloc.provinceId)) return;
   if (p.unitId && p.roles.includes('unitOfficer')) {
     const member = await deps.db.prisma.blocMembership.findFirst({ where: { blocId: cycle.blocId, unitId: p.unitId, OR: [{ leftOn: null }, { leftOn: { gte: cycle.startedAt } }] }, select: { id: true } });
     if (member) return;

@@ -11,6 +11,7 @@ import { MIME_TYPES, renderDocument, type DocumentFormat } from '../../documents
 import { loadGovernmentFlagDocument } from '../../documents/from-government-flag';
 import type { GovFlagDocumentKind } from '../../documents/model';
 import type { AppDeps, Principal } from '../context';
+import { sitsOnCouncilOf } from '../scope';
 import { HttpError } from '../errors';
 import { principalOf } from '../auth';
 import { ErrorSchema, registry } from '../openapi';
@@ -52,10 +53,7 @@ registry.registerPath({
 /** The province's council (members and secretary) and the admin. */
 async function requireCouncilReader(deps: AppDeps, p: Principal, provinceId: string): Promise<void> {
   if (p.roles.includes('admin')) return;
-  if (p.councilIds.length > 0 && (p.roles.includes('councilMember') || p.roles.includes('councilSecretary'))) {
-    const council = await deps.db.prisma.council.findFirst({ where: { id: { in: p.councilIds }, provinceId }, select: { id: true } });
-    if (council) return;
-  }
+  if (await sitsOnCouncilOf(deps, p, provinceId)) return;
   throw new HttpError(403, 'FORBIDDEN', 'the Government-flag dossier is for the province’s emulation council and the admin');
 }
 
