@@ -31,7 +31,11 @@ export function createApp(deps: AppDeps): Express {
       genReqId: (req) => (req.headers['x-request-id'] as string) ?? randomUUID(),
       // One compact line per request; never headers (tokens) or bodies (ballots).
       serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }), res: (res: { statusCode: number }) => ({ status: res.statusCode }) },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      // 503 is expected (a dependency starting or down, an act awaiting a worker; the client retries): a
+      // warning without the synthetic error and stack pino-http attaches to every 5xx.
+      customLogLevel: (_req, res, err) => (err || (res.statusCode >= 500 && res.statusCode !== 503) ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      customErrorObject: (_req, res, err, value: Record<string, unknown>) => (res.statusCode === 503 && /^failed with status code/.test(err.message) ? { res: value['res'], responseTime: value['responseTime'] } : value),
+      customErrorMessage: (_req, res, err) => (res.statusCode === 503 && /^failed with status code/.test(err.message) ? 'request completed' : 'request errored'),
     }),
   );
   // TLS is terminated in front of the app in production (see README): no HSTS or upgrade here,

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -57,7 +58,11 @@ export const ConfigSchema = z.object({
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400 * 7).default(8 * 3600),
   DEMO_PASSWORD: z.string().min(8).default('thidua-demo'),
-  SEED_DEMO: booleanFromEnv.default(true),
+  /** Default: true in development and test, false in production (where true is refused). */
+  SEED_DEMO: booleanFromEnv.optional(),
+  /** First administrator of a production install: created once, only while no administrator exists (prisma/setup.ts). */
+  ADMIN_BOOTSTRAP_USERNAME: z.string().regex(/^[a-z0-9._-]{3,64}$/, 'must be 3-64 characters a-z 0-9 . _ -').default('admin'),
+  ADMIN_BOOTSTRAP_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(1024).optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be smtp://host:port or smtps://…').optional(),
   MAIL_FROM: z.string().default('Thi Đua <no-reply@thidua.local>'),
   WEBHOOK_URL: z.url().optional(),
@@ -67,10 +72,80 @@ export const ConfigSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(5 * 1024 * 1024),
   PAYLOAD_ENCRYPTION_KEYS: payloadKeysFromEnv.optional(),
+  /** Refuse payloads that are not encrypted (worker/codec.ts). Default: true in production. */
+  PAYLOAD_ENCRYPTION_REQUIRED: booleanFromEnv.optional(),
+  /** TLS to the Temporal cluster (config/temporal.ts): PEM files; CERT + KEY = mTLS client identity. */
+  TEMPORAL_TLS: booleanFromEnv.optional(),
+  TEMPORAL_TLS_CERT: z.string().min(1).optional(),
+  TEMPORAL_TLS_KEY: z.string().min(1).optional(),
+  TEMPORAL_TLS_CA: z.string().min(1).optional(),
+  TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** auto: human-readable on a terminal, JSON lines otherwise (config/logger.ts). */
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
 });
 
-export type Config = z.infer<typeof ConfigSchema>;
+type ParsedConfig = z.infer<typeof ConfigSchema>;
+export type Config = Omit<ParsedConfig, 'SEED_DEMO' | 'PAYLOAD_ENCRYPTION_REQUIRED'> & {
+  SEED_DEMO: boolean;
+  PAYLOAD_ENCRYPTION_REQUIRED: boolean;
+};
+
+/**
+ * Secrets may come from a file instead of the environment (`<NAME>_FILE=/run/secrets/…`: Docker
+ * and compose secrets, Kubernetes secret volumes). One trailing newline is dropped.
+ */
+export const FILE_VARIABLES = ['JWT_SECRET', 'PAYLOAD_ENCRYPTION_KEYS', 'DATABASE_URL', 'WEBHOOK_SECRET', 'SMTP_URL', 'ADMIN_BOOTSTRAP_PASSWORD'] as const;
+
+function withSecretFiles(env: NodeJS.ProcessEnv): { env: NodeJS.ProcessEnv; issues: string[] } {
+  const out: NodeJS.ProcessEnv = { ...env };
+  const issues: string[] = [];
+  for (const name of FILE_VARIABLES) {
+    const file = env[`${name}_FILE`];
+    if (!file) continue;
+    if (env[name] !== undefined && env[name] !== '') {
+      issues.push(`${name}_FILE: set ${name} or ${name}_FILE, not both`);
+      continue;
+    }
+    try {
+      out[name] = fs.readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+    } catch (e) {
+      issues.push(`${name}_FILE: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  }
+  return { env: out, issues };
+}
+
+/** Rules that span variables; production refuses anything that would leave a door open. */
+function crossChecks(c: Config): string[] {
+  const issues: string[] = [];
+  if (c.NODE_ENV === 'production') {
+    if (!c.JWT_SECRET) issues.push('JWT_SECRET: required in production (at least 32 characters)');
+    if (!c.PAYLOAD_ENCRYPTION_KEYS?.length) issues.push('PAYLOAD_ENCRYPTION_KEYS: required in production (id:base64key, see SECURITY.md)');
+    if (c.SEED_DEMO) issues.push('SEED_DEMO: demo accounts (known password) are never seeded in production; create the first administrator with ADMIN_BOOTSTRAP_PASSWORD or `npm run admin:create`');
+  }
+  if (c.PAYLOAD_ENCRYPTION_REQUIRED && !c.PAYLOAD_ENCRYPTION_KEYS?.length && c.NODE_ENV !== 'production') {
+    issues.push('PAYLOAD_ENCRYPTION_KEYS: required when PAYLOAD_ENCRYPTION_REQUIRED is true');
+  }
+  if (!!c.TEMPORAL_TLS_CERT !== !!c.TEMPORAL_TLS_KEY) issues.push('TEMPORAL_TLS_CERT, TEMPORAL_TLS_KEY: set both (the client certificate and its private key) or neither');
+  for (const name of ['TEMPORAL_TLS_CERT', 'TEMPORAL_TLS_KEY', 'TEMPORAL_TLS_CA'] as const) {
+    const file = c[name];
+    if (!file) continue;
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      issues.push(`${name}: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+      continue;
+    }
+    const kind = name === 'TEMPORAL_TLS_KEY' ? 'PRIVATE KEY' : 'CERTIFICATE';
+    if (!new RegExp(`-----BEGIN [A-Z ]*${kind}-----`).test(text)) issues.push(`${name}: ${file} is not a PEM ${kind.toLowerCase()}`);
+  }
+  if (c.TEMPORAL_TLS === false && (c.TEMPORAL_TLS_CERT || c.TEMPORAL_TLS_CA || c.TEMPORAL_TLS_SERVER_NAME)) {
+    issues.push('TEMPORAL_TLS: false, but TEMPORAL_TLS_CERT/CA/SERVER_NAME are set');
+  }
+  return issues;
+}
 
 export class ConfigError extends Error {
   constructor(readonly issues: string[]) {
@@ -80,14 +155,20 @@ export class ConfigError extends Error {
 }
 
 /** Parses the environment; throws ConfigError naming each bad variable (never its value: secrets). */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Config {
+  const { env, issues: fileIssues } = withSecretFiles(rawEnv);
+  if (fileIssues.length) throw new ConfigError(fileIssues);
   const parsed = ConfigSchema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
-  const config = parsed.data;
-  if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
-    throw new ConfigError(['JWT_SECRET: required in production (at least 32 characters)']);
-  }
+  const production = parsed.data.NODE_ENV === 'production';
+  const config: Config = {
+    ...parsed.data,
+    SEED_DEMO: parsed.data.SEED_DEMO ?? !production,
+    PAYLOAD_ENCRYPTION_REQUIRED: parsed.data.PAYLOAD_ENCRYPTION_REQUIRED ?? production,
+  };
+  const issues = crossChecks(config);
+  if (issues.length) throw new ConfigError(issues);
   return config;
 }

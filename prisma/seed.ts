@@ -2,8 +2,13 @@
  * Demo / reference data: two provincial internal-affairs blocs (Cần Thơ, Tây Ninh), their member
  * units, the provincial emulation–commendation councils, demo accounts and the example rule-sets.
  *
- * Idempotent: everything is upserted by a natural key (codes, usernames, …); running it twice
- * leaves the same rows. Unit names and women ratios are plausible examples, not official data.
+ * Create-only: each row is created when its natural key (codes, usernames, …) is absent and never
+ * changed afterwards — running it again leaves every row as it is, so a changed password, a
+ * deactivated account, a renamed unit or a handover survive restarts. Roles and council seats are
+ * given only to the people this run creates. Unit names and women ratios are plausible examples,
+ * not official data.
+ *
+ * Never in production: config refuses SEED_DEMO there (the demo password is published).
  *
  * CLI: `tsx prisma/seed.ts [--url URL] [--password PW]` (default URL: $DATABASE_URL, else
  * file:<project>/data/thidua.db; password: $DEMO_PASSWORD, else 'thidua-demo'). The CLI applies
@@ -17,7 +22,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { hashPassword, verifyPassword } from '../api/security/passwords';
+import { hashPassword } from '../api/security/passwords';
 import type { Db } from '../db';
 import { createDb } from '../db';
 import { DEFAULT_DATABASE_URL, redactUrl } from '../db/url';
@@ -226,25 +231,13 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
   const log = options.log ?? (() => undefined);
   const rulesetsDir = options.rulesetsDir ?? path.join(__dirname, '..', 'domain', 'rulesets');
 
-  // People first (hashing is the slow part: done in parallel, and only where needed).
-  const people: Array<PersonSeed & { unitCode?: string }> = [{ username: 'admin', fullName: 'Quản trị hệ thống' }];
-  for (const p of SEED_PROVINCES) {
-    for (const u of p.units) people.push({ username: officerUsername(u.code), fullName: u.officer, unitCode: u.code });
-    people.push(...p.council.members, p.council.secretary);
-  }
-  const existing = new Map(
-    (await prisma.person.findMany({ where: { username: { in: people.map((p) => p.username) } }, select: { username: true, passwordHash: true } })).map(
-      (p) => [p.username, p.passwordHash] as const,
-    ),
+  // People first: only those absent get a hash (the slow part, done in parallel).
+  const people = demoPeople();
+  const existing = new Set(
+    (await prisma.person.findMany({ where: { username: { in: people.map((p) => p.username) } }, select: { username: true } })).map((p) => p.username),
   );
   const hashes = new Map<string, string>();
-  await Promise.all(
-    people.map(async (p) => {
-      const current = existing.get(p.username);
-      // Keep a hash that already matches: re-running the seed does not rewrite every row.
-      hashes.set(p.username, current && (await verifyPassword(demoPassword, current)) ? current : await hashPassword(demoPassword));
-    }),
-  );
+  await Promise.all(people.filter((p) => !existing.has(p.username)).map(async (p) => hashes.set(p.username, await hashPassword(demoPassword))));
 
   const { rows: ruleSets, skipped } = loadRuleSetFiles(rulesetsDir);
   for (const s of skipped) log(`rule-set skipped: ${s}`);
@@ -256,13 +249,13 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
     const province = await prisma.province.upsert({
       where: { code: p.code },
       create: { code: p.code, name: p.name },
-      update: { name: p.name },
+      update: {},
     });
     provinceIds.set(p.code, province.id);
 
     for (const u of p.units) {
       const data = { name: u.name, shortName: u.shortName, provinceId: province.id, womenRatio: u.womenRatio };
-      const unit = await prisma.unit.upsert({ where: { code: u.code }, create: { code: u.code, ...data }, update: data });
+      const unit = await prisma.unit.upsert({ where: { code: u.code }, create: { code: u.code, ...data }, update: {} });
       unitIds.set(u.code, unit.id);
     }
 
@@ -276,17 +269,16 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
       rotationPolicy,
     };
     const existingBloc = await prisma.bloc.findUnique({ where: { code: p.bloc.code }, select: { id: true } });
-    const bloc = existingBloc
-      ? await prisma.bloc.update({ where: { id: existingBloc.id }, data: blocData })
-      : // Head and deputy only on creation: afterwards they belong to the handovers.
-        await prisma.bloc.create({
+    const bloc =
+      existingBloc ??
+      (await prisma.bloc.create({
           data: {
             code: p.bloc.code,
             ...blocData,
             headUnitId: unitIds.get(p.bloc.headUnitCode)!,
             deputyUnitId: unitIds.get(p.bloc.deputyUnitCode)!,
           },
-        });
+        }));
 
     for (const u of p.units) {
       const unitId = unitIds.get(u.code)!;
@@ -303,28 +295,23 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
       (await prisma.council.create({ data: { provinceId: province.id, name: councilName } }));
 
     for (const [i, m] of p.council.members.entries()) {
-      const person = await upsertPerson(db, m, null, hashes.get(m.username)!);
-      const position = COUNCIL_POSITIONS[i] ?? 'member';
-      await prisma.councilMember.upsert({
-        where: { councilId_personId: { councilId: council.id, personId: person.id } },
-        create: { councilId: council.id, personId: person.id, position },
-        update: { position },
-      });
+      const person = await createPerson(db, m, null, hashes);
+      if (!person) continue;
+      await prisma.councilMember.create({ data: { councilId: council.id, personId: person.id, position: COUNCIL_POSITIONS[i] ?? 'member' } });
       await ensureRole(db, person.id, 'councilMember', { councilId: council.id });
     }
-    const secretary = await upsertPerson(db, p.council.secretary, null, hashes.get(p.council.secretary.username)!);
-    await ensureRole(db, secretary.id, 'councilSecretary', { councilId: council.id });
+    const secretary = await createPerson(db, p.council.secretary, null, hashes);
+    if (secretary) await ensureRole(db, secretary.id, 'councilSecretary', { councilId: council.id });
 
     for (const u of p.units) {
-      const username = officerUsername(u.code);
       const unitId = unitIds.get(u.code)!;
-      const officer = await upsertPerson(db, { username, fullName: u.officer }, unitId, hashes.get(username)!);
-      await ensureRole(db, officer.id, 'unitOfficer', { unitId });
+      const officer = await createPerson(db, { username: officerUsername(u.code), fullName: u.officer }, unitId, hashes);
+      if (officer) await ensureRole(db, officer.id, 'unitOfficer', { unitId });
     }
   }
 
-  const admin = await upsertPerson(db, people[0]!, null, hashes.get('admin')!);
-  await ensureRole(db, admin.id, 'admin', {});
+  const admin = await createPerson(db, people[0]!, null, hashes);
+  if (admin) await ensureRole(db, admin.id, 'admin', {});
 
   for (const r of ruleSets) {
     const provinceId = r.provinceCode ? (provinceIds.get(r.provinceCode) ?? null) : null;
@@ -338,7 +325,7 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
     await prisma.ruleSet.upsert({
       where: { code_version: { code: r.code, version: r.version } },
       create: { code: r.code, version: r.version, ...data },
-      update: data,
+      update: {}, // a published version is never edited (an administrator publishes a new one)
     });
   }
 
@@ -351,17 +338,25 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
     ruleSets: ruleSets.length,
     skippedRuleSets: skipped,
   };
-  log(`seeded ${summary.provinces} provinces, ${summary.units} units, ${summary.people} people, ${summary.ruleSets} rule-set(s)`);
+  log(`seeded ${summary.provinces} provinces, ${summary.units} units, ${summary.people} people (${hashes.size} created now), ${summary.ruleSets} rule-set(s)`);
   return summary;
 }
 
-async function upsertPerson(db: Db, p: PersonSeed, unitId: string | null, passwordHash: string) {
-  const data = { fullName: p.fullName, email: emailOf(p.username), unitId, passwordHash, active: true };
-  return db.prisma.person.upsert({
-    where: { username: p.username },
-    create: { username: p.username, ...data },
-    update: data,
-  });
+/** Every demo account's username and name (admin first). */
+export function demoPeople(): Array<PersonSeed & { unitCode?: string }> {
+  const people: Array<PersonSeed & { unitCode?: string }> = [{ username: 'admin', fullName: 'Quản trị hệ thống' }];
+  for (const p of SEED_PROVINCES) {
+    for (const u of p.units) people.push({ username: officerUsername(u.code), fullName: u.officer, unitCode: u.code });
+    people.push(...p.council.members, p.council.secretary);
+  }
+  return people;
+}
+
+/** Creates the person when this run hashed a password for it (it was absent); an existing person is never touched. */
+async function createPerson(db: Db, p: PersonSeed, unitId: string | null, hashes: Map<string, string>) {
+  const passwordHash = hashes.get(p.username);
+  if (!passwordHash) return undefined;
+  return db.prisma.person.create({ data: { username: p.username, fullName: p.fullName, email: emailOf(p.username), unitId, passwordHash, active: true } });
 }
 
 async function ensureRole(db: Db, personId: string, role: string, scope: { unitId?: string; councilId?: string }): Promise<void> {

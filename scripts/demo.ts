@@ -21,7 +21,7 @@ import { createWorker } from '../worker/create-worker';
 import { installSdkLogger } from '../worker/runtime';
 import { httpPort } from './http-port';
 import { planFor, runCouncilAndHandover, runToVoting, runVoting, waitFor, waitForPhase, type BlocCast } from './scenario';
-import { existingPath, temporalCliPath } from './temporal-binaries';
+import { ensureTemporalCli, existingPath } from './temporal-binaries';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   const dataConverter = dataConverterFor(config.PAYLOAD_ENCRYPTION_KEYS);
   const env = config.TEMPORAL_ADDRESS
     ? await TestWorkflowEnvironment.createFromExistingServer({ address: config.TEMPORAL_ADDRESS, client: { dataConverter } })
-    : await TestWorkflowEnvironment.createLocal({ server: { ...existingPath(temporalCliPath()), ip: '127.0.0.1', log: { format: 'pretty', level: 'error' } }, client: { dataConverter } });
+    : await TestWorkflowEnvironment.createLocal({ server: { ...existingPath(ensureTemporalCli(say)), ip: '127.0.0.1', log: { format: 'pretty', level: 'error' } }, client: { dataConverter } });
   const taskQueue = `demo-${randomUUID()}`;
   const worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, activities: createActivities({ db }), dataConverter });
   const running = worker.run();

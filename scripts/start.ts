@@ -1,18 +1,23 @@
 /**
  * `npm start`: the whole system on the embedded default — Temporal dev server (SQLite file,
- * Web UI), migrated and seeded database, worker, API + UI. Ctrl-C stops every child cleanly.
+ * Web UI), migrated database (seeded with the demo accounts in development only), worker,
+ * API + UI. Ctrl-C stops every child cleanly. Compiled (`node dist/scripts/start.js`) it starts
+ * the compiled worker and API; from source (`npm start`, tsx) it starts them through tsx.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { loadConfig, ConfigError, type Config } from '../config';
-import { createDb } from '../db';
-import { migrateDatabase } from '../prisma/migrate';
-import { seedDatabase } from '../prisma/seed';
-import { temporalCliPath } from './temporal-binaries';
+import { PROJECT_ROOT as ROOT } from '../db/url';
+import { prepareDatabase, StartupRefused } from '../prisma/setup';
+import { ensureTemporalCli } from './temporal-binaries';
 
-const ROOT = path.resolve(__dirname, '..');
+/** How to run one of our entry points (e.g. 'api/main') the way this launcher itself runs. */
+function entryPoint(module: string): string[] {
+  const compiled = __filename.endsWith('.js');
+  return compiled ? [path.join(__dirname, '..', `${module}.js`)] : ['--import', 'tsx', path.join(ROOT, `${module}.ts`)];
+}
 const children: { name: string; proc: ChildProcess }[] = [];
 let stopping = false;
 
@@ -74,12 +79,7 @@ async function startTemporal(config: Config): Promise<string> {
     log(`using external Temporal at ${config.TEMPORAL_ADDRESS}`);
     return config.TEMPORAL_ADDRESS;
   }
-  let cli = temporalCliPath();
-  if (!cli) {
-    log('no temporal CLI yet: provisioning (scripts/provision-temporal.sh)');
-    spawnSync('bash', [path.join(ROOT, 'scripts/provision-temporal.sh')], { stdio: 'inherit' });
-    cli = temporalCliPath();
-  }
+  const cli = ensureTemporalCli(log);
   const address = `127.0.0.1:${config.TEMPORAL_DEV_PORT}`;
   fs.mkdirSync(path.dirname(config.TEMPORAL_DB_FILE), { recursive: true });
   if (cli) {
@@ -98,20 +98,13 @@ async function startTemporal(config: Config): Promise<string> {
 async function main(): Promise<void> {
   const config = loadConfig();
   const t0 = Date.now();
-  if (config.DATABASE_URL.startsWith('file:')) fs.mkdirSync(path.dirname(config.DATABASE_URL.slice('file:'.length)), { recursive: true });
-  await migrateDatabase(config.DATABASE_URL);
-  if (config.SEED_DEMO) {
-    const db = createDb(config.DATABASE_URL);
-    await seedDatabase(db, { demoPassword: config.DEMO_PASSWORD });
-    await db.close();
-  }
-  log('database migrated and seeded');
+  await prepareDatabase(config, (m) => log(m));
+  log(config.SEED_DEMO ? 'database migrated and seeded' : 'database migrated (no demo accounts)');
   const address = await startTemporal(config);
   // The worker and the API read the same environment, PAYLOAD_ENCRYPTION_KEYS included: they must agree.
   const env = { ...process.env, TEMPORAL_ADDRESS: address };
-  const tsx = ['--import', 'tsx'];
-  launch('worker', process.execPath, [...tsx, 'worker/main.ts'], env);
-  launch('api', process.execPath, [...tsx, 'api/main.ts'], env);
+  launch('worker', process.execPath, entryPoint('worker/main'), env);
+  launch('api', process.execPath, entryPoint('api/main'), env);
   await waitForPort(config.PORT, config.HOST, 60_000);
   const base = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`;
   for (let i = 0; i < 120; i++) {
@@ -124,7 +117,7 @@ async function main(): Promise<void> {
   log(`  API docs       ${base}/api/docs  (OpenAPI: ${base}/api/openapi.json)`);
   log(`  health         ${base}/healthz`);
   if (!config.TEMPORAL_ADDRESS) log(`  Temporal UI    http://127.0.0.1:${config.TEMPORAL_UI_PORT}/`);
-  log(`  demo accounts  admin / ct.ca / ct.vksnd / ct.hd1 / ct.tk … password "${config.DEMO_PASSWORD}" (see README)`);
+  if (config.SEED_DEMO) log(`  demo accounts  admin / ct.ca / ct.vksnd / ct.hd1 / ct.tk … password "${config.DEMO_PASSWORD}" (see README)`);
   log('Ctrl-C stops everything');
 }
 
@@ -135,6 +128,6 @@ process.once('exit', () => {
 process.once('SIGINT', () => void shutdown(0));
 process.once('SIGTERM', () => void shutdown(0));
 main().catch((err) => {
-  console.error(err instanceof ConfigError ? err.message : err);
+  console.error(err instanceof ConfigError || err instanceof StartupRefused ? err.message : err);
   void shutdown(1);
 });

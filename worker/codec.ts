@@ -8,7 +8,10 @@
  * Encrypted payload: metadata `encoding: binary/encrypted`, `encryption-key-id: <id>`; data =
  * 12-byte IV ‖ ciphertext ‖ 16-byte GCM tag of the original Payload (protobuf: its own encoding
  * and data), authenticated together with the key id. Rotation: the first key encrypts, any listed
- * key decrypts; payloads written in clear (before encryption was turned on) still decode.
+ * key decrypts. Payloads written in clear (before encryption was turned on) still decode unless
+ * encryption is required (PAYLOAD_ENCRYPTION_REQUIRED, the production default): then a clear
+ * payload — say a signal or Update someone sent with the bare `temporal` CLI, or a history written
+ * by a process without the keys — is refused instead of being acted upon.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { METADATA_ENCODING_KEY, type DataConverter, type Payload, type PayloadCodec } from '@temporalio/common';
@@ -34,11 +37,18 @@ export class PayloadDecryptionError extends Error {
 
 export const isEncrypted = (p: Payload): boolean => text(p.metadata?.[METADATA_ENCODING_KEY]) === ENCRYPTED_ENCODING;
 
+export interface CodecOptions {
+  /** Refuse to decode a payload that is not encrypted (PayloadDecryptionError). */
+  requireEncryption?: boolean;
+}
+
 export class AesGcmPayloadCodec implements PayloadCodec {
   private readonly keys: Map<string, Buffer>;
   readonly currentKeyId: string;
+  readonly requireEncryption: boolean;
 
-  constructor(keys: readonly PayloadKey[]) {
+  constructor(keys: readonly PayloadKey[], options: CodecOptions = {}) {
+    this.requireEncryption = options.requireEncryption ?? false;
     if (keys.length === 0) throw new Error('AesGcmPayloadCodec needs at least one key');
     this.keys = new Map();
     for (const { id, key } of keys) {
@@ -54,7 +64,13 @@ export class AesGcmPayloadCodec implements PayloadCodec {
   }
 
   async decode(payloads: Payload[]): Promise<Payload[]> {
-    return payloads.map((p) => (isEncrypted(p) ? this.decrypt(p) : p));
+    return payloads.map((p) => {
+      if (isEncrypted(p)) return this.decrypt(p);
+      if (this.requireEncryption) {
+        throw new PayloadDecryptionError(`refused a payload in clear (encoding "${text(p.metadata?.[METADATA_ENCODING_KEY]) ?? 'none'}"): PAYLOAD_ENCRYPTION_REQUIRED accepts only payloads sealed with a key of PAYLOAD_ENCRYPTION_KEYS`);
+      }
+      return p;
+    });
   }
 
   private encrypt(payload: Payload): Payload {
@@ -86,14 +102,20 @@ export class AesGcmPayloadCodec implements PayloadCodec {
 }
 
 /** The data converter for Client and Worker.create: the codec when keys are configured, else the SDK default. */
-export function dataConverterFor(keys: readonly PayloadKey[] | undefined): DataConverter {
-  return keys?.length ? { payloadCodecs: [new AesGcmPayloadCodec(keys)] } : {};
+export function dataConverterFor(keys: readonly PayloadKey[] | undefined, options: CodecOptions = {}): DataConverter {
+  if (options.requireEncryption && !keys?.length) throw new Error('payload encryption is required but no PAYLOAD_ENCRYPTION_KEYS are configured');
+  return keys?.length ? { payloadCodecs: [new AesGcmPayloadCodec(keys, options)] } : {};
+}
+
+/** The data converter a process builds from its configuration (keys, and whether clear payloads are refused). */
+export function dataConverterFromConfig(config: Pick<Config, 'PAYLOAD_ENCRYPTION_KEYS' | 'PAYLOAD_ENCRYPTION_REQUIRED'>): DataConverter {
+  return dataConverterFor(config.PAYLOAD_ENCRYPTION_KEYS, { requireEncryption: config.PAYLOAD_ENCRYPTION_REQUIRED });
 }
 
 /** One start-up log line on the state of payload encryption (a warning when production runs without it). */
-export function payloadEncryptionNotice(config: Pick<Config, 'NODE_ENV' | 'PAYLOAD_ENCRYPTION_KEYS'>): { level: 'info' | 'warn'; message: string } {
+export function payloadEncryptionNotice(config: Pick<Config, 'NODE_ENV' | 'PAYLOAD_ENCRYPTION_KEYS'> & Partial<Pick<Config, 'PAYLOAD_ENCRYPTION_REQUIRED'>>): { level: 'info' | 'warn'; message: string } {
   const keys = config.PAYLOAD_ENCRYPTION_KEYS;
-  if (keys?.length) return { level: 'info', message: `Temporal payloads encrypted (AES-256-GCM) with key "${keys[0]!.id}"; ${keys.length} key(s) can decrypt` };
+  if (keys?.length) return { level: 'info', message: `Temporal payloads encrypted (AES-256-GCM) with key "${keys[0]!.id}"; ${keys.length} key(s) can decrypt${config.PAYLOAD_ENCRYPTION_REQUIRED ? '; payloads in clear are refused' : ''}` };
   return {
     level: config.NODE_ENV === 'production' ? 'warn' : 'info',
     message: 'PAYLOAD_ENCRYPTION_KEYS is not set: Temporal payloads (ballots with their voter) are stored in clear in the workflow history',

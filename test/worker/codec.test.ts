@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import { ConfigError, loadConfig, type PayloadKey } from '../../config';
-import { AesGcmPayloadCodec, dataConverterFor, ENCRYPTED_ENCODING, isEncrypted, KEY_ID_METADATA, payloadEncryptionNotice, PayloadDecryptionError } from '../../worker/codec';
+import { AesGcmPayloadCodec, dataConverterFor, dataConverterFromConfig, ENCRYPTED_ENCODING, isEncrypted, KEY_ID_METADATA, payloadEncryptionNotice, PayloadDecryptionError } from '../../worker/codec';
 import { keyEntry } from '../support/payload-keys';
 
 const key = (id: string): PayloadKey => ({ id, key: randomBytes(32) });
@@ -125,6 +125,28 @@ describe('AesGcmPayloadCodec', () => {
     expect(isEncrypted(clear)).toBe(false);
     const [passed] = await codec.decode([clear]);
     expect(passed).toBe(clear);
+  });
+
+  test('encryption required (the production default): a payload in clear is refused, sealed ones still open', async () => {
+    const k1 = key('k1');
+    const strict = new AesGcmPayloadCodec([k1], { requireEncryption: true });
+    const clear = toPayload(ballot);
+    await expect(strict.decode([clear])).rejects.toThrow(PayloadDecryptionError);
+    await expect(strict.decode([clear])).rejects.toThrow(/refused a payload in clear \(encoding "json\/plain"\)/);
+    const [sealed] = await new AesGcmPayloadCodec([k1]).encode([clear]);
+    const [opened] = await strict.decode([sealed!]);
+    expect(defaultPayloadConverter.fromPayload(opened!)).toEqual(ballot);
+    // One clear payload among sealed ones refuses the whole batch (an Update's args, a workflow input…).
+    await expect(strict.decode([sealed!, toPayload(null)])).rejects.toThrow(/refused a payload in clear/);
+    // From the configuration: production requires it by default; a migration may turn it off explicitly.
+    const entry = keyEntry('k1', k1.key);
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(40), PAYLOAD_ENCRYPTION_KEYS: entry };
+    const fromConfig = (env: Record<string, string>) => dataConverterFromConfig(loadConfig(env)).payloadCodecs![0] as AesGcmPayloadCodec;
+    expect(fromConfig(production).requireEncryption).toBe(true);
+    await expect(fromConfig(production).decode([clear])).rejects.toThrow(PayloadDecryptionError);
+    expect(fromConfig({ ...production, PAYLOAD_ENCRYPTION_REQUIRED: 'false' }).requireEncryption).toBe(false);
+    expect(fromConfig({ PAYLOAD_ENCRYPTION_KEYS: entry }).requireEncryption).toBe(false);
+    expect(() => dataConverterFor(undefined, { requireEncryption: true })).toThrow(/required/);
   });
 
   test('keys must be 32 bytes, ids unique; dataConverterFor adds the codec only when keys are set', () => {
