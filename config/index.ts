@@ -108,7 +108,10 @@ function withSecretFiles(env: NodeJS.ProcessEnv): { env: NodeJS.ProcessEnv; issu
       continue;
     }
     try {
-      out[name] = fs.readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+      const value = fs.readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+      // An empty file is an unset variable (a compose secret from an unset environment variable).
+      if (value === '') delete out[name];
+      else out[name] = value;
     } catch (e) {
       issues.push(`${name}_FILE: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
     }
