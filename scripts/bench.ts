@@ -15,6 +15,7 @@ import { hashPassword } from '../api/security/passwords';
 import { loadConfig } from '../config';
 import { createDb } from '../db';
 import { migrateDatabase } from '../prisma/migrate';
+import { ensureTemporalCli } from './temporal-binaries';
 
 const args = process.argv.slice(2);
 const num = (name: string, fallback: number) => {
@@ -29,6 +30,8 @@ const REQUESTS = num('requests', 400);
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 async function main(): Promise<void> {
+  // Modes that drive workflows need the dev server: provisioned the way `npm start` does.
+  if (args.includes('--acts')) ensureTemporalCli((m) => console.log(`[bench] ${m}`));
   const url = process.env.DATABASE_URL ?? `file:${path.resolve('data/bench.db')}`;
   if (url.startsWith('file:')) for (const f of ['', '-wal', '-shm']) fs.rmSync(url.slice(5) + f, { force: true });
   await migrateDatabase(url);
