@@ -374,6 +374,7 @@ async function main(argv: string[]): Promise<void> {
     const i = argv.indexOf(flag);
     return i >= 0 ? argv[i + 1] : undefined;
   };
+  if (process.env['NODE_ENV'] === 'production') throw new Error('the demo seed never runs in production (its password is published): see README, Deploy');
   const url = opt('--url') ?? process.env['DATABASE_URL'] ?? DEFAULT_DATABASE_URL;
   const demoPassword = opt('--password') ?? process.env['DEMO_PASSWORD'] ?? DEFAULT_DEMO_PASSWORD;
   const log = (m: string) => console.log(`[seed] ${m}`);

@@ -66,8 +66,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     }
     if (command === 'deactivate-demo') {
       const open = await accountsWithDefaultPassword(db, config);
-      if (open.length) await db.prisma.person.updateMany({ where: { username: { in: open } }, data: { active: false } });
-      for (const username of open) await db.prisma.auditLog.create({ data: { action: 'admin.person.deactivate-demo', entity: 'person', entityId: username, after: { active: false } } });
+      const people = await db.prisma.person.findMany({ where: { username: { in: open } }, select: { id: true, username: true } });
+      for (const p of people) {
+        await db.prisma.person.update({ where: { id: p.id }, data: { active: false } });
+        await db.prisma.auditLog.create({ data: { action: 'admin.person.deactivate-demo', entity: 'person', entityId: p.id, before: { active: true }, after: { username: p.username, active: false } } });
+      }
       say(open.length ? `deactivated ${open.length} demo account(s): ${open.join(', ')}` : 'no active account uses a demo password');
       return 0;
     }
