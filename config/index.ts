@@ -66,6 +66,7 @@ export const ConfigSchema = z.object({
   ACT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(20_000),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(5 * 1024 * 1024),
+  EVIDENCE_QUOTA_BYTES: z.coerce.number().int().min(1024).default(100 * 1024 * 1024),
   PAYLOAD_ENCRYPTION_KEYS: payloadKeysFromEnv.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

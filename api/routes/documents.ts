@@ -4,7 +4,7 @@ import { renderDocument, MIME_TYPES, type DocumentFormat } from '../../documents
 import { documentFileName, listCycleDocuments, loadDocumentData } from '../../documents/from-cycle';
 import type { DocumentKind } from '../../documents/model';
 import type { AppDeps, Principal } from '../context';
-import { sitsOnCouncilOf } from '../scope';
+import { requireCycleReader, sitsOnCouncilOf, wasMemberBetween } from '../scope';
 import { HttpError } from '../errors';
 import { principalOf } from '../auth';
 import { ErrorSchema, registry } from '../openapi';
@@ -54,7 +54,7 @@ registry.registerPath({
     200: { description: 'the documents and their state', content: { 'application/json': { schema: CycleDocumentListSchema } } },
     401: { description: 'not logged in' },
     403: { description: 'not an officer of a member unit, a member of the province\'s council or the admin', content: { 'application/json': { schema: ErrorSchema } } },
-    404: { description: 'no such cycle', content: { 'application/json': { schema: ErrorSchema } } },
+    404: { description: 'no such cycle, or not yours to read (read scope: README)', content: { 'application/json': { schema: ErrorSchema } } },
   },
 });
 
@@ -74,7 +74,7 @@ registry.registerPath({
     },
     401: { description: 'not logged in' },
     403: { description: 'not an officer of a member unit, a member of the province\'s council or the admin', content: { 'application/json': { schema: ErrorSchema } } },
-    404: { description: 'no such cycle, document kind, format or decision', content: { 'application/json': { schema: ErrorSchema } } },
+    404: { description: 'no such cycle (or not yours to read), document kind, format or decision', content: { 'application/json': { schema: ErrorSchema } } },
     409: { description: 'the cycle has not produced this document yet (e.g. the vote is not closed), or its data are incomplete', content: { 'application/json': { schema: ErrorSchema } } },
   },
 });
@@ -91,16 +91,17 @@ export function contentDisposition(filename: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
 }
 
-/** Officers of units that were members of the bloc during the cycle, the province's council, the admin. */
+/**
+ * Officers of units that were members of the bloc during the cycle (from its start to the end of its
+ * year: a unit that joined later does not read earlier years' documents), the province's council, the
+ * admin. Who may not read the cycle at all gets 404 (api/scope.ts); a reader of the cycle whose unit
+ * left before it started, 403.
+ */
 async function requireReader(deps: AppDeps, p: Principal, cycleId: string): Promise<void> {
-  const cycle = await deps.db.prisma.cycle.findUnique({ where: { id: cycleId }, select: { blocId: true, startedAt: true, bloc: { select: { provinceId: true } } } });
-  if (!cycle) throw new HttpError(404, 'NOT_FOUND', `no cycle ${cycleId}`);
+  const cycle = await requireCycleReader(deps, p, cycleId);
   if (p.roles.includes('admin')) return;
-  if (await sitsOnCouncilOf(deps, p, cycle.bloc.provinceId)) return;
-  if (p.unitId && p.roles.includes('unitOfficer')) {
-    const member = await deps.db.prisma.blocMembership.findFirst({ where: { blocId: cycle.blocId, unitId: p.unitId, OR: [{ leftOn: null }, { leftOn: { gte: cycle.startedAt } }] }, select: { id: true } });
-    if (member) return;
-  }
+  if (await sitsOnCouncilOf(deps, p, cycle.provinceId)) return;
+  if (p.unitId && p.roles.includes('unitOfficer') && (await wasMemberBetween(deps, p.unitId, cycle.blocId, cycle.startedAt, new Date(Date.UTC(cycle.year + 1, 0, 1))))) return;
   throw new HttpError(403, 'FORBIDDEN', 'the documents of a cycle are for the bloc\'s member units, the province\'s emulation council and the admin');
 }
 
