@@ -55,6 +55,7 @@ export const ConfigSchema = z.object({
   TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
   TEMPORAL_DB_FILE: z.string().default(path.resolve('data/temporal.db')),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  IDEMPOTENCY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400 * 7).default(8 * 3600),
   DEMO_PASSWORD: z.string().min(8).default('thidua-demo'),
   SEED_DEMO: booleanFromEnv.default(true),
