@@ -106,11 +106,12 @@ export function evidenceFileName(original: string, mimeType: string): string {
     .join('')
     .trim();
   const exts = EXTENSIONS[mimeType] ?? ['bin'];
-  const dot = clean.lastIndexOf('.');
-  const given = dot > 0 ? clean.slice(dot + 1).toLowerCase() : '';
-  const stem = (dot > 0 ? clean.slice(0, dot) : clean).replace(/[.\s]+$/, '') || 'minh-chung';
-  const ext = exts.includes(given) ? clean.slice(dot + 1) : exts[0]!;
-  return `${[...stem].slice(0, 250 - ext.length).join('')}.${ext}`;
+  // An extension is a short alphanumeric tail after the last dot (not "../x" nor a dot-file's name).
+  const tail = /(?<=[^.])\.([A-Za-z0-9]{1,8})$/.exec(clean);
+  const given = tail ? tail[1]! : '';
+  const stem = (tail ? clean.slice(0, tail.index) : clean).replace(/[.\s]+$/, '') || 'minh-chung';
+  const ext = exts.includes(given.toLowerCase()) ? given : exts[0]!;
+  return `${[...stem].slice(0, 254 - ext.length).join('')}.${ext}`;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
