@@ -88,7 +88,7 @@ export function resultsTab(m) {
   return h('div', { class: 'results' },
     r ? rankingCard(r) : card(t('results.ranking'), h('p', {}, t('results.noScores'))),
     r ? awardsCard(m, r) : null,
-    documentsCard(m.documents),
+    documentsCard(m.documents, { canNumber: m.isHead }),
     nextYearCard(m),
     h('p', { class: 'history-links' }, h('a', { href: `#/bloc/${encodeURIComponent(m.projection.blocId)}/history` }, t('history.blocLink', { bloc: m.bloc.name }))));
 }
