@@ -129,6 +129,28 @@ describe('tokens', () => {
   });
 });
 
+describe('inbox', () => {
+  test('a unit\'s tasks and notifications go to its officers: a person attached to the unit in another role sees only their own', async () => {
+    const admin = await tokenOf('admin');
+    const unit = await db.prisma.unit.findUniqueOrThrow({ where: { code: 'CT-TTR' } });
+    const council = await db.prisma.council.findFirstOrThrow({ where: { province: { code: 'CT' } } });
+    const created = await call('POST', '/api/admin/people', { token: admin, key: randomUUID(), body: { username: 'ct.ttr.hd', fullName: 'Lê Văn Hội Đồng', email: 'ttr.hd@thidua.example', password: 'mat-khau-hoi-dong', unitId: unit.id, roles: [{ role: 'councilMember', councilId: council.id }] } });
+    expect(created.status).toBe(201);
+    const bloc = await db.prisma.bloc.findUniqueOrThrow({ where: { code: 'CT-NOICHINH' } });
+    const cycle = await db.prisma.cycle.create({ data: { id: 'cycle-CT-NOICHINH-2031', blocId: bloc.id, year: 2031, phase: 'pledge', headUnitId: bloc.headUnitId!, deputyUnitId: bloc.deputyUnitId!, ruleSetCode: bloc.ruleSetCode, ruleSetVersion: 1, deadlines: {}, startedAt: new Date() } });
+    await db.prisma.task.create({ data: { cycleId: cycle.id, unitId: unit.id, kind: 'pledge', title: 'Ký giao ước', dueAt: new Date('2031-03-31') } });
+    const forUnit = await db.prisma.notification.create({ data: { dedupeKey: `inbox-test:${unit.id}`, recipientUnitId: unit.id, cycleId: cycle.id, kind: 'task', title: 'Nhiệm vụ của đơn vị', body: '…' } });
+    const forPerson = await db.prisma.notification.create({ data: { dedupeKey: `inbox-test:${created.body.id}`, recipientPersonId: created.body.id, kind: 'info', title: 'Của riêng', body: '…' } });
+    const officer = await tokenOf('ct.ttr');
+    expect(((await call('GET', '/api/me/tasks', { token: officer })).body as { unitId: string }[]).map((x) => x.unitId)).toEqual([unit.id]);
+    expect(((await call('GET', '/api/me/notifications', { token: officer })).body as { id: string }[]).map((n) => n.id)).toContain(forUnit.id);
+    const member = await tokenOf('ct.ttr.hd', 'mat-khau-hoi-dong');
+    expect((await call('GET', '/api/me/tasks', { token: member })).body).toEqual([]);
+    expect(((await call('GET', '/api/me/notifications', { token: member })).body as { id: string }[]).map((n) => n.id)).toEqual([forPerson.id]);
+    expect((await call('POST', `/api/me/notifications/${forUnit.id}/read`, { token: member })).status).toBe(404);
+  });
+});
+
 describe('request ids', () => {
   test('a client x-request-id is kept when it is a plain token, replaced by a UUID otherwise', async () => {
     const idOf = async (value: string) => (await call('GET', '/api/me', { headers: { 'x-request-id': value } })).body.error.requestId as string;
