@@ -108,7 +108,9 @@ async function purgeExpiredKeys(prisma: PrismaClient): Promise<void> {
   const now = Date.now();
   if (now - (lastPurge.get(prisma) ?? 0) < 60_000) return;
   lastPurge.set(prisma, now);
-  await prisma.idempotencyKey.deleteMany({ where: { createdAt: { lt: new Date(now - IDEMPOTENCY_KEY_TTL_MS) } } });
+  const expired = { createdAt: { lt: new Date(now - IDEMPOTENCY_KEY_TTL_MS) } };
+  // Read first: on SQLite a DELETE takes the write lock even when nothing matches.
+  if ((await prisma.idempotencyKey.count({ where: expired })) > 0) await prisma.idempotencyKey.deleteMany({ where: expired });
 }
 
 /** Plain JSON for Prisma Json columns (dates become strings, undefined is dropped). */
