@@ -44,8 +44,9 @@ test('the results routes are in /api/openapi.json', async () => {
 });
 
 describe('results of the year', () => {
-  test('anyone logged in reads them; anonymous 401; an unknown cycle 404', async () => {
-    for (const as of [PEOPLE.memberOfficer, PEOPLE.otherBlocOfficer, PEOPLE.councilMember, PEOPLE.admin]) expectStatus(await sys.call('GET', resultsPath(), { as }), 200);
+  test('the readers of the cycle read them (another province: 404, read scope); anonymous 401; an unknown cycle 404', async () => {
+    for (const as of [PEOPLE.memberOfficer, PEOPLE.councilMember, PEOPLE.admin]) expectStatus(await sys.call('GET', resultsPath(), { as }), 200);
+    expectError(await sys.call('GET', resultsPath(), { as: PEOPLE.otherBlocOfficer }), 404, 'NOT_FOUND');
     expectError(await sys.call('GET', resultsPath()), 401, 'UNAUTHENTICATED');
     expectError(await sys.call('GET', '/api/cycles/NO-SUCH-2026/results', { as: PEOPLE.admin }), 404, 'NOT_FOUND');
   });
