@@ -357,10 +357,12 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
 
 async function upsertPerson(db: Db, p: PersonSeed, unitId: string | null, passwordHash: string) {
   const data = { fullName: p.fullName, email: emailOf(p.username), unitId, passwordHash, active: true };
+  // A changed demo password revokes the tokens issued under the old one (as an admin's password change does).
+  const before = await db.prisma.person.findUnique({ where: { username: p.username }, select: { passwordHash: true } });
   return db.prisma.person.upsert({
     where: { username: p.username },
     create: { username: p.username, ...data },
-    update: data,
+    update: { ...data, ...(before && before.passwordHash !== passwordHash ? { tokenVersion: { increment: 1 } } : {}) },
   });
 }
 
