@@ -172,8 +172,9 @@ export function createActivities({ db, outbox, now = () => new Date() }: Activit
 
     async audit(p) {
       // Append-only table (DB triggers reject UPDATE/DELETE); the request id keeps a retried write single.
+      // Per workflow and action: a request id (a client's Idempotency-Key) reused elsewhere must not hide a row.
       const requestId = p.requestId ?? `${p.workflowId}:${p.action}:${p.entityId}`;
-      if (await prisma.auditLog.findFirst({ where: { requestId, action: p.action }, select: { id: true } })) return;
+      if (await prisma.auditLog.findFirst({ where: { requestId, action: p.action, workflowId: p.workflowId ?? null }, select: { id: true } })) return;
       await prisma.auditLog.create({ data: { action: p.action, entity: p.entity, entityId: p.entityId, actorPersonId: p.actorPersonId ?? null, actorRole: p.actorRole ?? null, before: json(p.before), after: json(p.after), workflowId: p.workflowId, requestId } });
     },
   };

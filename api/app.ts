@@ -19,6 +19,9 @@ import { governmentFlagDocumentsRouter } from './routes/government-flag-document
 import { inboxRouter } from './routes/inbox';
 import { resultsRouter } from './routes/results';
 
+/** What a client-chosen x-request-id may be: 1–128 letters, digits and . _ : - (a UUID, a trace id). */
+export const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
 /** The product's front door. Every /api route below `authenticate` knows who the caller is. */
 export function createApp(deps: AppDeps): Express {
   const secret = tokenSecret(deps.config.JWT_SECRET);
@@ -28,7 +31,11 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     pinoHttp({
       logger: deps.logger,
-      genReqId: (req) => (req.headers['x-request-id'] as string) ?? randomUUID(),
+      // A client's x-request-id is kept only when it is a plain token (it goes into logs and answers).
+      genReqId: (req) => {
+        const given = req.headers['x-request-id'];
+        return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+      },
       // One compact line per request; never headers (tokens) or bodies (ballots).
       serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }), res: (res: { statusCode: number }) => ({ status: res.statusCode }) },
       // 503 is expected (a dependency starting or down, an act awaiting a worker; the client retries): a

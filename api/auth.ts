@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { hashPassword, verifyPassword } from './security/passwords';
 import { HttpError } from './errors';
 import type { AppDeps, Principal } from './context';
-import { registry } from './openapi';
+import { ErrorSchema, registry } from './openapi';
+import { LoginBusyError, LoginGuard, LoginLockedError } from './security/login-guard';
 
 export const LoginSchema = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) });
 export const LoginResponseSchema = z.object({ token: z.string(), expiresIn: z.number(), principal: z.object({ personId: z.string(), username: z.string(), fullName: z.string(), unitId: z.string().nullable(), roles: z.array(z.string()) }) });
@@ -16,13 +17,23 @@ registry.registerPath({
   summary: 'Log in; returns a signed bearer token',
   tags: ['auth'],
   request: { body: { content: { 'application/json': { schema: LoginSchema } } } },
-  responses: { 200: { description: 'token', content: { 'application/json': { schema: LoginResponseSchema } } }, 400: { description: 'invalid body' }, 401: { description: 'wrong credentials' } },
+  responses: {
+    200: { description: 'token', content: { 'application/json': { schema: LoginResponseSchema } } },
+    400: { description: 'invalid body', content: { 'application/json': { schema: ErrorSchema } } },
+    401: { description: 'wrong credentials', content: { 'application/json': { schema: ErrorSchema } } },
+    429: { description: 'too many failed logins for this username or from this address: locked for a doubling time (Retry-After), even for the right password', content: { 'application/json': { schema: ErrorSchema } } },
+    503: { description: 'too many logins being checked at once (Retry-After)', content: { 'application/json': { schema: ErrorSchema } } },
+  },
 });
 
-/** Loads who the caller is from the database on every request: a deactivated person loses access at once. */
-async function loadPrincipal(deps: AppDeps, personId: string): Promise<Principal | null> {
+/**
+ * Loads who the caller is from the database on every request: a deactivated person loses access at
+ * once, and so does a token issued before the password changed (its `tv` is older than the person's).
+ */
+async function loadPrincipal(deps: AppDeps, personId: string, tokenVersion?: number): Promise<Principal | null> {
   const person = await deps.db.prisma.person.findUnique({ where: { id: personId }, include: { roles: true } });
   if (!person || !person.active) return null;
+  if (tokenVersion !== undefined && tokenVersion !== person.tokenVersion) return null;
   return {
     personId: person.id,
     username: person.username,
@@ -37,17 +48,38 @@ async function loadPrincipal(deps: AppDeps, personId: string): Promise<Principal
 let dummy: Promise<string> | undefined;
 const dummyHash = () => (dummy ??= hashPassword(randomBytes(16).toString('hex')));
 
-export function authRouter(deps: AppDeps, secret: string): Router {
+export function authRouter(deps: AppDeps, secret: string, guard: LoginGuard = deps.loginGuard ?? new LoginGuard()): Router {
   const router = Router();
   router.post('/api/auth/login', async (req, res) => {
     const { username, password } = LoginSchema.parse(req.body);
+    // Usernames are stored lower-case (api/routes/admin.ts): count failures per account, not per spelling.
+    const account = username.toLowerCase();
+    const ip = req.ip ?? 'unknown';
+    try {
+      guard.check(account, ip);
+    } catch (e) {
+      if (!(e instanceof LoginLockedError)) throw e;
+      res.set('retry-after', String(e.retryAfterSeconds));
+      throw new HttpError(429, 'TOO_MANY_REQUESTS', `too many failed logins: try again in ${e.retryAfterSeconds} s`);
+    }
     const person = await deps.db.prisma.person.findUnique({ where: { username } });
     // Same answer and the same scrypt work for an unknown user and a wrong password: no account enumeration.
-    const valid = await verifyPassword(password, person?.passwordHash ?? (await dummyHash()));
-    if (!person || !person.active || !valid) throw new HttpError(401, 'UNAUTHENTICATED', 'wrong username or password');
+    let valid: boolean;
+    try {
+      valid = await guard.hashing(async () => verifyPassword(password, person?.passwordHash ?? (await dummyHash())));
+    } catch (e) {
+      if (!(e instanceof LoginBusyError)) throw e;
+      res.set('retry-after', '1');
+      throw new HttpError(503, 'UNAVAILABLE', 'too many logins at once: try again in a second');
+    }
+    if (!person || !person.active || !valid) {
+      guard.failed(account, ip);
+      throw new HttpError(401, 'UNAUTHENTICATED', 'wrong username or password');
+    }
+    guard.succeeded(account);
     const principal = (await loadPrincipal(deps, person.id))!;
     const expiresIn = deps.config.TOKEN_TTL_SECONDS;
-    const token = jwt.sign({ sub: person.id }, secret, { algorithm: 'HS256', expiresIn, issuer: 'thidua' });
+    const token = jwt.sign({ sub: person.id, tv: person.tokenVersion }, secret, { algorithm: 'HS256', expiresIn, issuer: 'thidua' });
     res.json({ token, expiresIn, principal: { personId: principal.personId, username: principal.username, fullName: principal.fullName, unitId: principal.unitId, roles: principal.roles } });
   });
   return router;
@@ -57,14 +89,15 @@ export function authenticate(deps: AppDeps, secret: string): RequestHandler {
   return async (req, _res, next) => {
     const header = req.headers.authorization;
     if (!header?.startsWith('Bearer ')) return next(new HttpError(401, 'UNAUTHENTICATED', 'a bearer token is required'));
-    let sub: string;
+    let claims: { sub: string; tv?: unknown };
     try {
-      sub = (jwt.verify(header.slice(7), secret, { algorithms: ['HS256'], issuer: 'thidua' }) as { sub: string }).sub;
+      claims = jwt.verify(header.slice(7), secret, { algorithms: ['HS256'], issuer: 'thidua' }) as { sub: string; tv?: unknown };
     } catch {
       return next(new HttpError(401, 'UNAUTHENTICATED', 'invalid or expired token'));
     }
-    const principal = await loadPrincipal(deps, sub);
-    if (!principal) return next(new HttpError(401, 'UNAUTHENTICATED', 'account disabled'));
+    // A token without `tv` predates token versions: it stands for version 0 (the password never changed since).
+    const principal = await loadPrincipal(deps, claims.sub, typeof claims.tv === 'number' ? claims.tv : 0);
+    if (!principal) return next(new HttpError(401, 'UNAUTHENTICATED', 'account disabled, or the password changed since this token was issued'));
     req.principal = principal;
     next();
   };

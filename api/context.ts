@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { Db } from '../db';
+import type { LoginGuard } from './security/login-guard';
 
 /** Everything the HTTP layer depends on, injected (tests pass real or fake parts). */
 export interface AppDeps {
@@ -13,6 +14,8 @@ export interface AppDeps {
   workerAlive?: () => Promise<boolean>;
   /** Longest wait for a workflow's answer to an act before 503 (api/routes/acts.ts; default 20 s). */
   actTimeoutMs?: number;
+  /** Login throttling and the bound on concurrent scrypt work (api/security/login-guard.ts); one per app by default. */
+  loginGuard?: LoginGuard;
 }
 
 export interface Principal {

@@ -5,14 +5,16 @@
  *
  * Idempotency (draft-ietf-httpapi-idempotency-key-header): a client may send `Idempotency-Key: <uuid>`.
  * The first successful response is stored in IdempotencyKey under that key together with a
- * fingerprint of the request (method, route, caller, body). A repeat with the same key and the same
+ * fingerprint of the request (method, route, caller, and an HMAC of the body under a server secret —
+ * never a plain hash, and never over secrets: password fields are left out). A repeat with the same key and the same
  * request gets the stored response again (status and body) and changes nothing; the same key with a
  * different request is refused (422). Failed requests are not stored: their transaction is rolled
  * back, so a retry runs again and meets the same refusal. The key also becomes the audit row's
  * requestId, so one act is one audit row. Acts on a running cycle do not come here: their key is the
- * Temporal Update id (api/routes/acts.ts).
+ * Temporal Update id (api/routes/acts.ts). Keys expire after IDEMPOTENCY_KEY_TTL_MS (24 h): an
+ * older key is forgotten (deleted) and the request runs as new.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { Prisma } from '../db';
@@ -62,12 +64,53 @@ function canonical(v: unknown): string {
   return JSON.stringify(v) ?? 'null';
 }
 
-/** SHA-256 of the canonical JSON of a request body (part of an Idempotency-Key's fingerprint). */
-export const bodyHash = (body: unknown): string => createHash('sha256').update(canonical(body ?? null)).digest('hex');
+/** Fields never fingerprinted (nor stored in any form beside a key): passwords and other secrets. */
+const SECRET_FIELD = /pass(word|phrase)?|secret|token|api[-_]?key/i;
 
-function fingerprint(req: Request, principal: Principal): string {
+function withoutSecrets(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutSecrets);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([k]) => !SECRET_FIELD.test(k)).map(([k, x]) => [k, withoutSecrets(x)]));
+  return v;
+}
+
+const derivedKeys = new WeakMap<object, Buffer>();
+/**
+ * The server secret of the fingerprints: IDEMPOTENCY_SECRET, else derived from JWT_SECRET (both stable
+ * across restarts and processes); without either (development) a random one per process.
+ */
+export function fingerprintKey(config: AppDeps['config']): Buffer {
+  let key = derivedKeys.get(config);
+  if (!key) {
+    key = config.IDEMPOTENCY_SECRET ? Buffer.from(config.IDEMPOTENCY_SECRET, 'utf8') : config.JWT_SECRET ? createHmac('sha256', config.JWT_SECRET).update('thidua idempotency fingerprint v1').digest() : randomBytes(32);
+    derivedKeys.set(config, key);
+  }
+  return key;
+}
+
+/**
+ * HMAC-SHA256 (server secret) of the canonical JSON of a request body without its secret fields: part
+ * of an Idempotency-Key's fingerprint. Keyed so that a stored fingerprint cannot be checked against
+ * guesses of the body offline.
+ */
+export const bodyHash = (deps: Pick<AppDeps, 'config'>, body: unknown): string => createHmac('sha256', fingerprintKey(deps.config)).update(canonical(withoutSecrets(body ?? null))).digest('hex');
+
+function fingerprint(deps: AppDeps, req: Request, principal: Principal): string {
   const route = `${req.method} ${req.baseUrl}${req.route?.path ?? req.path}`;
-  return `${route} ${canonical(req.params)} person:${principal.personId} body:${bodyHash(req.body)}`;
+  return `${route} ${canonical(req.params)} person:${principal.personId} body:${bodyHash(deps, req.body)}`;
+}
+
+/** How long an Idempotency-Key is remembered. */
+export const IDEMPOTENCY_KEY_TTL_MS = 24 * 3600_000;
+const lastPurge = new WeakMap<object, number>();
+
+/** Deletes expired keys, at most once a minute per database client (the createdAt index makes it cheap). */
+async function purgeExpiredKeys(prisma: PrismaClient): Promise<void> {
+  const now = Date.now();
+  if (now - (lastPurge.get(prisma) ?? 0) < 60_000) return;
+  lastPurge.set(prisma, now);
+  const expired = { createdAt: { lt: new Date(now - IDEMPOTENCY_KEY_TTL_MS) } };
+  // Read first: on SQLite a DELETE takes the write lock even when nothing matches.
+  if ((await prisma.idempotencyKey.count({ where: expired })) > 0) await prisma.idempotencyKey.deleteMany({ where: expired });
 }
 
 /** Plain JSON for Prisma Json columns (dates become strings, undefined is dropped). */
@@ -105,8 +148,14 @@ export function fromPrismaError(e: unknown): unknown {
 
 /** The answer stored under this key for the same request (scope), if any; 422 when the key was used for another request. */
 export async function storedAnswer<T = unknown>(prisma: PrismaClient, key: string, scope: string): Promise<T | undefined> {
+  await purgeExpiredKeys(prisma);
   const seen = await prisma.idempotencyKey.findUnique({ where: { key } });
   if (!seen) return undefined;
+  if (seen.createdAt.getTime() < Date.now() - IDEMPOTENCY_KEY_TTL_MS) {
+    // Expired: forgotten, so the request runs as a new one.
+    await prisma.idempotencyKey.deleteMany({ where: { key, createdAt: seen.createdAt } });
+    return undefined;
+  }
   if (seen.scope !== scope) throw new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was already used for a different request');
   return (seen.response ?? undefined) as T | undefined;
 }
@@ -120,7 +169,7 @@ const send = (res: Response, key: string | undefined, out: Outcome, replayed: bo
 /** The request's key and fingerprint; answers from the store (replayed) when this key was answered before. */
 async function earlierOutcome(deps: AppDeps, req: Request, res: Response, principal: Principal): Promise<{ key: string | undefined; scope: string; replayed: boolean }> {
   const key = idempotencyKeyOf(req);
-  const scope = fingerprint(req, principal);
+  const scope = fingerprint(deps, req, principal);
   const seen = key ? await storedAnswer<Outcome>(deps.db.prisma, key, scope) : undefined;
   if (seen) send(res, key, seen, true);
   return { key, scope, replayed: seen !== undefined };

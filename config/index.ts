@@ -56,6 +56,7 @@ export const ConfigSchema = z.object({
   TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
   TEMPORAL_DB_FILE: z.string().default(path.resolve('data/temporal.db')),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  IDEMPOTENCY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400 * 7).default(8 * 3600),
   DEMO_PASSWORD: z.string().min(8).default('thidua-demo'),
   /** Default: true in development and test, false in production (where true is refused). */
@@ -71,6 +72,7 @@ export const ConfigSchema = z.object({
   ACT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(20_000),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(5 * 1024 * 1024),
+  EVIDENCE_QUOTA_BYTES: z.coerce.number().int().min(1024).default(100 * 1024 * 1024),
   PAYLOAD_ENCRYPTION_KEYS: payloadKeysFromEnv.optional(),
   /** Refuse payloads that are not encrypted (worker/codec.ts). Default: true in production. */
   PAYLOAD_ENCRYPTION_REQUIRED: booleanFromEnv.optional(),

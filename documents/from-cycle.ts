@@ -63,6 +63,12 @@ export interface LoadDocumentOptions {
   decisionNumber?: string;
   /** Who asked for the document: recorded in the audit log when a number is given out. */
   actorPersonId?: string;
+  /**
+   * Give out the numbers the document still lacks (default true). The API's downloads pass false: a
+   * download shows the numbers already given and leaves the others blank; numbering is the explicit
+   * act POST /api/cycles/{cycleId}/documents/{kind}/number.
+   */
+  assign?: boolean;
 }
 
 type NumberedKind = 'minutes' | 'ballotCount' | 'proposal';
@@ -331,7 +337,7 @@ const mappingType = (cycleId: string, kind: NumberedKind) => `${TYPE_ABBR[kind]}
  * series (bloc, calendar year of the document, type), taken in one transaction with the assignment.
  * A unique-key clash (two first generations at once) rolls the loser back and it reads the winner's number.
  */
-async function documentNumbers(prisma: PrismaClient, cycle: { id: string; blocId: string }, wanted: { kind: NumberedKind; year: number }[], actorPersonId?: string): Promise<Record<NumberedKind, number | undefined>> {
+async function documentNumbers(prisma: PrismaClient, cycle: { id: string; blocId: string }, wanted: { kind: NumberedKind; year: number }[], actorPersonId?: string, assign = true): Promise<Record<NumberedKind, number | undefined>> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await prisma.$transaction(async (tx) => {
@@ -344,6 +350,7 @@ async function documentNumbers(prisma: PrismaClient, cycle: { id: string; blocId
             out[w.kind] = existing.lastNumber;
             continue;
           }
+          if (!assign) continue;
           const series = { blocId: cycle.blocId, year: w.year, docType: TYPE_ABBR[w.kind] };
           const next = await tx.documentCounter.upsert({ where: { blocId_year_docType: series }, create: { ...series, lastNumber: 1 }, update: { lastNumber: { increment: 1 } } });
           await tx.documentCounter.create({ data: { ...key, lastNumber: next.lastNumber } });
@@ -839,7 +846,7 @@ export async function loadDocumentData<K extends DocumentKind>(db: Db, cycleId: 
     { kind: 'ballotCount', year: meetingYear },
   ];
   if (kind === 'proposal' || kind === 'decision') wanted.push({ kind: 'proposal', year: vnYear(proposalDate(ctx)) });
-  const got = await documentNumbers(ctx.prisma, ctx.cycle, wanted, opts.actorPersonId);
+  const got = await documentNumbers(ctx.prisma, ctx.cycle, wanted, opts.actorPersonId, opts.assign ?? true);
   const numbers: Record<NumberedKind, number | null> = { minutes: got.minutes ?? null, ballotCount: got.ballotCount ?? null, proposal: got.proposal ?? null };
   return validate(kind, build(numbers, extra));
 }

@@ -41,6 +41,8 @@ async function main(): Promise<void> {
   const passwordHash = await hashPassword('bench-password');
   const deadlines = { pledge: '2026-03-31T00:00:00Z' };
   const officers: string[] = [];
+  /** What each officer may read (api/scope.ts): its bloc's cycle, its bloc, its own unit, its province. */
+  const scopes: { cycleId: string; blocId: string; unitId: string; province: string }[] = [];
   for (let p = 0; p < P; p++) {
     const province = await prisma.province.create({ data: { code: `P${p}`, name: `Tỉnh ${p}` } });
     for (let b = 0; b < B; b++) {
@@ -55,6 +57,7 @@ async function main(): Promise<void> {
       if (officers.length < 50) {
         const person = await prisma.person.create({ data: { username: `bench.${bloc.code}`.toLowerCase(), fullName: 'Cán bộ', email: 'x@example.org', passwordHash, unitId: units[2]!.id, roles: { create: [{ role: 'unitOfficer', unitId: units[2]!.id }] } } });
         officers.push(person.username);
+        scopes.push({ cycleId, blocId: bloc.id, unitId: units[2]!.id, province: province.code });
       }
     }
   }
@@ -69,17 +72,17 @@ async function main(): Promise<void> {
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const tokens = await Promise.all(officers.map(async (username) => ((await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'bench-password' }) })).json()) as { token: string }).token));
-  const cycles = await prisma.cycle.findMany({ select: { id: true, blocId: true, headUnitId: true }, take: 200 });
-  const cycleIds = cycles.map((c) => c.id);
+  // Request i goes with token i % n and reads what that officer may read (its scope), as the pages do.
+  const scopeOf = (i: number) => scopes[i % scopes.length]!;
 
   const endpoints: [string, (i: number) => string][] = [
     ['GET /api/me/tasks', () => '/api/me/tasks'],
     ['GET /api/me/notifications', () => '/api/me/notifications?take=50'],
-    ['GET /api/cycles/:id', (i) => `/api/cycles/${cycleIds[i % cycleIds.length]}`],
-    ['GET /api/blocs?province= (one province)', (i) => `/api/blocs?province=P${i % P}`],
-    ['GET /api/cycles/:id/results', (i) => `/api/cycles/${cycleIds[i % cycleIds.length]}/results`],
-    ['GET /api/blocs/:id/history', (i) => `/api/blocs/${cycles[i % cycles.length]!.blocId}/history`],
-    ['GET /api/units/:id/history', (i) => `/api/units/${cycles[i % cycles.length]!.headUnitId}/history`],
+    ['GET /api/cycles/:id', (i) => `/api/cycles/${scopeOf(i).cycleId}`],
+    ['GET /api/blocs?province= (one province)', (i) => `/api/blocs?province=${scopeOf(i).province}`],
+    ['GET /api/cycles/:id/results', (i) => `/api/cycles/${scopeOf(i).cycleId}/results`],
+    ['GET /api/blocs/:id/history', (i) => `/api/blocs/${scopeOf(i).blocId}/history`],
+    ['GET /api/units/:id/history', (i) => `/api/units/${scopeOf(i).unitId}/history`],
   ];
   for (const [name, pathOf] of endpoints) {
     const n = REQUESTS;

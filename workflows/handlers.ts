@@ -1,4 +1,4 @@
-import { getExternalWorkflowHandle } from '@temporalio/workflow';
+import { getExternalWorkflowHandle, patched } from '@temporalio/workflow';
 import * as c from '../contracts/cycle';
 import { validateSelfScores } from '../domain/scoring';
 import { validateExtension } from '../domain/calendar';
@@ -327,6 +327,18 @@ async function applyHold(s: CycleState, unitId: string, state: 'onHold' | 'clear
   if (s.councilWorkflowId) {
     await getExternalWorkflowHandle(s.councilWorkflowId).signal(holdChanged, { unitId, state, reason });
   }
-  await acts.notify({ dedupeKey: `${s.workflowId}:hold:${unitId}:${state}:${Date.now()}`, cycleId: s.workflowId, unitIds: [unitId, s.actingHeadUnitId], kind: 'info', title: state === 'onHold' ? 'Tạm dừng xét khen thưởng' : state === 'cleared' ? 'Tiếp tục xét khen thưởng' : 'Không đủ điều kiện khen thưởng', body: reason });
+  const title = state === 'onHold' ? 'Tạm dừng xét khen thưởng' : state === 'cleared' ? 'Tiếp tục xét khen thưởng' : 'Không đủ điều kiện khen thưởng';
+  const dedupeKey = `${s.workflowId}:hold:${unitId}:${state}:${Date.now()}`;
+  // The reason of a hold (an investigation, an inspection) is for the parties only: the held unit, the
+  // council and the admin. The acting head is told that the unit is held or cleared, not why.
+  if (patched('hold-reason-parties-only')) {
+    await acts.notify({ dedupeKey, cycleId: s.workflowId, unitIds: [unitId], kind: 'info', title, body: reason });
+    if (s.actingHeadUnitId !== unitId) {
+      const unitName = s.units[unitId]?.name ?? unitId;
+      await acts.notify({ dedupeKey: `${dedupeKey}:head`, cycleId: s.workflowId, unitIds: [s.actingHeadUnitId], kind: 'info', title, body: `${unitName}: ${title.toLowerCase()} (Điều 4 khoản 4 Nghị định 152/2025/NĐ-CP). Lý do được gửi đến đơn vị và Hội đồng Thi đua – Khen thưởng.` });
+    }
+  } else {
+    await acts.notify({ dedupeKey, cycleId: s.workflowId, unitIds: [unitId, s.actingHeadUnitId], kind: 'info', title, body: reason });
+  }
   await project(s);
 }

@@ -172,7 +172,7 @@ export interface ActRequest {
 export async function answerAct(deps: AppDeps, req: Request, res: Response, act: ActRequest): Promise<void> {
   const chosen = req.header('idempotency-key') !== undefined || typeof act.body.requestId === 'string';
   const { requestId: _r, ...rest } = act.body;
-  const scope = chosen ? `${act.route} person:${act.principal.personId}${act.secret ? '' : ` body:${bodyHash(rest)}`}` : undefined;
+  const scope = chosen ? `${act.route} person:${act.principal.personId}${act.secret ? '' : ` body:${bodyHash(deps, rest)}`}` : undefined;
   const earlier = scope && (await storedAnswer(deps.db.prisma, act.requestId, scope));
   if (earlier) {
     res.set({ 'idempotency-key': act.requestId, 'idempotent-replayed': 'true' }).json(earlier);

@@ -451,7 +451,7 @@ export function adminRouter(deps: AppDeps): Router {
     }
     if (b.active === false && before.id === ctx.principal.personId) throw conflict('you cannot deactivate yourself', ['active']);
     const { password, ...rest } = b;
-    const after = await ctx.tx.person.update({ where: { id: before.id }, data: { ...rest, ...(passwordHash ? { passwordHash } : {}) }, select: PERSON });
+    const after = await ctx.tx.person.update({ where: { id: before.id }, data: { ...rest, ...(passwordHash ? { passwordHash, tokenVersion: { increment: 1 } } : {}) }, select: PERSON });
     const pick = (p: typeof before) => ({ fullName: p.fullName, email: p.email, unitId: p.unitId, active: p.active });
     await ctx.audit({ action: 'admin.person.update', entity: 'person', entityId: before.id, before: pick(before), after: { ...pick(after), ...(password ? { passwordChanged: true } : {}) } });
     return after;

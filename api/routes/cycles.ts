@@ -9,7 +9,7 @@ import type { AppDeps } from '../context';
 import { HttpError } from '../errors';
 import { principalOf, requireRoles } from '../auth';
 import { ErrorSchema, registry } from '../openapi';
-import { loadCycleScope } from '../scope';
+import { holdReasonReader, loadCycleScope, requireCycleReader, visibleReason } from '../scope';
 import { onceWrite } from '../writes';
 
 /** Longest wait for the live workflow view; after it 503 (the worker fleet is down or overloaded). */
@@ -23,8 +23,8 @@ registry.registerPath({
   request: { params: z.object({ blocId: z.string() }), body: { content: { 'application/json': { schema: StartCycleSchema } } } },
   responses: { 201: { description: 'started', content: { 'application/json': { schema: StartCycleResponse } } }, 400: { description: 'invalid', content: { 'application/json': { schema: ErrorSchema } } }, 403: { description: 'not the head of this bloc' }, 409: { description: 'already started' } },
 });
-registry.registerPath({ method: 'get', path: '/api/cycles/{cycleId}', summary: 'Cycle projection: phase, deadlines, per-unit tasks and submissions, scores, rounds, proposals', tags: ['everyone'], request: { params: z.object({ cycleId: z.string() }) }, responses: { 200: { description: 'the cycle' }, 404: { description: 'no such cycle' } } });
-registry.registerPath({ method: 'get', path: '/api/cycles/{cycleId}/live', summary: 'Live workflow state (voting progress) — a Temporal query, used only for state that lives only in the workflow', tags: ['everyone'], request: { params: z.object({ cycleId: z.string() }) }, responses: { 200: { description: 'live view' }, 503: { description: 'no worker answered within 5 s; read GET /api/cycles/{cycleId} instead', content: { 'application/json': { schema: ErrorSchema } } } } });
+registry.registerPath({ method: 'get', path: '/api/cycles/{cycleId}', summary: 'Cycle projection: phase, deadlines, per-unit tasks and submissions, scores, rounds, proposals', tags: ['everyone'], request: { params: z.object({ cycleId: z.string() }) }, responses: { 200: { description: 'the cycle (reasons of holds shown only to the admin, the province\'s council and the held unit)' }, 401: { description: 'not logged in' }, 404: { description: 'no such cycle, or not yours to read (read scope: README)', content: { 'application/json': { schema: ErrorSchema } } } } });
+registry.registerPath({ method: 'get', path: '/api/cycles/{cycleId}/live', summary: 'Live workflow state (voting progress) — a Temporal query, used only for state that lives only in the workflow', tags: ['everyone'], request: { params: z.object({ cycleId: z.string() }) }, responses: { 200: { description: 'live view' }, 401: { description: 'not logged in' }, 404: { description: 'no such cycle, or not yours to read (read scope: README)', content: { 'application/json': { schema: ErrorSchema } } }, 503: { description: 'no worker answered within 5 s; read GET /api/cycles/{cycleId} instead', content: { 'application/json': { schema: ErrorSchema } } } } });
 
 const DEFAULT_DEADLINE_DAYS = { pledge: 30, midYear: 120, selfScoring: 240, review: 255, voting: 265, council: 300, handover: 310 } as const;
 
@@ -82,8 +82,10 @@ export function cyclesRouter(deps: AppDeps): Router {
   });
 
   router.get('/api/cycles/:cycleId', async (req, res) => {
-    principalOf(req);
+    const principal = principalOf(req);
     const id = String(req.params.cycleId);
+    const readable = await requireCycleReader(deps, principal, id);
+    const sees = await holdReasonReader(deps, principal, readable.provinceId);
     const cycle = await deps.db.prisma.cycle.findUnique({
       where: { id },
       include: {
@@ -97,11 +99,11 @@ export function cyclesRouter(deps: AppDeps): Router {
     });
     if (!cycle) throw new HttpError(404, 'NOT_FOUND', `no cycle ${id}`);
     const { votingRounds, ...rest } = cycle;
-    res.json({ ...rest, votingRounds: votingRounds.map(({ _count, ...r }) => ({ ...r, votedCount: _count.voters })) });
+    res.json({ ...rest, proposals: rest.proposals.map((p) => ({ ...p, reason: visibleReason(sees, p) })), votingRounds: votingRounds.map(({ _count, ...r }) => ({ ...r, votedCount: _count.voters })) });
   });
 
   router.get('/api/cycles/:cycleId/live', async (req, res) => {
-    principalOf(req);
+    await requireCycleReader(deps, principalOf(req), String(req.params.cycleId));
     const scope = await loadCycleScope(deps, String(req.params.cycleId));
     // A query needs a worker; with none polling it would hang, so it is bounded like an act.
     try {

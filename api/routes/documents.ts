@@ -4,7 +4,7 @@ import { renderDocument, MIME_TYPES, type DocumentFormat } from '../../documents
 import { documentFileName, listCycleDocuments, loadDocumentData } from '../../documents/from-cycle';
 import type { DocumentKind } from '../../documents/model';
 import type { AppDeps, Principal } from '../context';
-import { sitsOnCouncilOf } from '../scope';
+import { loadCycleScope, requireCycleReader, sitsOnCouncilOf, wasMemberBetween } from '../scope';
 import { HttpError } from '../errors';
 import { principalOf } from '../auth';
 import { ErrorSchema, registry } from '../openapi';
@@ -37,7 +37,7 @@ export const CycleDocumentListSchema = z.object({
       kind: z.enum(Object.keys(DOCUMENT_SLUGS) as [Slug, ...Slug[]]),
       available: z.boolean(),
       reason: z.string().optional(),
-      number: z.string().nullable().openapi({ description: 'number and symbol once given (the first download gives it); never given by this listing' }),
+      number: z.string().nullable().openapi({ description: 'number and symbol once given (by the numbering act POST …/documents/{kind}/number); never given by this listing or a download' }),
       links: z.object({ docx: z.string(), pdf: z.string() }),
     }),
   ),
@@ -54,7 +54,7 @@ registry.registerPath({
     200: { description: 'the documents and their state', content: { 'application/json': { schema: CycleDocumentListSchema } } },
     401: { description: 'not logged in' },
     403: { description: 'not an officer of a member unit, a member of the province\'s council or the admin', content: { 'application/json': { schema: ErrorSchema } } },
-    404: { description: 'no such cycle', content: { 'application/json': { schema: ErrorSchema } } },
+    404: { description: 'no such cycle, or not yours to read (read scope: README)', content: { 'application/json': { schema: ErrorSchema } } },
   },
 });
 
@@ -64,7 +64,7 @@ registry.registerPath({
   summary: 'Download an official document of the cycle, generated from its data (ND 30/2020 layout): minutes, ballot-count record, proposal letter, award decision',
   description:
     'The minutes and the ballot-count record exist once the year-end vote is over, the proposal letter once the vote proposed a unit, the decision once the council recorded one (409 before). ' +
-    'The first download gives the document the next number of the bloc\'s yearly series (ND 30/2020 Điều 15); later downloads keep it.',
+    'A download never gives out a number: it shows the numbers already given (POST …/documents/{kind}/number, by the bloc head) and leaves the others blank.',
   tags: ['everyone'],
   request: { params: DocumentParams, query: DocumentQuery },
   responses: {
@@ -74,8 +74,31 @@ registry.registerPath({
     },
     401: { description: 'not logged in' },
     403: { description: 'not an officer of a member unit, a member of the province\'s council or the admin', content: { 'application/json': { schema: ErrorSchema } } },
-    404: { description: 'no such cycle, document kind, format or decision', content: { 'application/json': { schema: ErrorSchema } } },
+    404: { description: 'no such cycle (or not yours to read), document kind, format or decision', content: { 'application/json': { schema: ErrorSchema } } },
     409: { description: 'the cycle has not produced this document yet (e.g. the vote is not closed), or its data are incomplete', content: { 'application/json': { schema: ErrorSchema } } },
+  },
+});
+
+const NUMBERED_SLUGS = ['minutes', 'ballot-count', 'proposal'] as const;
+export const DocumentNumbersSchema = z.object({
+  cycleId: z.string(),
+  kind: z.enum(NUMBERED_SLUGS),
+  numbers: z.object({ minutes: z.string(), 'ballot-count': z.string(), proposal: z.string().optional() }).openapi({ description: 'number and symbol of each document numbered so far, e.g. `01/BB-KNC`' }),
+});
+
+registry.registerPath({
+  method: 'post',
+  path: '/api/cycles/{cycleId}/documents/{kind}/number',
+  summary: 'The bloc head (or the admin) gives the cycle\'s documents their numbers in the bloc\'s yearly series (ND 30/2020 Điều 15): the minutes and the ballot-count record together, the proposal letter after them',
+  description: 'Numbering is an explicit act, never a side effect of a download. Numbers once given are kept: repeating the act answers the same numbers. `proposal` also numbers the minutes and the ballot-count record it cites.',
+  tags: ['bloc head'],
+  request: { params: z.object({ cycleId: z.string(), kind: z.enum(NUMBERED_SLUGS) }) },
+  responses: {
+    200: { description: 'the numbers given (or already given)', content: { 'application/json': { schema: DocumentNumbersSchema } } },
+    401: { description: 'not logged in' },
+    403: { description: 'not the bloc head of this cycle nor the admin', content: { 'application/json': { schema: ErrorSchema } } },
+    404: { description: 'no such cycle (or not yours to read) or document kind', content: { 'application/json': { schema: ErrorSchema } } },
+    409: { description: 'the cycle has not produced this document yet', content: { 'application/json': { schema: ErrorSchema } } },
   },
 });
 
@@ -91,16 +114,17 @@ export function contentDisposition(filename: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
 }
 
-/** Officers of units that were members of the bloc during the cycle, the province's council, the admin. */
+/**
+ * Officers of units that were members of the bloc during the cycle (from its start to the end of its
+ * year: a unit that joined later does not read earlier years' documents), the province's council, the
+ * admin. Who may not read the cycle at all gets 404 (api/scope.ts); a reader of the cycle whose unit
+ * left before it started, 403.
+ */
 async function requireReader(deps: AppDeps, p: Principal, cycleId: string): Promise<void> {
-  const cycle = await deps.db.prisma.cycle.findUnique({ where: { id: cycleId }, select: { blocId: true, startedAt: true, bloc: { select: { provinceId: true } } } });
-  if (!cycle) throw new HttpError(404, 'NOT_FOUND', `no cycle ${cycleId}`);
+  const cycle = await requireCycleReader(deps, p, cycleId);
   if (p.roles.includes('admin')) return;
-  if (await sitsOnCouncilOf(deps, p, cycle.bloc.provinceId)) return;
-  if (p.unitId && p.roles.includes('unitOfficer')) {
-    const member = await deps.db.prisma.blocMembership.findFirst({ where: { blocId: cycle.blocId, unitId: p.unitId, OR: [{ leftOn: null }, { leftOn: { gte: cycle.startedAt } }] }, select: { id: true } });
-    if (member) return;
-  }
+  if (await sitsOnCouncilOf(deps, p, cycle.provinceId)) return;
+  if (p.unitId && p.roles.includes('unitOfficer') && (await wasMemberBetween(deps, p.unitId, cycle.blocId, cycle.startedAt, new Date(Date.UTC(cycle.year + 1, 0, 1))))) return;
   throw new HttpError(403, 'FORBIDDEN', 'the documents of a cycle are for the bloc\'s member units, the province\'s emulation council and the admin');
 }
 
@@ -132,7 +156,8 @@ export function documentsRouter(deps: AppDeps): Router {
     const { number } = DocumentQuery.parse(req.query);
     await requireReader(deps, principal, cycleId);
     const kind = DOCUMENT_SLUGS[slug as Slug];
-    const data = await loadDocumentData(deps.db, cycleId, kind, { actorPersonId: principal.personId, ...(number ? { decisionNumber: number } : {}) });
+    // A download shows the numbers given so far; it never gives one (numbering: the POST below).
+    const data = await loadDocumentData(deps.db, cycleId, kind, { actorPersonId: principal.personId, assign: false, ...(number ? { decisionNumber: number } : {}) });
     const body = await renderDocument(kind, format as DocumentFormat, data);
     res.set({
       'content-type': MIME_TYPES[format as DocumentFormat],
@@ -141,6 +166,22 @@ export function documentsRouter(deps: AppDeps): Router {
       'cache-control': 'private, no-store',
     });
     res.end(body);
+  });
+
+  router.post('/api/cycles/:cycleId/documents/:kind/number', async (req, res) => {
+    const principal = principalOf(req);
+    const cycleId = String(req.params.cycleId);
+    const slug = String(req.params.kind);
+    await requireCycleReader(deps, principal, cycleId);
+    if (!(NUMBERED_SLUGS as readonly string[]).includes(slug)) throw new HttpError(404, 'NOT_FOUND', `no numbered document "${slug}" (one of ${NUMBERED_SLUGS.join(', ')})`);
+    if (!principal.roles.includes('admin')) {
+      const scope = await loadCycleScope(deps, cycleId);
+      if (!principal.roles.includes('unitOfficer') || !principal.unitId || ![scope.headUnitId, scope.actingHeadUnitId].includes(principal.unitId)) throw new HttpError(403, 'FORBIDDEN', 'the bloc head (or the admin) numbers the bloc\'s documents');
+    }
+    await loadDocumentData(deps.db, cycleId, DOCUMENT_SLUGS[slug as Slug], { actorPersonId: principal.personId, assign: true });
+    const list = await listCycleDocuments(deps.db, cycleId);
+    const numberOf = (s: Slug) => list.documents.find((d) => d.kind === DOCUMENT_SLUGS[s])?.number ?? undefined;
+    res.json({ cycleId, kind: slug, numbers: { minutes: numberOf('minutes'), 'ballot-count': numberOf('ballot-count'), ...(numberOf('proposal') ? { proposal: numberOf('proposal') } : {}) } });
   });
 
   return router;

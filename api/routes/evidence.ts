@@ -7,7 +7,8 @@ import type { AppDeps, Principal } from '../context';
 import { HttpError } from '../errors';
 import { principalOf, requireRoles } from '../auth';
 import { ErrorSchema, registry } from '../openapi';
-import { loadCycleScope, type CycleScope } from '../scope';
+import { loadCycleScope, requireCycleReader, type CycleScope } from '../scope';
+import { contentDisposition } from './documents';
 
 /**
  * Evidence (minh chứng) for the self-score: a unit officer uploads files while the cycle is in
@@ -70,10 +71,47 @@ export function sniffEvidenceType(buf: Buffer): (typeof EVIDENCE_TYPES)[keyof ty
   if (startsWith(buf, [0x50, 0x4b, 0x03, 0x04])) {
     const names = zipEntryNames(buf);
     if (!names?.includes('[Content_Types].xml')) return null;
+    // Macro-enabled (DOCM/XLSM, or a DOCX/XLSX carrying a VBA project or ActiveX controls): refused.
+    if (names.some((n) => MACRO_PARTS.test(n))) return null;
     if (names.includes('word/document.xml')) return EVIDENCE_TYPES.docx;
     if (names.includes('xl/workbook.xml')) return EVIDENCE_TYPES.xlsx;
   }
   return null;
+}
+
+/** OOXML parts that carry executable content: VBA projects (any name ending vbaProject.bin / vbaData.xml) and ActiveX controls. */
+const MACRO_PARTS = /(^|\/)vba[^/]*\.(bin|xml)$|(^|\/)activeX\//i;
+
+/** The file extension of each accepted type, and the client's spellings of it that are kept. */
+const EXTENSIONS: Record<string, string[]> = {
+  [EVIDENCE_TYPES.pdf]: ['pdf'],
+  [EVIDENCE_TYPES.png]: ['png'],
+  [EVIDENCE_TYPES.jpeg]: ['jpg', 'jpeg'],
+  [EVIDENCE_TYPES.gif]: ['gif'],
+  [EVIDENCE_TYPES.webp]: ['webp'],
+  [EVIDENCE_TYPES.docx]: ['docx'],
+  [EVIDENCE_TYPES.xlsx]: ['xlsx'],
+};
+
+/**
+ * The stored name of an upload: NFC, without path separators, control characters or the invisible
+ * bidirectional/format characters (U+202E would show "fdp.exe" as "exe.pdf"), at most 255
+ * characters, and with the extension of the type detected from the bytes (the client's own extension
+ * is kept only when it names that type).
+ */
+export function evidenceFileName(original: string, mimeType: string): string {
+  const clean = [...(original || '').normalize('NFC')]
+    .filter((ch) => !/[\p{Cf}\p{Cc}\u2028\u2029]/u.test(ch))
+    .map((ch) => (ch === '/' || ch === '\\' ? '_' : ch))
+    .join('')
+    .trim();
+  const exts = EXTENSIONS[mimeType] ?? ['bin'];
+  // An extension is a short alphanumeric tail after the last dot (not "../x" nor a dot-file's name).
+  const tail = /(?<=[^.])\.([A-Za-z0-9]{1,8})$/.exec(clean);
+  const given = tail ? tail[1]! : '';
+  const stem = (tail ? clean.slice(0, tail.index) : clean).replace(/[.\s]+$/, '') || 'minh-chung';
+  const ext = exts.includes(given.toLowerCase()) ? given : exts[0]!;
+  return `${[...stem].slice(0, 254 - ext.length).join('')}.${ext}`;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -119,7 +157,8 @@ registry.registerPath({
   summary: 'Unit uploads an evidence file (minh chứng) for its self-score; only while the cycle is in self-scoring',
   description:
     'multipart/form-data with the file in `file` and the text fields `unitId` (your own unit) and `criterionId` (a criterion of the year\'s scoring template). ' +
-    'Accepted: PDF, PNG, JPEG, GIF, WebP, DOCX, XLSX — judged from the content, not the declared type. ' +
+    'Accepted: PDF, PNG, JPEG, GIF, WebP, DOCX, XLSX — judged from the content, not the declared type; macro-enabled Office files are refused. ' +
+    'The stored name gets the extension of the detected type; invisible bidirectional/format characters are removed. ' +
     'Name the returned `id` in `entries[].evidence` of the self-score (`POST /api/cycles/{cycleId}/self-scores`); ids of files of another unit or cycle are refused there (400).',
   tags: ['unit'],
   request: {
@@ -134,7 +173,7 @@ registry.registerPath({
     403: { description: 'not an officer of a member unit, or not your own unit', content: { 'application/json': { schema: ErrorSchema } } },
     404: { description: 'no such cycle', content: { 'application/json': { schema: ErrorSchema } } },
     409: { description: 'the cycle is not in self-scoring, or the self-scoring deadline has passed', content: { 'application/json': { schema: ErrorSchema } } },
-    413: { description: 'the file is larger than UPLOAD_MAX_BYTES', content: { 'application/json': { schema: ErrorSchema } } },
+    413: { description: 'the file is larger than UPLOAD_MAX_BYTES (TOO_LARGE), or the unit\'s evidence for the cycle would exceed EVIDENCE_QUOTA_BYTES (QUOTA_EXCEEDED)', content: { 'application/json': { schema: ErrorSchema } } },
     415: { description: 'not multipart/form-data, or a file type that is not accepted', content: { 'application/json': { schema: ErrorSchema } } },
   },
 });
@@ -152,7 +191,7 @@ registry.registerPath({
     },
     401: { description: 'not logged in' },
     403: { description: 'not allowed to see this unit\'s evidence', content: { 'application/json': { schema: ErrorSchema } } },
-    404: { description: 'no such file', content: { 'application/json': { schema: ErrorSchema } } },
+    404: { description: 'no such file, or its cycle is not yours to read', content: { 'application/json': { schema: ErrorSchema } } },
   },
 });
 
@@ -175,11 +214,6 @@ function mayDownload(p: Principal, unitId: string, scope: CycleScope): boolean {
   return scope.councilId !== null && p.councilIds.includes(scope.councilId);
 }
 
-/** RFC 6266 / 8187: an ASCII fallback plus the exact UTF-8 name (Vietnamese file names). */
-const contentDisposition = (filename: string) => {
-  const fallback = filename.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-};
 
 export function evidenceRouter(deps: AppDeps): Router {
   const router = Router();
@@ -212,7 +246,7 @@ export function evidenceRouter(deps: AppDeps): Router {
     if (!file) throw new HttpError(400, 'VALIDATION', 'no file', [{ path: ['file'], message: 'a file is required' }]);
     if (file.size === 0) throw new HttpError(400, 'VALIDATION', 'the file is empty', [{ path: ['file'], message: 'empty file' }]);
     const mimeType = sniffEvidenceType(file.buffer);
-    if (!mimeType) throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'accepted evidence files are PDF, images (PNG, JPEG, GIF, WebP), DOCX and XLSX', [{ path: ['file'], message: 'type not accepted' }]);
+    if (!mimeType) throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'accepted evidence files are PDF, images (PNG, JPEG, GIF, WebP), DOCX and XLSX (not macro-enabled)', [{ path: ['file'], message: 'type not accepted' }]);
 
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
     // The same bytes for the same criterion of the same unit are stored once: a retried upload
@@ -222,8 +256,10 @@ export function evidenceRouter(deps: AppDeps): Router {
       res.status(200).json({ id: same.id, sha256, size: same.size, mimeType: same.mimeType, filename: same.filename });
       return;
     }
-    // No path separators or control characters in the stored name (it goes back out in a header).
-    const filename = [...(file.originalname || 'minh-chung').normalize('NFC')].map((ch) => (ch === '/' || ch === '\\' || ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f ? '_' : ch)).join('').slice(0, 255);
+    // Per unit and cycle, the stored evidence may not exceed EVIDENCE_QUOTA_BYTES.
+    const used = (await deps.db.prisma.evidenceFile.aggregate({ where: { cycleId, unitId: fields.unitId }, _sum: { size: true } }))._sum.size ?? 0;
+    if (used + file.size > deps.config.EVIDENCE_QUOTA_BYTES) throw new HttpError(413, 'QUOTA_EXCEEDED', `the unit's evidence for this cycle would exceed ${deps.config.EVIDENCE_QUOTA_BYTES} bytes (${used} stored)`, [{ path: ['file'], message: 'storage quota of the unit exceeded' }]);
+    const filename = evidenceFileName(file.originalname, mimeType);
     const row = await deps.db.prisma.evidenceFile.create({
       data: { cycleId, unitId: fields.unitId, criterionId: fields.criterionId, filename, mimeType, size: file.size, sha256, content: new Uint8Array(file.buffer) },
       select: { id: true },
@@ -237,6 +273,10 @@ export function evidenceRouter(deps: AppDeps): Router {
     const id = String(req.params.id);
     const meta = await deps.db.prisma.evidenceFile.findUnique({ where: { id }, select: { cycleId: true, unitId: true, filename: true, mimeType: true, size: true, sha256: true } });
     if (!meta) throw new HttpError(404, 'NOT_FOUND', `no evidence file ${id}`);
+    // Who may not read the cycle at all learns nothing: 404 as for a missing file.
+    await requireCycleReader(deps, principal, meta.cycleId).catch(() => {
+      throw new HttpError(404, 'NOT_FOUND', `no evidence file ${id}`);
+    });
     if (!mayDownload(principal, meta.unitId, await loadCycleScope(deps, meta.cycleId))) throw new HttpError(403, 'FORBIDDEN', 'only the unit, the bloc head and deputy, the council and the admin see this evidence');
     const { content } = await deps.db.prisma.evidenceFile.findUniqueOrThrow({ where: { id }, select: { content: true } });
     res.set({

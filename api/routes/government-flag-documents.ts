@@ -11,7 +11,7 @@ import { MIME_TYPES, renderDocument, type DocumentFormat } from '../../documents
 import { loadGovernmentFlagDocument } from '../../documents/from-government-flag';
 import type { GovFlagDocumentKind } from '../../documents/model';
 import type { AppDeps, Principal } from '../context';
-import { sitsOnCouncilOf } from '../scope';
+import { requireProvinceReader, sitsOnCouncilOf } from '../scope';
 import { HttpError } from '../errors';
 import { principalOf } from '../auth';
 import { ErrorSchema, registry } from '../openapi';
@@ -45,15 +45,16 @@ registry.registerPath({
     },
     401: { description: 'not logged in' },
     403: { description: 'not a member or the secretary of this province’s council, nor the admin', content: { 'application/json': { schema: ErrorSchema } } },
-    404: { description: 'no such province, kind or format; the selection not started, its vote not closed, or no submission recorded yet', content: { 'application/json': { schema: ErrorSchema } } },
+    404: { description: 'no such province (or not yours: another province), kind or format; the selection not started, its vote not closed, or no submission recorded yet', content: { 'application/json': { schema: ErrorSchema } } },
     409: { description: 'the selection’s data are incomplete (e.g. no council chair on record)', content: { 'application/json': { schema: ErrorSchema } } },
   },
 });
 
-/** The province's council (members and secretary) and the admin. */
+/** The province's council (members and secretary) and the admin; another province's people get 404 (api/scope.ts). */
 async function requireCouncilReader(deps: AppDeps, p: Principal, provinceId: string): Promise<void> {
   if (p.roles.includes('admin')) return;
   if (await sitsOnCouncilOf(deps, p, provinceId)) return;
+  await requireProvinceReader(deps, p, provinceId);
   throw new HttpError(403, 'FORBIDDEN', 'the Government-flag dossier is for the province’s emulation council and the admin');
 }
 

@@ -21,6 +21,7 @@ import { ErrorSchema, registry } from '../openapi';
 import { buildGovernmentFlagInput } from '../government-flag-input';
 import { onceWrite, toJson } from '../writes';
 import { ActResultSchema, answerAct, requestIdOf } from './acts';
+import { holdReasonReader, requireProvinceReader, visibleReason } from '../scope';
 
 export const StartGovernmentFlagSchema = z.object({ year: z.number().int().min(2024).max(2100) });
 const StartResponse = z.object({ workflowId: z.string(), year: z.number(), candidates: z.number(), quota: z.number(), deadlineDate: z.string() });
@@ -90,7 +91,7 @@ registry.registerPath({
   summary: 'The Government-flag selection of a province and year, from the database: phase, quota, deadline, per-leader status and bloc-year score, ballot result (after the vote closes), submission, decisions; the council id and whether the caller has voted',
   tags: ['everyone'],
   request: { params: z.object({ provinceId: z.string(), year: z.coerce.number().int() }) },
-  responses: { 200: { description: 'the selection' }, 404: { description: 'no such province, or not started', content: { 'application/json': { schema: ErrorSchema } } } },
+  responses: { 200: { description: 'the selection (reasons of holds shown only to the admin, the province\'s council and the held unit)' }, 401: { description: 'not logged in' }, 404: { description: 'no such province, not yours (read scope: your unit\'s or council\'s province, admin all), or not started', content: { 'application/json': { schema: ErrorSchema } } } },
 });
 
 const WORKFLOW_ID = /^govflag-(.+)-(\d{4})$/;
@@ -191,6 +192,8 @@ export function governmentFlagRouter(deps: AppDeps): Router {
     const { year } = z.object({ year: z.coerce.number().int().min(2024).max(2100) }).parse(req.params);
     const province = await prisma.province.findUnique({ where: { id: provinceId }, select: { id: true, code: true, name: true } });
     if (!province) throw new HttpError(404, 'NOT_FOUND', `no province ${provinceId}`);
+    await requireProvinceReader(deps, principal, provinceId);
+    const sees = await holdReasonReader(deps, principal, provinceId);
     const workflowId = gf.governmentFlagWorkflowId(province.code, year);
     const audits = await prisma.auditLog.findMany({ where: { workflowId, action: { in: ['governmentFlag.start', 'governmentFlag.submit'] } }, orderBy: { id: 'asc' } });
     const start = audits.find((x) => x.action === 'governmentFlag.start');
@@ -226,7 +229,7 @@ export function governmentFlagRouter(deps: AppDeps): Router {
         achievement: p.achievement,
         score: scoreOf.get(`${p.cycleId}|${p.unitId}`) ?? null,
         status: p.status,
-        reason: p.reason,
+        reason: visibleReason(sees, p),
         vote: r ? { voted: r._count.voters, eligibleVoters: r.eligibleVoters, closedAt: r.closedAt, result: t && { yes: t.yes ?? null, base: t.base ?? r.eligibleVoters, share: t.share ?? null, passes: t.passes ?? false, requiredVotes: t.requiredVotes ?? null, rank: t.rank ?? null, selected: t.selected ?? false, reason: t.reason ?? (t.lapsed ? 'lapsed' : null) } } : null,
         decision: p.decision && { decisionNumber: p.decision.decisionNumber, decisionDate: isoDay(p.decision.decisionDate), signer: p.decision.signer, coefficient: p.decision.coefficient, baseSalaryVnd: p.decision.baseSalaryVnd, amountVnd: p.decision.amountVnd, revoked: p.decision.revokedOn ? { on: isoDay(p.decision.revokedOn), number: p.decision.revocationNumber } : null },
       };

@@ -1,20 +1,24 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { AppDeps } from '../context';
+import type { AppDeps, Principal } from '../context';
+import { readableProvincesOf } from '../scope';
 import { HttpError } from '../errors';
 import { principalOf, requireRoles } from '../auth';
-import { registry } from '../openapi';
+import { ErrorSchema, registry } from '../openapi';
 
 registry.registerPath({ method: 'get', path: '/api/me', summary: 'Who am I (person, unit, roles)', tags: ['everyone'], responses: { 200: { description: 'principal' }, 401: { description: 'not logged in' } } });
 registry.registerPath({ method: 'get', path: '/api/me/tasks', summary: 'Unit task inbox: open and past tasks with due dates and reminders', tags: ['unit'], responses: { 200: { description: 'tasks' } } });
 registry.registerPath({ method: 'get', path: '/api/me/notifications', summary: 'In-app notifications for my unit and me', tags: ['everyone'], responses: { 200: { description: 'notifications' } } });
 registry.registerPath({ method: 'post', path: '/api/me/notifications/{id}/read', summary: 'Mark a notification read', tags: ['everyone'], request: { params: z.object({ id: z.string() }) }, responses: { 204: { description: 'done' }, 404: { description: 'not yours' } } });
-registry.registerPath({ method: 'get', path: '/api/blocs', summary: 'Blocs with their current head, deputy and members (filter by province code; page with take/cursor = last bloc code)', tags: ['everyone'], request: { query: z.object({ province: z.string().optional(), take: z.number().int().optional(), cursor: z.string().optional() }) }, responses: { 200: { description: 'blocs' } } });
+registry.registerPath({ method: 'get', path: '/api/blocs', summary: 'Blocs of the caller\'s province(s) (admin: all) with their current head, deputy and members (filter by province code; page with take/cursor = last bloc code)', tags: ['everyone'], request: { query: z.object({ province: z.string().optional(), take: z.number().int().optional(), cursor: z.string().optional() }) }, responses: { 200: { description: 'blocs' }, 401: { description: 'not logged in' }, 404: { description: 'no such province, or not yours (a province of your unit or council)', content: { 'application/json': { schema: ErrorSchema } } } } });
 registry.registerPath({ method: 'get', path: '/api/audit', summary: 'Append-only audit log (admin)', tags: ['admin'], request: { query: z.object({ workflowId: z.string().optional(), take: z.coerce.number().int().min(1).max(500).optional() }) }, responses: { 200: { description: 'entries' }, 403: { description: 'admin only' } } });
 
 const PageQuery = z.object({ take: z.coerce.number().int().min(1).max(500).default(100) });
 /** A country has ~680 blocs: list one province at a time, or page by bloc code. */
 const BlocQuery = PageQuery.extend({ province: z.string().max(20).optional(), cursor: z.string().max(50).optional() });
+
+/** Notifications addressed to the person, and to their unit only when they are its officer. */
+const recipientsOf = (p: Principal) => [{ recipientPersonId: p.personId }, ...(p.unitId && p.roles.includes('unitOfficer') ? [{ recipientUnitId: p.unitId }] : [])];
 
 export function inboxRouter(deps: AppDeps): Router {
   const router = Router();
@@ -26,7 +30,8 @@ export function inboxRouter(deps: AppDeps): Router {
 
   router.get('/api/me/tasks', async (req, res) => {
     const p = principalOf(req);
-    if (!p.unitId) return res.json([]);
+    // A unit's tasks are its officers' work: a person attached to a unit without that role has none.
+    if (!p.unitId || !p.roles.includes('unitOfficer')) return res.json([]);
     const { take } = PageQuery.parse(req.query);
     res.json(await prisma.task.findMany({ where: { unitId: p.unitId }, orderBy: [{ status: 'asc' }, { dueAt: 'asc' }], take, include: { cycle: { select: { id: true, year: true, phase: true, bloc: { select: { name: true } } } } } }));
   });
@@ -34,13 +39,13 @@ export function inboxRouter(deps: AppDeps): Router {
   router.get('/api/me/notifications', async (req, res) => {
     const p = principalOf(req);
     const { take } = PageQuery.parse(req.query);
-    const or = [{ recipientPersonId: p.personId }, ...(p.unitId ? [{ recipientUnitId: p.unitId }] : [])];
+    const or = recipientsOf(p);
     res.json(await prisma.notification.findMany({ where: { OR: or }, orderBy: { createdAt: 'desc' }, take }));
   });
 
   router.post('/api/me/notifications/:id/read', async (req, res) => {
     const p = principalOf(req);
-    const or = [{ recipientPersonId: p.personId }, ...(p.unitId ? [{ recipientUnitId: p.unitId }] : [])];
+    const or = recipientsOf(p);
     const updated = await prisma.notification.updateMany({ where: { id: String(req.params.id), OR: or, readAt: null }, data: { readAt: new Date() } });
     const exists = updated.count > 0 || (await prisma.notification.count({ where: { id: String(req.params.id), OR: or } })) > 0;
     if (!exists) throw new HttpError(404, 'NOT_FOUND', 'no such notification for you');
@@ -48,11 +53,17 @@ export function inboxRouter(deps: AppDeps): Router {
   });
 
   router.get('/api/blocs', async (req, res) => {
-    principalOf(req);
+    const principal = principalOf(req);
     const q = BlocQuery.parse(req.query);
+    // Only the caller's province(s) (admin: all); another province's code answers 404 as an unknown one.
+    const provinces = await readableProvincesOf(deps, principal);
+    if (q.province && provinces) {
+      const asked = await prisma.province.findUnique({ where: { code: q.province }, select: { id: true } });
+      if (!asked || !provinces.includes(asked.id)) throw new HttpError(404, 'NOT_FOUND', `no province ${q.province}`);
+    }
     res.json(
       await prisma.bloc.findMany({
-        where: q.province ? { province: { code: q.province } } : {},
+        where: { ...(q.province ? { province: { code: q.province } } : {}), ...(provinces ? { provinceId: { in: provinces } } : {}) },
         orderBy: { code: 'asc' },
         take: q.take,
         ...(q.cursor ? { cursor: { code: q.cursor }, skip: 1 } : {}),

@@ -1,6 +1,8 @@
 /**
  * Results and history, read from the database projection only (never a workflow query): a cycle's
- * ranking, proposals and contests; a unit's years; a bloc's years. Everyone logged in may read them.
+ * ranking, proposals and contests; a unit's years; a bloc's years. Read scope (api/scope.ts): the
+ * admin, the province's council, the officers of member units for their years of membership (a
+ * unit's history: its own officers); anyone else gets 404. Hold reasons only for the parties.
  *
  * Ballots are anonymous: a round lists how many voted and the ballots' contents, never who cast
  * which (Ballot rows have no voter, no time; they are listed in the order of their random ids).
@@ -18,6 +20,7 @@ import { HttpError } from '../errors';
 import { principalOf, requireRoles } from '../auth';
 import { ErrorSchema, registry } from '../openapi';
 import { transactionalWrite } from '../writes';
+import { holdReasonReader, requireBlocReader, requireCycleReader, requireUnitReader, visibleReason } from '../scope';
 
 export const RevokeAwardSchema = z.strictObject({
   revocationNumber: z.string().trim().min(3).max(100),
@@ -32,7 +35,7 @@ registry.registerPath({
   summary: 'Results of a cycle: ranking with per-group totals, proposals with decisions and amounts (revocations marked), contests with every round (counts, shares, base, anonymous ballots)',
   tags: ['everyone'],
   request: { params: z.object({ cycleId: z.string() }) },
-  responses: { 200: { description: 'results' }, 401: { description: 'not logged in' }, 404: { description: 'no such cycle', content: { 'application/json': { schema: ErrorSchema } } } },
+  responses: { 200: { description: 'results (reasons of holds shown only to the admin, the province\'s council and the held unit)' }, 401: { description: 'not logged in' }, 404: { description: 'no such cycle, or not yours to read (read scope: README)', content: { 'application/json': { schema: ErrorSchema } } } },
 });
 registry.registerPath({
   method: 'get',
@@ -40,7 +43,7 @@ registry.registerPath({
   summary: 'A unit year by year: bloc, role, rank, final score, awards (with revocations), holds; its memberships and successor links. A successor lists its predecessors’ years too (merged units, transitively), each marked with `predecessor` (id, code, name; null for its own years)',
   tags: ['everyone'],
   request: { params: z.object({ unitId: z.string() }) },
-  responses: { 200: { description: 'history', content: { 'application/json': { schema: z.object({ unit: UnitRef.passthrough(), years: z.array(z.object({ year: z.number() }).passthrough()) }) } } }, 401: { description: 'not logged in' }, 404: { description: 'no such unit' } },
+  responses: { 200: { description: 'history', content: { 'application/json': { schema: z.object({ unit: UnitRef.passthrough(), years: z.array(z.object({ year: z.number() }).passthrough()) }) } } }, 401: { description: 'not logged in' }, 404: { description: 'no such unit, or not yours to read: the admin, the council of its province and its own officers read it', content: { 'application/json': { schema: ErrorSchema } } } },
 });
 registry.registerPath({
   method: 'get',
@@ -48,7 +51,7 @@ registry.registerPath({
   summary: 'A bloc year by year: head, deputy, leading unit, awards, handover',
   tags: ['everyone'],
   request: { params: z.object({ blocId: z.string() }) },
-  responses: { 200: { description: 'history' }, 401: { description: 'not logged in' }, 404: { description: 'no such bloc' } },
+  responses: { 200: { description: 'history (a unit officer sees the years of their unit\'s membership)' }, 401: { description: 'not logged in' }, 404: { description: 'no such bloc, or not yours to read (read scope: README)', content: { 'application/json': { schema: ErrorSchema } } } },
 });
 registry.registerPath({
   method: 'post',
@@ -115,8 +118,10 @@ export function resultsRouter(deps: AppDeps): Router {
   const refOf = (units: Map<string, UnitInfo>, id: string) => units.get(id) ?? { id, code: id, name: id, shortName: id };
 
   router.get('/api/cycles/:cycleId/results', async (req, res) => {
-    principalOf(req);
+    const principal = principalOf(req);
     const cycleId = String(req.params.cycleId);
+    const readable = await requireCycleReader(deps, principal, cycleId);
+    const sees = await holdReasonReader(deps, principal, readable.provinceId);
     const cycle = await prisma.cycle.findUnique({
       where: { id: cycleId },
       include: {
@@ -188,7 +193,7 @@ export function resultsRouter(deps: AppDeps): Router {
         achievementPeriod: p.achievementPeriod,
         achievement: p.achievement,
         status: p.status,
-        reason: p.reason,
+        reason: visibleReason(sees, p),
         attempts: p.attempts,
         voteShare: p.voteShare,
         decision: decisionOut(p.decision),
@@ -202,8 +207,9 @@ export function resultsRouter(deps: AppDeps): Router {
   });
 
   router.get('/api/units/:unitId/history', async (req, res) => {
-    principalOf(req);
+    const principal = principalOf(req);
     const unitId = String(req.params.unitId);
+    await requireUnitReader(deps, principal, unitId);
     const load = (id: string) =>
       prisma.unit.findUnique({
         where: { id },
@@ -221,7 +227,9 @@ export function resultsRouter(deps: AppDeps): Router {
     type Loaded = NonNullable<Awaited<ReturnType<typeof load>>>;
     const unit = await load(unitId);
     if (!unit) throw new HttpError(404, 'NOT_FOUND', `no unit ${unitId}`);
-    const holdOut = (h: Loaded['holds'][number]) => ({ kind: h.kind, reason: h.reason, openedOn: isoDay(h.openedOn), closedOn: isoDay(h.closedOn), outcome: h.outcome });
+    // Its readers are the parties of its holds; the check stays for predecessors' holds and future readers.
+    const sees = await holdReasonReader(deps, principal, unit.provinceId);
+    const holdOut = (h: Loaded['holds'][number]) => ({ kind: h.kind, reason: sees(h.unitId) || sees(unitId) ? h.reason : null, openedOn: isoDay(h.openedOn), closedOn: isoDay(h.closedOn), outcome: h.outcome });
     /** The years of one unit; `predecessor` marks those a merged-in unit spent under its own name. */
     const yearsOf = async (u: Loaded, predecessor: { id: string; code: string; name: string } | null) => {
       const cycleIds = new Set([...u.scoreSummaries.map((s) => s.cycleId), ...u.proposals.map((p) => p.cycleId), ...u.tasks.map((t) => t.cycleId), ...u.holds.flatMap((h) => (h.cycleId ? [h.cycleId] : []))]);
@@ -267,8 +275,8 @@ export function resultsRouter(deps: AppDeps): Router {
   });
 
   router.get('/api/blocs/:blocId/history', async (req, res) => {
-    principalOf(req);
     const blocId = String(req.params.blocId);
+    const { seesYear } = await requireBlocReader(deps, principalOf(req), blocId);
     const bloc = await prisma.bloc.findUnique({
       where: { id: blocId },
       include: {
@@ -282,7 +290,7 @@ export function resultsRouter(deps: AppDeps): Router {
     const units = await unitsById(ids);
     res.json({
       bloc: { id: bloc.id, code: bloc.code, name: bloc.name, province: bloc.province, ruleSetCode: bloc.ruleSetCode, rotationPolicy: bloc.rotationPolicy, head: bloc.headUnitId ? refOf(units, bloc.headUnitId) : null, deputy: bloc.deputyUnitId ? refOf(units, bloc.deputyUnitId) : null },
-      years: bloc.cycles.map((c) => {
+      years: bloc.cycles.filter((c) => seesYear(c.year)).map((c) => {
         const h = bloc.handovers.find((x) => x.fromYear === c.year);
         // The leading unit(s): the flag proposals made from the leader vote, or the closed year's result.
         const fromResult = (c.result as CycleResultJson | null)?.contests?.find((x) => x.contest === 'leader')?.winners ?? [];

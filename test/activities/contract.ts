@@ -226,6 +226,13 @@ export function activitiesContract(provider: 'sqlite' | 'postgresql', getDb: () 
     expect(await db.prisma.auditLog.count({ where: { requestId: 'req-audit-1' } })).toBe(2);
   });
 
+  test('audit: a request id reused by another workflow still gets its own row (de-duplicated per workflow and action)', async () => {
+    const entry = { action: 'pledge.submit', entity: 'cycle', entityId: unitIds[0]!, actorPersonId: 'p-2', actorRole: 'unitOfficer', after: { targets: 3 }, workflowId: `other-${cycleId}`, requestId: 'req-audit-1' };
+    await twice('audit', entry);
+    expect(await db.prisma.auditLog.count({ where: { requestId: 'req-audit-1', action: 'pledge.submit' } })).toBe(2);
+    expect(await db.prisma.auditLog.count({ where: { workflowId: `other-${cycleId}` } })).toBe(1);
+  });
+
   // proposal / awardDecision: the provincial flag and the Government flag above, one row each.
   test('the whole run wrote exactly the rows above (nothing doubled anywhere)', async () => {
     const p = db.prisma;

@@ -288,11 +288,11 @@ describe('blocs, units and effective-dated membership', () => {
     expect(live.body.items.some((u: { code: string }) => u.code === 'CT-SNV')).toBe(false);
     const members = await sys.call('GET', `/api/admin/blocs/${bloc.id}/members`, { as: 'admin' });
     expect(members.body.items.find((m: { unit: { id: string } }) => m.unit.id === from)).toMatchObject({ leftOn: '2026-12-31T00:00:00.000Z', reason: body.reason });
-    // The unit's own history (everyone may read it) shows the link and the dated membership.
-    const history = await sys.call('GET', `/api/units/${from}/history`, { as: 'ct.tand' });
+    // The unit's own history (read by the province's council, among others) shows the link and the dated membership.
+    const history = await sys.call('GET', `/api/units/${from}/history`, { as: 'ct.hd3' });
     expect(history.body.unit).toMatchObject({ dissolvedOn: '2026-12-31', successor: { id: into } });
     expect(history.body.memberships).toEqual([{ bloc: { id: bloc.id, code: 'CT-KHOI2', name: 'Khối thi đua số 2' }, joinedOn: '2026-02-01', leftOn: '2026-12-31', reason: body.reason }]);
-    const successorHistory = await sys.call('GET', `/api/units/${into}/history`, { as: 'ct.tand' });
+    const successorHistory = await sys.call('GET', `/api/units/${into}/history`, { as: 'ct.hd3' });
     expect(successorHistory.body.unit.predecessors).toEqual([{ id: from, code: 'CT-SNV', name: 'Sở Nội vụ thành phố', dissolvedOn: '2026-12-31' }]);
   });
 

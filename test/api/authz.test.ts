@@ -11,10 +11,12 @@
  * each with the error envelope, and only then performs the allowed act (which must succeed: a
  * denied attempt that slipped through would also make the real act fail later).
  *
- * Then the reads: projection, live view, results and histories (every logged-in person: the
- * API's stated policy), documents (member units, this province's council, admin), evidence
- * download (the unit, head, deputy, this council, admin) and upload (own unit of a member), inbox
- * (own unit / own person only) and the audit log (admin).
+ * Then the reads (read scope, api/scope.ts; outside it 404, as if absent): projection, live view,
+ * results and the bloc's history (officers of member units for their years, this province's council,
+ * admin), a unit's history (its own officer, this council, admin), the bloc list (own province only),
+ * documents (member units, this province's council, admin), evidence download (the unit, head,
+ * deputy, this council, admin; another province 404, another unit of the bloc 403) and upload (own
+ * unit of a member), inbox (own unit / own person only) and the audit log (admin).
  */
 import { randomUUID } from 'node:crypto';
 import { ACTS } from '../../api/routes/acts';
@@ -165,14 +167,23 @@ describe('authorisation matrix over a whole year', () => {
     everyone: everyone,
     members: ['memberOfficer', 'head', 'deputy', 'councilMember', 'councilSecretary', 'admin'] as Person[],
   };
+  /** The people of the OTHER province (Tây Ninh): officer, council member, council secretary. */
+  const OTHER_PROVINCE: Person[] = ['otherBlocOfficer', 'otherCouncilMember', 'otherCouncilSecretary'];
 
-  const expectReads = async (url: string, mayRead: Person[], extra: { as: string; status: number }[] = []) => {
+  /**
+   * Everyone of the matrix: `mayRead` 200; another province's people `foreign` (404 by default: a
+   * province's records are not even confirmed to others); the rest `denied`.
+   */
+  const expectReads = async (url: string, mayRead: Person[], extra: { as: string; status: number }[] = [], denied: 403 | 404 = 403, foreign: 403 | 404 = 404) => {
     expectError(await sys.call('GET', url), 401, 'UNAUTHENTICATED', `GET ${url} anonymously`);
     expectError(await sys.call('GET', url, { token: 'garbage' }), 401, 'UNAUTHENTICATED', `GET ${url} with a garbage token`);
     for (const person of everyone) {
       const res = await sys.call('GET', url, { as: PEOPLE[person] });
       if (mayRead.includes(person)) expectStatus(res, 200, `GET ${url} as ${person}`);
-      else expectError(res, 403, 'FORBIDDEN', `GET ${url} as ${person}`);
+      else {
+        const status = OTHER_PROVINCE.includes(person) ? foreign : denied;
+        expectError(res, status, status === 404 ? 'NOT_FOUND' : 'FORBIDDEN', `GET ${url} as ${person}`);
+      }
     }
     for (const e of extra) {
       const res = await sys.call('GET', url, { as: e.as });
@@ -181,12 +192,45 @@ describe('authorisation matrix over a whole year', () => {
     }
   };
 
-  test('cycle views, results and histories: every logged-in person (the stated policy), nobody anonymous', async () => {
+  test('cross-province reads: another province\'s officer, council member and secretary get 404 on this cycle, its live view, results, the bloc\'s and a unit\'s history and the bloc list; nobody anonymous', async () => {
     const id = encodeURIComponent(year.cycleId);
-    for (const url of [`/api/cycles/${id}`, `/api/cycles/${id}/live`, `/api/cycles/${id}/results`, `/api/blocs/${year.blocId}/history`, `/api/units/${year.merit[0]}/history`, '/api/blocs']) {
-      await expectReads(url, READERS.everyone);
+    // The cycle and its bloc: officers of member units (also the one that left during the year), this council, the admin.
+    for (const url of [`/api/cycles/${id}`, `/api/cycles/${id}/live`, `/api/cycles/${id}/results`, `/api/blocs/${year.blocId}/history`]) {
+      await expectReads(url, READERS.members, [{ as: leaverOfficer, status: 200 }], 404);
     }
+    // A unit's history: its own officer, this council, the admin; other units' officers 404 as well.
+    const meritOfficer = year.cast.officerOf[year.merit[0]!]!;
+    expect(Object.values(PEOPLE)).not.toContain(meritOfficer);
+    await expectReads(`/api/units/${year.merit[0]}/history`, ['councilMember', 'councilSecretary', 'admin'], [{ as: meritOfficer, status: 200 }], 404);
+    await expectReads(`/api/units/${year.unitIdOf['CT-TAND']}/history`, ['memberOfficer', 'councilMember', 'councilSecretary', 'admin'], [], 404);
+    // Another province's people are refused exactly as for what does not exist.
+    const missing = await sys.call('GET', '/api/cycles/no-such-cycle', { as: PEOPLE.otherBlocOfficer });
+    const foreign = await sys.call('GET', `/api/cycles/${id}`, { as: PEOPLE.otherBlocOfficer });
+    expect([foreign.status, Object.keys(foreign.body.error).sort()]).toEqual([missing.status, Object.keys(missing.body.error).sort()]);
     expectError(await sys.call('GET', '/api/cycles/no-such-cycle/live', { as: PEOPLE.memberOfficer }), 404, 'NOT_FOUND', 'live view of no cycle');
+    // The bloc list: everyone, but only their own province's blocs; another province by code is 404.
+    await expectReads('/api/blocs', READERS.everyone);
+    const codesOf = async (person: Person, query = '') => ((await sys.call('GET', `/api/blocs${query}`, { as: PEOPLE[person] })).body as { code: string }[]).map((b) => b.code);
+    for (const person of OTHER_PROVINCE) {
+      expect({ person, codes: await codesOf(person) }).toEqual({ person, codes: [OTHER_BLOC_CODE] });
+      expectError(await sys.call('GET', '/api/blocs?province=CT', { as: PEOPLE[person] }), 404, 'NOT_FOUND', `the Cần Thơ bloc list as ${person}`);
+    }
+    for (const person of ['memberOfficer', 'councilMember', 'councilSecretary'] as Person[]) {
+      expect({ person, codes: await codesOf(person) }).toEqual({ person, codes: [BLOC_CODE] });
+      expectError(await sys.call('GET', '/api/blocs?province=TN', { as: PEOPLE[person] }), 404, 'NOT_FOUND', `the Tây Ninh bloc list as ${person}`);
+    }
+    expect(await codesOf('admin', '?province=TN')).toEqual([OTHER_BLOC_CODE]);
+    expect((await codesOf('admin')).sort()).toEqual(expect.arrayContaining([BLOC_CODE, OTHER_BLOC_CODE]));
+  });
+
+  test('hold reasons: the held unit\'s own officer, this council and the admin read them in its history; nobody else reads that history', async () => {
+    const url = `/api/units/${year.held}/history`;
+    const heldOfficer = year.cast.officerOf[year.held]!;
+    await expectReads(url, ['councilMember', 'councilSecretary', 'admin'], [{ as: heldOfficer, status: 200 }], 404);
+    for (const as of [heldOfficer, PEOPLE.councilMember, PEOPLE.councilSecretary, PEOPLE.admin]) {
+      const holds = ((await sys.call('GET', url, { as })).body.years as { year: number; holds: { reason: string | null }[] }[]).find((y) => y.year === 2026)!.holds;
+      expect({ as, reasons: holds.map((h) => typeof h.reason === 'string' && h.reason.length > 0) }).toEqual({ as, reasons: [true] });
+    }
   });
 
   test('documents: member units (also one that left during the year), this council, admin', async () => {
@@ -194,8 +238,10 @@ describe('authorisation matrix over a whole year', () => {
     const outsiders = [{ as: leaverOfficer, status: 200 }];
     await expectReads(`/api/cycles/${id}/documents`, READERS.members, outsiders);
     // The download checks the reader before generating: refused ones are cheap; one real download.
+    // Everyone outside the readers is of another province: 404, as for a cycle that does not exist.
     for (const person of everyone.filter((p) => !READERS.members.includes(p))) {
-      expectError(await sys.call('GET', `/api/cycles/${id}/documents/ballot-count.docx`, { as: PEOPLE[person] }), 403, 'FORBIDDEN', `ballot-count download as ${person}`);
+      expect(OTHER_PROVINCE).toContain(person);
+      expectError(await sys.call('GET', `/api/cycles/${id}/documents/ballot-count.docx`, { as: PEOPLE[person] }), 404, 'NOT_FOUND', `ballot-count download as ${person}`);
     }
     expectError(await sys.call('GET', `/api/cycles/${id}/documents/ballot-count.docx`), 401, 'UNAUTHENTICATED', 'ballot-count download anonymously');
     const res = await sys.call('GET', `/api/cycles/${id}/documents/ballot-count.docx`, { as: PEOPLE.memberOfficer });
@@ -212,7 +258,7 @@ describe('authorisation matrix over a whole year', () => {
   });
 
   test('inbox: own unit and own person only; the audit log: admin only', async () => {
-    await expectReads('/api/audit', ['admin']);
+    await expectReads('/api/audit', ['admin'], [], 403, 403);
     const all = await sys.db.prisma.notification.findMany({ select: { id: true, recipientUnitId: true, recipientPersonId: true } });
     for (const person of everyone) {
       const me = await sys.db.prisma.person.findUniqueOrThrow({ where: { username: PEOPLE[person] } });

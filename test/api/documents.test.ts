@@ -54,6 +54,13 @@ async function get(pathname: string, username?: string) {
   return { status: res.status, headers: res.headers, body, json: () => JSON.parse(body.toString('utf8')) as { error: { code: string; message: string } } & Record<string, unknown> };
 }
 
+/** The numbering act (POST, no body). */
+async function numberDocuments(kind: string, username: string) {
+  const res = await fetch(`${base}/api/cycles/${encodeURIComponent(cycleId)}/documents/${kind}/number`, { method: 'POST', headers: { authorization: `Bearer ${await token(username)}` } });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : null };
+}
+
 const doc = (kind: string, format: string, query = '') => `/api/cycles/${encodeURIComponent(cycleId)}/documents/${kind}.${format}${query}`;
 
 async function projectionPhase(): Promise<string> {
@@ -99,10 +106,11 @@ test('a real 2026 year over HTTP: every document in both formats, with the real 
 
   // ---- who may read
   expect((await get(doc('minutes', 'pdf'))).status).toBe(401);
-  expect((await get(doc('minutes', 'pdf'), 'tn.ca')).status).toBe(403); // officer of another province's bloc
+  // Another province (its bloc's officer, its council): 404, as for a cycle that does not exist (read scope).
+  expect((await get(doc('minutes', 'pdf'), 'tn.ca')).status).toBe(404); // officer of another province's bloc
   const foreignCouncil = await get(doc('minutes', 'pdf'), 'tn.hd1');
-  expect(foreignCouncil.status).toBe(403);
-  expect(foreignCouncil.json().error.code).toBe('FORBIDDEN');
+  expect(foreignCouncil.status).toBe(404);
+  expect(foreignCouncil.json().error.code).toBe('NOT_FOUND');
   for (const reader of ['admin', 'ct.hd3', 'ct.tk', member]) expect([reader, (await get(doc('ballot-count', 'pdf'), reader)).status]).toEqual([reader, 200]);
   expect((await get(`/api/cycles/cycle-NOPE-2026/documents/minutes.pdf`, 'admin')).status).toBe(404);
   expect((await get(doc('report', 'pdf'), 'admin')).status).toBe(404);
@@ -124,6 +132,20 @@ test('a real 2026 year over HTTP: every document in both formats, with the real 
     proposal: { title: 'Tờ trình đề nghị khen thưởng năm 2026 - Khối thi đua Nội chính thành phố Cần Thơ', texts: ['Số: 01/TTr-KNC', 'TỜ TRÌNH', 'Cần Thơ, ngày', name(flagUnit), ...decisions.map((d) => name(d.proposal.unitId))] },
     decision: { title: 'Quyết định khen thưởng 01-QĐ-UBND năm 2026', texts: ['ỦY BAN NHÂN DÂN', 'Số: 01/QĐ-UBND', 'QUYẾT ĐỊNH', 'Cần Thơ, ngày 15 tháng 01 năm 2027', name(flagUnit), formatVndPlain(18_720_000), 'Nghị định số 152/2025/NĐ-CP'] },
   };
+
+  // A download gives no number (numbering is an explicit act): the minutes come without one and no series moved.
+  const unnumbered = await get(doc('minutes', 'pdf'), member);
+  expect(unnumbered.status).toBe(200);
+  expect(squash(bodyText(pdfToText(unnumbered.body)))).not.toContain('01/BB-KNC');
+  expect(await db.prisma.documentCounter.count()).toBe(0);
+  expect(await db.prisma.auditLog.count({ where: { action: 'document.number' } })).toBe(0);
+  // The bloc head numbers them (a member may not; another province does not even see the cycle); a repeat answers the same numbers.
+  expect((await numberDocuments('proposal', member)).status).toBe(403);
+  expect((await numberDocuments('proposal', 'tn.ca')).status).toBe(404);
+  expect((await numberDocuments('decision', head)).status).toBe(404);
+  const numbers = { minutes: '01/BB-KNC', 'ballot-count': '02/BB-KNC', proposal: '01/TTr-KNC' };
+  for (let i = 0; i < 2; i++) expect(await numberDocuments('proposal', head)).toEqual({ status: 200, body: { cycleId, kind: 'proposal', numbers } });
+  expect(await db.prisma.auditLog.count({ where: { action: 'document.number', workflowId: cycleId } })).toBe(3);
 
   let minutesPdf: Buffer | undefined;
   const pdfs: Record<string, Buffer> = {};

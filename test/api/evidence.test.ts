@@ -8,7 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import zlib from 'node:zlib';
 import request from 'supertest';
 import { Document, Packer, Paragraph } from 'docx';
-import { sniffEvidenceType } from '../../api/routes/evidence';
+import { evidenceFileName, sniffEvidenceType } from '../../api/routes/evidence';
 import type { Db } from '../../db';
 import { DAY, planFor, runToVoting, selfScoreEntries, waitForPhase, type BlocCast, type CyclePort } from '../../scripts/scenario';
 import { httpPort } from '../../scripts/http-port';
@@ -19,12 +19,14 @@ import { castOf } from '../support/workflow-port';
 jest.setTimeout(180_000);
 
 const LIMIT = 64 * 1024;
+/** Per unit and cycle (EVIDENCE_QUOTA_BYTES): four files at the upload limit. */
+const QUOTA = 4 * LIMIT;
 let system: RealSystem;
 let db: Db;
 let base: string;
 
 beforeAll(async () => {
-  system = await startRealSystem({ env: { UPLOAD_MAX_BYTES: String(LIMIT) } });
+  system = await startRealSystem({ env: { UPLOAD_MAX_BYTES: String(LIMIT), EVIDENCE_QUOTA_BYTES: String(QUOTA) } });
   ({ db, base } = system);
 });
 
@@ -86,6 +88,10 @@ const FILES = {
   text: Buffer.from('Đây là một tệp văn bản, không phải minh chứng hợp lệ.\n', 'utf8'),
   plainZip: zip({ 'readme.txt': 'xin chào' }),
   fakeDocx: zip({ 'word/document.xml': '<w:document/>' }), // no [Content_Types].xml
+  // Macro-enabled Office files (DOCM/XLSM, or a DOCX carrying a VBA project or ActiveX controls).
+  docm: zip({ [CT]: '<Types/>', 'word/document.xml': '<w:document/>', 'word/vbaProject.bin': 'Attribute VB_Name = "ThisDocument"' }),
+  xlsm: zip({ [CT]: '<Types/>', 'xl/workbook.xml': '<workbook/>', 'xl/vbaProject.bin': 'VBA' }),
+  activeX: zip({ [CT]: '<Types/>', 'word/document.xml': '<w:document/>', 'word/activeX/activeX1.xml': '<ax:ocx/>' }),
 };
 let docx: Buffer;
 
@@ -97,6 +103,18 @@ test('content sniffing: accepted types by their bytes, whatever the name says', 
   expect(sniffEvidenceType(docx)).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
   expect(sniffEvidenceType(FILES.xlsx)).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   for (const bad of [FILES.exe, FILES.text, FILES.plainZip, FILES.fakeDocx, Buffer.alloc(0), Buffer.from('PK\x03\x04broken')]) expect(sniffEvidenceType(bad)).toBeNull();
+  for (const macro of [FILES.docm, FILES.xlsm, FILES.activeX]) expect(sniffEvidenceType(macro)).toBeNull();
+});
+
+test('stored names: the extension of the detected type, no bidirectional or invisible format characters', () => {
+  expect(evidenceFileName('Báo cáo tổng kết năm 2026 – Công an.pdf', 'application/pdf')).toBe('Báo cáo tổng kết năm 2026 – Công an.pdf');
+  expect(evidenceFileName('ảnh chụp.jpg', 'image/jpeg')).toBe('ảnh chụp.jpg');
+  // U+202E (right-to-left override) would show "hoa-don\u202Egnp.exe" as "hoa-donexe.png".
+  expect(evidenceFileName('hoa-don\u202Egnp.exe', 'image/png')).toBe('hoa-dongnp.png');
+  expect(evidenceFileName('bao\u200B-cao\u2066.docx', 'application/pdf')).toBe('bao-cao.pdf');
+  expect(evidenceFileName('../../etc/passwd', 'application/pdf')).toBe('.._.._etc_passwd.pdf');
+  expect(evidenceFileName('', 'image/png')).toBe('minh-chung.png');
+  expect(evidenceFileName(`${'x'.repeat(400)}.pdf`, 'application/pdf')).toHaveLength(255);
 });
 
 // ───────────────────────────────────────────────────────────────────────────── the year
@@ -202,6 +220,21 @@ test('other types are 415 with the envelope, whatever they claim to be', async (
   }
   const json = await request(base).post(`/api/cycles/${cycleId}/evidence`).set('authorization', await auth(officerA)).send({ unitId: unitA, criterionId: 'tasks.targets' });
   expect(json.status).toBe(415);
+  // Macro-enabled Office files are refused, whatever their name.
+  for (const [file, filename] of [[FILES.docm, 'bao-cao.docm'], [FILES.xlsm, 'bang-diem.xlsx'], [FILES.activeX, 'mau.docx']] as const) {
+    const res = await upload(officerA, file, { filename, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+    expect([filename, res.status, res.body.error?.code]).toEqual([filename, 415, 'UNSUPPORTED_MEDIA_TYPE']);
+  }
+});
+
+test('the stored name takes the extension of the detected type and loses bidi characters; the download escapes it like the documents', async () => {
+  const png = await stored(officerA, FILES.png, { filename: 'hoa-don\u202Egnp.exe', contentType: 'application/octet-stream', criterionId: 'tasks.targets' });
+  expect(png.body).toMatchObject({ mimeType: 'image/png', filename: 'hoa-dongnp.png' });
+  const pdf = await stored(officerA, Buffer.concat([FILES.pdf, Buffer.from('% khác\n')]), { filename: "Báo cáo (bản 2)'*.docx", criterionId: 'tasks.targets' });
+  expect(pdf.body.filename).toBe("Báo cáo (bản 2)'*.pdf");
+  const res = await request(base).get(`/api/evidence/${pdf.body.id}`).set('authorization', await auth(officerA));
+  expect(res.status).toBe(200);
+  expect(res.headers['content-disposition']).toBe(`attachment; filename="Bao cao (ban 2)'*.pdf"; filename*=UTF-8''B%C3%A1o%20c%C3%A1o%20%28b%E1%BA%A3n%202%29%27%2A.pdf`);
 });
 
 test('the size limit is UPLOAD_MAX_BYTES: exactly the limit is stored, one byte more is 413 with the envelope', async () => {
@@ -214,6 +247,17 @@ test('the size limit is UPLOAD_MAX_BYTES: exactly the limit is stored, one byte 
   const big = await upload(officerA, Buffer.concat([FILES.pdf, Buffer.alloc(4 * LIMIT, 0x20)]));
   expect(big.status).toBe(413);
   expect(await db.prisma.evidenceFile.count({ where: { size: { gt: LIMIT } } })).toBe(0);
+});
+
+test('a unit stores at most EVIDENCE_QUOTA_BYTES per cycle: then 413 QUOTA_EXCEEDED, nothing stored', async () => {
+  const file = (i: number) => Buffer.concat([FILES.pdf, Buffer.from(`% ${i}\n`), Buffer.alloc(LIMIT - FILES.pdf.length - `% ${i}\n`.length, 0x20)]);
+  for (let i = 0; i < QUOTA / LIMIT; i++) await stored(officerB, file(i), { unitId: unitB });
+  const over = await upload(officerB, FILES.pdf, { unitId: unitB });
+  expect(over.status).toBe(413);
+  expect(over.body.error).toMatchObject({ status: 413, code: 'QUOTA_EXCEEDED', issues: [{ path: ['file'] }] });
+  expect(await db.prisma.evidenceFile.aggregate({ where: { cycleId, unitId: unitB }, _sum: { size: true } })).toEqual({ _sum: { size: QUOTA } });
+  // Another unit has its own quota.
+  await stored(officerA, Buffer.concat([FILES.pdf, Buffer.from('% quota\n')]), { criterionId: 'tasks.quality' });
 });
 
 test('missing or bad fields are 400 with the path', async () => {
@@ -263,10 +307,11 @@ test('download: the unit, the head and deputy, the province council and the admi
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-disposition']).toBe(`attachment; filename="Bao cao tong ket nam 2026 _ Cong an.pdf"; filename*=UTF-8''${encodeURIComponent('Báo cáo tổng kết năm 2026 – Công an.pdf')}`);
   }
-  for (const who of [officerB, 'tn.ca', 'tn.hd1', 'tn.tk']) {
+  // Another unit of the bloc: 403; another province: 404, as for a file that does not exist (read scope).
+  for (const [who, status, code] of [[officerB, 403, 'FORBIDDEN'], ['tn.ca', 404, 'NOT_FOUND'], ['tn.hd1', 404, 'NOT_FOUND'], ['tn.tk', 404, 'NOT_FOUND']] as const) {
     const res = await request(base).get(`/api/evidence/${evidenceA.id}`).set('authorization', await auth(who));
-    expect([who, res.status]).toEqual([who, 403]);
-    expect(res.body.error.code).toBe('FORBIDDEN');
+    expect([who, res.status]).toEqual([who, status]);
+    expect(res.body.error.code).toBe(code);
   }
   expect((await request(base).get(`/api/evidence/${randomUUID()}`).set('authorization', await auth('admin'))).status).toBe(404);
   await request(base).get(`/api/evidence/${evidenceA.id}`).expect(401);

@@ -54,6 +54,7 @@ test('start, secret votes, close, submission and the Prime Minister’s decision
   expect(bad.status).toBe(400);
   expect(bad.body.error.issues[0].path).toEqual(['year']);
   expect((await sys.call('GET', `/api/provinces/${provinceId}/government-flag/${year}`, { as: 'ct.ca' })).status).toBe(404);
+  const viewAs = (as: string) => sys.call('GET', `/api/provinces/${provinceId}/government-flag/${year}`, { as });
 
   const started = await start('ct.tk', { year });
   expect(started.status).toBe(201);
@@ -81,7 +82,23 @@ test('start, secret votes, close, submission and the Prime Minister’s decision
   expect((await sys.call('POST', `${base}/holds`, { as: 'ct.tk', body: holdBody })).body.error.code).toBe('ALREADY_DONE');
   view = await sys.call('GET', `/api/provinces/${provinceId}/government-flag/${year}`, { as: 'ct.ca' });
   expect(view.body.phase).toBe('voting');
-  expect(byUnit(u['CT-VKSND']!)).toMatchObject({ status: 'onHold', reason: expect.stringContaining('Thanh tra việc chấp hành') });
+  // The reason of a hold only for the parties: the held unit's own officer, this council, the admin.
+  // Another unit's officer sees that it is held, not why; another province does not see the selection.
+  expect(byUnit(u['CT-VKSND']!)).toMatchObject({ status: 'onHold', reason: null });
+  const heldOf = (v: { body: { candidates: { unit: { id: string } }[] } }) => v.body.candidates.find((c) => c.unit.id === u['CT-VKSND']);
+  for (const as of ['ct.vksnd', 'ct.hd1', 'ct.tk', 'admin']) expect([as, heldOf(await viewAs(as))]).toEqual([as, expect.objectContaining({ status: 'onHold', reason: expect.stringContaining('Thanh tra việc chấp hành') })]);
+  for (const as of ['tn.ca', 'tn.hd1', 'tn.tk']) {
+    const foreign = await viewAs(as);
+    expect([as, foreign.status, foreign.body.error?.code]).toEqual([as, 404, 'NOT_FOUND']);
+  }
+  // The same in the projection and results of the held leader's bloc year (the proposal lives on that cycle).
+  const heldCycle = encodeURIComponent(leaders.cycles[0]!);
+  for (const path of [`/api/cycles/${heldCycle}`, `/api/cycles/${heldCycle}/results`]) {
+    const proposalOf = async (as: string) => ((await sys.call('GET', path, { as })).body.proposals as { unitId?: string; unit?: { id: string }; awardType: string; reason: string | null }[]).find((p) => (p.unitId ?? p.unit?.id) === u['CT-VKSND'] && p.awardType === 'government-flag');
+    expect(await proposalOf('ct.ca')).toMatchObject({ reason: null });
+    for (const as of ['ct.vksnd', 'ct.hd1', 'admin']) expect([as, await proposalOf(as)]).toEqual([as, expect.objectContaining({ reason: expect.stringContaining('Thanh tra việc chấp hành') })]);
+    for (const as of ['tn.ca', 'tn.hd1', 'tn.tk']) expect([as, (await sys.call('GET', path, { as })).status]).toEqual([as, 404]);
+  }
   const heldVote = await sys.call('POST', `${base}/votes`, { as: 'ct.hd1', body: { votes: [{ unitId: u['CT-VKSND'], approve: true }] } });
   expect(heldVote.status).toBe(409);
   expect(heldVote.body.error.code).toBe('WRONG_PHASE');
@@ -134,8 +151,9 @@ test('start, secret votes, close, submission and the Prime Minister’s decision
   expect(byUnit(u['CT-TTR']!)).toMatchObject({ status: 'selected', vote: { result: { yes: 5, base: 5, share: 1, passes: true, rank: 1, selected: true } } });
   // CT-CA passed 4/5 = 80% of all members but the quota is 1.
   expect(byUnit(u['CT-CA']!)).toMatchObject({ status: 'rejected', vote: { result: { yes: 4, passes: true, rank: 2, selected: false, reason: 'overQuota' } } });
-  // The disciplined leader was not counted and keeps its reason.
-  expect(byUnit(u['CT-VKSND']!)).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/Điều 4 khoản 4.*Kỷ luật khiển trách tập thể/), vote: { result: { rank: null, selected: false, reason: 'disqualified' } } });
+  // The disciplined leader was not counted and keeps its reason (for the parties; another unit's officer sees none).
+  expect(byUnit(u['CT-VKSND']!)).toMatchObject({ status: 'rejected', reason: null, vote: { result: { rank: null, selected: false, reason: 'disqualified' } } });
+  expect(heldOf(await viewAs('ct.vksnd'))).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/Điều 4 khoản 4.*Kỷ luật khiển trách tập thể/), vote: { result: { rank: null, selected: false, reason: 'disqualified' } } });
 
   // Submission: Zod path, the staleness rule (after 30 June N+1), then on time.
   const noDate = await sys.call('POST', `${base}/submission`, { as: 'ct.tk', body: { letterNumber: '15/TTr-UBND' } });
@@ -172,9 +190,10 @@ test('the dossier for the Ministry of Home Affairs (after the run above): ballot
   // Who may read: the province's council (members, secretary) and the admin.
   const url = (kind: string, format: string) => dossier(province.id, year, kind, format);
   expect((await download(url('proposal', 'pdf'))).status).toBe(401);
-  for (const as of ['ct.ca', 'tn.hd1', 'tn.tk']) {
+  // An officer of the province: 403; another province's council: 404, as for a province that does not exist.
+  for (const [as, status, code] of [['ct.ca', 403, 'FORBIDDEN'], ['tn.hd1', 404, 'NOT_FOUND'], ['tn.tk', 404, 'NOT_FOUND']] as const) {
     const res = await download(url('proposal', 'pdf'), as);
-    expect([as, res.status, res.json().error.code]).toEqual([as, 403, 'FORBIDDEN']);
+    expect([as, res.status, res.json().error.code]).toEqual([as, status, code]);
   }
   for (const as of ['admin', 'ct.tk', 'ct.hd5']) expect([as, (await download(url('ballot-count', 'pdf'), as)).status]).toEqual([as, 200]);
   expect((await download(url('report', 'pdf'), 'admin')).status).toBe(404);

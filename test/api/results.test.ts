@@ -44,8 +44,9 @@ test('the results routes are in /api/openapi.json', async () => {
 });
 
 describe('results of the year', () => {
-  test('anyone logged in reads them; anonymous 401; an unknown cycle 404', async () => {
-    for (const as of [PEOPLE.memberOfficer, PEOPLE.otherBlocOfficer, PEOPLE.councilMember, PEOPLE.admin]) expectStatus(await sys.call('GET', resultsPath(), { as }), 200);
+  test('the readers of the cycle read them (another province: 404, read scope); anonymous 401; an unknown cycle 404', async () => {
+    for (const as of [PEOPLE.memberOfficer, PEOPLE.councilMember, PEOPLE.admin]) expectStatus(await sys.call('GET', resultsPath(), { as }), 200);
+    expectError(await sys.call('GET', resultsPath(), { as: PEOPLE.otherBlocOfficer }), 404, 'NOT_FOUND');
     expectError(await sys.call('GET', resultsPath()), 401, 'UNAUTHENTICATED');
     expectError(await sys.call('GET', '/api/cycles/NO-SUCH-2026/results', { as: PEOPLE.admin }), 404, 'NOT_FOUND');
   });
@@ -104,7 +105,7 @@ describe('results of the year', () => {
 
 describe('history', () => {
   test('the bloc year by year: 2026 closed with head, deputy, leader, awards and the handover', async () => {
-    const res = await sys.call('GET', `/api/blocs/${year.blocId}/history`, { as: PEOPLE.otherBlocOfficer });
+    const res = await sys.call('GET', `/api/blocs/${year.blocId}/history`, { as: PEOPLE.councilMember });
     expectStatus(res, 200);
     expect(res.body.bloc).toMatchObject({ id: year.blocId, code: 'CT-NOICHINH', ruleSetCode: 'can-tho' });
     const y2026 = res.body.years.find((y: { year: number }) => y.year === 2026);
@@ -118,7 +119,7 @@ describe('history', () => {
   });
 
   test('a unit year by year: the leading unit 2026 with rank 1, its score and its flag', async () => {
-    const res = await sys.call('GET', `/api/units/${year.merit[0]}/history`, { as: PEOPLE.memberOfficer });
+    const res = await sys.call('GET', `/api/units/${year.merit[0]}/history`, { as: PEOPLE.councilMember });
     expectStatus(res, 200);
     expect(res.body.unit).toMatchObject({ id: year.merit[0], code: 'CT-STP', dissolvedOn: null, successor: null });
     const y2026 = res.body.years.find((y: { year: number }) => y.year === 2026);
@@ -126,11 +127,11 @@ describe('history', () => {
     expect(y2026).toMatchObject({ cycleId: year.cycleId, bloc: { code: 'CT-NOICHINH' }, role: 'member', rank: 1, finalScore: ranked.finalTotal });
     expect(y2026.awards).toEqual([expect.objectContaining({ proposalId: flag().proposalId, awardType: 'emulation-flag', status: 'approved', decision: expect.objectContaining({ decisionNumber: '01/QĐ-UBND' }) })]);
     // The head's year shows its role; the held-and-cleared unit its hold; the leaver its ended membership.
-    const head = await sys.call('GET', `/api/units/${year.unitIdOf['CT-CA']}/history`, { as: PEOPLE.memberOfficer });
+    const head = await sys.call('GET', `/api/units/${year.unitIdOf['CT-CA']}/history`, { as: PEOPLE.councilMember });
     expect(head.body.years.find((y: { year: number }) => y.year === 2026)).toMatchObject({ role: 'head' });
-    const held = await sys.call('GET', `/api/units/${year.held}/history`, { as: PEOPLE.memberOfficer });
+    const held = await sys.call('GET', `/api/units/${year.held}/history`, { as: PEOPLE.councilMember });
     expect(held.body.years.find((y: { year: number }) => y.year === 2026).holds).toEqual([expect.objectContaining({ kind: 'inspection', outcome: 'cleared', closedOn: expect.any(String) })]);
-    const leaver = await sys.call('GET', `/api/units/${year.leaver}/history`, { as: PEOPLE.memberOfficer });
+    const leaver = await sys.call('GET', `/api/units/${year.leaver}/history`, { as: PEOPLE.councilMember });
     expect(leaver.body.memberships).toEqual([expect.objectContaining({ bloc: expect.objectContaining({ code: 'CT-NOICHINH' }), leftOn: expect.any(String) })]);
     expectError(await sys.call('GET', `/api/units/${year.merit[0]}/history`), 401);
     expectError(await sys.call('GET', '/api/units/nope/history', { as: PEOPLE.admin }), 404, 'NOT_FOUND');
@@ -206,7 +207,7 @@ describe('revocation of an award', () => {
     const bloc = (await sys.call('GET', `/api/blocs/${year.blocId}/history`, { as: PEOPLE.memberOfficer })).body;
     const awards = bloc.years.find((y: { year: number }) => y.year === 2026).awards as { proposalId: string; status: string; decision: { revoked: unknown } }[];
     for (const a of awards) expect(a.status).toBe(revoked.has(a.proposalId) ? 'revoked' : 'approved');
-    const unit = (await sys.call('GET', `/api/units/${year.merit[0]}/history`, { as: PEOPLE.memberOfficer })).body;
+    const unit = (await sys.call('GET', `/api/units/${year.merit[0]}/history`, { as: PEOPLE.councilMember })).body;
     const y2026 = unit.years.find((y: { year: number }) => y.year === 2026);
     expect(y2026).toMatchObject({ rank: 1, finalScore: before.ranking[0].finalTotal, awards: [{ proposalId: flag().proposalId, status: 'revoked', decision: { revoked: { number: '18/QĐ-UBND', reason: revocation('18').reason } } }] });
   });
@@ -216,7 +217,7 @@ describe('a unit merged into a successor', () => {
   test('the successor’s history carries its predecessors’ years (through every merger), marked with their name and code; the bloc history is unchanged', async () => {
     const blocHistory = () => sys.call('GET', `/api/blocs/${year.blocId}/history`, { as: PEOPLE.memberOfficer }).then((r) => r.body);
     const blocBefore = await blocHistory();
-    const leaver = (await sys.call('GET', `/api/units/${year.leaver}/history`, { as: PEOPLE.memberOfficer })).body;
+    const leaver = (await sys.call('GET', `/api/units/${year.leaver}/history`, { as: PEOPLE.councilMember })).body;
     expect(leaver.years.length).toBeGreaterThan(0);
     expect(leaver.years.every((y: { predecessor: unknown }) => y.predecessor === null)).toBe(true);
     const { provinceId } = await sys.db.prisma.unit.findUniqueOrThrow({ where: { id: year.leaver } });
@@ -228,15 +229,15 @@ describe('a unit merged into a successor', () => {
     };
     const successor = await merge(year.leaver, 'CT-HOPNHAT1', '2027-03-01');
     const inherited = leaver.years.map((y: object) => ({ ...y, predecessor: { id: year.leaver, code: leaver.unit.code, name: leaver.unit.name } }));
-    const history = await sys.call('GET', `/api/units/${successor}/history`, { as: PEOPLE.memberOfficer });
+    const history = await sys.call('GET', `/api/units/${successor}/history`, { as: PEOPLE.councilMember });
     expectStatus(history, 200);
     expect(history.body.unit.predecessors).toEqual([expect.objectContaining({ id: year.leaver, code: leaver.unit.code })]);
     expect(history.body.years).toEqual(inherited);
     // Merged again: the next successor carries both earlier units' years (the first had none of its own).
     const next = await merge(successor, 'CT-HOPNHAT2', '2027-09-01');
-    expect((await sys.call('GET', `/api/units/${next}/history`, { as: PEOPLE.memberOfficer })).body.years).toEqual(inherited);
+    expect((await sys.call('GET', `/api/units/${next}/history`, { as: PEOPLE.councilMember })).body.years).toEqual(inherited);
     // The predecessor's own history and the bloc's are as they were.
-    expect((await sys.call('GET', `/api/units/${year.leaver}/history`, { as: PEOPLE.memberOfficer })).body.years).toEqual(leaver.years);
+    expect((await sys.call('GET', `/api/units/${year.leaver}/history`, { as: PEOPLE.councilMember })).body.years).toEqual(leaver.years);
     expect(await blocHistory()).toEqual(blocBefore);
   });
 });

@@ -407,14 +407,21 @@ test('a whole year through the UI: start, pledge, report, self-score, review, vo
   expect(await blocYear.locator('li[data-award="emulation-flag"][data-status="approved"]').innerText()).toContain(leader.name);
   expect(await head.locator(`#bloc-history tr[data-year="${year + 1}"]`).count()).toBe(1);
   await shot(head, '13a-bloc-history');
-  await blocYear.locator('td.leader').getByRole('link', { name: leader.name }).click();
-  await head.getByRole('heading', { level: 1, name: `Lịch sử — ${leader.name}` }).waitFor();
-  const unitYear = head.locator(`#unit-history tr[data-year="${year}"]`);
+  // A unit's history is read by its own people (and the council, the admin): the leading unit's officer
+  // follows the same links from the bloc's history to its unit's years.
+  await first.locator('#nav').getByRole('link', { name: 'Lịch sử' }).click();
+  await first.getByRole('heading', { level: 1, name: 'Lịch sử thi đua' }).waitFor();
+  await first.locator(`[data-bloc="${bloc.code}"] a`).first().click();
+  const leaderBlocYear = first.locator(`#bloc-history tr[data-year="${year}"]`);
+  await leaderBlocYear.waitFor();
+  await leaderBlocYear.locator('td.leader').getByRole('link', { name: leader.name }).click();
+  await first.getByRole('heading', { level: 1, name: `Lịch sử — ${leader.name}` }).waitFor();
+  const unitYear = first.locator(`#unit-history tr[data-year="${year}"]`);
   await unitYear.waitFor();
   expect(await unitYear.locator('td.num').first().innerText()).toBe('1');
   await unitYear.locator('li[data-award="emulation-flag"][data-status="approved"]').waitFor();
-  await shot(head, '13b-unit-history');
-  await expectAccessible(head);
+  await shot(first, '13b-unit-history');
+  await expectAccessible(first);
 
   step('history');
   // The head's bloc list shows the year closed and next year's cycle open.

@@ -15,6 +15,15 @@ test('a unit put on hold after the vote is held, not rejected; then cleared — 
   await port.act(h.cast.admin, '/holds', { unitId: cert.unitId, kind: 'investigation', reason: 'Đang thanh tra có dấu hiệu vi phạm' });
   const council = h.env.client.workflow.getHandle(`${view.workflowId}-council`);
   await waitFor('holds to reach the council', async () => ((await council.query(getCouncil)).proposals.filter((p) => p.status === 'onHold').length === 2 ? true : undefined));
+  // The reason goes to the held unit (and the council through the API), never to the acting head: it is told only that the unit is held.
+  const reasons = ['Đơn tố cáo đang được xác minh', 'Đang thanh tra có dấu hiệu vi phạm'];
+  const notes = await h.db.prisma.notification.findMany({ where: { cycleId: view.workflowId, title: 'Tạm dừng xét khen thưởng' } });
+  for (const [unitId, reason] of [[flag.unitId, reasons[0]!], [cert.unitId, reasons[1]!]] as const) expect(notes.filter((n) => n.recipientUnitId === unitId).map((n) => n.body)).toContain(reason);
+  // (Here the certificate's unit is the head itself: its own hold's reason is its own.)
+  expect(flag.unitId).not.toBe(view.actingHeadUnitId);
+  const toHead = notes.filter((n) => n.recipientUnitId === view.actingHeadUnitId && n.dedupeKey.includes(`:hold:${flag.unitId}:`));
+  expect(toHead.length).toBe(1);
+  expect({ body: toHead[0]!.body, leaks: toHead[0]!.body.includes(reasons[0]!) }).toEqual({ body: expect.stringContaining('tạm dừng xét khen thưởng'), leaks: false });
   await h.councilVotesYes(port, flag.proposalId).catch(() => undefined);
   const blocked = await h.rejection(port.act(h.cast.councilSecretary, '/council/decisions', { proposalId: flag.proposalId, decision: 'approve', decisionNumber: '01/QĐ-UBND', decisionDate: '2031-01-10' }));
   expect(blocked.type).toBe('WRONG_PHASE');

@@ -48,8 +48,29 @@ function downloadButtons(links, what, slug, key = slug) {
     }));
 }
 
-/** The documents card, or null when the reader may not see them (the list call failed). */
-export function documentsCard(list) {
+/** The bloc head gives the bloc's documents their numbers (a download never does): POST …/documents/:kind/number. */
+function numberButton(cycleId, kind) {
+  const button = h('button', { type: 'button', id: `doc-${kind}-number`, class: 'small', 'data-number': kind }, t('docs.giveNumber'));
+  button.addEventListener('click', async () => {
+    if (button.getAttribute('aria-busy') === 'true') return;
+    button.setAttribute('aria-busy', 'true');
+    button.disabled = true;
+    clearStatus();
+    try {
+      const { numbers } = await api.post(`/api/cycles/${encodeURIComponent(cycleId)}/documents/${encodeURIComponent(kind)}/number`);
+      showOk(t('docs.numbered', { number: numbers[kind] }));
+      button.replaceWith(h('span', { class: 'muted' }, ` · ${t('docs.number')} ${numbers[kind]}`));
+    } catch (err) {
+      reportError(err);
+      button.removeAttribute('aria-busy');
+      button.disabled = false;
+    }
+  });
+  return button;
+}
+
+/** The documents card, or null when the reader may not see them (the list call failed). `canNumber`: the bloc head. */
+export function documentsCard(list, { canNumber = false } = {}) {
   if (!list) return null;
   const rows = list.documents.filter((d) => d.kind !== 'decision');
   return h('section', { class: 'card documents', id: 'documents', 'aria-labelledby': 'documents-title' },
@@ -57,6 +78,7 @@ export function documentsCard(list) {
     h('ul', { class: 'doc-list' },
       rows.map((d) => h('li', { 'data-document': d.kind, 'data-available': String(d.available) },
         h('span', { class: 'doc-name' }, t(`docs.${d.kind}`), d.number ? h('span', { class: 'muted' }, ` · ${t('docs.number')} ${d.number}`) : null),
+        !d.number && d.available && canNumber ? numberButton(list.cycleId, d.kind) : null,
         d.available ? downloadButtons(d.links, t(`docs.${d.kind}`), d.kind) : h('span', { class: 'muted small' }, t('docs.notYet')))),
       list.decisions.map((d, i) => {
         const what = `${t('docs.decision')} ${d.decisionNumber}`;

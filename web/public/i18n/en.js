@@ -441,6 +441,8 @@ export default {
   'docs.title': 'Documents',
   'docs.download': 'Download',
   'docs.downloaded': 'Downloaded {file}.',
+  'docs.giveNumber': 'Give a number',
+  'docs.numbered': 'Numbered {number}.',
   'docs.number': 'no.',
   'docs.notYet': 'Not yet (after the vote is over).',
   'docs.noDecision': 'No award decision yet.',

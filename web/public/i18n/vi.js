@@ -441,6 +441,8 @@ export default {
   'docs.title': 'Văn bản',
   'docs.download': 'Tải',
   'docs.downloaded': 'Đã tải xuống {file}.',
+  'docs.giveNumber': 'Cấp số',
+  'docs.numbered': 'Đã cấp số {number}.',
   'docs.number': 'số',
   'docs.notYet': 'Chưa có (sau khi kết thúc bỏ phiếu).',
   'docs.noDecision': 'Chưa có quyết định khen thưởng.',

@@ -109,7 +109,7 @@ export function councilTab(m, me) {
     const order = { 'emulation-flag': 0, 'government-flag': 1, 'certificate-of-merit': 2 };
     root.append(h('div', { class: 'proposal-grid' }, [...proposals].sort((a, b) => (order[a.awardType] ?? 9) - (order[b.awardType] ?? 9)).map((p) => proposalCard(m, me, p))));
   }
-  const docs = documentsCard(m.documents);
+  const docs = documentsCard(m.documents, { canNumber: m.isHead });
   if (docs) root.append(docs);
   if ((m.isAdmin || m.isSecretary) && m.phase !== 'closed') root.append(holdsPanel(m));
   return root;

@@ -122,7 +122,7 @@ export function meetingTab(m, me) {
   }
   root.append(h('p', { class: 'secret-note' }, t('secretNote')));
   root.append(h('div', { class: 'meeting-grid' }, meetingCard(m), m.view.contests.map((c) => contestCard(m, me, c))));
-  const docs = documentsCard(m.documents);
+  const docs = documentsCard(m.documents, { canNumber: m.isHead });
   if (docs) root.append(docs);
   return root;
 }

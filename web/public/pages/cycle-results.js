@@ -6,12 +6,21 @@ import { t } from '../lib/i18n.js';
 import * as fmt from '../lib/format.js';
 import { scoreChart } from '../components/score-chart.js';
 import { documentsCard } from '../components/documents.js';
+import * as session from '../lib/session.js';
 
 export const AWARD_TONE = { submitted: 'info', approved: 'ok', returned: 'warn', rejected: 'bad', onHold: 'warn', disqualified: 'bad', revoked: 'bad' };
 const AWARD_ORDER = { 'emulation-flag': 0, 'government-flag': 1, 'certificate-of-merit': 2 };
 
-/** A unit's name, linking to its history across years. */
-export const unitLink = (unit) => h('a', { href: `#/unit/${encodeURIComponent(unit.id)}/history`, 'data-unit-link': unit.id }, unit.name);
+/**
+ * A unit's name, linking to its history across years when the reader may read it (the API's read
+ * scope: the admin, the council, and a unit's own officers); otherwise the name alone.
+ */
+export function unitLink(unit) {
+  const me = session.current();
+  const readsAll = session.hasRole('admin') || session.hasRole('councilMember') || session.hasRole('councilSecretary');
+  if (me && !readsAll && me.unitId !== unit.id) return h('span', { 'data-unit': unit.id }, unit.name);
+  return h('a', { href: `#/unit/${encodeURIComponent(unit.id)}/history`, 'data-unit-link': unit.id }, unit.name);
+}
 
 /** "01/QĐ-UBND · 15/01/2027", struck through with the revocation when revoked. */
 export function decisionText(d) {
@@ -88,7 +97,7 @@ export function resultsTab(m) {
   return h('div', { class: 'results' },
     r ? rankingCard(r) : card(t('results.ranking'), h('p', {}, t('results.noScores'))),
     r ? awardsCard(m, r) : null,
-    documentsCard(m.documents),
+    documentsCard(m.documents, { canNumber: m.isHead }),
     nextYearCard(m),
     h('p', { class: 'history-links' }, h('a', { href: `#/bloc/${encodeURIComponent(m.projection.blocId)}/history` }, t('history.blocLink', { bloc: m.bloc.name }))));
 }

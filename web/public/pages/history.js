@@ -69,7 +69,7 @@ export async function blocHistoryPage(main, blocId) {
 export async function unitHistoryPage(main, unitId) {
   const data = await api.unitHistory(unitId);
   const { unit, years, memberships } = data;
-  const holdText = (x) => `${t(`holdKind.${x.kind}`)}: ${x.reason} (${fmt.date(x.openedOn)}${x.closedOn ? ` – ${fmt.date(x.closedOn)}` : ''})`;
+  const holdText = (x) => `${t(`holdKind.${x.kind}`)}: ${x.reason ?? '—'} (${fmt.date(x.openedOn)}${x.closedOn ? ` – ${fmt.date(x.closedOn)}` : ''})`;
   fill(main,
     h('p', { class: 'crumbs' }, h('a', { href: '#/history' }, t('nav.history')), ' › ', unit.name),
     h('h1', {}, t('history.unitTitle', { unit: unit.name })),
