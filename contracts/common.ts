@@ -23,3 +23,7 @@ export const ActEnvelopeSchema = z.object({
   requestId: RequestIdSchema,
   actor: ActorSchema,
 });
+
+
+/** Refinements the JSON Schema states too (requiredWhen, atLeastOneField, uniqueStrings): see domain/stated-rules.ts. */
+export { STATED, atLeastOneField, isStatedIssue, requiredWhen, uniqueStrings, type RequiredWhen } from '../domain/stated-rules';

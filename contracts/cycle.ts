@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RuleSetSchema } from '../domain/ruleset';
 import { ScoringTemplateSchema } from '../domain/scoring';
 import { AwardTypeSchema } from '../domain/eligibility';
-import { ActEnvelopeSchema, IdSchema, IsoDateTimeSchema } from './common';
+import { ActEnvelopeSchema, IdSchema, IsoDateTimeSchema, requiredWhen } from './common';
 
 /** The phases of a bloc-year, in order. */
 export const PHASES = ['launch', 'pledge', 'midYear', 'selfScoring', 'review', 'voting', 'council', 'handover', 'closed'] as const;
@@ -77,11 +77,14 @@ export const SubmitPledgeSchema = ActEnvelopeSchema.extend({
   signedBy: z.string().trim().min(2).max(200),
 });
 
-export const ReviewPledgeSchema = ActEnvelopeSchema.extend({
-  unitId: IdSchema,
-  decision: z.enum(['accept', 'return']),
-  reason: z.string().trim().min(3).max(2000).optional(),
-}).refine((v) => v.decision === 'accept' || !!v.reason, { path: ['reason'], message: 'a reason is required to return a pledge' });
+export const ReviewPledgeSchema = requiredWhen(
+  ActEnvelopeSchema.extend({
+    unitId: IdSchema,
+    decision: z.enum(['accept', 'return']),
+    reason: z.string().trim().min(3).max(2000).optional(),
+  }),
+  [{ field: 'decision', values: ['return'], require: [{ path: 'reason', message: 'a reason is required to return a pledge' }] }],
+);
 
 export const ExtendDeadlineSchema = ActEnvelopeSchema.extend({
   phase: DeadlinePhaseSchema,
@@ -171,17 +174,26 @@ export const CouncilVoteSchema = ActEnvelopeSchema.extend({
   approve: z.boolean(),
 });
 
-export const CouncilDecisionSchema = ActEnvelopeSchema.extend({
-  proposalId: IdSchema,
-  decision: z.enum(['approve', 'return', 'reject']),
-  reason: z.string().trim().min(3).max(2000).optional(),
-  decisionNumber: z.string().trim().min(3).max(100).optional(),
-  decisionDate: z.iso.date().optional(),
-}).superRefine((v, ctx) => {
-  if (v.decision !== 'approve' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a reason is required to return or reject' });
-  if (v.decision === 'approve' && !v.decisionNumber) ctx.addIssue({ code: 'custom', path: ['decisionNumber'], message: 'the decision number is required to approve' });
-  if (v.decision === 'approve' && !v.decisionDate) ctx.addIssue({ code: 'custom', path: ['decisionDate'], message: 'the decision date is required to approve' });
-});
+export const CouncilDecisionSchema = requiredWhen(
+  ActEnvelopeSchema.extend({
+    proposalId: IdSchema,
+    decision: z.enum(['approve', 'return', 'reject']),
+    reason: z.string().trim().min(3).max(2000).optional(),
+    decisionNumber: z.string().trim().min(3).max(100).optional(),
+    decisionDate: z.iso.date().optional(),
+  }),
+  [
+    { field: 'decision', values: ['return', 'reject'], require: [{ path: 'reason', message: 'a reason is required to return or reject' }] },
+    {
+      field: 'decision',
+      values: ['approve'],
+      require: [
+        { path: 'decisionNumber', message: 'the decision number is required to approve' },
+        { path: 'decisionDate', message: 'the decision date is required to approve' },
+      ],
+    },
+  ],
+);
 
 export const ResubmitProposalSchema = ActEnvelopeSchema.extend({
   proposalId: IdSchema,
