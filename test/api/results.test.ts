@@ -164,7 +164,7 @@ describe('revocation of an award', () => {
     expectError(await sys.call('POST', revokePath(target), { as: PEOPLE.councilSecretary, body: { ...revocation('92'), revokedOn: '2027-02-30' } }), 400, 'VALIDATION', ['revokedOn']);
     expectError(await sys.call('POST', revokePath(target), { as: PEOPLE.councilSecretary, body: { ...revocation('92'), reason: '' } }), 400, 'VALIDATION', ['reason']);
     expectError(await sys.call('POST', revokePath(target), { as: PEOPLE.councilSecretary, body: { ...revocation('92'), extra: true } }), 400, 'VALIDATION');
-    expectError(await sys.call('POST', revokePath(target), { as: PEOPLE.councilSecretary, body: { ...revocation('92'), revokedOn: '2027-01-14' } }), 400, 'VALIDATION', ['revokedOn']);
+    expectError(await sys.call('POST', revokePath(target), { as: PEOPLE.councilSecretary, body: { ...revocation('92'), revokedOn: '2027-01-14' } }), 422, 'VALIDATION', ['revokedOn']);
     expectError(await sys.call('POST', revokePath('no-such-proposal'), { as: PEOPLE.admin, body: revocation('92') }), 404, 'NOT_FOUND');
     // A proposal the council rejected (as the workflow would have projected it): nothing to revoke.
     const rejected = await sys.db.prisma.proposal.create({ data: { id: `${year.cycleId}:certificate-of-merit:${year.leaver}`, cycleId: year.cycleId, unitId: year.leaver, awardType: 'certificate-of-merit', achievementPeriod: '2026', status: 'rejected', reason: 'Không đủ điều kiện' } });
