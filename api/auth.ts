@@ -6,8 +6,9 @@ import { hashPassword, verifyPassword } from './security/passwords';
 import { HttpError } from './errors';
 import type { AppDeps, Principal } from './context';
 import { registry } from './openapi';
+import { trimmedText } from '../contracts/common';
 
-export const LoginSchema = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) });
+export const LoginSchema = z.object({ username: trimmedText(1, 100), password: z.string().min(1).max(200) });
 export const LoginResponseSchema = z.object({ token: z.string(), expiresIn: z.number(), principal: z.object({ personId: z.string(), username: z.string(), fullName: z.string(), unitId: z.string().nullable(), roles: z.array(z.string()) }) });
 
 registry.registerPath({

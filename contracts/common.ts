@@ -25,5 +25,5 @@ export const ActEnvelopeSchema = z.object({
 });
 
 
-/** Refinements the JSON Schema states too (requiredWhen, atLeastOneField, uniqueStrings): see domain/stated-rules.ts. */
-export { STATED, atLeastOneField, isStatedIssue, requiredWhen, uniqueStrings, type RequiredWhen } from '../domain/stated-rules';
+/** Refinements and trimmed texts the JSON Schema states too (requiredWhen, atLeastOneField, uniqueStrings, trimmedText): see domain/stated-rules.ts. */
+export { STATED, atLeastOneField, blankPadded, isStatedIssue, requiredWhen, trimmedMatch, trimmedText, uniqueStrings, type RequiredWhen } from '../domain/stated-rules';

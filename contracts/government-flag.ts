@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ThresholdSchema } from '../domain/ruleset';
-import { ActEnvelopeSchema, IdSchema, IsoDateSchema, IsoDateTimeSchema, requiredWhen } from './common';
+import { ActEnvelopeSchema, IdSchema, IsoDateSchema, IsoDateTimeSchema, requiredWhen, trimmedText } from './common';
 import { HoldSchema, ResolveHoldSchema } from './cycle';
 
 /**
@@ -81,7 +81,7 @@ export const CloseGovernmentFlagVoteSchema = ActEnvelopeSchema;
 
 /** The province's letter (tờ trình) to the Ministry of Home Affairs. */
 export const GovernmentFlagSubmissionSchema = ActEnvelopeSchema.extend({
-  letterNumber: z.string().trim().min(3).max(100),
+  letterNumber: trimmedText(3, 100),
   letterDate: z.iso.date(),
 });
 
@@ -94,9 +94,9 @@ export const GovernmentFlagOutcomeSchema = requiredWhen(
   ActEnvelopeSchema.extend({
     unitId: IdSchema,
     outcome: z.enum(['decided', 'returned']),
-    decisionNumber: z.string().trim().min(3).max(100).optional(),
+    decisionNumber: trimmedText(3, 100).optional(),
     decisionDate: z.iso.date().optional(),
-    legalGrounds: z.string().trim().min(10).max(4000).optional(),
+    legalGrounds: trimmedText(10, 4000).optional(),
   }),
   [
     {

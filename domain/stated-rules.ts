@@ -39,3 +39,26 @@ export function atLeastOneField<T extends z.ZodObject>(schema: T, message = 'not
 /** An array of distinct strings: checked by Zod, stated as `uniqueItems`. */
 export const uniqueStrings = <T extends z.ZodArray<z.ZodType<string>>>(schema: T, message: string): T =>
   schema.refine((xs: string[]) => new Set(xs).size === xs.length, { message, params: STATED }).meta({ uniqueItems: true });
+
+/** The characters String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator), as a regex class. */
+const WS = '[\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]';
+const NOT_WS = `[^${WS.slice(1)}`;
+
+/**
+ * A text the API trims: at most `max` characters as sent, at least `min` once trimmed. Zod checks
+ * exactly that (max on the raw text, then trim, then min); the JSON Schema states it as
+ * maxLength and a pattern ("`min` characters from the first to the last non-blank one").
+ */
+export function trimmedText(min: number, max: number): z.ZodString {
+  const text = z.string().max(max).trim().min(min);
+  if (min === 0) return text;
+  return text.meta({ pattern: min === 1 ? `^[\\s\\S]*${NOT_WS}[\\s\\S]*$` : `^${WS}*${NOT_WS}[\\s\\S]{${min - 2},}${NOT_WS}${WS}*$` });
+}
+
+/** A pattern that admits what `inner` admits with blanks around it (what a trimmed field accepts). */
+export const blankPadded = (inner: string): string => `^${WS}*(?:${inner})${WS}*$`;
+
+/** A trimmed text that must match `regex` (anchored with ^ and $) once trimmed; stated as the same pattern with blanks allowed around it. */
+export function trimmedMatch(regex: RegExp, message: string): z.ZodString {
+  return z.string().trim().regex(regex, message).meta({ pattern: blankPadded(regex.source.replace(/^\^/, '').replace(/\$$/, '')) });
+}

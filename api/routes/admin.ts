@@ -17,7 +17,7 @@
  */
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { IdSchema, STATED, atLeastOneField } from '../../contracts/common';
+import { IdSchema, STATED, atLeastOneField, blankPadded, trimmedMatch, trimmedText } from '../../contracts/common';
 import { RotationPolicySchema, RuleSetSchema } from '../../domain/ruleset';
 import type { AppDeps } from '../context';
 import { HttpError } from '../errors';
@@ -28,11 +28,12 @@ import { transactionalWrite, type Outcome, type Tx, type WriteContext } from '..
 
 // ───────────────────────────────────────────────────────────────────────────── contracts
 
-const Code = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,49}$/, '2–50 letters, digits, ".", "_" or "-"');
-const Name = z.string().trim().min(2).max(300);
-const Reason = z.string().trim().min(3).max(2000);
+const Code = trimmedMatch(/^[A-Za-z0-9][A-Za-z0-9._-]{1,49}$/, '2–50 letters, digits, ".", "_" or "-"');
+const Name = trimmedText(2, 300);
+const Reason = trimmedText(3, 2000);
 const IsoDate = z.iso.date();
-const Username = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{2,99}$/, '3–100 lower-case letters, digits, ".", "_" or "-"');
+// Lower-cased before the match: the document admits upper case too.
+const Username = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{2,99}$/, '3–100 lower-case letters, digits, ".", "_" or "-"').meta({ pattern: blankPadded('[A-Za-z0-9][A-Za-z0-9._-]{2,99}') });
 const Password = z.string().min(10, 'at least 10 characters').max(200);
 export const CouncilPositionSchema = z.enum(['chair', 'viceChair', 'member']);
 
@@ -40,17 +41,17 @@ export const CouncilPositionSchema = z.enum(['chair', 'viceChair', 'member']);
 export const PageQuerySchema = z.object({ take: z.coerce.number().int().min(1).max(200).default(50), cursor: z.string().min(1).max(200).optional() });
 
 /** A province code names its workflows (govflag-<CODE>-<N>) and filters lists (`?province=`, ≤ 20 characters). */
-const ProvinceCode = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,19}$/, '2–20 letters, digits, "_" or "-"');
+const ProvinceCode = trimmedMatch(/^[A-Za-z0-9][A-Za-z0-9_-]{1,19}$/, '2–20 letters, digits, "_" or "-"');
 export const CreateProvinceSchema = z.strictObject({ code: ProvinceCode, name: Name });
 export const UpdateProvinceSchema = z.strictObject({ name: Name });
 
-export const CreateBlocSchema = z.strictObject({ code: Code, name: Name, provinceId: IdSchema, ruleSetCode: z.string().trim().min(1).max(100), rotationPolicy: RotationPolicySchema });
-export const UpdateBlocSchema = atLeastOneField(z.strictObject({ name: Name.optional(), ruleSetCode: z.string().trim().min(1).max(100).optional(), rotationPolicy: RotationPolicySchema.optional(), headUnitId: IdSchema.optional(), deputyUnitId: IdSchema.optional() }));
+export const CreateBlocSchema = z.strictObject({ code: Code, name: Name, provinceId: IdSchema, ruleSetCode: trimmedText(1, 100), rotationPolicy: RotationPolicySchema });
+export const UpdateBlocSchema = atLeastOneField(z.strictObject({ name: Name.optional(), ruleSetCode: trimmedText(1, 100).optional(), rotationPolicy: RotationPolicySchema.optional(), headUnitId: IdSchema.optional(), deputyUnitId: IdSchema.optional() }));
 export const AddMemberSchema = z.strictObject({ unitId: IdSchema, joinedOn: IsoDate, reason: Reason.optional() });
 export const LeaveSchema = z.strictObject({ leftOn: IsoDate, reason: Reason });
 
-export const CreateUnitSchema = z.strictObject({ code: Code, name: Name, shortName: z.string().trim().min(1).max(100), provinceId: IdSchema, womenRatio: z.number().min(0).max(1).optional() });
-export const UpdateUnitSchema = atLeastOneField(z.strictObject({ code: Code.optional(), name: Name.optional(), shortName: z.string().trim().min(1).max(100).optional(), womenRatio: z.number().min(0).max(1).nullable().optional() }));
+export const CreateUnitSchema = z.strictObject({ code: Code, name: Name, shortName: trimmedText(1, 100), provinceId: IdSchema, womenRatio: z.number().min(0).max(1).optional() });
+export const UpdateUnitSchema = atLeastOneField(z.strictObject({ code: Code.optional(), name: Name.optional(), shortName: trimmedText(1, 100).optional(), womenRatio: z.number().min(0).max(1).nullable().optional() }));
 export const DissolveUnitSchema = z.strictObject({ dissolvedOn: IsoDate, successorId: IdSchema.optional(), reason: Reason });
 
 export const RoleSpecSchema = z.discriminatedUnion('role', [

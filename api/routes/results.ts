@@ -18,11 +18,12 @@ import { HttpError } from '../errors';
 import { principalOf, requireRoles } from '../auth';
 import { ErrorSchema, registry } from '../openapi';
 import { transactionalWrite } from '../writes';
+import { trimmedText } from '../../contracts/common';
 
 export const RevokeAwardSchema = z.strictObject({
-  revocationNumber: z.string().trim().min(3).max(100),
+  revocationNumber: trimmedText(3, 100),
   revokedOn: z.iso.date(),
-  reason: z.string().trim().min(3).max(2000),
+  reason: trimmedText(3, 2000),
 });
 
 const UnitRef = z.object({ id: z.string(), code: z.string(), name: z.string() });
