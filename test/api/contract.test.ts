@@ -10,7 +10,10 @@
  * test-artifacts/schemathesis/<role>.txt).
  *
  * Deterministic: a fixed seed, no example database, one worker, the roles in a fixed order (the
- * admin last: its stateful phase writes to the registry).
+ * admin last: its stateful phase writes to the registry). test/api/schemathesis_hooks.py gives each
+ * positive request a fresh Idempotency-Key from a fixed series (drawn keys repeat, and a reused key
+ * is rightly 422 before the write is looked at); test/api/schemathesis.toml allows 422 on
+ * schema-valid requests (a rule the schema cannot state).
  */
 import { spawn } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
@@ -40,7 +43,7 @@ function schemathesis(st: string, args: string[], role: string): Promise<Run> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return new Promise((resolve, reject) => {
     // In test-artifacts: schemathesis may write its reports and caches into the working directory.
-    const child = spawn(st, ['--config-file', CONFIG, '--no-color', 'run', ...args], { cwd: ARTIFACTS, env: { ...process.env, NO_COLOR: '1', COLUMNS: '160' } });
+    const child = spawn(st, ['--config-file', CONFIG, '--no-color', 'run', ...args], { cwd: ARTIFACTS, env: { ...process.env, NO_COLOR: '1', COLUMNS: '160', PYTHONPATH: __dirname, SCHEMATHESIS_HOOKS: 'schemathesis_hooks' } });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
