@@ -40,7 +40,7 @@ test('the results routes are in /api/openapi.json', async () => {
   expect(Object.keys(doc.paths['/api/cycles/{cycleId}/results'] ?? {})).toEqual(['get']);
   expect(Object.keys(doc.paths['/api/units/{unitId}/history'] ?? {})).toEqual(['get']);
   expect(Object.keys(doc.paths['/api/blocs/{blocId}/history'] ?? {})).toEqual(['get']);
-  expect(Object.keys(doc.paths['/api/awards/{proposalId}/revoke']?.['post']?.responses ?? {}).sort()).toEqual(['200', '400', '401', '403', '404', '409', '422']);
+  expect(Object.keys(doc.paths['/api/awards/{proposalId}/revoke']?.['post']?.responses ?? {}).sort()).toEqual(['200', '400', '401', '403', '404', '409', '413', '422', '429']);
 });
 
 describe('results of the year', () => {
