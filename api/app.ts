@@ -8,7 +8,7 @@ import type { AppDeps } from './context';
 import { authRouter, authenticate, tokenSecret } from './auth';
 import { errorHandler, HttpError } from './errors';
 import { healthRouter } from './health';
-import { DOCS_HTML, DOCS_JS, openApiDocument } from './openapi';
+import { DOCS_HTML, DOCS_JS, documentedMethods, openApiDocument } from './openapi';
 import { actsRouter } from './routes/acts';
 import { adminRouter } from './routes/admin';
 import { cyclesRouter } from './routes/cycles';
@@ -51,6 +51,18 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.json({ limit: '1mb' }));
   app.use('/api', rateLimit({ windowMs: 60_000, limit: deps.config.RATE_LIMIT_PER_MINUTE, standardHeaders: 'draft-8', legacyHeaders: false }));
 
+  // A documented path asked with a method it does not document: 405 with `Allow` (RFC 9110), before
+  // authentication, so the answer is the same for everyone; OPTIONS answers the same list.
+  app.use((req, res, next) => {
+    const documented = documentedMethods(req.path);
+    if (!documented) return next();
+    const { methods, refusal } = documented;
+    const allow = [...methods, ...(methods.includes('GET') ? ['HEAD'] : []), 'OPTIONS'];
+    if (allow.includes(req.method) && req.method !== 'OPTIONS') return next();
+    res.set('allow', allow.join(', '));
+    if (req.method === 'OPTIONS') return void res.status(204).end();
+    next(new HttpError(405, refusal?.code ?? 'METHOD_NOT_ALLOWED', refusal?.message ?? `${req.method} is not allowed here: ${allow.join(', ')}`));
+  });
   app.use(healthRouter(deps));
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument());

@@ -7,8 +7,9 @@ import { HttpError } from './errors';
 import type { AppDeps, Principal } from './context';
 import { ErrorSchema, registry } from './openapi';
 import { LoginBusyError, LoginGuard, LoginLockedError } from './security/login-guard';
+import { trimmedText } from '../contracts/common';
 
-export const LoginSchema = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) });
+export const LoginSchema = z.object({ username: trimmedText(1, 100), password: z.string().min(1).max(200) });
 export const LoginResponseSchema = z.object({ token: z.string(), expiresIn: z.number(), principal: z.object({ personId: z.string(), username: z.string(), fullName: z.string(), unitId: z.string().nullable(), roles: z.array(z.string()) }) });
 
 registry.registerPath({

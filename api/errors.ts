@@ -3,6 +3,7 @@ import { ZodError } from 'zod';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { isDomainError, type DomainErrorCode } from '../domain/errors';
+import { isStatedIssue } from '../domain/stated-rules';
 
 export interface ErrorEnvelope {
   error: { status: number; code: string; message: string; issues?: { path: (string | number)[]; message: string }[]; requestId?: string };
@@ -36,7 +37,9 @@ const issuesOf = (e: ZodError) => e.issues.map((i) => ({ path: i.path.map((p) =>
 /** Maps anything thrown below the HTTP edge to one error envelope; never leaks stack traces. */
 export function toHttpError(err: unknown): HttpError {
   if (err instanceof HttpError) return err;
-  if (err instanceof ZodError) return new HttpError(400, 'VALIDATION', 'invalid request', issuesOf(err));
+  // 400: the request does not match the OpenAPI document. 422: it does, but a refinement the
+  // document cannot state refuses it (sums, date order, uniqueness by key; domain/stated-rules.ts).
+  if (err instanceof ZodError) return new HttpError(err.issues.some(isStatedIssue) ? 400 : 422, 'VALIDATION', 'invalid request', issuesOf(err));
   if (isDomainError(err)) {
     const path = err.details?.path as (string | number)[] | undefined;
     return new HttpError(STATUS_OF[err.code] ?? 400, err.code, err.message, path ? [{ path, message: err.message }] : undefined);

@@ -23,3 +23,7 @@ export const ActEnvelopeSchema = z.object({
   requestId: RequestIdSchema,
   actor: ActorSchema,
 });
+
+
+/** Refinements and trimmed texts the JSON Schema states too (requiredWhen, atLeastOneField, uniqueStrings, trimmedText): see domain/stated-rules.ts. */
+export { STATED, atLeastOneField, blankPadded, isStatedIssue, requiredWhen, trimmedMatch, trimmedText, uniqueStrings, type RequiredWhen } from '../domain/stated-rules';

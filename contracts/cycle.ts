@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RuleSetSchema } from '../domain/ruleset';
 import { ScoringTemplateSchema } from '../domain/scoring';
 import { AwardTypeSchema } from '../domain/eligibility';
-import { ActEnvelopeSchema, IdSchema, IsoDateTimeSchema } from './common';
+import { ActEnvelopeSchema, IdSchema, IsoDateTimeSchema, requiredWhen, trimmedText } from './common';
 
 /** The phases of a bloc-year, in order. */
 export const PHASES = ['launch', 'pledge', 'midYear', 'selfScoring', 'review', 'voting', 'council', 'handover', 'closed'] as const;
@@ -29,9 +29,9 @@ export type Deadlines = z.infer<typeof DeadlinesSchema>;
 
 /** The year's plan the bloc head publishes at launch (phát động). */
 export const PlanSchema = z.object({
-  theme: z.string().trim().min(3).max(500),
-  slogan: z.string().trim().max(500).optional(),
-  targets: z.array(z.string().trim().min(1).max(1000)).max(50).default([]),
+  theme: trimmedText(3, 500),
+  slogan: trimmedText(0, 500).optional(),
+  targets: z.array(trimmedText(1, 1000)).max(50).default([]),
   scoringTemplate: ScoringTemplateSchema,
   deadlines: DeadlinesSchema,
   reminderOffsetsSeconds: z.array(z.number().int().positive()).max(10).optional(),
@@ -72,33 +72,36 @@ export const PublishPlanSchema = ActEnvelopeSchema.extend({ plan: PlanSchema });
 
 export const SubmitPledgeSchema = ActEnvelopeSchema.extend({
   unitId: IdSchema,
-  targets: z.array(z.string().trim().min(1).max(1000)).min(1).max(50),
+  targets: z.array(trimmedText(1, 1000)).min(1).max(50),
   titlesAimed: z.array(AwardTypeSchema).max(5).default([]),
-  signedBy: z.string().trim().min(2).max(200),
+  signedBy: trimmedText(2, 200),
 });
 
-export const ReviewPledgeSchema = ActEnvelopeSchema.extend({
-  unitId: IdSchema,
-  decision: z.enum(['accept', 'return']),
-  reason: z.string().trim().min(3).max(2000).optional(),
-}).refine((v) => v.decision === 'accept' || !!v.reason, { path: ['reason'], message: 'a reason is required to return a pledge' });
+export const ReviewPledgeSchema = requiredWhen(
+  ActEnvelopeSchema.extend({
+    unitId: IdSchema,
+    decision: z.enum(['accept', 'return']),
+    reason: trimmedText(3, 2000).optional(),
+  }),
+  [{ field: 'decision', values: ['return'], require: [{ path: 'reason', message: 'a reason is required to return a pledge' }] }],
+);
 
 export const ExtendDeadlineSchema = ActEnvelopeSchema.extend({
   phase: DeadlinePhaseSchema,
   newDeadline: IsoDateTimeSchema,
-  reason: z.string().trim().min(3).max(2000),
+  reason: trimmedText(3, 2000),
 });
 
 export const SubmitReportSchema = ActEnvelopeSchema.extend({
   unitId: IdSchema,
-  summary: z.string().trim().min(10).max(20_000),
-  achievements: z.array(z.string().trim().min(1).max(2000)).max(50).default([]),
-  limitations: z.array(z.string().trim().min(1).max(2000)).max(50).default([]),
-  nextHalfTasks: z.array(z.string().trim().min(1).max(2000)).max(50).default([]),
+  summary: trimmedText(10, 20_000),
+  achievements: z.array(trimmedText(1, 2000)).max(50).default([]),
+  limitations: z.array(trimmedText(1, 2000)).max(50).default([]),
+  nextHalfTasks: z.array(trimmedText(1, 2000)).max(50).default([]),
 });
 
 export const CompileBlocReportSchema = ActEnvelopeSchema.extend({
-  summary: z.string().trim().min(10).max(50_000),
+  summary: trimmedText(10, 50_000),
 });
 
 export const SelfScoreEntrySchema = z.object({
@@ -118,10 +121,10 @@ export const SubmitSelfScoreSchema = ActEnvelopeSchema.extend({
 export const ReviewScoreSchema = ActEnvelopeSchema.extend({
   unitId: IdSchema,
   adjustments: z
-    .array(z.object({ criterionId: IdSchema, reviewedPoints: z.number().min(0).max(10_000), reason: z.string().trim().min(3).max(2000) }))
+    .array(z.object({ criterionId: IdSchema, reviewedPoints: z.number().min(0).max(10_000), reason: trimmedText(3, 2000) }))
     .max(500)
     .default([]),
-  penalties: z.array(z.object({ ruleId: IdSchema, points: z.number().positive().max(1000), reason: z.string().trim().min(3).max(2000) })).max(50).default([]),
+  penalties: z.array(z.object({ ruleId: IdSchema, points: z.number().positive().max(1000), reason: trimmedText(3, 2000) })).max(50).default([]),
   bonus: z.number().min(0).max(1000).optional(),
 });
 
@@ -158,7 +161,7 @@ export const RecordHandoverSchema = ActEnvelopeSchema.extend({
 export const ChangeMembershipSchema = ActEnvelopeSchema.extend({
   unitId: IdSchema,
   change: z.literal('leave').default('leave'),
-  reason: z.string().trim().min(3).max(2000),
+  reason: trimmedText(3, 2000),
 });
 
 // ---------------------------------------------------------------- council
@@ -171,33 +174,42 @@ export const CouncilVoteSchema = ActEnvelopeSchema.extend({
   approve: z.boolean(),
 });
 
-export const CouncilDecisionSchema = ActEnvelopeSchema.extend({
-  proposalId: IdSchema,
-  decision: z.enum(['approve', 'return', 'reject']),
-  reason: z.string().trim().min(3).max(2000).optional(),
-  decisionNumber: z.string().trim().min(3).max(100).optional(),
-  decisionDate: z.iso.date().optional(),
-}).superRefine((v, ctx) => {
-  if (v.decision !== 'approve' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a reason is required to return or reject' });
-  if (v.decision === 'approve' && !v.decisionNumber) ctx.addIssue({ code: 'custom', path: ['decisionNumber'], message: 'the decision number is required to approve' });
-  if (v.decision === 'approve' && !v.decisionDate) ctx.addIssue({ code: 'custom', path: ['decisionDate'], message: 'the decision date is required to approve' });
-});
+export const CouncilDecisionSchema = requiredWhen(
+  ActEnvelopeSchema.extend({
+    proposalId: IdSchema,
+    decision: z.enum(['approve', 'return', 'reject']),
+    reason: trimmedText(3, 2000).optional(),
+    decisionNumber: trimmedText(3, 100).optional(),
+    decisionDate: z.iso.date().optional(),
+  }),
+  [
+    { field: 'decision', values: ['return', 'reject'], require: [{ path: 'reason', message: 'a reason is required to return or reject' }] },
+    {
+      field: 'decision',
+      values: ['approve'],
+      require: [
+        { path: 'decisionNumber', message: 'the decision number is required to approve' },
+        { path: 'decisionDate', message: 'the decision date is required to approve' },
+      ],
+    },
+  ],
+);
 
 export const ResubmitProposalSchema = ActEnvelopeSchema.extend({
   proposalId: IdSchema,
-  achievement: z.string().trim().min(10).max(20_000),
+  achievement: trimmedText(10, 20_000),
 });
 
 export const HoldSchema = ActEnvelopeSchema.extend({
   unitId: IdSchema,
   kind: z.enum(['discipline', 'investigation', 'complaint', 'pressAllegation', 'inspection']),
-  reason: z.string().trim().min(3).max(2000),
+  reason: trimmedText(3, 2000),
 });
 
 export const ResolveHoldSchema = ActEnvelopeSchema.extend({
   unitId: IdSchema,
   outcome: z.enum(['cleared', 'disciplined']),
-  reason: z.string().trim().min(3).max(2000),
+  reason: trimmedText(3, 2000),
 });
 
 export const ProposalSchema = z.object({

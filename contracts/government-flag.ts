@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ThresholdSchema } from '../domain/ruleset';
-import { ActEnvelopeSchema, IdSchema, IsoDateSchema, IsoDateTimeSchema } from './common';
+import { ActEnvelopeSchema, IdSchema, IsoDateSchema, IsoDateTimeSchema, requiredWhen, trimmedText } from './common';
 import { HoldSchema, ResolveHoldSchema } from './cycle';
 
 /**
@@ -81,7 +81,7 @@ export const CloseGovernmentFlagVoteSchema = ActEnvelopeSchema;
 
 /** The province's letter (tờ trình) to the Ministry of Home Affairs. */
 export const GovernmentFlagSubmissionSchema = ActEnvelopeSchema.extend({
-  letterNumber: z.string().trim().min(3).max(100),
+  letterNumber: trimmedText(3, 100),
   letterDate: z.iso.date(),
 });
 
@@ -90,17 +90,26 @@ export const GovernmentFlagHoldSchema = HoldSchema;
 export const ResolveGovernmentFlagHoldSchema = ResolveHoldSchema;
 
 /** What came back for one unit: the Prime Minister's decision, or the Ministry's return with legal grounds. */
-export const GovernmentFlagOutcomeSchema = ActEnvelopeSchema.extend({
-  unitId: IdSchema,
-  outcome: z.enum(['decided', 'returned']),
-  decisionNumber: z.string().trim().min(3).max(100).optional(),
-  decisionDate: z.iso.date().optional(),
-  legalGrounds: z.string().trim().min(10).max(4000).optional(),
-}).superRefine((v, ctx) => {
-  if (v.outcome === 'decided' && !v.decisionNumber) ctx.addIssue({ code: 'custom', path: ['decisionNumber'], message: "the Prime Minister's decision number is required" });
-  if (v.outcome === 'decided' && !v.decisionDate) ctx.addIssue({ code: 'custom', path: ['decisionDate'], message: 'the decision date is required' });
-  if (v.outcome === 'returned' && !v.legalGrounds) ctx.addIssue({ code: 'custom', path: ['legalGrounds'], message: 'a returned dossier states its written legal grounds (ND 152/2025 Art. 35(4))' });
-});
+export const GovernmentFlagOutcomeSchema = requiredWhen(
+  ActEnvelopeSchema.extend({
+    unitId: IdSchema,
+    outcome: z.enum(['decided', 'returned']),
+    decisionNumber: trimmedText(3, 100).optional(),
+    decisionDate: z.iso.date().optional(),
+    legalGrounds: trimmedText(10, 4000).optional(),
+  }),
+  [
+    {
+      field: 'outcome',
+      values: ['decided'],
+      require: [
+        { path: 'decisionNumber', message: "the Prime Minister's decision number is required" },
+        { path: 'decisionDate', message: 'the decision date is required' },
+      ],
+    },
+    { field: 'outcome', values: ['returned'], require: [{ path: 'legalGrounds', message: 'a returned dossier states its written legal grounds (ND 152/2025 Art. 35(4))' }] },
+  ],
+);
 
 /** The workflow's live state (query): never ballot contents or who voted for what. */
 export interface GovernmentFlagView {

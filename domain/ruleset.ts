@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { DomainError } from './errors';
 import { IsoDateSchema, inClosedRange, toIsoDate, type DateInput, type IsoDate } from './dates';
+import { STATED, uniqueStrings } from './stated-rules';
 import canThoJson from './rulesets/can-tho.json';
 import tayNinhJson from './rulesets/tay-ninh.json';
 
@@ -45,8 +46,6 @@ export type RotationPolicy = z.infer<typeof RotationPolicySchema>;
 export const AfterFailedRoundsSchema = z.enum(['headAndDeputyDecide', 'noWinner']);
 export type AfterFailedRounds = z.infer<typeof AfterFailedRoundsSchema>;
 
-const uniqueStrings = (xs: readonly string[]) => new Set(xs).size === xs.length;
-
 export const VotingRulesSchema = z.object({
   // [PROV] default: ≥ 2/3 of member units present (TT 01/2024/TT-TANDTC Art. 29; domain §5.2).
   quorum: ThresholdSchema.default(() => ({ ...TWO_THIRDS_OF_ALL })),
@@ -61,10 +60,7 @@ export const VotingRulesSchema = z.object({
   afterFailedRounds: AfterFailedRoundsSchema.default('headAndDeputyDecide'),
   // [PROV] default order: tasks-group score (domain §4.4), total score, then the ≥70%-women
   // preference last, as ND 152/2025 Art. 4(6) applies only between equally qualified candidates.
-  tieBreakOrder: z
-    .array(TieBreakCriterionSchema)
-    .refine(uniqueStrings, 'tie-break criteria must be unique')
-    .default((): TieBreakCriterion[] => ['tasksGroupScore', 'totalScore', 'womenRatio70']),
+  tieBreakOrder: uniqueStrings(z.array(TieBreakCriterionSchema), 'tie-break criteria must be unique').default((): TieBreakCriterion[] => ['tasksGroupScore', 'totalScore', 'womenRatio70']),
 });
 export type VotingRules = z.infer<typeof VotingRulesSchema>;
 
@@ -93,12 +89,14 @@ export const RotationRulesSchema = z
   .object({
     policy: RotationPolicySchema.default('vote'),
     noTwiceInARow: z.boolean().default(false),
-    fixedOrder: z.array(z.string().min(1)).refine(uniqueStrings, 'fixedOrder has duplicates').optional(),
+    fixedOrder: uniqueStrings(z.array(z.string().min(1)), 'fixedOrder has duplicates').optional(),
   })
   .refine((r) => r.policy !== 'fixedOrder' || (r.fixedOrder?.length ?? 0) > 0, {
     message: "policy 'fixedOrder' needs a non-empty fixedOrder",
     path: ['fixedOrder'],
-  });
+    params: STATED,
+  })
+  .meta({ allOf: [{ if: { properties: { policy: { const: 'fixedOrder' } }, required: ['policy'] }, then: { required: ['fixedOrder'], properties: { fixedOrder: { minItems: 1 } } } }] });
 export type RotationRules = z.infer<typeof RotationRulesSchema>;
 
 const DAY = 86_400;

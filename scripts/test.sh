@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # `npm test`: provision the Temporal binaries if missing, then type-check, lint and run Jest
 # (unit, activities, workflows on the time-skipping server, API, DB tests on SQLite and a
-# real PostgreSQL that the tests start on 127.0.0.1, documents, browser).
+# real PostgreSQL that the tests start on 127.0.0.1, documents, browser, and the OpenAPI contract
+# checked by schemathesis against the real system).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$SECONDS
 bash scripts/provision-temporal.sh
+bash scripts/provision-schemathesis.sh   # the OpenAPI contract test (test/api/contract.test.ts)
 echo "[test] type-check"; npx tsc --noEmit -p tsconfig.json
 echo "[test] lint"; npx eslint .
 echo "[test] jest"

@@ -55,7 +55,8 @@ export const ACTS: ActRoute[] = [
 ];
 
 const ENVELOPE_KEYS = ['requestId', 'actor'];
-const bodyShapeOf = (schema: z.ZodObject<z.ZodRawShape>) => z.object(Object.fromEntries(Object.entries(schema.shape).filter(([k]) => !ENVELOPE_KEYS.includes(k))));
+/** The HTTP body of an act: its contract without the envelope the API fills in, with the rules its JSON Schema states (`.meta`). */
+export const bodyShapeOf = (schema: z.ZodObject<z.ZodRawShape>) => z.object(Object.fromEntries(Object.entries(schema.shape).filter(([k]) => !ENVELOPE_KEYS.includes(k)))).meta(schema.meta() ?? {});
 
 export const ActResultSchema = z.object({ ok: z.literal(true), message: z.string(), data: z.record(z.string(), z.unknown()).optional(), requestId: z.string() });
 

@@ -17,46 +17,41 @@
  */
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { IdSchema } from '../../contracts/common';
+import { IdSchema, STATED, atLeastOneField, blankPadded, trimmedMatch, trimmedText } from '../../contracts/common';
 import { RotationPolicySchema, RuleSetSchema } from '../../domain/ruleset';
 import type { AppDeps } from '../context';
 import { HttpError } from '../errors';
 import { principalOf, requireRoles } from '../auth';
-import { ErrorSchema, registry } from '../openapi';
+import { ErrorSchema, refuseOtherMethods, registry } from '../openapi';
 import { hashPassword } from '../security/passwords';
 import { transactionalWrite, type Outcome, type Tx, type WriteContext } from '../writes';
 
 // ───────────────────────────────────────────────────────────────────────────── contracts
 
-const Code = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,49}$/, '2–50 letters, digits, ".", "_" or "-"');
-const Name = z.string().trim().min(2).max(300);
-const Reason = z.string().trim().min(3).max(2000);
+const Code = trimmedMatch(/^[A-Za-z0-9][A-Za-z0-9._-]{1,49}$/, '2–50 letters, digits, ".", "_" or "-"');
+const Name = trimmedText(2, 300);
+const Reason = trimmedText(3, 2000);
 const IsoDate = z.iso.date();
-const Username = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{2,99}$/, '3–100 lower-case letters, digits, ".", "_" or "-"');
+// Lower-cased before the match: the document admits upper case too.
+const Username = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{2,99}$/, '3–100 lower-case letters, digits, ".", "_" or "-"').meta({ pattern: blankPadded('[A-Za-z0-9][A-Za-z0-9._-]{2,99}') });
 const Password = z.string().min(10, 'at least 10 characters').max(200);
 export const CouncilPositionSchema = z.enum(['chair', 'viceChair', 'member']);
 
-const somethingToChange = (v: Record<string, unknown>) => Object.values(v).some((x) => x !== undefined);
-const NOTHING = { message: 'nothing to change' };
 
 export const PageQuerySchema = z.object({ take: z.coerce.number().int().min(1).max(200).default(50), cursor: z.string().min(1).max(200).optional() });
 
 /** A province code names its workflows (govflag-<CODE>-<N>) and filters lists (`?province=`, ≤ 20 characters). */
-const ProvinceCode = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,19}$/, '2–20 letters, digits, "_" or "-"');
+const ProvinceCode = trimmedMatch(/^[A-Za-z0-9][A-Za-z0-9_-]{1,19}$/, '2–20 letters, digits, "_" or "-"');
 export const CreateProvinceSchema = z.strictObject({ code: ProvinceCode, name: Name });
 export const UpdateProvinceSchema = z.strictObject({ name: Name });
 
-export const CreateBlocSchema = z.strictObject({ code: Code, name: Name, provinceId: IdSchema, ruleSetCode: z.string().trim().min(1).max(100), rotationPolicy: RotationPolicySchema });
-export const UpdateBlocSchema = z
-  .strictObject({ name: Name.optional(), ruleSetCode: z.string().trim().min(1).max(100).optional(), rotationPolicy: RotationPolicySchema.optional(), headUnitId: IdSchema.optional(), deputyUnitId: IdSchema.optional() })
-  .refine(somethingToChange, NOTHING);
+export const CreateBlocSchema = z.strictObject({ code: Code, name: Name, provinceId: IdSchema, ruleSetCode: trimmedText(1, 100), rotationPolicy: RotationPolicySchema });
+export const UpdateBlocSchema = atLeastOneField(z.strictObject({ name: Name.optional(), ruleSetCode: trimmedText(1, 100).optional(), rotationPolicy: RotationPolicySchema.optional(), headUnitId: IdSchema.optional(), deputyUnitId: IdSchema.optional() }));
 export const AddMemberSchema = z.strictObject({ unitId: IdSchema, joinedOn: IsoDate, reason: Reason.optional() });
 export const LeaveSchema = z.strictObject({ leftOn: IsoDate, reason: Reason });
 
-export const CreateUnitSchema = z.strictObject({ code: Code, name: Name, shortName: z.string().trim().min(1).max(100), provinceId: IdSchema, womenRatio: z.number().min(0).max(1).optional() });
-export const UpdateUnitSchema = z
-  .strictObject({ code: Code.optional(), name: Name.optional(), shortName: z.string().trim().min(1).max(100).optional(), womenRatio: z.number().min(0).max(1).nullable().optional() })
-  .refine(somethingToChange, NOTHING);
+export const CreateUnitSchema = z.strictObject({ code: Code, name: Name, shortName: trimmedText(1, 100), provinceId: IdSchema, womenRatio: z.number().min(0).max(1).optional() });
+export const UpdateUnitSchema = atLeastOneField(z.strictObject({ code: Code.optional(), name: Name.optional(), shortName: trimmedText(1, 100).optional(), womenRatio: z.number().min(0).max(1).nullable().optional() }));
 export const DissolveUnitSchema = z.strictObject({ dissolvedOn: IsoDate, successorId: IdSchema.optional(), reason: Reason });
 
 export const RoleSpecSchema = z.discriminatedUnion('role', [
@@ -67,16 +62,21 @@ export const RoleSpecSchema = z.discriminatedUnion('role', [
 ]);
 type RoleSpec = z.infer<typeof RoleSpecSchema>;
 export const CreatePersonSchema = z.strictObject({ username: Username, fullName: Name, email: z.email().max(200), password: Password, unitId: IdSchema.nullable().optional(), roles: z.array(RoleSpecSchema).max(10).default([]) });
-export const UpdatePersonSchema = z
-  .strictObject({ fullName: Name.optional(), email: z.email().max(200).optional(), unitId: IdSchema.nullable().optional(), password: Password.optional(), active: z.boolean().optional() })
-  .refine(somethingToChange, NOTHING);
+export const UpdatePersonSchema = atLeastOneField(z.strictObject({ fullName: Name.optional(), email: z.email().max(200).optional(), unitId: IdSchema.nullable().optional(), password: Password.optional(), active: z.boolean().optional() }));
 export const DeactivateSchema = z.strictObject({ reason: Reason.optional() });
 
 export const CreateCouncilSchema = z.strictObject({ provinceId: IdSchema, name: Name });
 export const UpdateCouncilSchema = z.strictObject({ name: Name });
 export const AddCouncilMemberSchema = z.strictObject({ personId: IdSchema, position: CouncilPositionSchema.default('member') });
 
-export const CreateRuleSetSchema = z.strictObject({ provinceId: IdSchema.nullable().optional(), ruleSet: RuleSetSchema });
+/** A provincial rule-set is the regulation of one province; a national one belongs to none (checked and stated as if/then/else). */
+export const CreateRuleSetSchema = z
+  .strictObject({ provinceId: IdSchema.nullable().optional(), ruleSet: RuleSetSchema })
+  .superRefine((b, ctx) => {
+    if (b.ruleSet.scope === 'provincial' && !b.provinceId) ctx.addIssue({ code: 'custom', path: ['provinceId'], message: 'required when ruleSet.scope is provincial', params: STATED });
+    if (b.ruleSet.scope === 'national' && b.provinceId) ctx.addIssue({ code: 'custom', path: ['provinceId'], message: 'must be null when ruleSet.scope is national', params: STATED });
+  })
+  .meta({ if: { properties: { ruleSet: { properties: { scope: { const: 'provincial' } } } } }, then: { required: ['provinceId'], properties: { provinceId: { type: 'string' } } }, else: { properties: { provinceId: { type: 'null' } } } });
 
 // ───────────────────────────────────────────────────────────────────────────── helpers
 
@@ -280,7 +280,7 @@ export function adminRouter(deps: AppDeps): Router {
       if (b.ruleSetCode && !(await ctx.tx.ruleSet.findFirst({ where: { code: b.ruleSetCode } }))) throw notFound('rule-set code', ['ruleSetCode']);
       const head = b.headUnitId ?? before.headUnitId;
       const deputy = b.deputyUnitId ?? before.deputyUnitId;
-      if (head && head === deputy) throw new HttpError(400, 'VALIDATION', 'the head and the deputy must be different units', [{ path: [b.deputyUnitId ? 'deputyUnitId' : 'headUnitId'], message: 'same unit as the other' }]);
+      if (head && head === deputy) throw new HttpError(422, 'VALIDATION', 'the head and the deputy must be different units', [{ path: [b.deputyUnitId ? 'deputyUnitId' : 'headUnitId'], message: 'same unit as the other' }]);
       for (const field of ['headUnitId', 'deputyUnitId'] as const) {
         const unitId = b[field];
         if (!unitId) continue;
@@ -349,7 +349,7 @@ export function adminRouter(deps: AppDeps): Router {
       const running = await runningCycleOf(ctx.tx, bloc.id);
       if (running) throw conflict(`cycle ${running.id} is running: record the leave through POST /api/cycles/${running.id}/membership/leave`);
       if (bloc.headUnitId === membership.unitId || bloc.deputyUnitId === membership.unitId) throw conflict('the unit is the bloc head or deputy: recognise another unit first');
-      if (day(b.leftOn) < membership.joinedOn) throw new HttpError(400, 'VALIDATION', 'a unit cannot leave before it joined', [{ path: ['leftOn'], message: `must be on or after ${isoDay(membership.joinedOn)}` }]);
+      if (day(b.leftOn) < membership.joinedOn) throw new HttpError(422, 'VALIDATION', 'a unit cannot leave before it joined', [{ path: ['leftOn'], message: `must be on or after ${isoDay(membership.joinedOn)}` }]);
       const after = await ctx.tx.blocMembership.update({ where: { id: membership.id }, data: { leftOn: day(b.leftOn), reason: b.reason }, select: { id: true, blocId: true, joinedOn: true, leftOn: true, reason: true, unit: UNIT_REF } });
       await ctx.audit({ action: 'admin.membership.leave', entity: 'bloc', entityId: bloc.id, before: { unitId: membership.unitId, leftOn: null }, after: { unitId: membership.unitId, leftOn: b.leftOn, reason: b.reason } });
       return after;
@@ -401,7 +401,7 @@ export function adminRouter(deps: AppDeps): Router {
       if (!unit) throw notFound('unit');
       if (unit.dissolvedOn) throw conflict('the unit is already dissolved', undefined, 'ALREADY_DONE');
       if (b.successorId) {
-        if (b.successorId === unit.id) throw new HttpError(400, 'VALIDATION', 'a unit cannot succeed itself', [{ path: ['successorId'], message: 'same unit' }]);
+        if (b.successorId === unit.id) throw new HttpError(422, 'VALIDATION', 'a unit cannot succeed itself', [{ path: ['successorId'], message: 'same unit' }]);
         const successor = await ctx.tx.unit.findUnique({ where: { id: b.successorId } });
         if (!successor) throw notFound('unit', ['successorId']);
         if (successor.dissolvedOn) throw conflict('the successor is dissolved', ['successorId']);
@@ -411,7 +411,7 @@ export function adminRouter(deps: AppDeps): Router {
         const running = await runningCycleOf(ctx.tx, m.blocId);
         if (running) throw conflict(`the unit is a member of ${m.bloc.code}, whose cycle ${running.id} is running: record its leave through POST /api/cycles/${running.id}/membership/leave first`);
         if (m.bloc.headUnitId === unit.id || m.bloc.deputyUnitId === unit.id) throw conflict(`the unit is head or deputy of ${m.bloc.code}: recognise another unit first`);
-        if (day(b.dissolvedOn) < m.joinedOn) throw new HttpError(400, 'VALIDATION', `the unit joined ${m.bloc.code} on ${isoDay(m.joinedOn)}: it cannot be dissolved before`, [{ path: ['dissolvedOn'], message: `must be on or after ${isoDay(m.joinedOn)}` }]);
+        if (day(b.dissolvedOn) < m.joinedOn) throw new HttpError(422, 'VALIDATION', `the unit joined ${m.bloc.code} on ${isoDay(m.joinedOn)}: it cannot be dissolved before`, [{ path: ['dissolvedOn'], message: `must be on or after ${isoDay(m.joinedOn)}` }]);
       }
       await ctx.tx.blocMembership.updateMany({ where: { unitId: unit.id, leftOn: null }, data: { leftOn: day(b.dissolvedOn), reason: b.reason } });
       const after = await ctx.tx.unit.update({ where: { id: unit.id }, data: { dissolvedOn: day(b.dissolvedOn), successorId: b.successorId ?? null }, include: unitInclude });
@@ -563,9 +563,6 @@ export function adminRouter(deps: AppDeps): Router {
     async (ctx, req) => {
       const b = bodyOf(CreateRuleSetSchema, req);
       const rs = b.ruleSet;
-      // A provincial rule-set is the regulation of one province; a national one belongs to none.
-      if (rs.scope === 'provincial' && !b.provinceId) throw new HttpError(400, 'VALIDATION', 'a provincial rule-set names its province', [{ path: ['provinceId'], message: 'required when ruleSet.scope is provincial' }]);
-      if (rs.scope === 'national' && b.provinceId) throw new HttpError(400, 'VALIDATION', 'a national rule-set belongs to no province', [{ path: ['provinceId'], message: 'must be null when ruleSet.scope is national' }]);
       if (b.provinceId && !(await ctx.tx.province.findUnique({ where: { id: b.provinceId } }))) throw notFound('province', ['provinceId']);
       const latest = await ctx.tx.ruleSet.aggregate({ where: { code: rs.code }, _max: { version: true } });
       const max = latest._max.version;
@@ -578,10 +575,8 @@ export function adminRouter(deps: AppDeps): Router {
     },
   );
 
-  router.all('/api/admin/rulesets/:ruleSetId', (req, _res, next) => {
-    if (req.method === 'GET') return next();
-    next(new HttpError(405, 'IMMUTABLE', 'a published rule-set version is never edited or deleted: publish a new version (POST /api/admin/rulesets)'));
-  });
+  // Answered before authentication by the app's method guard (405 with Allow: GET, HEAD, OPTIONS).
+  refuseOtherMethods('/api/admin/rulesets/{ruleSetId}', 'IMMUTABLE', 'a published rule-set version is never edited or deleted: publish a new version (POST /api/admin/rulesets)');
   read('/api/admin/rulesets/:ruleSetId', { summary: 'One rule-set version', params: z.object({ ruleSetId: z.string() }) }, async (req) => {
     const row = await prisma.ruleSet.findUnique({ where: { id: param(req, 'ruleSetId') } });
     if (!row) throw notFound('rule-set version');

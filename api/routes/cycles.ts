@@ -41,14 +41,15 @@ export function defaultPlan(year: number, now = new Date()): Plan {
   };
 }
 
-registry.registerPath({ method: 'get', path: '/api/defaults/plan', summary: 'A default plan (100-point scoring template, deadlines over the year) to start the head’s form from', tags: ['bloc head'], request: { query: z.object({ year: z.number().int() }) }, responses: { 200: { description: 'plan' } } });
+const PlanQuery = z.object({ year: z.coerce.number().int().min(2024).max(2100) });
+registry.registerPath({ method: 'get', path: '/api/defaults/plan', summary: 'A default plan (100-point scoring template, deadlines over the year) to start the head’s form from', tags: ['bloc head'], request: { query: PlanQuery }, responses: { 200: { description: 'plan' } } });
 
 export function cyclesRouter(deps: AppDeps): Router {
   const router = Router();
 
   router.get('/api/defaults/plan', (req, res) => {
     principalOf(req);
-    const { year } = z.object({ year: z.coerce.number().int().min(2024).max(2100) }).parse(req.query);
+    const { year } = PlanQuery.parse(req.query);
     res.json(defaultPlan(year));
   });
 

@@ -141,7 +141,7 @@ export async function checkSelfScoreEvidence(deps: AppDeps, cycleId: string, uni
       else if (f.criterionId && f.criterionId !== e.criterionId) issues.push({ path: ['entries', i, 'evidence', j], message: `evidence file ${ref} was uploaded for criterion ${f.criterionId}, not ${e.criterionId}` });
     }),
   );
-  if (issues.length > 0) throw new HttpError(400, 'VALIDATION', issues[0]!.message, issues);
+  if (issues.length > 0) throw new HttpError(422, 'VALIDATION', issues[0]!.message, issues);
 }
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -159,20 +159,21 @@ registry.registerPath({
     'multipart/form-data with the file in `file` and the text fields `unitId` (your own unit) and `criterionId` (a criterion of the year\'s scoring template). ' +
     'Accepted: PDF, PNG, JPEG, GIF, WebP, DOCX, XLSX — judged from the content, not the declared type; macro-enabled Office files are refused. ' +
     'The stored name gets the extension of the detected type; invisible bidirectional/format characters are removed. ' +
-    'Name the returned `id` in `entries[].evidence` of the self-score (`POST /api/cycles/{cycleId}/self-scores`); ids of files of another unit or cycle are refused there (400).',
+    'Name the returned `id` in `entries[].evidence` of the self-score (`POST /api/cycles/{cycleId}/self-scores`); ids of files of another unit or cycle are refused there (422).',
   tags: ['unit'],
   request: {
     params: z.object({ cycleId: z.string() }),
-    body: { content: { 'multipart/form-data': { schema: EvidenceUploadFieldsSchema.extend({ file: binary() }) } } },
+    body: { required: true, content: { 'multipart/form-data': { schema: EvidenceUploadFieldsSchema.extend({ file: binary() }) } } },
   },
   responses: {
     200: { description: 'these bytes were already stored for this unit and criterion: the existing file', content: { 'application/json': { schema: EvidenceUploadedSchema } } },
     201: { description: 'stored', content: { 'application/json': { schema: EvidenceUploadedSchema } } },
-    400: { description: 'missing file or field, unknown criterion (Zod issue paths)', content: { 'application/json': { schema: ErrorSchema } } },
+    400: { description: 'missing file or field (Zod issue paths)', content: { 'application/json': { schema: ErrorSchema } } },
     401: { description: 'not logged in' },
     403: { description: 'not an officer of a member unit, or not your own unit', content: { 'application/json': { schema: ErrorSchema } } },
     404: { description: 'no such cycle', content: { 'application/json': { schema: ErrorSchema } } },
     409: { description: 'the cycle is not in self-scoring, or the self-scoring deadline has passed', content: { 'application/json': { schema: ErrorSchema } } },
+    422: { description: 'the criterion is not one of this year\'s scoring template', content: { 'application/json': { schema: ErrorSchema } } },
     413: { description: 'the file is larger than UPLOAD_MAX_BYTES (TOO_LARGE), or the unit\'s evidence for the cycle would exceed EVIDENCE_QUOTA_BYTES (QUOTA_EXCEEDED)', content: { 'application/json': { schema: ErrorSchema } } },
     415: { description: 'not multipart/form-data, or a file type that is not accepted', content: { 'application/json': { schema: ErrorSchema } } },
   },
@@ -241,7 +242,7 @@ export function evidenceRouter(deps: AppDeps): Router {
     if (fields.unitId !== principal.unitId) throw new HttpError(403, 'FORBIDDEN', 'an officer uploads only for their own unit', [{ path: ['unitId'], message: 'must be your own unit' }]);
     const plan = cycle.plan as { scoringTemplate?: { groups: { criteria: { id: string }[] }[] } } | null;
     const criteria = new Set(plan?.scoringTemplate?.groups.flatMap((g) => g.criteria.map((c) => c.id)) ?? []);
-    if (!criteria.has(fields.criterionId)) throw new HttpError(400, 'VALIDATION', `unknown criterion ${fields.criterionId}`, [{ path: ['criterionId'], message: 'not a criterion of this year\'s scoring template' }]);
+    if (!criteria.has(fields.criterionId)) throw new HttpError(422, 'VALIDATION', `unknown criterion ${fields.criterionId}`, [{ path: ['criterionId'], message: 'not a criterion of this year\'s scoring template' }]);
     const file = req.file;
     if (!file) throw new HttpError(400, 'VALIDATION', 'no file', [{ path: ['file'], message: 'a file is required' }]);
     if (file.size === 0) throw new HttpError(400, 'VALIDATION', 'the file is empty', [{ path: ['file'], message: 'empty file' }]);

@@ -16,6 +16,7 @@ import { HttpError } from '../errors';
 import { principalOf } from '../auth';
 import { ErrorSchema, registry } from '../openapi';
 import { contentDisposition } from './documents';
+import { SelectionParams } from './government-flag';
 
 /** URL names of the dossier's documents. */
 export const GOVFLAG_DOCUMENT_SLUGS = { proposal: 'govFlagProposal', 'ballot-count': 'govFlagBallotCount' } as const satisfies Record<string, GovFlagDocumentKind>;
@@ -31,9 +32,7 @@ registry.registerPath({
     'the proposal letter (`proposal`: Tờ trình of the People’s Committee, numbered and dated as the letter recorded with the submission) once the submission is recorded (404 before).',
   tags: ['council'],
   request: {
-    params: z.object({
-      provinceId: z.string(),
-      year: z.coerce.number().int(),
+    params: SelectionParams.extend({
       kind: z.enum(Object.keys(GOVFLAG_DOCUMENT_SLUGS) as [Slug, ...Slug[]]),
       format: z.enum(FORMATS),
     }),
@@ -63,7 +62,7 @@ export function governmentFlagDocumentsRouter(deps: AppDeps): Router {
   router.get('/api/provinces/:provinceId/government-flag/:year/documents/:kind.:format', async (req, res) => {
     const principal = principalOf(req);
     const provinceId = String(req.params.provinceId);
-    const { year } = z.object({ year: z.coerce.number().int().min(2024).max(2100) }).parse(req.params);
+    const { year } = SelectionParams.parse(req.params);
     const slug = String(req.params.kind);
     const format = String(req.params.format);
     if (!Object.hasOwn(GOVFLAG_DOCUMENT_SLUGS, slug)) throw new HttpError(404, 'NOT_FOUND', `no document "${slug}" (one of ${Object.keys(GOVFLAG_DOCUMENT_SLUGS).join(', ')})`);

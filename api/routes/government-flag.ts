@@ -20,10 +20,12 @@ import { principalOf, requireRoles } from '../auth';
 import { ErrorSchema, registry } from '../openapi';
 import { buildGovernmentFlagInput } from '../government-flag-input';
 import { onceWrite, toJson } from '../writes';
-import { ActResultSchema, answerAct, requestIdOf } from './acts';
+import { ActResultSchema, answerAct, bodyShapeOf, requestIdOf } from './acts';
 import { holdReasonReader, requireProvinceReader, visibleReason } from '../scope';
 
 export const StartGovernmentFlagSchema = z.object({ year: z.number().int().min(2024).max(2100) });
+/** A selection is named by its province and year N (the same bounds as a cycle's year). */
+export const SelectionParams = z.object({ provinceId: z.string(), year: z.coerce.number().int().min(2024).max(2100) });
 const StartResponse = z.object({ workflowId: z.string(), year: z.number(), candidates: z.number(), quota: z.number(), deadlineDate: z.string() });
 
 interface GovFlagAct {
@@ -39,7 +41,7 @@ interface GovFlagAct {
 }
 
 const ENVELOPE = { requestId: true, actor: true } as const;
-const OUTCOME_BODY = z.object({ unitId: z.string(), outcome: z.enum(['decided', 'returned']), decisionNumber: z.string().optional().openapi({ description: 'required when decided' }), decisionDate: z.iso.date().optional().openapi({ description: 'required when decided' }), legalGrounds: z.string().optional().openapi({ description: 'required when returned' }) });
+const OUTCOME_BODY = bodyShapeOf(gf.GovernmentFlagOutcomeSchema as unknown as z.ZodObject<z.ZodRawShape>);
 const GOVFLAG_ACTS: GovFlagAct[] = [
   { path: '/votes', summary: 'A council member casts a secret yes/no ballot on one or more bloc leaders (≥ 80% of ALL members needed, ND 152/2025 Art. 33(5))', schema: gf.GovernmentFlagVoteSchema, update: m.castGovernmentFlagVote as UpdateDefinition<ActResult, [never]>, who: 'member', secret: true, body: gf.GovernmentFlagVoteSchema.omit(ENVELOPE) },
   { path: '/close', summary: 'The council secretary closes the vote: passing leaders ranked by yes-share then bloc-year score, at most the 20% quota kept (ND 152/2025 Art. 7(1))', schema: gf.CloseGovernmentFlagVoteSchema, update: m.closeGovernmentFlagVote as UpdateDefinition<ActResult, [never]>, who: 'secretary', body: z.object({}) },
@@ -90,8 +92,8 @@ registry.registerPath({
   path: '/api/provinces/{provinceId}/government-flag/{year}',
   summary: 'The Government-flag selection of a province and year, from the database: phase, quota, deadline, per-leader status and bloc-year score, ballot result (after the vote closes), submission, decisions; the council id and whether the caller has voted',
   tags: ['everyone'],
-  request: { params: z.object({ provinceId: z.string(), year: z.coerce.number().int() }) },
-  responses: { 200: { description: 'the selection (reasons of holds shown only to the admin, the province\'s council and the held unit)' }, 401: { description: 'not logged in' }, 404: { description: 'no such province, not yours (read scope: your unit\'s or council\'s province, admin all), or not started', content: { 'application/json': { schema: ErrorSchema } } } },
+  request: { params: SelectionParams },
+  responses: { 200: { description: 'the selection (reasons of holds shown only to the admin, the province\'s council and the held unit)' }, 404: { description: 'no such province, not yours (read scope: your unit\'s or council\'s province, admin all), or not started', content: { 'application/json': { schema: ErrorSchema } } } },
 });
 
 const WORKFLOW_ID = /^govflag-(.+)-(\d{4})$/;
@@ -189,7 +191,7 @@ export function governmentFlagRouter(deps: AppDeps): Router {
   router.get('/api/provinces/:provinceId/government-flag/:year', async (req, res) => {
     const principal = principalOf(req);
     const provinceId = String(req.params.provinceId);
-    const { year } = z.object({ year: z.coerce.number().int().min(2024).max(2100) }).parse(req.params);
+    const { year } = SelectionParams.parse(req.params);
     const province = await prisma.province.findUnique({ where: { id: provinceId }, select: { id: true, code: true, name: true } });
     if (!province) throw new HttpError(404, 'NOT_FOUND', `no province ${provinceId}`);
     await requireProvinceReader(deps, principal, provinceId);

@@ -7,15 +7,17 @@ import { principalOf, requireRoles } from '../auth';
 import { ErrorSchema, registry } from '../openapi';
 
 registry.registerPath({ method: 'get', path: '/api/me', summary: 'Who am I (person, unit, roles)', tags: ['everyone'], responses: { 200: { description: 'principal' }, 401: { description: 'not logged in' } } });
-registry.registerPath({ method: 'get', path: '/api/me/tasks', summary: 'Unit task inbox: open and past tasks with due dates and reminders', tags: ['unit'], responses: { 200: { description: 'tasks' } } });
-registry.registerPath({ method: 'get', path: '/api/me/notifications', summary: 'In-app notifications for my unit and me', tags: ['everyone'], responses: { 200: { description: 'notifications' } } });
-registry.registerPath({ method: 'post', path: '/api/me/notifications/{id}/read', summary: 'Mark a notification read', tags: ['everyone'], request: { params: z.object({ id: z.string() }) }, responses: { 204: { description: 'done' }, 404: { description: 'not yours' } } });
-registry.registerPath({ method: 'get', path: '/api/blocs', summary: 'Blocs of the caller\'s province(s) (admin: all) with their current head, deputy and members (filter by province code; page with take/cursor = last bloc code)', tags: ['everyone'], request: { query: z.object({ province: z.string().optional(), take: z.number().int().optional(), cursor: z.string().optional() }) }, responses: { 200: { description: 'blocs' }, 401: { description: 'not logged in' }, 404: { description: 'no such province, or not yours (a province of your unit or council)', content: { 'application/json': { schema: ErrorSchema } } } } });
-registry.registerPath({ method: 'get', path: '/api/audit', summary: 'Append-only audit log (admin)', tags: ['admin'], request: { query: z.object({ workflowId: z.string().optional(), take: z.coerce.number().int().min(1).max(500).optional() }) }, responses: { 200: { description: 'entries' }, 403: { description: 'admin only' } } });
 
 const PageQuery = z.object({ take: z.coerce.number().int().min(1).max(500).default(100) });
 /** A country has ~680 blocs: list one province at a time, or page by bloc code. */
 const BlocQuery = PageQuery.extend({ province: z.string().max(20).optional(), cursor: z.string().max(50).optional() });
+const AuditQuery = z.object({ workflowId: z.string().optional(), take: z.coerce.number().int().min(1).max(500).default(100) });
+
+registry.registerPath({ method: 'get', path: '/api/me/tasks', summary: 'Unit task inbox: open and past tasks with due dates and reminders', tags: ['unit'], request: { query: PageQuery }, responses: { 200: { description: 'tasks' } } });
+registry.registerPath({ method: 'get', path: '/api/me/notifications', summary: 'In-app notifications for my unit and me', tags: ['everyone'], request: { query: PageQuery }, responses: { 200: { description: 'notifications' } } });
+registry.registerPath({ method: 'post', path: '/api/me/notifications/{id}/read', summary: 'Mark a notification read', tags: ['everyone'], request: { params: z.object({ id: z.string() }) }, responses: { 204: { description: 'done' }, 404: { description: 'not yours' } } });
+registry.registerPath({ method: 'get', path: '/api/blocs', summary: 'Blocs of the caller\'s province(s) (admin: all) with their current head, deputy and members (filter by province code; page with take/cursor = last bloc code)', tags: ['everyone'], request: { query: BlocQuery }, responses: { 200: { description: 'blocs' }, 404: { description: 'no such province, or not yours (a province of your unit or council)', content: { 'application/json': { schema: ErrorSchema } } } } });
+registry.registerPath({ method: 'get', path: '/api/audit', summary: 'Append-only audit log (admin)', tags: ['admin'], request: { query: AuditQuery }, responses: { 200: { description: 'entries' }, 403: { description: 'admin only' } } });
 
 /** Notifications addressed to the person, and to their unit only when they are its officer. */
 const recipientsOf = (p: Principal) => [{ recipientPersonId: p.personId }, ...(p.unitId && p.roles.includes('unitOfficer') ? [{ recipientUnitId: p.unitId }] : [])];
@@ -30,9 +32,9 @@ export function inboxRouter(deps: AppDeps): Router {
 
   router.get('/api/me/tasks', async (req, res) => {
     const p = principalOf(req);
+    const { take } = PageQuery.parse(req.query);
     // A unit's tasks are its officers' work: a person attached to a unit without that role has none.
     if (!p.unitId || !p.roles.includes('unitOfficer')) return res.json([]);
-    const { take } = PageQuery.parse(req.query);
     res.json(await prisma.task.findMany({ where: { unitId: p.unitId }, orderBy: [{ status: 'asc' }, { dueAt: 'asc' }], take, include: { cycle: { select: { id: true, year: true, phase: true, bloc: { select: { name: true } } } } } }));
   });
 
@@ -74,7 +76,7 @@ export function inboxRouter(deps: AppDeps): Router {
 
   router.get('/api/audit', async (req, res) => {
     requireRoles(principalOf(req), 'admin');
-    const q = z.object({ workflowId: z.string().optional(), take: z.coerce.number().int().min(1).max(500).default(100) }).parse(req.query);
+    const q = AuditQuery.parse(req.query);
     res.json(await prisma.auditLog.findMany({ where: q.workflowId ? { workflowId: q.workflowId } : {}, orderBy: { id: 'desc' }, take: q.take }));
   });
 

@@ -21,11 +21,12 @@ import { principalOf, requireRoles } from '../auth';
 import { ErrorSchema, registry } from '../openapi';
 import { transactionalWrite } from '../writes';
 import { holdReasonReader, requireBlocReader, requireCycleReader, requireUnitReader, visibleReason } from '../scope';
+import { trimmedText } from '../../contracts/common';
 
 export const RevokeAwardSchema = z.strictObject({
-  revocationNumber: z.string().trim().min(3).max(100),
+  revocationNumber: trimmedText(3, 100),
   revokedOn: z.iso.date(),
-  reason: z.string().trim().min(3).max(2000),
+  reason: trimmedText(3, 2000),
 });
 
 const UnitRef = z.object({ id: z.string(), code: z.string(), name: z.string() });
@@ -326,7 +327,7 @@ export function resultsRouter(deps: AppDeps): Router {
       const decision = proposal.decision;
       if (proposal.status === 'revoked' || decision?.revokedOn) throw new HttpError(409, 'ALREADY_DONE', `the award was already revoked by ${decision?.revocationNumber ?? 'an earlier decision'}`);
       if (proposal.status !== 'approved' || !decision) throw new HttpError(409, 'CONFLICT', `the proposal is ${proposal.status}: only an approved award with its decision can be revoked`);
-      if (body.revokedOn < isoDay(decision.decisionDate)!) throw new HttpError(400, 'VALIDATION', 'the revocation cannot be dated before the award decision', [{ path: ['revokedOn'], message: `must be on or after ${isoDay(decision.decisionDate)}` }]);
+      if (body.revokedOn < isoDay(decision.decisionDate)!) throw new HttpError(422, 'VALIDATION', 'the revocation cannot be dated before the award decision', [{ path: ['revokedOn'], message: `must be on or after ${isoDay(decision.decisionDate)}` }]);
       const revokedOn = new Date(`${body.revokedOn}T00:00:00.000Z`);
       const after = await tx.awardDecision.update({ where: { id: decision.id }, data: { revokedOn, revocationNumber: body.revocationNumber, revocationReason: body.reason } });
       await tx.proposal.update({ where: { id: proposal.id }, data: { status: 'revoked' } });

@@ -207,7 +207,7 @@ describe('blocs, units and effective-dated membership', () => {
     const { body: after, audit } = await expectIdempotentWrite(sys, 'PATCH', path, { as: 'admin', body: { headUnitId: unitIds['CT-A1'], deputyUnitId: unitIds['CT-A2'] }, otherBody: { headUnitId: unitIds['CT-A2'] } }, 200);
     expect(after).toMatchObject({ headUnit: { code: 'CT-A1' }, deputyUnit: { code: 'CT-A2' } });
     expect(audit).toMatchObject({ action: 'admin.bloc.recognise', before: { headUnitId: null, deputyUnitId: null }, after: { headUnitId: unitIds['CT-A1'], deputyUnitId: unitIds['CT-A2'] } });
-    expectError(await sys.call('PATCH', path, { as: 'admin', body: { deputyUnitId: unitIds['CT-A1'] } }), 400, 'VALIDATION', ['deputyUnitId']);
+    expectError(await sys.call('PATCH', path, { as: 'admin', body: { deputyUnitId: unitIds['CT-A1'] } }), 422, 'VALIDATION', ['deputyUnitId']);
     expectError(await sys.call('PATCH', path, { as: 'admin', body: { deputyUnitId: unitIds['CT-VP'] } }), 409, 'CONFLICT', ['deputyUnitId']);
     expectError(await sys.call('PATCH', path, { as: 'admin', body: { headUnitId: X } }), 404, 'NOT_FOUND', ['headUnitId']);
     expectError(await sys.call('PATCH', `/api/admin/blocs/${X}`, { as: 'admin', body: { name: 'Không có' } }), 404, 'NOT_FOUND');
@@ -218,7 +218,7 @@ describe('blocs, units and effective-dated membership', () => {
 
   test('a unit leaves on a date, not before it joined; never the head; not twice', async () => {
     const path = (code: string) => `/api/admin/blocs/${bloc.id}/members/${unitIds[code]}/leave`;
-    expectError(await sys.call('POST', path('CT-A3'), { as: 'admin', body: { leftOn: '2026-01-15', reason: 'Ngày trước khi gia nhập' } }), 400, 'VALIDATION', ['leftOn']);
+    expectError(await sys.call('POST', path('CT-A3'), { as: 'admin', body: { leftOn: '2026-01-15', reason: 'Ngày trước khi gia nhập' } }), 422, 'VALIDATION', ['leftOn']);
     expectError(await sys.call('POST', path('CT-A1'), { as: 'admin', body: { leftOn: '2026-06-30', reason: 'Khối trưởng rời khối' } }), 409, 'CONFLICT');
     expectError(await sys.call('POST', path('CT-A3'), { as: 'admin', body: { leftOn: '2026-06-30' } }), 400, 'VALIDATION', ['reason']);
     const { body: left, audit } = await expectIdempotentWrite(sys, 'POST', path('CT-A3'), { as: 'admin', body: { leftOn: '2026-06-30', reason: 'Chuyển khối theo quyết định' }, otherBody: { leftOn: '2026-07-01', reason: 'Chuyển khối theo quyết định' } }, 200);
@@ -266,9 +266,9 @@ describe('blocs, units and effective-dated membership', () => {
     const from = unitIds['CT-SNV']!;
     const into = unitIds['CT-A2']!;
     const path = `/api/admin/units/${from}/dissolve`;
-    expectError(await sys.call('POST', path, { as: 'admin', body: { dissolvedOn: '2026-12-31', successorId: from, reason: 'Sáp nhập' } }), 400, 'VALIDATION', ['successorId']);
+    expectError(await sys.call('POST', path, { as: 'admin', body: { dissolvedOn: '2026-12-31', successorId: from, reason: 'Sáp nhập' } }), 422, 'VALIDATION', ['successorId']);
     expectError(await sys.call('POST', path, { as: 'admin', body: { dissolvedOn: '2026-12-31', successorId: X, reason: 'Sáp nhập' } }), 404, 'NOT_FOUND', ['successorId']);
-    expectError(await sys.call('POST', path, { as: 'admin', body: { dissolvedOn: '2026-01-15', successorId: into, reason: 'Sáp nhập' } }), 400, 'VALIDATION', ['dissolvedOn']);
+    expectError(await sys.call('POST', path, { as: 'admin', body: { dissolvedOn: '2026-01-15', successorId: into, reason: 'Sáp nhập' } }), 422, 'VALIDATION', ['dissolvedOn']);
     expectError(await sys.call('POST', `/api/admin/units/${unitIds['CT-A1']}/dissolve`, { as: 'admin', body: { dissolvedOn: '2026-12-31', reason: 'Khối trưởng' } }), 409, 'CONFLICT');
     expectError(await sys.call('POST', `/api/admin/units/${X}/dissolve`, { as: 'admin', body: { dissolvedOn: '2026-12-31', reason: 'Không có' } }), 404, 'NOT_FOUND');
     const body = { dissolvedOn: '2026-12-31', successorId: into, reason: 'Sáp nhập theo Nghị quyết sắp xếp bộ máy' };
@@ -512,7 +512,8 @@ describe('rule-sets', () => {
   test('an invalid rule-set is 400 with the Zod issue path; an old version 409; provincial scope needs a province', async () => {
     const bad = (rs: Record<string, unknown>, provinceId: string | null = ct.id) => sys.call('POST', '/api/admin/rulesets', { as: 'admin', body: { provinceId, ruleSet: ruleSet({ version: 5, ...rs }) } });
     expectError(await bad({ voting: { threshold: { ratio: 1.5, base: 'allMembers', strict: false } } }), 400, 'VALIDATION', ['ruleSet', 'voting', 'threshold', 'ratio']);
-    expectError(await bad({ effectiveTo: '2026-12-31' }), 400, 'VALIDATION', ['ruleSet', 'effectiveTo']);
+    // A rule the JSON Schema cannot state (a date after another): 422, with the path.
+    expectError(await bad({ effectiveTo: '2026-12-31' }), 422, 'VALIDATION', ['ruleSet', 'effectiveTo']);
     expectError(await bad({ rotation: { policy: 'fixedOrder' } }), 400, 'VALIDATION', ['ruleSet', 'rotation', 'fixedOrder']);
     expectError(await bad({ effectiveFrom: '2027-13-01' }), 400, 'VALIDATION', ['ruleSet', 'effectiveFrom']);
     expectError(await bad({ version: 0 }), 400, 'VALIDATION', ['ruleSet', 'version']);

@@ -260,7 +260,7 @@ test('a unit stores at most EVIDENCE_QUOTA_BYTES per cycle: then 413 QUOTA_EXCEE
   await stored(officerA, Buffer.concat([FILES.pdf, Buffer.from('% quota\n')]), { criterionId: 'tasks.quality' });
 });
 
-test('missing or bad fields are 400 with the path', async () => {
+test('missing or bad fields are 400 with the path; a criterion not in the template 422', async () => {
   const noFile = await request(base).post(`/api/cycles/${cycleId}/evidence`).set('authorization', await auth(officerA)).field('unitId', unitA).field('criterionId', 'tasks.targets');
   expect(noFile.status).toBe(400);
   expect(noFile.body.error.issues[0].path).toEqual(['file']);
@@ -268,7 +268,7 @@ test('missing or bad fields are 400 with the path', async () => {
   expect(noCriterion.status).toBe(400);
   expect(noCriterion.body.error.issues[0].path).toEqual(['criterionId']);
   const unknown = await upload(officerA, FILES.pdf, { criterionId: 'khong.ton.tai' });
-  expect(unknown.status).toBe(400);
+  expect(unknown.status).toBe(422);
   expect(unknown.body.error.issues[0].path).toEqual(['criterionId']);
   const empty = await upload(officerA, Buffer.alloc(0));
   expect(empty.status).toBe(400);
@@ -326,14 +326,14 @@ test('the self-score may name only evidence this unit uploaded in this cycle, fo
 
   // Unit B names unit A's file.
   const foreign = await selfScore(officerB, unitB, { 'tasks.targets': [evidenceA.id] });
-  expect(foreign.status).toBe(400);
+  expect(foreign.status).toBe(422);
   expect(foreign.body.error.issues).toEqual([{ path: ['entries', index, 'evidence', 0], message: expect.stringMatching(/not uploaded by this unit/) }]);
   // A made-up id.
   const madeUp = await selfScore(officerA, unitA, { 'tasks.targets': ['Công văn 15/CV-CA', randomUUID()] });
   expect(madeUp.body.error.issues[0].path).toEqual(['entries', index, 'evidence', 1]);
   // Unit A's own file, but uploaded for another criterion.
   const misplaced = await selfScore(officerA, unitA, { 'tasks.quality': [evidenceA.id] });
-  expect(misplaced.status).toBe(400);
+  expect(misplaced.status).toBe(422);
   expect(misplaced.body.error.issues[0]).toEqual({ path: ['entries', indexQuality, 'evidence', 0], message: expect.stringMatching(/uploaded for criterion tasks.targets/) });
   // Nothing reached the workflow.
   expect(await db.prisma.submission.count({ where: { cycleId, kind: 'selfScore' } })).toBe(0);

@@ -40,7 +40,7 @@ test('the results routes are in /api/openapi.json', async () => {
   expect(Object.keys(doc.paths['/api/cycles/{cycleId}/results'] ?? {})).toEqual(['get']);
   expect(Object.keys(doc.paths['/api/units/{unitId}/history'] ?? {})).toEqual(['get']);
   expect(Object.keys(doc.paths['/api/blocs/{blocId}/history'] ?? {})).toEqual(['get']);
-  expect(Object.keys(doc.paths['/api/awards/{proposalId}/revoke']?.['post']?.responses ?? {}).sort()).toEqual(['200', '400', '401', '403', '404', '409', '422']);
+  expect(Object.keys(doc.paths['/api/awards/{proposalId}/revoke']?.['post']?.responses ?? {}).sort()).toEqual(['200', '400', '401', '403', '404', '409', '413', '422', '429']);
 });
 
 describe('results of the year', () => {
@@ -165,7 +165,7 @@ describe('revocation of an award', () => {
     expectError(await sys.call('POST', revokePath(target), { as: PEOPLE.councilSecretary, body: { ...revocation('92'), revokedOn: '2027-02-30' } }), 400, 'VALIDATION', ['revokedOn']);
     expectError(await sys.call('POST', revokePath(target), { as: PEOPLE.councilSecretary, body: { ...revocation('92'), reason: '' } }), 400, 'VALIDATION', ['reason']);
     expectError(await sys.call('POST', revokePath(target), { as: PEOPLE.councilSecretary, body: { ...revocation('92'), extra: true } }), 400, 'VALIDATION');
-    expectError(await sys.call('POST', revokePath(target), { as: PEOPLE.councilSecretary, body: { ...revocation('92'), revokedOn: '2027-01-14' } }), 400, 'VALIDATION', ['revokedOn']);
+    expectError(await sys.call('POST', revokePath(target), { as: PEOPLE.councilSecretary, body: { ...revocation('92'), revokedOn: '2027-01-14' } }), 422, 'VALIDATION', ['revokedOn']);
     expectError(await sys.call('POST', revokePath('no-such-proposal'), { as: PEOPLE.admin, body: revocation('92') }), 404, 'NOT_FOUND');
     // A proposal the council rejected (as the workflow would have projected it): nothing to revoke.
     const rejected = await sys.db.prisma.proposal.create({ data: { id: `${year.cycleId}:certificate-of-merit:${year.leaver}`, cycleId: year.cycleId, unitId: year.leaver, awardType: 'certificate-of-merit', achievementPeriod: '2026', status: 'rejected', reason: 'Không đủ điều kiện' } });
