@@ -135,9 +135,10 @@ export async function runEveryActYear(sys: System, driver: EveryActDriver, opts:
   await opts.onVoting?.(cycleId);
 
   const openRound = (contest: string, round: number) => until(`${contest} round ${round}`, (x) => x.contests.some((c) => c.contest === contest && c.status === 'open' && c.round === round));
-  // Leader: two blank ballots, the head closes round 1 early; round 2 all blank → head and deputy decide.
+  // Leader: blank ballots from two thirds of those present (the Cần Thơ rule-set's early-close share), the
+  // head closes round 1 early; round 2 all blank → head and deputy decide.
   await openRound('leader', 1);
-  for (const voter of units.slice(0, 2)) await act(cast.officerOf[voter]!, '/ballots', { unitId: voter, contest: 'leader', round: 1, choices: [] });
+  for (const voter of units.slice(0, Math.ceil((units.length * 2) / 3))) await act(cast.officerOf[voter]!, '/ballots', { unitId: voter, contest: 'leader', round: 1, choices: [] });
   await act(head, '/rounds/close', { contest: 'leader', round: 1 });
   await openRound('leader', 2);
   for (const voter of units) await act(cast.officerOf[voter]!, '/ballots', { unitId: voter, contest: 'leader', round: 2, choices: [] });
