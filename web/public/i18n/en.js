@@ -349,6 +349,7 @@ export default {
   'council.yes': 'In favour',
   'council.no': 'Against',
   'council.voteOn': 'Vote on the proposal for {unit}',
+  'council.voteClosed': 'The vote is closed.',
   'council.notOpen': 'The vote is not open yet.',
   'council.youVoted': 'You have voted on this proposal.',
   'council.closeTitle': 'Close the vote',

@@ -349,6 +349,7 @@ export default {
   'council.yes': 'Tán thành',
   'council.no': 'Không tán thành',
   'council.voteOn': 'Biểu quyết đề nghị của {unit}',
+  'council.voteClosed': 'Biểu quyết đã kết thúc.',
   'council.notOpen': 'Biểu quyết chưa mở.',
   'council.youVoted': 'Bạn đã biểu quyết đề nghị này.',
   'council.closeTitle': 'Kết thúc biểu quyết',

@@ -76,7 +76,9 @@ function proposalCard(m, me, p) {
   ]);
   const actions = [];
   // Members vote once the council has opened this proposal's ballot (its round row exists).
-  if (p.status === 'submitted' && m.isCouncilMember) actions.push(round && !round.closedAt && round.round === p.attempts ? voteForms(m, me, p) : h('p', { class: 'muted' }, t('council.notOpen')));
+  // Once the vote is closed (the last vote, the deadline or the secretary) a member sees that, not the forms.
+  const closedVote = round && round.closedAt && round.round === p.attempts;
+  if (p.status === 'submitted' && m.isCouncilMember) actions.push(round && !round.closedAt && round.round === p.attempts ? voteForms(m, me, p) : closedVote ? h('p', { class: hasVoted(m.id, 'council', p.id, p.attempts, me.personId) ? 'state ok' : 'muted' }, hasVoted(m.id, 'council', p.id, p.attempts, me.personId) ? t('council.youVoted') : t('council.voteClosed')) : h('p', { class: 'muted' }, t('council.notOpen')));
   // The secretary decides on the CLOSED vote (every member voted, the deadline, or closed here);
   // before that only the close is offered — no count is shown or answered while the vote runs.
   const current = round && round.round === p.attempts;
