@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { CycleInputSchema, type CycleInput, type PlanSchema } from '../contracts/cycle';
 import { RuleSetSchema, resolveRuleSet } from '../domain/ruleset';
 import type { Db } from '../db';
+import type { Roster } from '../contracts/common';
 import { HttpError } from './errors';
 
 /** Assembles the workflow input from the registry: members, council, rule-set in force on 1 January of the year. */
@@ -17,6 +18,7 @@ export async function buildCycleInput(db: Db, blocId: string, year: number, star
   if (!bloc.headUnitId || !bloc.deputyUnitId) throw new HttpError(409, 'CONFLICT', 'the bloc has no recognised head and deputy yet');
   const council = await db.prisma.council.findFirst({ where: { provinceId: bloc.provinceId }, include: { members: true } });
   if (!council || council.members.length === 0) throw new HttpError(409, 'CONFLICT', 'the province has no emulation council');
+  const roster = await rosterOf(db, bloc.memberships.map((mb) => mb.unitId), council.id);
   const rows = await db.prisma.ruleSet.findMany({ where: { code: bloc.ruleSetCode } });
   const ruleSets = rows.map((r) => RuleSetSchema.parse(r.body));
   const ruleSet = resolveRuleSet(ruleSets, bloc.ruleSetCode, `${year}-01-01`);
@@ -33,6 +35,26 @@ export async function buildCycleInput(db: Db, blocId: string, year: number, star
     recentHeads: bloc.handovers.map((h) => h.outgoingHeadUnitId),
     plan,
     startedBy,
+    roster,
   });
+}
+
+/**
+ * The workflow's own record of who holds which office (contracts/common.ts RosterSchema), as the
+ * API's principal resolves it (api/auth.ts): an officer acts for the unit of their person record,
+ * the council's secretaries by their role on it, admins by role. Active people only.
+ */
+export async function rosterOf(db: Db, unitIds: string[], councilId: string): Promise<Roster> {
+  const people = await db.prisma.person.findMany({
+    where: { active: true, roles: { some: { OR: [{ role: 'admin' }, { role: 'unitOfficer' }, { role: 'councilSecretary', councilId }] } } },
+    select: { id: true, unitId: true, roles: { select: { role: true, councilId: true } } },
+    orderBy: { id: 'asc' },
+  });
+  const has = (p: (typeof people)[number], role: string, council?: string) => p.roles.some((r) => r.role === role && (council === undefined || r.councilId === council));
+  return {
+    officers: people.filter((p) => has(p, 'unitOfficer') && p.unitId && unitIds.includes(p.unitId)).map((p) => ({ personId: p.id, unitId: p.unitId! })),
+    secretaryIds: people.filter((p) => has(p, 'councilSecretary', councilId)).map((p) => p.id),
+    adminIds: people.filter((p) => has(p, 'admin')).map((p) => p.id),
+  };
 }
 

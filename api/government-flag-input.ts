@@ -57,6 +57,8 @@ export async function buildGovernmentFlagInput(db: Db, provinceId: string, year:
     councilId: council.id,
     councilMemberIds: council.members.map((m) => m.personId),
     secretaryIds: council.roleAssignments.map((r) => r.personId),
+    // The workflow checks its secretary and admin acts against these, not against the roles a payload claims.
+    adminIds: (await db.prisma.roleAssignment.findMany({ where: { role: 'admin', person: { active: true } }, select: { personId: true } })).map((r) => r.personId),
     candidates: leaders.map((f) => ({
       proposalId: governmentFlagProposalId(workflowId, f.unitId),
       unitId: f.unitId,

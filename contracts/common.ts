@@ -27,3 +27,17 @@ export const ActEnvelopeSchema = z.object({
 
 /** Refinements and trimmed texts the JSON Schema states too (requiredWhen, atLeastOneField, uniqueStrings, trimmedText): see domain/stated-rules.ts. */
 export { STATED, atLeastOneField, blankPadded, isStatedIssue, requiredWhen, trimmedMatch, trimmedText, uniqueStrings, type RequiredWhen } from '../domain/stated-rules';
+/**
+ * The workflow's own record of who holds which office, read from the registry by the API when the
+ * workflow starts: it authorises acts against this, not against the roles an Update payload claims.
+ * Optional in every workflow input (histories from before it carry none: the claim is then trusted).
+ */
+export const RosterSchema = z.object({
+  /** Unit officers: the unit each person officially acts for. */
+  officers: z.array(z.object({ personId: IdSchema, unitId: IdSchema })),
+  /** Secretaries (standing body) of the province's emulation council. */
+  secretaryIds: z.array(IdSchema),
+  /** Administrators (Sở Nội vụ). */
+  adminIds: z.array(IdSchema),
+});
+export type Roster = z.infer<typeof RosterSchema>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RuleSetSchema } from '../domain/ruleset';
 import { ScoringTemplateSchema } from '../domain/scoring';
 import { AwardTypeSchema } from '../domain/eligibility';
-import { ActEnvelopeSchema, IdSchema, IsoDateTimeSchema, requiredWhen, trimmedText } from './common';
+import { ActEnvelopeSchema, IdSchema, IsoDateTimeSchema, RosterSchema, requiredWhen, trimmedText } from './common';
 
 /** The phases of a bloc-year, in order. */
 export const PHASES = ['launch', 'pledge', 'midYear', 'selfScoring', 'review', 'voting', 'council', 'handover', 'closed'] as const;
@@ -60,6 +60,8 @@ export const CycleInputSchema = z.object({
   recentHeads: z.array(IdSchema).default([]),
   plan: PlanSchema.optional(),
   startedBy: IdSchema.optional(),
+  /** Who officially acts for which unit, the council's secretaries, the admins (optional: older histories). */
+  roster: RosterSchema.optional(),
 });
 export type CycleInput = z.input<typeof CycleInputSchema>;
 export type CycleInputParsed = z.infer<typeof CycleInputSchema>;
@@ -195,6 +197,9 @@ export const CouncilDecisionSchema = requiredWhen(
   ],
 );
 
+/** The secretary closes the council's vote on one proposal: the result is fixed and published. */
+export const CloseCouncilVoteSchema = ActEnvelopeSchema.extend({ proposalId: IdSchema });
+
 export const ResubmitProposalSchema = ActEnvelopeSchema.extend({
   proposalId: IdSchema,
   achievement: trimmedText(10, 20_000),
@@ -237,5 +242,7 @@ export const CouncilInputSchema = z.object({
   proposals: z.array(ProposalSchema),
   deadline: IsoDateTimeSchema,
   reminderOffsetsSeconds: z.array(z.number().int().positive()),
+  /** The cycle's roster when the review starts (optional: older histories trust the payload's roles). */
+  roster: RosterSchema.optional(),
 });
 export type CouncilInput = z.input<typeof CouncilInputSchema>;

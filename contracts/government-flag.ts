@@ -63,6 +63,8 @@ export const GovernmentFlagInputSchema = z.object({
   deadlineAt: IsoDateTimeSchema,
   reminderOffsetsSeconds: z.array(z.number().int().positive()).max(10),
   startedBy: IdSchema.optional(),
+  /** Administrators when the selection starts (optional: older histories trust the payload's admin role). */
+  adminIds: z.array(IdSchema).optional(),
 });
 export type GovernmentFlagInput = z.input<typeof GovernmentFlagInputSchema>;
 

@@ -56,6 +56,10 @@ export const VotingRulesSchema = z.object({
   maxRounds: z.number().int().min(1).max(10).default(2),
   // [PRAC] some blocs forbid voting for oneself; checked when a ballot is cast (tally.ballotProblem).
   selfVoteAllowed: z.boolean().default(true),
+  // [PROV] optional: once this many of the units count (base 'present' or 'allMembers'; 'validBallots'
+  // counts as 'present') have cast their ballot, the bloc head may close the round before the others.
+  // Default (absent): a round closes only when every present unit has voted or at the voting deadline.
+  earlyClose: ThresholdSchema.optional(),
   // [PROV] default: after the last ballot the bloc head and deputy decide (TT 01/2024/TT-TANDTC Art. 29).
   afterFailedRounds: AfterFailedRoundsSchema.default('headAndDeputyDecide'),
   // [PROV] default order: tasks-group score (domain §4.4), total score, then the ≥70%-women

@@ -1,7 +1,7 @@
 import { setHandler } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { z } from 'zod';
-import type { Actor } from '../contracts/common';
+import type { Actor, Roster } from '../contracts/common';
 import { asFailure, reject } from './errors';
 import type { ActResult } from './messages';
 
@@ -59,9 +59,34 @@ export function requireRole(actor: Actor, ...roles: Actor['roles']): void {
   if (!actor.roles.some((r) => roles.includes(r))) reject('FORBIDDEN', `requires role ${roles.join(' or ')}`);
 }
 
-export function requireUnit(actor: Actor, unitId: string): void {
+/**
+ * The unit the actor officially acts for. With a roster (the workflow's own record, from its input)
+ * the person must be that unit's officer there: a payload claiming another unit, or a person the
+ * roster does not know as an officer, is refused. Without one (histories from before it) the claim.
+ */
+export function officialUnitOf(roster: Roster | undefined, actor: Actor): string | undefined {
   requireRole(actor, 'unitOfficer');
-  if (actor.unitId !== unitId) reject('FORBIDDEN', 'an officer acts only for their own unit');
+  if (!roster) return actor.unitId;
+  const unitId = roster.officers.find((o) => o.personId === actor.personId)?.unitId;
+  if (!unitId || unitId !== actor.unitId) reject('FORBIDDEN', 'you are not an officer of that unit in the records of this cycle');
+  return unitId;
+}
+
+export function requireUnit(actor: Actor, unitId: string, roster?: Roster): void {
+  if (officialUnitOf(roster, actor) !== unitId) reject('FORBIDDEN', 'an officer acts only for their own unit');
+}
+
+/** Admin per the workflow's roster (and the claimed role); without a roster, the claimed role. */
+export const isAdmin = (roster: Roster | undefined, actor: Actor): boolean => actor.roles.includes('admin') && (!roster || roster.adminIds.includes(actor.personId));
+
+/** Secretary of this council per the workflow's roster (and the claimed role); without a roster, the claimed role. */
+export const isSecretary = (roster: Roster | undefined, actor: Actor): boolean =>
+  actor.roles.includes('councilSecretary') && (!roster || roster.secretaryIds.includes(actor.personId));
+
+/** The standing body's acts: the council's secretary or an admin, by the workflow's own records where it has them. */
+export function requireSecretaryOrAdmin(roster: Roster | undefined, actor: Actor, allowAdmin: boolean): void {
+  if (isSecretary(roster, actor) || (allowAdmin && isAdmin(roster, actor))) return;
+  reject('FORBIDDEN', allowAdmin ? 'only the secretary of this council or an administrator does this' : 'only the secretary of this council does this');
 }
 
 export function requireBeforeDeadline(deadlineIso: string | undefined, what: string): void {

@@ -1,18 +1,31 @@
-import { condition, setHandler, workflowInfo, allHandlersFinished } from '@temporalio/workflow';
+import { condition, patched, setHandler, workflowInfo, allHandlersFinished } from '@temporalio/workflow';
 import * as c from '../contracts/cycle';
 import type { Proposal } from '../contracts/cycle';
+import type { Actor } from '../contracts/common';
 import { awardAmount } from '../domain/money';
 import { reminderTimes } from '../domain/calendar';
 import { acts } from './activities';
 import { shuffled } from './shuffle';
-import { ok, registerAct, requireRole } from './act';
+import { officialUnitOf, ok, registerAct, requireRole, requireSecretaryOrAdmin } from './act';
 import { reject } from './errors';
-import { castCouncilVote, decideProposal, getCouncil, holdChanged, resubmitProposal, type ActResult } from './messages';
+import { castCouncilVote, closeCouncilVote, decideProposal, getCouncil, holdChanged, resubmitProposal, type ActResult } from './messages';
 import type { CouncilView } from './view';
 
 interface VoteTally {
   voters: string[];
   box: { choices: string[] }[];
+  /** Set once the vote is closed (every member voted, the council's deadline, or the secretary): the fixed result. */
+  closed?: VoteResult;
+}
+
+interface VoteResult {
+  yes: number;
+  no: number;
+  voted: number;
+  base: number;
+  share: number;
+  passes: boolean;
+  closedBy: 'allVoted' | 'deadline' | 'secretary';
 }
 
 const TERMINAL: Proposal['status'][] = ['approved', 'rejected', 'disqualified'];
@@ -22,6 +35,10 @@ const FLAG_TYPES = new Set(['emulation-flag', 'government-flag']);
 export async function councilReviewWorkflow(raw: c.CouncilInput): Promise<{ proposals: Proposal[] }> {
   const input = c.CouncilInputSchema.parse(raw);
   const { workflowId } = workflowInfo();
+  // The secret vote closes before any decision (every member voted, the deadline, or the secretary
+  // closes it); until then no answer carries a count, and a decision attempted early is refused and
+  // audited. Reviews started before this rule keep deciding on the open tally (their histories replay).
+  const closesVotes = patched('council-vote-close');
   const proposals: Proposal[] = input.proposals.map((p) => ({ ...p }));
   const tallies: Record<string, VoteTally> = {};
   const processed: Record<string, ActResult> = {};
@@ -51,6 +68,20 @@ export async function councilReviewWorkflow(raw: c.CouncilInput): Promise<{ prop
     if (!t) return;
     await acts.closeRound({ ...roundRecord(p), present: t.voters.length, ballots: shuffled(t.box), result: yesShare(p) });
   };
+  /** Fixes the result (at once, before any await: a twin close sees it) and publishes it with the round. */
+  const fixVote = async (p: Proposal, closedBy: VoteResult['closedBy'], actor?: { personId: string; requestId: string }) => {
+    const t = tallies[p.proposalId];
+    if (!t || t.closed) return;
+    const v = yesShare(p);
+    t.closed = { yes: v.yes, no: t.box.length - v.yes, voted: t.voters.length, base: v.base, share: v.share, passes: v.passes, closedBy };
+    await closeVote(p);
+    await acts.audit({ action: 'proposal.vote.close', entity: 'proposal', entityId: p.proposalId, actorPersonId: actor?.personId, after: { round: p.attempts, ...t.closed }, workflowId, requestId: actor?.requestId });
+    await acts.notify({ dedupeKey: `${workflowId}:vote-closed:${p.proposalId}:${p.attempts}`, personIds: [...input.councilMemberIds, ...(input.roster?.secretaryIds ?? [])], cycleId: input.cycleWorkflowId, kind: 'result', title: 'Kết quả biểu quyết của Hội đồng', body: `Đề nghị ${p.awardType} (lần ${p.attempts}): ${t.closed.yes}/${t.closed.base} phiếu đồng ý — ${t.closed.passes ? 'đạt' : 'không đạt'}.` });
+  };
+  const requireSecretary = (actor: Actor) => {
+    requireRole(actor, 'councilSecretary');
+    requireSecretaryOrAdmin(input.roster, actor, false);
+  };
   const persist = (p: Proposal) => acts.recordProposals({ cycleId: input.cycleWorkflowId, proposals: [p] });
 
   registerAct(processed, castCouncilVote, c.CouncilVoteSchema, (a) => {
@@ -62,6 +93,7 @@ export async function councilReviewWorkflow(raw: c.CouncilInput): Promise<{ prop
     const tally = tallies[p.proposalId];
     if (!tally && !opening.has(p.proposalId)) reject('WRONG_PHASE', 'voting on this proposal has not opened yet');
     if (tally?.voters.includes(a.actor.personId)) reject('ALREADY_DONE', 'you have already voted on this proposal');
+    if (tally?.closed) reject('WRONG_PHASE', 'the council vote on this proposal is closed');
   }, async (a) => {
     const p = find(a.proposalId)!;
     await condition(() => tallies[p.proposalId] !== undefined || p.status !== 'submitted');
@@ -69,24 +101,51 @@ export async function councilReviewWorkflow(raw: c.CouncilInput): Promise<{ prop
     // Re-checked after the wait: a hold may have come, or a twin of this vote may have landed first.
     if (!t || p.status !== 'submitted') reject('WRONG_PHASE', `the proposal is ${p.status}`);
     if (t.voters.includes(a.actor.personId)) reject('ALREADY_DONE', 'you have already voted on this proposal');
+    if (t.closed) reject('WRONG_PHASE', 'the council vote on this proposal is closed');
     t.voters.push(a.actor.personId);
     t.box.push({ choices: a.approve ? ['yes'] : [] });
     await acts.recordVoter({ cycleId: input.cycleWorkflowId, contest: `council:${p.proposalId}`, round: p.attempts, voterKey: a.actor.personId });
+    // The last member's vote closes it: nothing is left to wait for.
+    if (closesVotes && input.councilMemberIds.every((id) => t.voters.includes(id))) await fixVote(p, 'allVoted');
     return ok('council vote received');
   });
 
-  registerAct(processed, decideProposal, c.CouncilDecisionSchema, (a) => {
-    requireRole(a.actor, 'councilSecretary');
+  registerAct(processed, closeCouncilVote, c.CloseCouncilVoteSchema, (a) => {
+    requireSecretary(a.actor);
+    if (!closesVotes) reject('WRONG_PHASE', 'this review decides on the open tally (it started before votes were closed explicitly)');
     const p = find(a.proposalId);
     if (!p) reject('NOT_FOUND', `no proposal ${a.proposalId}`);
     if (p.status !== 'submitted') reject('WRONG_PHASE', `the proposal is ${p.status}`);
+    const t = tallies[p.proposalId];
+    if (!t) reject('WRONG_PHASE', 'voting on this proposal has not opened yet');
+    if (t.closed) reject('ALREADY_DONE', 'the council vote on this proposal is already closed');
+  }, async (a) => {
+    const p = find(a.proposalId)!;
+    await fixVote(p, 'secretary', { personId: a.actor.personId, requestId: a.requestId });
+    const r = tallies[p.proposalId]!.closed!;
+    return ok('council vote closed', { yes: r.yes, no: r.no, voted: r.voted, base: r.base, share: r.share, passes: r.passes });
+  });
+
+  registerAct(processed, decideProposal, c.CouncilDecisionSchema, (a) => {
+    requireSecretary(a.actor);
+    const p = find(a.proposalId);
+    if (!p) reject('NOT_FOUND', `no proposal ${a.proposalId}`);
+    if (p.status !== 'submitted') reject('WRONG_PHASE', `the proposal is ${p.status}`);
+    // While the vote is open the validator lets the attempt through so that the handler records it
+    // (a refused Update leaves no trace) and refuses it there, without a count.
+    if (closesVotes && !tallies[p.proposalId]?.closed) return;
     if (a.decision === 'approve') {
-      const v = yesShare(p);
+      const v = closesVotes ? tallies[p.proposalId]!.closed! : yesShare(p);
+      // After the close the result is published: the count may be named.
       if (!v.passes) reject('RULE_VIOLATION', `the council vote did not reach the threshold (${v.yes}/${v.base})`, { yes: v.yes, base: v.base });
     }
   }, async (a) => {
     const p = find(a.proposalId)!;
-    await closeVote(p);
+    if (closesVotes && !tallies[p.proposalId]?.closed) {
+      await acts.audit({ action: 'proposal.decision.refused', entity: 'proposal', entityId: p.proposalId, actorPersonId: a.actor.personId, after: { decision: a.decision, round: p.attempts, why: 'voteOpen' }, workflowId, requestId: a.requestId });
+      reject('WRONG_PHASE', 'the council vote on this proposal is still open: a decision follows its close (this attempt is recorded)');
+    }
+    if (!closesVotes) await closeVote(p);
     p.reason = a.reason;
     if (a.decision === 'approve') {
       const money = awardAmount(p.awardType, 'collective', a.decisionDate!);
@@ -103,8 +162,7 @@ export async function councilReviewWorkflow(raw: c.CouncilInput): Promise<{ prop
   });
 
   registerAct(processed, resubmitProposal, c.ResubmitProposalSchema, (a) => {
-    requireRole(a.actor, 'unitOfficer');
-    if (a.actor.unitId !== input.headUnitId) reject('FORBIDDEN', 'only the bloc head resubmits the bloc proposal');
+    if (officialUnitOf(input.roster, a.actor) !== input.headUnitId) reject('FORBIDDEN', 'only the bloc head resubmits the bloc proposal');
     const p = find(a.proposalId);
     if (!p) reject('NOT_FOUND', `no proposal ${a.proposalId}`);
     if (p.status !== 'returned') reject('WRONG_PHASE', `the proposal is ${p.status}, not returned`);
@@ -134,8 +192,9 @@ export async function councilReviewWorkflow(raw: c.CouncilInput): Promise<{ prop
       statusCounts,
       proposals: proposals.map((p) => {
         const t = tallies[p.proposalId];
-        const yes = t?.box.filter((b) => b.choices.includes('yes')).length ?? 0;
-        return { ...p, voted: t?.voters.length ?? 0, votesFor: yes, votesAgainst: (t?.box.length ?? 0) - yes };
+        // Counts only once the vote is closed (or, in reviews from before closing, never from this query).
+        const r = t?.closed;
+        return { ...p, voted: t?.voters.length ?? 0, voteClosed: r !== undefined, votesFor: r ? r.yes : null, votesAgainst: r ? r.no : null };
       }),
     };
   });
@@ -155,6 +214,8 @@ export async function councilReviewWorkflow(raw: c.CouncilInput): Promise<{ prop
     await acts.notify({ dedupeKey: `${workflowId}:reminder:${t}`, personIds: members, cycleId: input.cycleWorkflowId, kind: 'reminder', title: 'Nhắc hạn xét hồ sơ khen thưởng', body: `Hạn: ${input.deadline}.` });
   }
   if (!(await condition(allDone, Math.max(1, deadline - Date.now())))) {
+    // The council's deadline closes every vote still open: the secretary decides on the fixed results.
+    if (closesVotes) for (const p of proposals.filter((x) => x.status === 'submitted')) await fixVote(p, 'deadline');
     await acts.notify({ dedupeKey: `${workflowId}:escalation`, personIds: members, unitIds: [input.headUnitId], cycleId: input.cycleWorkflowId, kind: 'escalation', title: 'Quá hạn xét hồ sơ khen thưởng', body: 'Hội đồng chưa quyết định xong các đề nghị; hồ sơ vẫn được giữ nguyên để xét tiếp.' });
     await condition(allDone);
   }

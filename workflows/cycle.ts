@@ -49,7 +49,7 @@ export async function blocCycleWorkflow(raw: CycleInput): Promise<CycleResult> {
   const council = await startChild(councilReviewWorkflow, {
     workflowId: `${s.workflowId}-council`,
     parentClosePolicy: ParentClosePolicy.ABANDON,
-    args: [{ cycleWorkflowId: s.workflowId, blocId: s.input.blocId, year: s.input.year, headUnitId: s.actingHeadUnitId, councilMemberIds: s.input.councilMemberIds, ruleSet: s.input.ruleSet, proposals: s.proposals, deadline: s.deadlines!.council, reminderOffsetsSeconds: reminderOffsets(s) }],
+    args: [{ cycleWorkflowId: s.workflowId, blocId: s.input.blocId, year: s.input.year, headUnitId: s.actingHeadUnitId, councilMemberIds: s.input.councilMemberIds, ruleSet: s.input.ruleSet, proposals: s.proposals, deadline: s.deadlines!.council, reminderOffsetsSeconds: reminderOffsets(s), ...(s.roster ? { roster: s.roster } : {}) }],
   });
   s.councilWorkflowId = council.workflowId;
   await project(s);

@@ -2,8 +2,9 @@ import { getExternalWorkflowHandle, patched } from '@temporalio/workflow';
 import * as c from '../contracts/cycle';
 import { validateSelfScores } from '../domain/scoring';
 import { validateExtension } from '../domain/calendar';
+import { meetsThreshold, requiredCount } from '../domain/tally';
 import { acts } from './activities';
-import { ok, registerAct, requireBeforeDeadline, requireRole, requireUnit } from './act';
+import { isAdmin, officialUnitOf, ok, registerAct, requireBeforeDeadline, requireSecretaryOrAdmin, requireUnit as requireUnitOf } from './act';
 import { reject } from './errors';
 import * as m from './messages';
 import { holdChanged } from './messages';
@@ -21,11 +22,14 @@ function requirePhase(s: CycleState, ...phases: CycleState['phase'][]): void {
   if (!phases.includes(s.phase)) reject('WRONG_PHASE', `not allowed in phase ${s.phase} (needs ${phases.join(' or ')})`);
 }
 
+/** Head-ness from the workflow's own records: the unit the person officially acts for (its roster), not the payload's claim. */
 function requireHead(s: CycleState, actor: Actor, allowDeputy = false): void {
-  requireRole(actor, 'unitOfficer');
-  const ok = actor.unitId === s.actingHeadUnitId || (allowDeputy && actor.unitId === s.deputyUnitId);
+  const unitId = officialUnitOf(s.roster, actor);
+  const ok = unitId === s.actingHeadUnitId || (allowDeputy && unitId === s.deputyUnitId);
   if (!ok) reject('FORBIDDEN', allowDeputy ? 'only the bloc head or deputy may do this' : 'only the bloc head may do this');
 }
+
+const requireUnit = (s: CycleState, actor: Actor, unitId: string) => requireUnitOf(actor, unitId, s.roster);
 
 const auditAct = (s: CycleState, act: { requestId: string; actor: Actor }, action: string, entityId: string, after?: unknown) =>
   acts.audit({
@@ -57,7 +61,7 @@ export function registerCycleHandlers(s: CycleState): void {
 
   registerAct(p, m.submitPledge, c.SubmitPledgeSchema, (a) => {
     requirePhase(s, 'pledge');
-    requireUnit(a.actor, a.unitId);
+    requireUnit(s, a.actor, a.unitId);
     const u = unitOf(s, a.unitId);
     requireBeforeDeadline(s.deadlines?.pledge, 'the pledge');
     if (u.pledge === 'submitted' || u.pledge === 'accepted') reject('ALREADY_DONE', `the pledge of ${u.name} is already ${u.pledge}`);
@@ -112,7 +116,7 @@ export function registerCycleHandlers(s: CycleState): void {
 
   registerAct(p, m.submitMidYearReport, c.SubmitReportSchema, (a) => {
     requirePhase(s, 'midYear');
-    requireUnit(a.actor, a.unitId);
+    requireUnit(s, a.actor, a.unitId);
     const u = unitOf(s, a.unitId);
     requireBeforeDeadline(s.deadlines?.midYear, 'the mid-year report');
     if (u.midYear !== 'none') reject('ALREADY_DONE', `${u.name} has already reported`);
@@ -139,7 +143,7 @@ export function registerCycleHandlers(s: CycleState): void {
 
   registerAct(p, m.submitSelfScore, c.SubmitSelfScoreSchema, (a) => {
     requirePhase(s, 'selfScoring');
-    requireUnit(a.actor, a.unitId);
+    requireUnit(s, a.actor, a.unitId);
     const u = unitOf(s, a.unitId);
     requireBeforeDeadline(s.deadlines?.selfScoring, 'self-scoring');
     if (u.selfScore !== 'none') reject('ALREADY_DONE', `${u.name} has already submitted its self-score`);
@@ -217,7 +221,7 @@ export function registerCycleHandlers(s: CycleState): void {
 
   registerAct(p, m.castBallot, c.CastBallotSchema, (a) => {
     requirePhase(s, 'voting');
-    requireUnit(a.actor, a.unitId);
+    requireUnit(s, a.actor, a.unitId);
     unitOf(s, a.unitId);
     requireBeforeDeadline(s.deadlines?.voting, 'voting');
     const contest = contestOf(s, a.contest);
@@ -245,6 +249,16 @@ export function registerCycleHandlers(s: CycleState): void {
     requireHead(s, a.actor);
     const contest = contestOf(s, a.contest);
     if (!contest || contest.status !== 'open' || contest.round !== a.round) reject('WRONG_PHASE', `round ${a.round} of ${a.contest} is not open`);
+    // A round closes when every present unit has voted, at the deadline, or once the rule-set's
+    // early-close share of ballots is in — never on the head's word after a ballot or two.
+    const present = (s.meeting?.presentUnitIds ?? []).filter((id) => s.units[id]?.active);
+    if (!present.every((id) => contest.voted.includes(id))) {
+      const q = s.input.ruleSet.voting.earlyClose;
+      const base = q?.base === 'allMembers' ? activeUnitIds(s).length : present.length;
+      if (!q || !meetsThreshold(contest.voted.length, base, q)) {
+        reject('RULE_VIOLATION', q ? `the round closes when every present unit has voted, at the voting deadline, or once ${requiredCount(base, q)} of ${base} units have voted` : 'the round closes when every present unit has voted or at the voting deadline');
+      }
+    }
   }, async (a) => {
     contestOf(s, a.contest)!.closeRequested = true;
     await auditAct(s, a, 'round.close', `${a.contest}:${a.round}`);
@@ -277,7 +291,7 @@ export function registerCycleHandlers(s: CycleState): void {
   });
 
   registerAct(p, m.changeMembership, c.ChangeMembershipSchema, (a) => {
-    requireRole(a.actor, 'admin');
+    if (!isAdmin(s.roster, a.actor)) reject('FORBIDDEN', 'requires role admin');
     unitOf(s, a.unitId);
     if (activeUnitIds(s).length <= 2) reject('RULE_VIOLATION', 'a bloc needs at least two members');
   }, async (a) => {
@@ -296,7 +310,7 @@ export function registerCycleHandlers(s: CycleState): void {
   });
 
   registerAct(p, m.putOnHold, c.HoldSchema, (a) => {
-    requireRole(a.actor, 'admin', 'councilSecretary');
+    requireSecretaryOrAdmin(s.roster, a.actor, true);
     const u = s.units[a.unitId];
     if (!u) reject('NOT_FOUND', `unit ${a.unitId} is not in this bloc`);
     if (u.hold !== 'none') reject('ALREADY_DONE', `${u.name} is already ${u.hold}`);
@@ -308,7 +322,7 @@ export function registerCycleHandlers(s: CycleState): void {
   });
 
   registerAct(p, m.resolveHold, c.ResolveHoldSchema, (a) => {
-    requireRole(a.actor, 'admin', 'councilSecretary');
+    requireSecretaryOrAdmin(s.roster, a.actor, true);
     const u = s.units[a.unitId];
     if (!u) reject('NOT_FOUND', `unit ${a.unitId} is not in this bloc`);
     if (u.hold !== 'onHold') reject('CONFLICT', `${u.name} is not on hold`);

@@ -40,6 +40,7 @@ export const resolveHold = defineUpdate<ActResult, [In<typeof c.ResolveHoldSchem
 // Council workflow
 export const castCouncilVote = defineUpdate<ActResult, [In<typeof c.CouncilVoteSchema>]>('castCouncilVote');
 export const decideProposal = defineUpdate<ActResult, [In<typeof c.CouncilDecisionSchema>]>('decideProposal');
+export const closeCouncilVote = defineUpdate<ActResult, [In<typeof c.CloseCouncilVoteSchema>]>('closeCouncilVote');
 export const resubmitProposal = defineUpdate<ActResult, [In<typeof c.ResubmitProposalSchema>]>('resubmitProposal');
 /** Parent → council child: a unit's hold state changed (ND 152/2025 Art. 4(4)). */
 export const holdChanged = defineSignal<[{ unitId: string; state: 'onHold' | 'cleared' | 'disqualified'; reason: string }]>('holdChanged');

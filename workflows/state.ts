@@ -1,4 +1,4 @@
-import type { Actor } from '../contracts/common';
+import type { Actor, Roster } from '../contracts/common';
 import type { Contest, CycleInputParsed, DeadlinePhase, Deadlines, Plan, Proposal } from '../contracts/cycle';
 import type { ActResult } from './messages';
 import type { ContestView, CycleView, RoundView, UnitView } from './view';
@@ -47,6 +47,8 @@ export interface CycleState {
   proposals: Proposal[];
   councilWorkflowId: string | null;
   handover: CycleView['handover'];
+  /** Who holds which office, by the workflow's own records (absent in histories from before it). */
+  roster?: Roster;
   handoverRequest: { actor: Actor; requestId: string; appointed?: { headUnitId: string; deputyUnitId: string } } | null;
   processed: Record<string, ActResult>;
 }
@@ -92,6 +94,7 @@ export function initialState(workflowId: string, input: CycleInputParsed): Cycle
     councilWorkflowId: null,
     handover: null,
     handoverRequest: null,
+    ...(input.roster ? { roster: input.roster } : {}),
     processed: {},
   };
 }

@@ -62,7 +62,8 @@ export interface CycleView {
 
 export interface CouncilView {
   workflowId: string;
-  proposals: (Proposal & { votesFor: number; votesAgainst: number; voted: number })[];
+  /** votesFor / votesAgainst: null until the proposal's vote is closed (the count is secret while it runs). */
+  proposals: (Proposal & { votesFor: number | null; votesAgainst: number | null; voted: number; voteClosed: boolean })[];
   done: boolean;
   statusCounts: Partial<Record<ProposalStatus, number>>;
 }

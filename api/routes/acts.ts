@@ -50,7 +50,8 @@ export const ACTS: ActRoute[] = [
   act('/holds', 'Standing body puts a unit on hold (pending investigation, ND 152 Art. 4(4))', 'admin', c.HoldSchema, m.putOnHold, 'holds'),
   act('/holds/resolve', 'Standing body clears or disqualifies a held unit', 'admin', c.ResolveHoldSchema, m.resolveHold, 'holds'),
   act('/council/votes', 'Council member votes on a proposal (secret)', 'council', c.CouncilVoteSchema, m.castCouncilVote, 'councilMember', 'council'),
-  act('/council/decisions', 'Council secretary records approve / return / reject with decision number', 'council', c.CouncilDecisionSchema, m.decideProposal, 'councilSecretary', 'council'),
+  act('/council/close-vote', 'Council secretary closes the vote on a proposal before every member voted or the deadline; the result is fixed and published (answer: yes, no, voted, base, share, passes)', 'council', c.CloseCouncilVoteSchema, m.closeCouncilVote, 'councilSecretary', 'council'),
+  act('/council/decisions', 'Council secretary records approve / return / reject with decision number, on the CLOSED vote (every member voted, the deadline, or /council/close-vote). Before the close: 409 WRONG_PHASE without any count, and the attempt is audited', 'council', c.CouncilDecisionSchema, m.decideProposal, 'councilSecretary', 'council'),
   act('/council/resubmit', 'Bloc head resubmits a returned proposal', 'bloc head', c.ResubmitProposalSchema, m.resubmitProposal, 'head', 'council'),
 ];
 

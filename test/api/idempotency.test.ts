@@ -145,7 +145,7 @@ test('every act sent twice (and more) with the same key takes effect once and an
 
   // ── one effect per request id ──
   const paths = new Set(sent.map((s) => s.call.path));
-  expect(paths.size).toBe(20);
+  expect(paths.size).toBe(21);
   await waitFor('the handover audit row', async () => (await prisma.auditLog.count({ where: { requestId: sent.find((s) => s.call.path === '/handover')!.key } })) === 1);
   const audit = await prisma.auditLog.findMany({ where: { requestId: { in: sent.map((s) => s.key) } }, select: { requestId: true, action: true } });
   const perKey = new Map<string, number>();

@@ -134,6 +134,22 @@ test('no table row and no API answer ties a ballot to its voter, during voting a
     }
   };
 
+  /**
+   * The council-tally probe over HTTP: after every council vote, while that vote is still open, the
+   * secretary tries to approve. The answer names no count (409 WRONG_PHASE, no digit, no issues) and
+   * the attempt is audited (checked after the year).
+   */
+  let probes = 0;
+  const probeCouncilTally = async (id: string, proposalId: string) => {
+    const round = await prisma.votingRound.findFirst({ where: { cycleId: id, contest: `council:${proposalId}` }, orderBy: { round: 'desc' } });
+    if (!round || round.closedAt) return;
+    const res = await sys.call('POST', `/api/cycles/${encodeURIComponent(id)}/council/decisions`, { as: PEOPLE.councilSecretary, body: { proposalId, decision: 'approve', decisionNumber: '99/QĐ-UBND', decisionDate: '2027-01-15' }, key: randomUUID() });
+    const error = (res.body as { error: { code: string; message: string; issues?: unknown[] } }).error;
+    expect({ status: res.status, code: error.code, digits: /\d/.test(error.message), issues: error.issues ?? [] }).toEqual({ status: 409, code: 'WRONG_PHASE', digits: false, issues: [] });
+    expect(JSON.stringify(res.body)).not.toMatch(/"(yes|no|base|share|passes|votesFor|votesAgainst)"/);
+    probes++;
+  };
+
   const driver = hookedDriver(sys, {
     async send(call: ActCall) {
       const key = randomUUID();
@@ -156,6 +172,7 @@ test('no table row and no API answer ties a ballot to its voter, during voting a
         expect(JSON.stringify(res.body)).not.toMatch(CONTENT_KEY);
         for (const choice of c.choices.filter((x) => x !== 'yes')) expect(JSON.stringify(res.body)).not.toContain(choice);
         await checkRoundStorage(c.contest, c.round);
+        if (!ballot) await probeCouncilTally(call.cycleId, String(call.body.proposalId));
         const roundKey = `${c.contest}#${c.round ?? ''}`;
         if (!scanned.has(roundKey)) {
           scanned.add(roundKey);
@@ -243,6 +260,11 @@ test('no table row and no API answer ties a ballot to its voter, during voting a
   const audit = await prisma.auditLog.findMany({ where: { workflowId: { in: [cycleId, `${cycleId}-council`] } } });
   expect(audit.length).toBeGreaterThan(10);
   expect(audit.filter((a) => ids.has(a.requestId ?? '') || CONTENT_KEY.test(JSON.stringify([a.before, a.after])))).toEqual([]);
+  // Every probe of an open council vote is in the audit log, with no count in it.
+  const refused = audit.filter((a) => a.action === 'proposal.decision.refused');
+  expect(probes).toBeGreaterThan(5);
+  expect(refused).toHaveLength(probes);
+  for (const a of refused) expect(Object.keys(a.after as object).sort()).toEqual(['decision', 'round', 'why']);
 
   // ── and the API after the year ──
   await scanApi('after the year', [`/api/blocs/${year.blocId}/history`, ...[...new Set(casts.filter((c) => c.path === '/ballots').map((c) => c.voterKey))].map((u) => `/api/units/${u}/history`)]);

@@ -3,7 +3,7 @@
  * moment when it is valid: plan, deadline extension, a hold put and cleared, a unit leaving, pledges
  * and their review, reports, self-scores, a deputy's score review, the meeting, a round closed early,
  * a contest with no winner after two rounds decided by head and deputy, ordinary contests, a council
- * proposal returned and resubmitted, council votes and decisions, the handover.
+ * proposal returned and resubmitted, council votes, a council vote closed by the secretary, decisions, the handover.
  *
  * The caller supplies how the cycle is started and how an act is sent, so one script serves the
  * authorisation matrix (try every other role first), the idempotency test (repeat every act) and the
@@ -135,9 +135,10 @@ export async function runEveryActYear(sys: System, driver: EveryActDriver, opts:
   await opts.onVoting?.(cycleId);
 
   const openRound = (contest: string, round: number) => until(`${contest} round ${round}`, (x) => x.contests.some((c) => c.contest === contest && c.status === 'open' && c.round === round));
-  // Leader: two blank ballots, the head closes round 1 early; round 2 all blank → head and deputy decide.
+  // Leader: blank ballots from two thirds of those present (the Cần Thơ rule-set's early-close share), the
+  // head closes round 1 early; round 2 all blank → head and deputy decide.
   await openRound('leader', 1);
-  for (const voter of units.slice(0, 2)) await act(cast.officerOf[voter]!, '/ballots', { unitId: voter, contest: 'leader', round: 1, choices: [] });
+  for (const voter of units.slice(0, Math.ceil((units.length * 2) / 3))) await act(cast.officerOf[voter]!, '/ballots', { unitId: voter, contest: 'leader', round: 1, choices: [] });
   await act(head, '/rounds/close', { contest: 'leader', round: 1 });
   await openRound('leader', 2);
   for (const voter of units) await act(cast.officerOf[voter]!, '/ballots', { unitId: voter, contest: 'leader', round: 2, choices: [] });
@@ -181,7 +182,9 @@ export async function runEveryActYear(sys: System, driver: EveryActDriver, opts:
   // The handover while a proposal is still before the council: the year stays open until it is decided.
   await act(head, '/handover', {});
   for (const [i, p] of rest.entries()) {
-    await voteAll(p.proposalId);
+    // All members but one vote; the secretary closes the vote (the result is fixed), then decides on it.
+    for (const member of cast.councilMembers.slice(0, -1)) await act(member, '/council/votes', { proposalId: p.proposalId, approve: true });
+    await act(cast.councilSecretary, '/council/close-vote', { proposalId: p.proposalId });
     await act(cast.councilSecretary, '/council/decisions', { proposalId: p.proposalId, decision: 'approve', decisionNumber: `0${i + 3}/QĐ-UBND`, decisionDate: `${year + 1}-01-15` });
   }
   await phase('closed');

@@ -47,8 +47,10 @@ test('a proposal returned by the council is resubmitted and then approved', asyn
   // A returned proposal cannot be approved until resubmitted.
   expect((await h.rejection(port.act(h.cast.councilSecretary, '/council/decisions', { proposalId: flag.proposalId, decision: 'approve', decisionNumber: '02/QĐ-UBND', decisionDate: '2031-01-20' }))).type).toBe('WRONG_PHASE');
   await port.act(head, '/council/resubmit', { proposalId: flag.proposalId, achievement: 'Báo cáo thành tích đã bổ sung xác nhận của cấp trình.' });
-  // Votes start afresh on the resubmitted dossier: approving without them fails the 80% rule.
-  expect((await h.rejection(port.act(h.cast.councilSecretary, '/council/decisions', { proposalId: flag.proposalId, decision: 'approve', decisionNumber: '02/QĐ-UBND', decisionDate: '2031-01-20' }))).type).toBe('RULE_VIOLATION');
+  // Votes start afresh on the resubmitted dossier: a new, open vote with nobody's vote in it yet —
+  // approving now is refused until that vote closes (workflows/council.ts).
+  expect((await h.rejection(port.act(h.cast.councilSecretary, '/council/decisions', { proposalId: flag.proposalId, decision: 'approve', decisionNumber: '02/QĐ-UBND', decisionDate: '2031-01-20' }))).type).toBe('WRONG_PHASE');
+  expect((await h.env.client.workflow.getHandle(`${view.workflowId}-council`).query(getCouncil)).proposals.find((p) => p.proposalId === flag.proposalId)).toMatchObject({ attempts: 2, voted: 0, voteClosed: false });
   await h.councilVotesYes(port, flag.proposalId);
   await port.act(h.cast.councilSecretary, '/council/decisions', { proposalId: flag.proposalId, decision: 'approve', decisionNumber: '02/QĐ-UBND', decisionDate: '2031-01-20' });
   const stored = await h.db.prisma.proposal.findUniqueOrThrow({ where: { id: flag.proposalId }, include: { decision: true } });

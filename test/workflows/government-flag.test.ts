@@ -75,6 +75,11 @@ test('two blocs’ leaders: ≥ 80% of all members, quota 2, ranked by share the
   }
   expect(await rejection(gf.send(castGovernmentFlagVote, gf.members[0]!, { votes: [{ unitId: u['CT-BCHQS'], approve: true }] }))).toBe('ALREADY_DONE');
   expect(await rejection(gf.send(closeGovernmentFlagVote, gf.members[0]!, {}))).toBe('FORBIDDEN');
+  // Forged payloads sent straight to Temporal: a member claiming the admin or secretary role is not
+  // one in the workflow's records (input.adminIds, input.secretaryIds).
+  expect(gf.input.adminIds?.length).toBeGreaterThan(0);
+  expect(await rejection(gf.send(closeGovernmentFlagVote, { ...gf.members[0]!, roles: ['admin'] }, {}))).toBe('FORBIDDEN');
+  expect(await rejection(gf.send(closeGovernmentFlagVote, { ...gf.members[0]!, roles: ['councilSecretary'] }, {}))).toBe('FORBIDDEN');
 
   const closed = (await gf.send(closeGovernmentFlagVote, gf.secretary, {})) as { data: { selected: string[]; requiredVotes: number } };
   // 4 of 5 needed; CT-CA and CT-VKSND tie on share, the higher bloc-year score (95) wins the 2nd place.

@@ -1,5 +1,6 @@
 // The provincial council's review of the bloc's proposals: members vote (secretly), the secretary
-// records approve / return / reject with the decision number and date, the head resubmits a
+// closes the vote (or it closes when all voted / at the deadline), then records approve / return /
+// reject on the closed result with the decision number and date, the head resubmits a
 // returned dossier; the standing body can put a unit on hold (ND 152/2025 Art. 4(4)).
 import { badge, card, dl, h } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
@@ -51,6 +52,10 @@ function decisionForm(m, p) {
   return f.form;
 }
 
+function closeVoteForm(m, p) {
+  return actForm({ id: `close-vote-${p.unitId}-${p.awardType}`, title: t('council.closeTitle'), intro: t('council.closeIntro'), submitLabel: t('council.close'), okText: t('ok.councilVoteClosed'), collect: () => ({ proposalId: p.id }), send: actSend(m, '/council/close-vote'), onDone: refreshSoon }).form;
+}
+
 function resubmitForm(m, p) {
   const f = actForm({ id: `resubmit-${p.unitId}-${p.awardType}`, title: t('council.resubmitTitle'), intro: p.reason ? t('council.returnedBecause', { reason: p.reason }) : null, submitLabel: t('council.resubmit'), okText: t('ok.resubmitted'), collect: () => ({ proposalId: p.id, achievement: achievement.value }), send: actSend(m, '/council/resubmit'), onDone: refreshSoon });
   const achievement = f.field({ name: 'achievement', label: t('council.achievement'), type: 'textarea', rows: 4, value: p.achievement ?? '' });
@@ -71,8 +76,13 @@ function proposalCard(m, me, p) {
   ]);
   const actions = [];
   // Members vote once the council has opened this proposal's ballot (its round row exists).
-  if (p.status === 'submitted' && m.isCouncilMember) actions.push(round && !round.closedAt && round.round === p.attempts ? voteForms(m, me, p) : h('p', { class: 'muted' }, t('council.notOpen')));
-  if (p.status === 'submitted' && m.isSecretary) actions.push(decisionForm(m, p));
+  // Once the vote is closed (the last vote, the deadline or the secretary) a member sees that, not the forms.
+  const closedVote = round && round.closedAt && round.round === p.attempts;
+  if (p.status === 'submitted' && m.isCouncilMember) actions.push(round && !round.closedAt && round.round === p.attempts ? voteForms(m, me, p) : closedVote ? h('p', { class: hasVoted(m.id, 'council', p.id, p.attempts, me.personId) ? 'state ok' : 'muted' }, hasVoted(m.id, 'council', p.id, p.attempts, me.personId) ? t('council.youVoted') : t('council.voteClosed')) : h('p', { class: 'muted' }, t('council.notOpen')));
+  // The secretary decides on the CLOSED vote (every member voted, the deadline, or closed here);
+  // before that only the close is offered — no count is shown or answered while the vote runs.
+  const current = round && round.round === p.attempts;
+  if (p.status === 'submitted' && m.isSecretary) actions.push(current && round.closedAt ? decisionForm(m, p) : current ? closeVoteForm(m, p) : h('p', { class: 'muted' }, t('council.notOpen')));
   if (p.status === 'returned' && m.isHead) actions.push(resubmitForm(m, p));
   const id = `proposal-${p.unitId}-${p.awardType}`;
   return h('section', { class: 'card proposal', 'aria-labelledby': id, 'data-proposal': p.id },
