@@ -2,7 +2,7 @@ import { getExternalWorkflowHandle } from '@temporalio/workflow';
 import * as c from '../contracts/cycle';
 import { validateSelfScores } from '../domain/scoring';
 import { validateExtension } from '../domain/calendar';
-import { acts } from './activities';
+import { write } from './effects';
 import { ok, registerAct, requireBeforeDeadline, requireRole, requireUnit } from './act';
 import { reject } from './errors';
 import * as m from './messages';
@@ -28,7 +28,7 @@ function requireHead(s: CycleState, actor: Actor, allowDeputy = false): void {
 }
 
 const auditAct = (s: CycleState, act: { requestId: string; actor: Actor }, action: string, entityId: string, after?: unknown) =>
-  acts.audit({
+  write(s, 'audit', {
     action,
     entity: 'cycle',
     entityId,
@@ -64,8 +64,8 @@ export function registerCycleHandlers(s: CycleState): void {
   }, async (a) => {
     const { requestId, actor: _actor, ...payload } = a;
     s.units[a.unitId]!.pledge = 'submitted';
-    await acts.recordSubmission({ cycleId: s.workflowId, unitId: a.unitId, kind: 'pledge', payload, status: 'submitted', requestId });
-    await acts.notify({ dedupeKey: `${s.workflowId}:pledge:${requestId}`, cycleId: s.workflowId, unitIds: [s.actingHeadUnitId], kind: 'info', title: 'Đơn vị đã đăng ký thi đua', body: `${s.units[a.unitId]!.name} đã ký giao ước, chờ Trưởng khối xem xét.` });
+    await write(s, 'recordSubmission', { cycleId: s.workflowId, unitId: a.unitId, kind: 'pledge', payload, status: 'submitted', requestId });
+    await write(s, 'notify', { dedupeKey: `${s.workflowId}:pledge:${requestId}`, cycleId: s.workflowId, unitIds: [s.actingHeadUnitId], kind: 'info', title: 'Đơn vị đã đăng ký thi đua', body: `${s.units[a.unitId]!.name} đã ký giao ước, chờ Trưởng khối xem xét.` });
     await auditAct(s, a, 'pledge.submit', a.unitId);
     await project(s);
     return ok('pledge submitted');
@@ -79,9 +79,9 @@ export function registerCycleHandlers(s: CycleState): void {
   }, async (a) => {
     const u = s.units[a.unitId]!;
     u.pledge = a.decision === 'accept' ? 'accepted' : 'returned';
-    await acts.recordSubmission({ cycleId: s.workflowId, unitId: a.unitId, kind: 'pledge', payload: null, status: u.pledge, reason: a.reason, requestId: a.requestId });
-    if (u.pledge === 'accepted') await acts.updateTasks({ cycleId: s.workflowId, kind: 'pledge', unitIds: [a.unitId], status: 'done' });
-    await acts.notify({ dedupeKey: `${s.workflowId}:pledge-review:${a.requestId}`, cycleId: s.workflowId, unitIds: [a.unitId], kind: 'info', title: u.pledge === 'accepted' ? 'Giao ước đã được chấp nhận' : 'Giao ước bị trả lại', body: a.reason ?? 'Trưởng khối đã chấp nhận bản đăng ký thi đua.' });
+    await write(s, 'recordSubmission', { cycleId: s.workflowId, unitId: a.unitId, kind: 'pledge', payload: null, status: u.pledge, reason: a.reason, requestId: a.requestId });
+    if (u.pledge === 'accepted') await write(s, 'updateTasks', { cycleId: s.workflowId, kind: 'pledge', unitIds: [a.unitId], status: 'done' });
+    await write(s, 'notify', { dedupeKey: `${s.workflowId}:pledge-review:${a.requestId}`, cycleId: s.workflowId, unitIds: [a.unitId], kind: 'info', title: u.pledge === 'accepted' ? 'Giao ước đã được chấp nhận' : 'Giao ước bị trả lại', body: a.reason ?? 'Trưởng khối đã chấp nhận bản đăng ký thi đua.' });
     await auditAct(s, a, `pledge.${a.decision}`, a.unitId, { reason: a.reason });
     await project(s);
     return ok(`pledge ${u.pledge}`);
@@ -103,9 +103,9 @@ export function registerCycleHandlers(s: CycleState): void {
     s.deadlines = { ...s.deadlines!, [a.phase]: a.newDeadline };
     s.deadlineVersion++;
     const pending = activeUnitIds(s);
-    await acts.updateTasks({ cycleId: s.workflowId, kind: a.phase, unitIds: pending, dueAt: a.newDeadline });
-    await acts.notify({ dedupeKey: `${s.workflowId}:extend:${a.requestId}`, cycleId: s.workflowId, unitIds: pending, kind: 'info', title: 'Gia hạn thời hạn', body: `Hạn ${a.phase} được gia hạn đến ${a.newDeadline}. Lý do: ${a.reason}` });
-    await acts.audit({ action: 'deadline.extend', entity: 'cycle', entityId: s.workflowId, actorPersonId: a.actor.personId, before: { [a.phase]: before }, after: { [a.phase]: a.newDeadline }, workflowId: s.workflowId, requestId: a.requestId });
+    await write(s, 'updateTasks', { cycleId: s.workflowId, kind: a.phase, unitIds: pending, dueAt: a.newDeadline });
+    await write(s, 'notify', { dedupeKey: `${s.workflowId}:extend:${a.requestId}`, cycleId: s.workflowId, unitIds: pending, kind: 'info', title: 'Gia hạn thời hạn', body: `Hạn ${a.phase} được gia hạn đến ${a.newDeadline}. Lý do: ${a.reason}` });
+    await write(s, 'audit', { action: 'deadline.extend', entity: 'cycle', entityId: s.workflowId, actorPersonId: a.actor.personId, before: { [a.phase]: before }, after: { [a.phase]: a.newDeadline }, workflowId: s.workflowId, requestId: a.requestId });
     await project(s);
     return ok('deadline extended', { phase: a.phase, deadline: a.newDeadline });
   });
@@ -119,8 +119,8 @@ export function registerCycleHandlers(s: CycleState): void {
   }, async (a) => {
     const { requestId, actor: _actor, ...payload } = a;
     s.units[a.unitId]!.midYear = 'submitted';
-    await acts.recordSubmission({ cycleId: s.workflowId, unitId: a.unitId, kind: 'midYearReport', payload, status: 'submitted', requestId });
-    await acts.updateTasks({ cycleId: s.workflowId, kind: 'midYear', unitIds: [a.unitId], status: 'done' });
+    await write(s, 'recordSubmission', { cycleId: s.workflowId, unitId: a.unitId, kind: 'midYearReport', payload, status: 'submitted', requestId });
+    await write(s, 'updateTasks', { cycleId: s.workflowId, kind: 'midYear', unitIds: [a.unitId], status: 'done' });
     await auditAct(s, a, 'midYear.submit', a.unitId);
     await project(s);
     return ok('mid-year report submitted');
@@ -132,7 +132,7 @@ export function registerCycleHandlers(s: CycleState): void {
     if (s.blocReport) reject('ALREADY_DONE', 'the bloc mid-year report is already compiled');
   }, async (a) => {
     s.blocReport = a.summary;
-    await acts.recordSubmission({ cycleId: s.workflowId, unitId: s.actingHeadUnitId, kind: 'blocMidYearReport', payload: { summary: a.summary }, status: 'submitted', requestId: a.requestId });
+    await write(s, 'recordSubmission', { cycleId: s.workflowId, unitId: s.actingHeadUnitId, kind: 'blocMidYearReport', payload: { summary: a.summary }, status: 'submitted', requestId: a.requestId });
     await auditAct(s, a, 'midYear.compile', s.workflowId);
     return ok('bloc report compiled');
   });
@@ -149,8 +149,8 @@ export function registerCycleHandlers(s: CycleState): void {
     u.selfScore = 'submitted';
     u.score = { entries: a.entries.map((e) => ({ criterionId: e.criterionId, self: e.points, reviewed: null })), bonusClaimed: a.bonusClaimed, bonusGranted: null };
     const { requestId, actor: _actor, ...payload } = a;
-    await acts.recordSubmission({ cycleId: s.workflowId, unitId: a.unitId, kind: 'selfScore', payload, status: 'submitted', requestId });
-    await acts.updateTasks({ cycleId: s.workflowId, kind: 'selfScoring', unitIds: [a.unitId], status: 'done' });
+    await write(s, 'recordSubmission', { cycleId: s.workflowId, unitId: a.unitId, kind: 'selfScore', payload, status: 'submitted', requestId });
+    await write(s, 'updateTasks', { cycleId: s.workflowId, kind: 'selfScoring', unitIds: [a.unitId], status: 'done' });
     await auditAct(s, a, 'selfScore.submit', a.unitId);
     await project(s);
     return ok('self-score submitted');
@@ -236,7 +236,7 @@ export function registerCycleHandlers(s: CycleState): void {
     // Voter and content go to separate places; the box keeps no order link to the voter list.
     contest.voted.push(a.unitId);
     contest.box.push({ choices: [...a.choices] });
-    await acts.recordVoter({ cycleId: s.workflowId, contest: a.contest, round: a.round, voterKey: a.unitId });
+    await write(s, 'recordVoter', { cycleId: s.workflowId, contest: a.contest, round: a.round, voterKey: a.unitId });
     return ok('ballot received');
   });
 
@@ -288,8 +288,8 @@ export function registerCycleHandlers(s: CycleState): void {
     if (s.meeting) s.meeting.presentUnitIds = s.meeting.presentUnitIds.filter((id) => id !== a.unitId);
     for (const contest of s.contests) contest.candidates = contest.candidates.filter((id) => id !== a.unitId);
     const at = new Date(Date.now()).toISOString();
-    await acts.recordMembershipChange({ cycleId: s.workflowId, blocId: s.input.blocId, unitId: a.unitId, reason: a.reason, at });
-    await acts.updateTasks({ cycleId: s.workflowId, kind: s.phase, unitIds: [a.unitId], status: 'cancelled' });
+    await write(s, 'recordMembershipChange', { cycleId: s.workflowId, blocId: s.input.blocId, unitId: a.unitId, reason: a.reason, at });
+    await write(s, 'updateTasks', { cycleId: s.workflowId, kind: s.phase, unitIds: [a.unitId], status: 'cancelled' });
     await auditAct(s, a, 'membership.leave', a.unitId, { reason: a.reason });
     await project(s);
     return ok(`${u.name} left the bloc`);
@@ -323,10 +323,10 @@ export function registerCycleHandlers(s: CycleState): void {
 
 /** Holds apply even after the vote (ND 152/2025 Art. 4(4)): the council child is told too. */
 async function applyHold(s: CycleState, unitId: string, state: 'onHold' | 'cleared' | 'disqualified', reason: string, kind?: string, outcome?: 'cleared' | 'disciplined'): Promise<void> {
-  await acts.recordHold({ cycleId: s.workflowId, unitId, kind, reason, outcome, at: new Date(Date.now()).toISOString() });
+  await write(s, 'recordHold', { cycleId: s.workflowId, unitId, kind, reason, outcome, at: new Date(Date.now()).toISOString() });
   if (s.councilWorkflowId) {
     await getExternalWorkflowHandle(s.councilWorkflowId).signal(holdChanged, { unitId, state, reason });
   }
-  await acts.notify({ dedupeKey: `${s.workflowId}:hold:${unitId}:${state}:${Date.now()}`, cycleId: s.workflowId, unitIds: [unitId, s.actingHeadUnitId], kind: 'info', title: state === 'onHold' ? 'Tạm dừng xét khen thưởng' : state === 'cleared' ? 'Tiếp tục xét khen thưởng' : 'Không đủ điều kiện khen thưởng', body: reason });
+  await write(s, 'notify', { dedupeKey: `${s.workflowId}:hold:${unitId}:${state}:${Date.now()}`, cycleId: s.workflowId, unitIds: [unitId, s.actingHeadUnitId], kind: 'info', title: state === 'onHold' ? 'Tạm dừng xét khen thưởng' : state === 'cleared' ? 'Tiếp tục xét khen thưởng' : 'Không đủ điều kiện khen thưởng', body: reason });
   await project(s);
 }
