@@ -11,6 +11,7 @@ import { createDb } from '../db';
 import { migrateDatabase } from '../prisma/migrate';
 import { seedDatabase } from '../prisma/seed';
 import { temporalCliPath } from './temporal-binaries';
+import { devServerTuningArgs } from './temporal-tuning';
 
 const ROOT = path.resolve(__dirname, '..');
 const children: { name: string; proc: ChildProcess }[] = [];
@@ -83,14 +84,14 @@ async function startTemporal(config: Config): Promise<string> {
   const address = `127.0.0.1:${config.TEMPORAL_DEV_PORT}`;
   fs.mkdirSync(path.dirname(config.TEMPORAL_DB_FILE), { recursive: true });
   if (cli) {
-    launch('temporal dev server', cli, ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(config.TEMPORAL_DEV_PORT), '--ui-port', String(config.TEMPORAL_UI_PORT), '--db-filename', config.TEMPORAL_DB_FILE, '--namespace', config.TEMPORAL_NAMESPACE, '--log-level', 'error']);
+    launch('temporal dev server', cli, ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(config.TEMPORAL_DEV_PORT), '--ui-port', String(config.TEMPORAL_UI_PORT), '--db-filename', config.TEMPORAL_DB_FILE, '--namespace', config.TEMPORAL_NAMESPACE, '--log-level', 'error', ...devServerTuningArgs({ withFile: true })]);
     await waitForPort(config.TEMPORAL_DEV_PORT, '127.0.0.1', 60_000);
     return address;
   }
   // Machines with internet but no Go: the SDK downloads its dev server.
   log('no temporal CLI could be provisioned: falling back to the SDK download of the dev server');
   const { TestWorkflowEnvironment } = await import('@temporalio/testing');
-  const env = await TestWorkflowEnvironment.createLocal({ server: { ip: '127.0.0.1', port: config.TEMPORAL_DEV_PORT, ui: true, uiPort: config.TEMPORAL_UI_PORT, dbFilename: config.TEMPORAL_DB_FILE, namespace: config.TEMPORAL_NAMESPACE } });
+  const env = await TestWorkflowEnvironment.createLocal({ server: { ip: '127.0.0.1', port: config.TEMPORAL_DEV_PORT, ui: true, uiPort: config.TEMPORAL_UI_PORT, dbFilename: config.TEMPORAL_DB_FILE, namespace: config.TEMPORAL_NAMESPACE, extraArgs: devServerTuningArgs({ withFile: true }) } });
   process.once('exit', () => void env.teardown());
   return address;
 }
