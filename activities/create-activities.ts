@@ -1,5 +1,5 @@
 import type { Db, Prisma } from '../db';
-import { withBusyRetry } from '../db/retry';
+import { withBusyRetry, writeTransaction } from '../db/retry';
 import type { CycleActivities, EffectKind } from './types';
 
 export interface ActivityDeps {
@@ -28,7 +28,7 @@ export function createActivities({ db, outbox, now = () => new Date() }: Activit
     outbox.wake?.();
   };
   // Each activity on its own: its writes on the client, a busy database retried.
-  const direct = writesOn(db.prisma, (fn) => db.prisma.$transaction(fn), enqueue, now);
+  const direct = writesOn(db.prisma, (fn) => writeTransaction(db, fn), enqueue, now);
   const single = Object.fromEntries(Object.entries(direct).map(([k, f]) => [k, (p: never) => withBusyRetry(() => (f as (p: never) => Promise<void>)(p))])) as Writes;
 
   return {
@@ -36,16 +36,12 @@ export function createActivities({ db, outbox, now = () => new Date() }: Activit
 
     async applyEffects(batch) {
       const queued: string[] = [];
-      await withBusyRetry(async () => {
+      // One transaction holding SQLite's write lock from its first statement, retried whole while busy.
+      await writeTransaction(db, async (tx) => {
         queued.length = 0;
-        await db.prisma.$transaction(async (tx) => {
-          // SQLite: take the write lock with the first statement, so the busy timeout applies
-          // (a deferred transaction that read first fails with SQLITE_BUSY_SNAPSHOT instead).
-          if (db.provider === 'sqlite') await tx.$executeRawUnsafe('UPDATE "IdempotencyKey" SET "key" = "key" WHERE 0');
-          const w = writesOn(tx, (fn) => fn(tx), async (id) => void queued.push(id), now);
-          if (batch.projection) await w.projectCycle(batch.projection);
-          for (const e of batch.effects) await (w[e.kind] as (p: unknown) => Promise<void>)(e.input);
-        }, { maxWait: 10_000, timeout: 20_000 });
+        const w = writesOn(tx, (fn) => fn(tx), async (id) => void queued.push(id), now);
+        if (batch.projection) await w.projectCycle(batch.projection);
+        for (const e of batch.effects) await (w[e.kind] as (p: unknown) => Promise<void>)(e.input);
       });
       // Deliveries are queued once the rows are committed (the outbox reads them).
       for (const id of queued) await enqueue(id);

@@ -42,3 +42,25 @@ export async function withBusyRetry<T>(op: () => Promise<T>, { budgetMs = 15_000
     }
   }
 }
+
+/** A client that can run an interactive transaction (the app's Prisma client). */
+interface TxCapable<Tx> {
+  $transaction<T>(fn: (tx: Tx) => Promise<T>, options?: { maxWait?: number; timeout?: number }): Promise<T>;
+}
+
+/**
+ * A write transaction, retried whole while the database is busy. On SQLite its first statement
+ * is a write, so the transaction holds the write lock from the start: a writer that must wait
+ * waits under busy_timeout instead of failing with SQLITE_BUSY_SNAPSHOT when it upgrades a stale
+ * read snapshot (Prisma opens transactions with a deferred BEGIN).
+ */
+export function writeTransaction<Tx extends { $executeRawUnsafe(sql: string): Promise<number> }, T>(db: { prisma: TxCapable<Tx>; provider: string }, fn: (tx: Tx) => Promise<T>, options: RetryOptions = {}): Promise<T> {
+  return withBusyRetry(
+    () =>
+      db.prisma.$transaction(async (tx) => {
+        if (db.provider === 'sqlite') await tx.$executeRawUnsafe('UPDATE "IdempotencyKey" SET "key" = "key" WHERE 0');
+        return fn(tx);
+      }, { maxWait: 10_000, timeout: 20_000 }),
+    options,
+  );
+}

@@ -186,7 +186,16 @@ export async function answerAct(deps: AppDeps, req: Request, res: Response, act:
     let stored: { scope: string } | undefined;
     try {
       // A concurrent twin may have stored it first: then it must have been the same request.
-      stored = await withBusyRetry(() => deps.db.prisma.idempotencyKey.upsert({ where: { key: act.requestId }, create: { key: act.requestId, scope, response: toJson(answer) }, update: {} }));
+      // One INSERT (it waits for SQLite's write lock under busy_timeout; an upsert reads first
+      // and then fails at once with SQLITE_BUSY_SNAPSHOT when another process wrote meanwhile).
+      stored = await withBusyRetry(async () => {
+        try {
+          return await deps.db.prisma.idempotencyKey.create({ data: { key: act.requestId, scope, response: toJson(answer) }, select: { scope: true } });
+        } catch (e) {
+          if ((e as { code?: string }).code !== 'P2002') throw e;
+          return deps.db.prisma.idempotencyKey.findUniqueOrThrow({ where: { key: act.requestId }, select: { scope: true } });
+        }
+      });
     } catch (e) {
       // Never a false error (issue 11): a repeat with this key still gets this answer from
       // Temporal (the Update id is the key), only without the replay header.

@@ -11,7 +11,7 @@ import { principalOf, requireRoles } from '../auth';
 import { ErrorSchema, registry } from '../openapi';
 import { loadCycleScope } from '../scope';
 import { onceWrite } from '../writes';
-import { withBusyRetry } from '../../db/retry';
+import { writeTransaction } from '../../db/retry';
 
 /** Longest wait for the live workflow view; after it 503 (the worker fleet is down or overloaded). */
 const LIVE_QUERY_TIMEOUT_MS = 5_000;
@@ -74,7 +74,7 @@ export function cyclesRouter(deps: AppDeps): Router {
       // The projection row exists as soon as the start is answered: the next act may come at once.
       // The workflow runs now, so its rows must follow: one transaction, a busy database waited
       // out (issue 11: never a 500 for a start that happened, never a start without its audit row).
-      await withBusyRetry(() => deps.db.prisma.$transaction(async (tx) => {
+      await writeTransaction(deps.db, async (tx) => {
         await tx.cycle.upsert({
           where: { id: workflowId },
           create: { id: workflowId, blocId, year: body.year, phase: 'launch', headUnitId: input.headUnitId, deputyUnitId: input.deputyUnitId, ruleSetCode: input.ruleSet.code, ruleSetVersion: input.ruleSet.version, deadlines: body.plan?.deadlines ?? {}, startedAt: new Date() },
@@ -84,7 +84,7 @@ export function cyclesRouter(deps: AppDeps): Router {
         if (!(await tx.auditLog.findFirst({ where: { requestId, action: 'cycle.start' }, select: { id: true } }))) {
           await tx.auditLog.create({ data: { action: 'cycle.start', entity: 'cycle', entityId: workflowId, actorPersonId: principal.personId, actorRole: principal.roles.join(','), after: { year: body.year }, workflowId, requestId } });
         }
-      }, { maxWait: 10_000, timeout: 20_000 }), { budgetMs: 60_000 });
+      }, { budgetMs: 60_000 });
       return { status: 201, body: { cycleId: workflowId, workflowId, year: body.year } };
     });
   });

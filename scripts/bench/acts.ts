@@ -152,6 +152,7 @@ export async function benchActs(): Promise<void> {
   const taskQueue = 'bench-acts';
   const workerEnv = { ...process.env, DATABASE_URL: url, TEMPORAL_ADDRESS: env.address, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'info', NODE_ENV: 'development' };
   let worker = await startWorker(workerEnv);
+  const idleRssMiB = rssMiB(worker.pid!);
   const secret = 'b'.repeat(40);
   const config = loadConfig({ ...process.env, DATABASE_URL: url, NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000000', JWT_SECRET: secret, TEMPORAL_TASK_QUEUE: taskQueue });
   const app = createApp({ config, db, logger: pino({ level: 'silent' }), temporal: { client: env.client, taskQueue, namespace: 'default' } });
@@ -165,6 +166,7 @@ export async function benchActs(): Promise<void> {
     return res.status;
   };
 
+  try {
   // --- 1. bare Update: the counter workflow on its own worker (this process)
   const bareWorker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'bench-bare', workflowsPath: require.resolve('./counter-workflow') });
   const bareRun = bareWorker.run();
@@ -236,7 +238,7 @@ export async function benchActs(): Promise<void> {
 
   // --- 4. worker RSS with all 700 live
   const workerRssMiB = rssMiB(worker.pid!);
-  log(`worker RSS with ${blocs.length} live bloc-years: ${workerRssMiB} MiB (cache ${config.WORKER_MAX_CACHED_WORKFLOWS})`);
+  log(`worker RSS with ${blocs.length} live bloc-years: ${workerRssMiB} MiB (idle before the first workflow: ${idleRssMiB} MiB; cache ${config.WORKER_MAX_CACHED_WORKFLOWS})`);
 
   // --- 5. SIGKILL the worker, restart it, then the next act on every cycle
   const killedAt = Date.now();
@@ -267,7 +269,7 @@ export async function benchActs(): Promise<void> {
   const replays: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t = performance.now();
-    await Worker.runReplayHistory({ workflowBundle: bundle }, history, `replay-${i}`);
+    await Worker.runReplayHistory({ workflowBundle: bundle }, history, yearFile.replace(/\.history\.bin$/, ''));
     replays.push(performance.now() - t);
   }
   const replayMs = r1(pct(replays, 50));
@@ -287,10 +289,15 @@ export async function benchActs(): Promise<void> {
   console.log('| --- | --- | --- | --- |');
   for (const C of ['c1', 'c8', 'c32']) console.log(`| ${C.slice(1)} | ${bare[C]!.perSecond} /s, p50 ${bare[C]!.p50} ms, p99 ${bare[C]!.p99} ms | ${act[C]!.perSecond} /s, p50 ${act[C]!.p50} ms, p95 ${act[C]!.p95} ms, p99 ${act[C]!.p99} ms | ${(act[C]!.perSecond / bare[C]!.perSecond).toFixed(2)} |`);
   console.log('');
-  worker.kill('SIGTERM');
-  await new Promise((r) => worker.once('exit', r));
-  server.close();
-  await env.teardown();
-  await db.close();
   console.log(JSON.stringify(summary));
+  } finally {
+    // Whatever happened, leave no worker or dev server behind.
+    if (worker.exitCode === null && worker.signalCode === null) {
+      worker.kill('SIGTERM');
+      await new Promise((r) => worker.once('exit', r));
+    }
+    server.close();
+    await env.teardown();
+    await db.close();
+  }
 }
