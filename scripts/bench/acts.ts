@@ -13,10 +13,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { generateCountry, tokenFor } from './country';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import jwt from 'jsonwebtoken';
 import pino from 'pino';
 import { Client as PgClient } from 'pg';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -121,28 +121,9 @@ export async function benchActs(): Promise<void> {
   const db = createDb(url);
   const { prisma } = db;
   await seedDatabase(db, { demoPassword: 'bench-password' });
-  const ruleSetCode = (await prisma.ruleSet.findFirstOrThrow({ select: { code: true } })).code;
   const passwordHash = await hashPassword('bench-password');
-  const blocs: { id: string; officers: string[]; unitIds: string[] }[] = [];
   const t0 = Date.now();
-  for (let p = 0; p < P; p++) {
-    const province = await prisma.province.create({ data: { code: `BP${p}`, name: `Tỉnh ${p}` } });
-    const council = await prisma.council.create({ data: { provinceId: province.id, name: `Hội đồng ${p}` } });
-    const members = Array.from({ length: 5 }, () => ({ id: randomUUID(), username: `bench.p${p}.hd${randomUUID().slice(0, 8)}`, fullName: 'Thành viên', email: 'hd@example.org', passwordHash }));
-    await prisma.person.createMany({ data: members });
-    await prisma.councilMember.createMany({ data: members.map((m, i) => ({ councilId: council.id, personId: m.id, position: i === 0 ? 'chair' : 'member' })) });
-    await prisma.roleAssignment.createMany({ data: members.map((m) => ({ personId: m.id, role: 'councilMember', councilId: council.id })) });
-    for (let b = 0; b < B; b++) {
-      const units = Array.from({ length: U }, (_, u) => ({ id: randomUUID(), code: `BP${p}-B${b}-U${u}`, name: `Đơn vị ${u} khối ${b} tỉnh ${p}`, shortName: `ĐV${u}`, provinceId: province.id }));
-      await prisma.unit.createMany({ data: units });
-      const bloc = await prisma.bloc.create({ data: { code: `BP${p}-B${b}`, name: `Khối ${b} tỉnh ${p}`, provinceId: province.id, ruleSetCode, rotationPolicy: 'deputySucceeds', headUnitId: units[0]!.id, deputyUnitId: units[1]!.id } });
-      await prisma.blocMembership.createMany({ data: units.map((u) => ({ blocId: bloc.id, unitId: u.id, joinedOn: new Date('2025-01-01') })) });
-      const people = units.map((u) => ({ id: randomUUID(), username: `bench.${u.code}`.toLowerCase(), fullName: 'Cán bộ', email: 'x@example.org', passwordHash, unitId: u.id }));
-      await prisma.person.createMany({ data: people });
-      await prisma.roleAssignment.createMany({ data: people.map((x) => ({ personId: x.id, role: 'unitOfficer', unitId: x.unitId })) });
-      blocs.push({ id: bloc.id, officers: people.map((x) => x.id), unitIds: units.map((u) => u.id) });
-    }
-  }
+  const blocs = await generateCountry(db, { provinces: P, blocs: B, units: U, passwordHash });
   log(`${provider}: generated ${blocs.length} blocs × ${U} units in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
   // --- one dev server (SQLite file), the worker as its own process, the API in this process
@@ -159,7 +140,7 @@ export async function benchActs(): Promise<void> {
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const tokenOf = (personId: string) => jwt.sign({ sub: personId }, secret, { algorithm: 'HS256', expiresIn: 28_800, issuer: 'thidua' });
+  const tokenOf = (personId: string) => tokenFor(personId, secret);
   const post = async (pathname: string, personId: string, body: unknown): Promise<number> => {
     const res = await fetch(`${base}${pathname}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenOf(personId)}`, 'idempotency-key': randomUUID() }, body: JSON.stringify(body) });
     await res.arrayBuffer();
