@@ -1,5 +1,6 @@
 import type { Db, Prisma } from '../db';
-import type { CycleActivities } from './types';
+import { withBusyRetry, writeTransaction } from '../db/retry';
+import type { CycleActivities, EffectKind } from './types';
 
 export interface ActivityDeps {
   db: Db;
@@ -21,8 +22,37 @@ function json(v: unknown): Prisma.InputJsonValue | undefined {
  * (cycle + unit + kind, request id, dedupe key) — so Temporal's retries never duplicate rows.
  */
 export function createActivities({ db, outbox, now = () => new Date() }: ActivityDeps): CycleActivities {
-  const { prisma } = db;
+  const enqueue = async (id: string) => {
+    if (!outbox) return;
+    await outbox.enqueue(id);
+    outbox.wake?.();
+  };
+  // Each activity on its own: its writes on the client, a busy database retried.
+  const direct = writesOn(db.prisma, (fn) => writeTransaction(db, fn), enqueue, now);
+  const single = Object.fromEntries(Object.entries(direct).map(([k, f]) => [k, (p: never) => withBusyRetry(() => (f as (p: never) => Promise<void>)(p))])) as Writes;
 
+  return {
+    ...single,
+
+    async applyEffects(batch) {
+      const queued: string[] = [];
+      // One transaction holding SQLite's write lock from its first statement, retried whole while busy.
+      await writeTransaction(db, async (tx) => {
+        queued.length = 0;
+        const w = writesOn(tx, (fn) => fn(tx), async (id) => void queued.push(id), now);
+        if (batch.projection) await w.projectCycle(batch.projection);
+        for (const e of batch.effects) await (w[e.kind] as (p: unknown) => Promise<void>)(e.input);
+      });
+      // Deliveries are queued once the rows are committed (the outbox reads them).
+      for (const id of queued) await enqueue(id);
+    },
+  };
+}
+
+type Writes = Pick<CycleActivities, EffectKind>;
+
+/** The writes of the cycle on a client or inside a transaction. */
+function writesOn(prisma: Prisma.TransactionClient, transaction: <T>(fn: (tx: Prisma.TransactionClient) => Promise<T>) => Promise<T>, enqueue: (notificationId: string) => Promise<void>, now: () => Date): Writes {
   const roundId = async (cycleId: string, contest: string, round: number) =>
     (await prisma.votingRound.findUniqueOrThrow({ where: { cycleId_contest_round: { cycleId, contest, round } }, select: { id: true } })).id;
 
@@ -100,7 +130,7 @@ export function createActivities({ db, outbox, now = () => new Date() }: Activit
     async closeRound(p) {
       const id = await roundId(p.cycleId, p.contest, p.round);
       // One transaction: the ballots appear all at once, after the round, in shuffled order.
-      await prisma.$transaction(async (tx) => {
+      await transaction(async (tx) => {
         const round = await tx.votingRound.findUniqueOrThrow({ where: { id } });
         if (round.closedAt) return; // retried after success
         for (const b of p.ballots) await tx.ballot.create({ data: { roundId: id, choices: json(b.choices) } });
@@ -164,10 +194,7 @@ export function createActivities({ db, outbox, now = () => new Date() }: Activit
         first ??= n;
       }
       // Only queued here: a slow mail server or webhook must not hold the act that caused this.
-      if (first && outbox) {
-        await outbox.enqueue(first.id);
-        outbox.wake?.();
-      }
+      if (first) await enqueue(first.id);
     },
 
     async audit(p) {

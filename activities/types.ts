@@ -131,4 +131,22 @@ export interface CycleActivities {
   recordHandover(p: HandoverRecord): Promise<void>;
   notify(p: NotifyInput): Promise<void>;
   audit(p: AuditInput): Promise<void>;
+  /**
+   * A batch of a cycle's writes in one transaction (workflows/effects.ts): the projection
+   * snapshot first, then each effect in order. Run as a local activity; every effect is
+   * idempotent, so a repeat after a worker kill changes nothing.
+   */
+  applyEffects(p: EffectBatch): Promise<void>;
+}
+
+/** The writes a workflow may queue as effects (every activity but the batch itself). */
+export type EffectKind = Exclude<keyof CycleActivities, 'applyEffects'>;
+export type Effect = { [K in EffectKind]: { kind: K; input: Parameters<CycleActivities[K]>[0] } }[EffectKind];
+
+export interface EffectBatch {
+  workflowId: string;
+  /** The flush's number in this run (logs; idempotency is per effect). */
+  seq: number;
+  projection?: CycleProjection;
+  effects: Effect[];
 }

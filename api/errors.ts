@@ -4,6 +4,7 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowExecutionAlre
 import { ApplicationFailure } from '@temporalio/common';
 import { isDomainError, type DomainErrorCode } from '../domain/errors';
 import { isStatedIssue } from '../domain/stated-rules';
+import { isBusyError } from '../db/retry';
 
 export interface ErrorEnvelope {
   error: { status: number; code: string; message: string; issues?: { path: (string | number)[]; message: string }[]; requestId?: string };
@@ -55,12 +56,15 @@ export function toHttpError(err: unknown): HttpError {
   }
   if (err && typeof err === 'object' && 'type' in err && (err as { type: string }).type === 'entity.too.large') return new HttpError(413, 'TOO_LARGE', 'request body too large');
   if (err && typeof err === 'object' && 'type' in err && (err as { type: string }).type === 'entity.parse.failed') return new HttpError(400, 'VALIDATION', 'malformed JSON body');
+  // A database still busy after the retries (db/retry.ts) is a temporary state, not a fault: 503 + Retry-After.
+  if (isBusyError(err)) return new HttpError(503, 'BUSY', 'the database is busy; retry with the same Idempotency-Key');
   return new HttpError(500, 'INTERNAL', 'internal error');
 }
 
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const http = toHttpError(err);
   if (http.status >= 500) req.log?.error({ err }, 'request failed');
+  if (http.status === 503 && !res.getHeader('retry-after')) res.set('retry-after', '1');
   const body: ErrorEnvelope = { error: { status: http.status, code: http.code, message: http.message, ...(http.issues ? { issues: http.issues } : {}), requestId: String(req.id ?? '') } };
   res.status(http.status).json(body);
 };

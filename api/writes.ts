@@ -15,6 +15,7 @@
  * older key is forgotten (deleted) and the request runs as new.
  */
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { withBusyRetry } from '../db/retry';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { Prisma } from '../db';
@@ -170,7 +171,7 @@ const send = (res: Response, key: string | undefined, out: Outcome, replayed: bo
 async function earlierOutcome(deps: AppDeps, req: Request, res: Response, principal: Principal): Promise<{ key: string | undefined; scope: string; replayed: boolean }> {
   const key = idempotencyKeyOf(req);
   const scope = fingerprint(deps, req, principal);
-  const seen = key ? await storedAnswer<Outcome>(deps.db.prisma, key, scope) : undefined;
+  const seen = key ? await withBusyRetry(() => storedAnswer<Outcome>(deps.db.prisma, key, scope)) : undefined;
   if (seen) send(res, key, seen, true);
   return { key, scope, replayed: seen !== undefined };
 }
@@ -229,7 +230,8 @@ export async function onceWrite(deps: AppDeps, req: Request, res: Response, prin
   }
   if (key) {
     try {
-      await prisma.idempotencyKey.create({ data: { key, scope, response: toJson(out) } });
+      // The work is done (a workflow started): a busy database is waited out, not reported.
+      await withBusyRetry(() => prisma.idempotencyKey.create({ data: { key, scope, response: toJson(out) } }), { budgetMs: 60_000 });
     } catch (e) {
       const seen = await storedAnswer<Outcome>(prisma, key, scope);
       if (seen) return send(res, key, seen, true);

@@ -70,6 +70,8 @@ export const ConfigSchema = z.object({
   WEBHOOK_SECRET: z.string().min(16).optional(),
   NOTIFY_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   ACT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(20_000),
+  /** Workflows a worker keeps in memory (issue 11: a bloc-year sleeps; replay on wake is cheap). */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).max(100_000).default(250),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(5 * 1024 * 1024),
   EVIDENCE_QUOTA_BYTES: z.coerce.number().int().min(1024).default(100 * 1024 * 1024),

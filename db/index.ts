@@ -66,6 +66,10 @@ export function createDb(databaseUrl: string, options: CreateDbOptions = {}): Db
     // better-sqlite3 is compiled with SQLITE_DEFAULT_FOREIGN_KEYS=1.
     const adapter = new PrismaBetterSqlite3({ url: parsed.filename, timeout });
     prisma = new SqlitePrismaClient({ adapter, log });
+    // WAL (set on the file by prepareSqliteFile) + synchronous=NORMAL: a commit fsyncs at the
+    // checkpoint, not every time — durable across process crashes (the worker SIGKILLed), a power
+    // cut may lose the last commits but never corrupts the file. Cuts an act's write to ~1 ms.
+    if (parsed.filename !== ':memory:') void prisma.$executeRawUnsafe('PRAGMA synchronous = NORMAL').catch(() => undefined);
   } else {
     const adapter = new PrismaPg({
       connectionString: parsed.url,

@@ -4,6 +4,7 @@
  * per bloc (tasks, notifications, score summaries) in a fresh database (DATABASE_URL, default
  * data/bench.db), then times the read endpoints the pages use through the real HTTP app.
  * Prints figures; asserts nothing (targets belong here, not in timed tests).
+ * `npm run bench -- --acts`: the act path instead (scripts/bench/acts.ts, issue 11).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -104,7 +105,7 @@ async function main(): Promise<void> {
   await db.close();
 }
 
-main().catch((err) => {
+(args.includes('--acts') ? import('./bench/acts').then((m) => m.benchActs()) : main()).catch((err) => {
   console.error(err);
   process.exit(1);
 });

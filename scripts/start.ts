@@ -12,6 +12,7 @@ import { loadConfig, ConfigError, type Config } from '../config';
 import { PROJECT_ROOT as ROOT } from '../db/url';
 import { prepareDatabase, StartupRefused } from '../prisma/setup';
 import { ensureTemporalCli } from './temporal-binaries';
+import { devServerTuningArgs } from './temporal-tuning';
 
 /** How to run one of our entry points (e.g. 'api/main') the way this launcher itself runs. */
 function entryPoint(module: string): string[] {
@@ -83,14 +84,14 @@ async function startTemporal(config: Config): Promise<string> {
   const address = `127.0.0.1:${config.TEMPORAL_DEV_PORT}`;
   fs.mkdirSync(path.dirname(config.TEMPORAL_DB_FILE), { recursive: true });
   if (cli) {
-    launch('temporal dev server', cli, ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(config.TEMPORAL_DEV_PORT), '--ui-port', String(config.TEMPORAL_UI_PORT), '--db-filename', config.TEMPORAL_DB_FILE, '--namespace', config.TEMPORAL_NAMESPACE, '--log-level', 'error']);
+    launch('temporal dev server', cli, ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(config.TEMPORAL_DEV_PORT), '--ui-port', String(config.TEMPORAL_UI_PORT), '--db-filename', config.TEMPORAL_DB_FILE, '--namespace', config.TEMPORAL_NAMESPACE, '--log-level', 'error', ...devServerTuningArgs({ withFile: true })]);
     await waitForPort(config.TEMPORAL_DEV_PORT, '127.0.0.1', 60_000);
     return address;
   }
   // Machines with internet but no Go: the SDK downloads its dev server.
   log('no temporal CLI could be provisioned: falling back to the SDK download of the dev server');
   const { TestWorkflowEnvironment } = await import('@temporalio/testing');
-  const env = await TestWorkflowEnvironment.createLocal({ server: { ip: '127.0.0.1', port: config.TEMPORAL_DEV_PORT, ui: true, uiPort: config.TEMPORAL_UI_PORT, dbFilename: config.TEMPORAL_DB_FILE, namespace: config.TEMPORAL_NAMESPACE } });
+  const env = await TestWorkflowEnvironment.createLocal({ server: { ip: '127.0.0.1', port: config.TEMPORAL_DEV_PORT, ui: true, uiPort: config.TEMPORAL_UI_PORT, dbFilename: config.TEMPORAL_DB_FILE, namespace: config.TEMPORAL_NAMESPACE, extraArgs: devServerTuningArgs({ withFile: true }) } });
   process.once('exit', () => void env.teardown());
   return address;
 }

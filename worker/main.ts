@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const activities = createActivities({ db, outbox: { enqueue: outbox.enqueue, wake: dispatcher.wake } });
   const encryption = payloadEncryptionNotice(config);
   logger[encryption.level](encryption.message);
-  const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, activities, dataConverter: dataConverterFromConfig(config) });
+  const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, activities, dataConverter: dataConverterFromConfig(config), maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS });
   logger.info(`worker polling ${config.TEMPORAL_TASK_QUEUE} on ${describeTemporalConnection(temporal)}`);
   await worker.run(); // returns after SIGINT/SIGTERM (the SDK installs the handlers) once in-flight tasks finish
   await dispatcher.stop();

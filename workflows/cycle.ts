@@ -1,6 +1,6 @@
 import { allHandlersFinished, condition, setHandler, startChild, workflowInfo, ParentClosePolicy } from '@temporalio/workflow';
 import { CycleInputSchema, type CycleInput, type Proposal } from '../contracts/cycle';
-import { acts } from './activities';
+import { enableBatchedEffects, flushed, runFlusher, write } from './effects';
 import { councilReviewWorkflow } from './council';
 import { reminderOffsets } from './deadline';
 import { handoverPhase, startNextYearChild } from './handover';
@@ -32,7 +32,9 @@ export async function blocCycleWorkflow(raw: CycleInput): Promise<CycleResult> {
     asFailure(e);
   }
   const s = initialState(workflowInfo().workflowId, input);
+  enableBatchedEffects(s);
   registerCycleHandlers(s);
+  void runFlusher(s);
   setHandler(getCycle, () => toView(s));
 
   await launchPhase(s);
@@ -44,8 +46,9 @@ export async function blocCycleWorkflow(raw: CycleInput): Promise<CycleResult> {
 
   s.proposals = proposalsFromVote(s);
   s.phase = 'council';
-  await acts.recordProposals({ cycleId: s.workflowId, proposals: s.proposals });
+  await write(s, 'recordProposals', { cycleId: s.workflowId, proposals: s.proposals });
   await project(s);
+  await flushed(s); // the proposals are stored before the council's own writes begin
   const council = await startChild(councilReviewWorkflow, {
     workflowId: `${s.workflowId}-council`,
     parentClosePolicy: ParentClosePolicy.ABANDON,
@@ -65,7 +68,9 @@ export async function blocCycleWorkflow(raw: CycleInput): Promise<CycleResult> {
   s.phase = 'closed';
   const result = resultOf(s);
   await project(s, result);
+  await flushed(s);
   await condition(allHandlersFinished);
+  await flushed(s);
   return result;
 }
 

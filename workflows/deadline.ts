@@ -1,7 +1,7 @@
 import { condition } from '@temporalio/workflow';
 import type { DeadlinePhase } from '../contracts/cycle';
 import { reminderTimes } from '../domain/calendar';
-import { acts } from './activities';
+import { write } from './effects';
 import type { CycleState } from './state';
 
 export const DEFAULT_REMINDER_OFFSETS_SECONDS = [7 * 86_400, 86_400];
@@ -38,7 +38,7 @@ export async function awaitDeadline(
     reminded.add(nextReminder);
     const unitIds = pending();
     if (unitIds.length > 0) {
-      await acts.notify({
+      await write(s, 'notify', {
         dedupeKey: `${s.workflowId}:${phase}:reminder:${nextReminder}`,
         cycleId: s.workflowId,
         unitIds,
@@ -49,7 +49,7 @@ export async function awaitDeadline(
       // The count, not an increment, goes to the database: a retried activity cannot count twice.
       const count = ((s.remindersSent ??= {})[phase] ?? 0) + 1;
       s.remindersSent[phase] = count;
-      await acts.updateTasks({ cycleId: s.workflowId, kind: phase, unitIds, remindersSent: count });
+      await write(s, 'updateTasks', { cycleId: s.workflowId, kind: phase, unitIds, remindersSent: count });
     }
   }
 }

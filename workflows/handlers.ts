@@ -3,7 +3,7 @@ import * as c from '../contracts/cycle';
 import { validateSelfScores } from '../domain/scoring';
 import { validateExtension } from '../domain/calendar';
 import { meetsThreshold, requiredCount } from '../domain/tally';
-import { acts } from './activities';
+import { write } from './effects';
 import { isAdmin, officialUnitOf, ok, registerAct, requireBeforeDeadline, requireSecretaryOrAdmin, requireUnit as requireUnitOf } from './act';
 import { reject } from './errors';
 import * as m from './messages';
@@ -32,7 +32,7 @@ function requireHead(s: CycleState, actor: Actor, allowDeputy = false): void {
 const requireUnit = (s: CycleState, actor: Actor, unitId: string) => requireUnitOf(actor, unitId, s.roster);
 
 const auditAct = (s: CycleState, act: { requestId: string; actor: Actor }, action: string, entityId: string, after?: unknown) =>
-  acts.audit({
+  write(s, 'audit', {
     action,
     entity: 'cycle',
     entityId,
@@ -68,8 +68,8 @@ export function registerCycleHandlers(s: CycleState): void {
   }, async (a) => {
     const { requestId, actor: _actor, ...payload } = a;
     s.units[a.unitId]!.pledge = 'submitted';
-    await acts.recordSubmission({ cycleId: s.workflowId, unitId: a.unitId, kind: 'pledge', payload, status: 'submitted', requestId });
-    await acts.notify({ dedupeKey: `${s.workflowId}:pledge:${requestId}`, cycleId: s.workflowId, unitIds: [s.actingHeadUnitId], kind: 'info', title: 'Đơn vị đã đăng ký thi đua', body: `${s.units[a.unitId]!.name} đã ký giao ước, chờ Trưởng khối xem xét.` });
+    await write(s, 'recordSubmission', { cycleId: s.workflowId, unitId: a.unitId, kind: 'pledge', payload, status: 'submitted', requestId });
+    await write(s, 'notify', { dedupeKey: `${s.workflowId}:pledge:${requestId}`, cycleId: s.workflowId, unitIds: [s.actingHeadUnitId], kind: 'info', title: 'Đơn vị đã đăng ký thi đua', body: `${s.units[a.unitId]!.name} đã ký giao ước, chờ Trưởng khối xem xét.` });
     await auditAct(s, a, 'pledge.submit', a.unitId);
     await project(s);
     return ok('pledge submitted');
@@ -83,9 +83,9 @@ export function registerCycleHandlers(s: CycleState): void {
   }, async (a) => {
     const u = s.units[a.unitId]!;
     u.pledge = a.decision === 'accept' ? 'accepted' : 'returned';
-    await acts.recordSubmission({ cycleId: s.workflowId, unitId: a.unitId, kind: 'pledge', payload: null, status: u.pledge, reason: a.reason, requestId: a.requestId });
-    if (u.pledge === 'accepted') await acts.updateTasks({ cycleId: s.workflowId, kind: 'pledge', unitIds: [a.unitId], status: 'done' });
-    await acts.notify({ dedupeKey: `${s.workflowId}:pledge-review:${a.requestId}`, cycleId: s.workflowId, unitIds: [a.unitId], kind: 'info', title: u.pledge === 'accepted' ? 'Giao ước đã được chấp nhận' : 'Giao ước bị trả lại', body: a.reason ?? 'Trưởng khối đã chấp nhận bản đăng ký thi đua.' });
+    await write(s, 'recordSubmission', { cycleId: s.workflowId, unitId: a.unitId, kind: 'pledge', payload: null, status: u.pledge, reason: a.reason, requestId: a.requestId });
+    if (u.pledge === 'accepted') await write(s, 'updateTasks', { cycleId: s.workflowId, kind: 'pledge', unitIds: [a.unitId], status: 'done' });
+    await write(s, 'notify', { dedupeKey: `${s.workflowId}:pledge-review:${a.requestId}`, cycleId: s.workflowId, unitIds: [a.unitId], kind: 'info', title: u.pledge === 'accepted' ? 'Giao ước đã được chấp nhận' : 'Giao ước bị trả lại', body: a.reason ?? 'Trưởng khối đã chấp nhận bản đăng ký thi đua.' });
     await auditAct(s, a, `pledge.${a.decision}`, a.unitId, { reason: a.reason });
     await project(s);
     return ok(`pledge ${u.pledge}`);
@@ -107,9 +107,9 @@ export function registerCycleHandlers(s: CycleState): void {
     s.deadlines = { ...s.deadlines!, [a.phase]: a.newDeadline };
     s.deadlineVersion++;
     const pending = activeUnitIds(s);
-    await acts.updateTasks({ cycleId: s.workflowId, kind: a.phase, unitIds: pending, dueAt: a.newDeadline });
-    await acts.notify({ dedupeKey: `${s.workflowId}:extend:${a.requestId}`, cycleId: s.workflowId, unitIds: pending, kind: 'info', title: 'Gia hạn thời hạn', body: `Hạn ${a.phase} được gia hạn đến ${a.newDeadline}. Lý do: ${a.reason}` });
-    await acts.audit({ action: 'deadline.extend', entity: 'cycle', entityId: s.workflowId, actorPersonId: a.actor.personId, before: { [a.phase]: before }, after: { [a.phase]: a.newDeadline }, workflowId: s.workflowId, requestId: a.requestId });
+    await write(s, 'updateTasks', { cycleId: s.workflowId, kind: a.phase, unitIds: pending, dueAt: a.newDeadline });
+    await write(s, 'notify', { dedupeKey: `${s.workflowId}:extend:${a.requestId}`, cycleId: s.workflowId, unitIds: pending, kind: 'info', title: 'Gia hạn thời hạn', body: `Hạn ${a.phase} được gia hạn đến ${a.newDeadline}. Lý do: ${a.reason}` });
+    await write(s, 'audit', { action: 'deadline.extend', entity: 'cycle', entityId: s.workflowId, actorPersonId: a.actor.personId, before: { [a.phase]: before }, after: { [a.phase]: a.newDeadline }, workflowId: s.workflowId, requestId: a.requestId });
     await project(s);
     return ok('deadline extended', { phase: a.phase, deadline: a.newDeadline });
   });
@@ -123,8 +123,8 @@ export function registerCycleHandlers(s: CycleState): void {
   }, async (a) => {
     const { requestId, actor: _actor, ...payload } = a;
     s.units[a.unitId]!.midYear = 'submitted';
-    await acts.recordSubmission({ cycleId: s.workflowId, unitId: a.unitId, kind: 'midYearReport', payload, status: 'submitted', requestId });
-    await acts.updateTasks({ cycleId: s.workflowId, kind: 'midYear', unitIds: [a.unitId], status: 'done' });
+    await write(s, 'recordSubmission', { cycleId: s.workflowId, unitId: a.unitId, kind: 'midYearReport', payload, status: 'submitted', requestId });
+    await write(s, 'updateTasks', { cycleId: s.workflowId, kind: 'midYear', unitIds: [a.unitId], status: 'done' });
     await auditAct(s, a, 'midYear.submit', a.unitId);
     await project(s);
     return ok('mid-year report submitted');
@@ -136,7 +136,7 @@ export function registerCycleHandlers(s: CycleState): void {
     if (s.blocReport) reject('ALREADY_DONE', 'the bloc mid-year report is already compiled');
   }, async (a) => {
     s.blocReport = a.summary;
-    await acts.recordSubmission({ cycleId: s.workflowId, unitId: s.actingHeadUnitId, kind: 'blocMidYearReport', payload: { summary: a.summary }, status: 'submitted', requestId: a.requestId });
+    await write(s, 'recordSubmission', { cycleId: s.workflowId, unitId: s.actingHeadUnitId, kind: 'blocMidYearReport', payload: { summary: a.summary }, status: 'submitted', requestId: a.requestId });
     await auditAct(s, a, 'midYear.compile', s.workflowId);
     return ok('bloc report compiled');
   });
@@ -153,8 +153,8 @@ export function registerCycleHandlers(s: CycleState): void {
     u.selfScore = 'submitted';
     u.score = { entries: a.entries.map((e) => ({ criterionId: e.criterionId, self: e.points, reviewed: null })), bonusClaimed: a.bonusClaimed, bonusGranted: null };
     const { requestId, actor: _actor, ...payload } = a;
-    await acts.recordSubmission({ cycleId: s.workflowId, unitId: a.unitId, kind: 'selfScore', payload, status: 'submitted', requestId });
-    await acts.updateTasks({ cycleId: s.workflowId, kind: 'selfScoring', unitIds: [a.unitId], status: 'done' });
+    await write(s, 'recordSubmission', { cycleId: s.workflowId, unitId: a.unitId, kind: 'selfScore', payload, status: 'submitted', requestId });
+    await write(s, 'updateTasks', { cycleId: s.workflowId, kind: 'selfScoring', unitIds: [a.unitId], status: 'done' });
     await auditAct(s, a, 'selfScore.submit', a.unitId);
     await project(s);
     return ok('self-score submitted');
@@ -240,7 +240,7 @@ export function registerCycleHandlers(s: CycleState): void {
     // Voter and content go to separate places; the box keeps no order link to the voter list.
     contest.voted.push(a.unitId);
     contest.box.push({ choices: [...a.choices] });
-    await acts.recordVoter({ cycleId: s.workflowId, contest: a.contest, round: a.round, voterKey: a.unitId });
+    await write(s, 'recordVoter', { cycleId: s.workflowId, contest: a.contest, round: a.round, voterKey: a.unitId });
     return ok('ballot received');
   });
 
@@ -302,8 +302,8 @@ export function registerCycleHandlers(s: CycleState): void {
     if (s.meeting) s.meeting.presentUnitIds = s.meeting.presentUnitIds.filter((id) => id !== a.unitId);
     for (const contest of s.contests) contest.candidates = contest.candidates.filter((id) => id !== a.unitId);
     const at = new Date(Date.now()).toISOString();
-    await acts.recordMembershipChange({ cycleId: s.workflowId, blocId: s.input.blocId, unitId: a.unitId, reason: a.reason, at });
-    await acts.updateTasks({ cycleId: s.workflowId, kind: s.phase, unitIds: [a.unitId], status: 'cancelled' });
+    await write(s, 'recordMembershipChange', { cycleId: s.workflowId, blocId: s.input.blocId, unitId: a.unitId, reason: a.reason, at });
+    await write(s, 'updateTasks', { cycleId: s.workflowId, kind: s.phase, unitIds: [a.unitId], status: 'cancelled' });
     await auditAct(s, a, 'membership.leave', a.unitId, { reason: a.reason });
     await project(s);
     return ok(`${u.name} left the bloc`);
@@ -337,7 +337,7 @@ export function registerCycleHandlers(s: CycleState): void {
 
 /** Holds apply even after the vote (ND 152/2025 Art. 4(4)): the council child is told too. */
 async function applyHold(s: CycleState, unitId: string, state: 'onHold' | 'cleared' | 'disqualified', reason: string, kind?: string, outcome?: 'cleared' | 'disciplined'): Promise<void> {
-  await acts.recordHold({ cycleId: s.workflowId, unitId, kind, reason, outcome, at: new Date(Date.now()).toISOString() });
+  await write(s, 'recordHold', { cycleId: s.workflowId, unitId, kind, reason, outcome, at: new Date(Date.now()).toISOString() });
   if (s.councilWorkflowId) {
     await getExternalWorkflowHandle(s.councilWorkflowId).signal(holdChanged, { unitId, state, reason });
   }
@@ -346,13 +346,13 @@ async function applyHold(s: CycleState, unitId: string, state: 'onHold' | 'clear
   // The reason of a hold (an investigation, an inspection) is for the parties only: the held unit, the
   // council and the admin. The acting head is told that the unit is held or cleared, not why.
   if (patched('hold-reason-parties-only')) {
-    await acts.notify({ dedupeKey, cycleId: s.workflowId, unitIds: [unitId], kind: 'info', title, body: reason });
+    await write(s, 'notify', { dedupeKey, cycleId: s.workflowId, unitIds: [unitId], kind: 'info', title, body: reason });
     if (s.actingHeadUnitId !== unitId) {
       const unitName = s.units[unitId]?.name ?? unitId;
-      await acts.notify({ dedupeKey: `${dedupeKey}:head`, cycleId: s.workflowId, unitIds: [s.actingHeadUnitId], kind: 'info', title, body: `${unitName}: ${title.toLowerCase()} (Điều 4 khoản 4 Nghị định 152/2025/NĐ-CP). Lý do được gửi đến đơn vị và Hội đồng Thi đua – Khen thưởng.` });
+      await write(s, 'notify', { dedupeKey: `${dedupeKey}:head`, cycleId: s.workflowId, unitIds: [s.actingHeadUnitId], kind: 'info', title, body: `${unitName}: ${title.toLowerCase()} (Điều 4 khoản 4 Nghị định 152/2025/NĐ-CP). Lý do được gửi đến đơn vị và Hội đồng Thi đua – Khen thưởng.` });
     }
   } else {
-    await acts.notify({ dedupeKey, cycleId: s.workflowId, unitIds: [unitId, s.actingHeadUnitId], kind: 'info', title, body: reason });
+    await write(s, 'notify', { dedupeKey, cycleId: s.workflowId, unitIds: [unitId, s.actingHeadUnitId], kind: 'info', title, body: reason });
   }
   await project(s);
 }

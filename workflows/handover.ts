@@ -2,7 +2,7 @@ import { ParentClosePolicy, condition, startChild } from '@temporalio/workflow';
 import { cycleWorkflowId, type CycleInput } from '../contracts/cycle';
 import { nextHeadAndDeputy } from '../domain/rotation';
 import { isDomainError } from '../domain/errors';
-import { acts } from './activities';
+import { flushed, write } from './effects';
 import { awaitDeadline } from './deadline';
 import { activeUnitIds, contestOf, type CycleState } from './state';
 
@@ -14,10 +14,10 @@ import { activeUnitIds, contestOf, type CycleState } from './state';
  * year N+1 has begun. A Schedule would not fit: the next year starts at the handover, not on a date.
  */
 export async function handoverPhase(s: CycleState, startNextYear: (input: CycleInput) => Promise<string>): Promise<void> {
-  await acts.openTasks({ cycleId: s.workflowId, kind: 'handover', title: 'Bàn giao Trưởng khối', dueAt: s.deadlines!.handover, unitIds: [s.actingHeadUnitId] });
+  await write(s, 'openTasks', { cycleId: s.workflowId, kind: 'handover', title: 'Bàn giao Trưởng khối', dueAt: s.deadlines!.handover, unitIds: [s.actingHeadUnitId] });
   const outcome = await awaitDeadline(s, 'handover', () => s.handoverRequest !== null, () => [s.actingHeadUnitId], 'Bàn giao Trưởng khối');
   if (outcome === 'deadline') {
-    await acts.notify({ dedupeKey: `${s.workflowId}:handover:escalation`, cycleId: s.workflowId, unitIds: [s.actingHeadUnitId, s.deputyUnitId], kind: 'escalation', title: 'Quá hạn bàn giao Trưởng khối', body: 'Trưởng khối chưa ghi nhận bàn giao; chu kỳ năm sau chờ bàn giao.' });
+    await write(s, 'notify', { dedupeKey: `${s.workflowId}:handover:escalation`, cycleId: s.workflowId, unitIds: [s.actingHeadUnitId, s.deputyUnitId], kind: 'escalation', title: 'Quá hạn bàn giao Trưởng khối', body: 'Trưởng khối chưa ghi nhận bàn giao; chu kỳ năm sau chờ bàn giao.' });
     await condition(() => s.handoverRequest !== null);
   }
   const request = s.handoverRequest!;
@@ -48,7 +48,8 @@ export async function handoverPhase(s: CycleState, startNextYear: (input: CycleI
     }
   }
   if (!next) throw new Error('unreachable: the last rotation policy either answers or throws');
-  await acts.recordHandover({ cycleId: s.workflowId, blocId: s.input.blocId, fromYear: s.input.year, outgoingHeadUnitId: s.headUnitId, newHeadUnitId: next.head, newDeputyUnitId: next.deputy, policy });
+  await write(s, 'recordHandover', { cycleId: s.workflowId, blocId: s.input.blocId, fromYear: s.input.year, outgoingHeadUnitId: s.headUnitId, newHeadUnitId: next.head, newDeputyUnitId: next.deputy, policy });
+  await flushed(s);
   const nextYearWorkflowId = await startNextYear({
     ...s.input,
     year: s.input.year + 1,
@@ -60,9 +61,9 @@ export async function handoverPhase(s: CycleState, startNextYear: (input: CycleI
     startedBy: request.actor.personId,
   });
   s.handover = { headUnitId: next.head, deputyUnitId: next.deputy, nextYearWorkflowId };
-  await acts.updateTasks({ cycleId: s.workflowId, kind: 'handover', unitIds: [s.actingHeadUnitId], status: 'done' });
-  await acts.notify({ dedupeKey: `${s.workflowId}:handover:done`, cycleId: s.workflowId, unitIds: members, kind: 'result', title: `Bàn giao Trưởng khối năm ${s.input.year + 1}`, body: `Trưởng khối: ${s.units[next.head]?.name}; Phó Trưởng khối: ${s.units[next.deputy]?.name}.` });
-  await acts.audit({ action: 'handover.record', entity: 'bloc', entityId: s.input.blocId, actorPersonId: request.actor.personId, after: { ...next, policy, nextYearWorkflowId }, workflowId: s.workflowId, requestId: request.requestId });
+  await write(s, 'updateTasks', { cycleId: s.workflowId, kind: 'handover', unitIds: [s.actingHeadUnitId], status: 'done' });
+  await write(s, 'notify', { dedupeKey: `${s.workflowId}:handover:done`, cycleId: s.workflowId, unitIds: members, kind: 'result', title: `Bàn giao Trưởng khối năm ${s.input.year + 1}`, body: `Trưởng khối: ${s.units[next.head]?.name}; Phó Trưởng khối: ${s.units[next.deputy]?.name}.` });
+  await write(s, 'audit', { action: 'handover.record', entity: 'bloc', entityId: s.input.blocId, actorPersonId: request.actor.personId, after: { ...next, policy, nextYearWorkflowId }, workflowId: s.workflowId, requestId: request.requestId });
 }
 
 /** Starts next year's workflow as an abandoned child: it outlives this year's execution. */

@@ -1,7 +1,7 @@
 import { condition } from '@temporalio/workflow';
 import type { DeadlinePhase } from '../contracts/cycle';
 import { computeUnitScore, rankUnits } from '../domain/scoring';
-import { acts } from './activities';
+import { write } from './effects';
 import { awaitDeadline } from './deadline';
 import { project } from './project';
 import { activeUnits, type CycleState, type UnitState } from './state';
@@ -27,8 +27,8 @@ export async function runTaskPhase(s: CycleState, spec: TaskPhase): Promise<void
   await project(s);
   const dueAt = s.deadlines![spec.phase];
   const unitIds = activeUnits(s).map((u) => u.unitId);
-  await acts.openTasks({ cycleId: s.workflowId, kind: spec.phase, title: spec.title, dueAt, unitIds });
-  await acts.notify({ dedupeKey: `${s.workflowId}:${spec.phase}:opened`, cycleId: s.workflowId, unitIds, kind: 'task', title: `Nhiệm vụ mới: ${spec.title}`, body: `Hạn chót: ${dueAt}.` });
+  await write(s, 'openTasks', { cycleId: s.workflowId, kind: spec.phase, title: spec.title, dueAt, unitIds });
+  await write(s, 'notify', { dedupeKey: `${s.workflowId}:${spec.phase}:opened`, cycleId: s.workflowId, unitIds, kind: 'task', title: `Nhiệm vụ mới: ${spec.title}`, body: `Hạn chót: ${dueAt}.` });
 
   const pending = () => activeUnits(s).filter((u) => !spec.isDone(u)).map((u) => u.unitId);
   const outcome = await awaitDeadline(s, spec.phase, () => pending().length === 0 && (spec.alsoDone?.() ?? true), pending, spec.title);
@@ -44,10 +44,10 @@ export async function runTaskPhase(s: CycleState, spec: TaskPhase): Promise<void
     }
   }
   if (late.length > 0) {
-    await acts.updateTasks({ cycleId: s.workflowId, kind: spec.phase, unitIds: late, status: 'late' });
+    await write(s, 'updateTasks', { cycleId: s.workflowId, kind: spec.phase, unitIds: late, status: 'late' });
     const names = late.map((id) => s.units[id]!.name).join(', ');
-    await acts.notify({ dedupeKey: `${s.workflowId}:${spec.phase}:escalation`, cycleId: s.workflowId, unitIds: [s.actingHeadUnitId, ...late], kind: 'escalation', title: `Quá hạn: ${spec.title}`, body: `Các đơn vị chưa hoàn thành đúng hạn: ${names}.` });
-    await acts.audit({ action: `${spec.phase}.late`, entity: 'cycle', entityId: s.workflowId, after: { late }, workflowId: s.workflowId });
+    await write(s, 'notify', { dedupeKey: `${s.workflowId}:${spec.phase}:escalation`, cycleId: s.workflowId, unitIds: [s.actingHeadUnitId, ...late], kind: 'escalation', title: `Quá hạn: ${spec.title}`, body: `Các đơn vị chưa hoàn thành đúng hạn: ${names}.` });
+    await write(s, 'audit', { action: `${spec.phase}.late`, entity: 'cycle', entityId: s.workflowId, after: { late }, workflowId: s.workflowId });
   }
   await project(s);
 }
@@ -67,10 +67,10 @@ export const selfScoringPhase = (s: CycleState) =>
 export async function reviewPhase(s: CycleState): Promise<void> {
   s.phase = 'review';
   await project(s);
-  await acts.openTasks({ cycleId: s.workflowId, kind: 'review', title: 'Thẩm định điểm tự chấm', dueAt: s.deadlines!.review, unitIds: [s.actingHeadUnitId] });
+  await write(s, 'openTasks', { cycleId: s.workflowId, kind: 'review', title: 'Thẩm định điểm tự chấm', dueAt: s.deadlines!.review, unitIds: [s.actingHeadUnitId] });
   await awaitDeadline(s, 'review', () => s.reviewClosed, () => [s.actingHeadUnitId], 'Thẩm định điểm');
   s.reviewClosed = true;
-  await acts.updateTasks({ cycleId: s.workflowId, kind: 'review', unitIds: [s.actingHeadUnitId], status: 'done' });
+  await write(s, 'updateTasks', { cycleId: s.workflowId, kind: 'review', unitIds: [s.actingHeadUnitId], status: 'done' });
   await finaliseScores(s);
 }
 
@@ -90,14 +90,14 @@ async function finaliseScores(s: CycleState): Promise<void> {
   const ranking = rankUnits(computed.map(({ u, score }) => ({ unitId: u.unitId, finalTotal: score.finalTotal, tasksGroupScore: score.tasksGroupScore, womenRatio: u.womenRatio })));
   for (const r of ranking) s.units[r.unitId]!.rank = r.rank;
   for (const { u, draft, score } of computed) {
-    await acts.recordScores({
+    await write(s, 'recordScores', {
       cycleId: s.workflowId,
       unitId: u.unitId,
       entries: draft.entries.map((e) => ({ criterionId: e.criterionId, selfScore: e.self, reviewedScore: e.reviewed, finalScore: e.reviewed ?? e.self, adjustReason: e.reason })),
       summary: { selfTotal: score.selfTotal, reviewedTotal: score.reviewedTotal, finalTotal: score.finalTotal, tasksGroupScore: score.tasksGroupScore, bonus: score.bonusApplied, penalty: score.penaltyTotal, rank: u.rank ?? undefined },
     });
   }
-  await acts.notify({ dedupeKey: `${s.workflowId}:scores-published`, cycleId: s.workflowId, unitIds: activeUnits(s).map((u) => u.unitId), kind: 'result', title: 'Công bố kết quả chấm điểm', body: ranking.map((r) => `${r.rank}. ${s.units[r.unitId]!.name}: ${r.finalTotal}`).join('\n') });
+  await write(s, 'notify', { dedupeKey: `${s.workflowId}:scores-published`, cycleId: s.workflowId, unitIds: activeUnits(s).map((u) => u.unitId), kind: 'result', title: 'Công bố kết quả chấm điểm', body: ranking.map((r) => `${r.rank}. ${s.units[r.unitId]!.name}: ${r.finalTotal}`).join('\n') });
   await project(s);
 }
 
@@ -110,7 +110,7 @@ export async function launchPhase(s: CycleState): Promise<void> {
   }
   await project(s);
   if (!s.plan) {
-    await acts.notify({ dedupeKey: `${s.workflowId}:launch`, cycleId: s.workflowId, unitIds: [s.actingHeadUnitId], kind: 'task', title: 'Phát động phong trào thi đua', body: `Trưởng khối xây dựng và ban hành kế hoạch thi đua năm ${s.input.year}.` });
+    await write(s, 'notify', { dedupeKey: `${s.workflowId}:launch`, cycleId: s.workflowId, unitIds: [s.actingHeadUnitId], kind: 'task', title: 'Phát động phong trào thi đua', body: `Trưởng khối xây dựng và ban hành kế hoạch thi đua năm ${s.input.year}.` });
     await condition(() => s.plan !== null);
   }
 }

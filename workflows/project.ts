@@ -1,19 +1,17 @@
 import { acts } from './activities';
+import { projectionOf } from './effects';
 import type { CycleState } from './state';
 
-/** Writes the cycle's projection (the read model the API serves). Idempotent upsert. */
+/**
+ * Writes the cycle's projection (the read model the API serves). Idempotent upsert. In a batched
+ * run (workflows/effects.ts) it only marks the projection dirty: the next flush writes the state
+ * as it is then; the closing projection (with the result) is queued as an effect of its own.
+ */
 export async function project(s: CycleState, result?: unknown): Promise<void> {
-  await acts.projectCycle({
-    cycleId: s.workflowId,
-    blocId: s.input.blocId,
-    year: s.input.year,
-    phase: s.phase,
-    headUnitId: s.headUnitId,
-    deputyUnitId: s.deputyUnitId,
-    ruleSetCode: s.input.ruleSet.code,
-    ruleSetVersion: s.input.ruleSet.version,
-    deadlines: s.deadlines,
-    plan: s.plan,
-    ...(result !== undefined ? { result, closed: true } : {}),
-  });
+  if (s.fx) {
+    if (result === undefined) s.fx.dirty = true;
+    else s.fx.queue.push({ kind: 'projectCycle', input: projectionOf(s, result) });
+    return;
+  }
+  await acts.projectCycle(projectionOf(s, result));
 }

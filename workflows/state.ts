@@ -1,6 +1,7 @@
 import type { Actor, Roster } from '../contracts/common';
 import type { Contest, CycleInputParsed, DeadlinePhase, Deadlines, Plan, Proposal } from '../contracts/cycle';
 import type { ActResult } from './messages';
+import type { EffectQueue } from './effects';
 import type { ContestView, CycleView, RoundView, UnitView } from './view';
 
 export interface ScoreDraft {
@@ -51,6 +52,8 @@ export interface CycleState {
   roster?: Roster;
   handoverRequest: { actor: Actor; requestId: string; appointed?: { headUnitId: string; deputyUnitId: string } } | null;
   processed: Record<string, ActResult>;
+  /** Batched effects (workflows/effects.ts); absent in runs recorded before that patch. */
+  fx?: EffectQueue;
 }
 
 export function initialState(workflowId: string, input: CycleInputParsed): CycleState {

@@ -1,7 +1,7 @@
 import { condition } from '@temporalio/workflow';
 import type { Contest } from '../contracts/cycle';
 import { breakTie, nextStep, tallyRound } from '../domain/tally';
-import { acts } from './activities';
+import { write } from './effects';
 import { awaitDeadline } from './deadline';
 import { project } from './project';
 import { shuffled } from './shuffle';
@@ -44,15 +44,15 @@ export async function votingPhase(s: CycleState): Promise<void> {
   s.phase = 'voting';
   s.contests = plannedContests(s);
   await project(s);
-  await acts.openTasks({ cycleId: s.workflowId, kind: 'voting', title: 'Hội nghị bình xét, bỏ phiếu kín', dueAt: s.deadlines!.voting, unitIds: activeUnitIds(s) });
+  await write(s, 'openTasks', { cycleId: s.workflowId, kind: 'voting', title: 'Hội nghị bình xét, bỏ phiếu kín', dueAt: s.deadlines!.voting, unitIds: activeUnitIds(s) });
   const met = await awaitDeadline(s, 'voting', () => s.meeting?.quorumMet === true, () => [s.actingHeadUnitId], 'Hội nghị bình xét');
   if (met === 'deadline') {
     for (const c of s.contests) Object.assign(c, { status: 'decided', winners: [], decidedBy: 'noWinner', noWinnerReason: 'noQuorum' });
-    await acts.notify({ dedupeKey: `${s.workflowId}:voting:no-quorum`, cycleId: s.workflowId, unitIds: activeUnitIds(s), kind: 'escalation', title: 'Không đủ số lượng tham dự', body: 'Hội nghị bình xét không đạt số lượng tối thiểu trước hạn: không suy tôn đơn vị dẫn đầu năm nay.' });
+    await write(s, 'notify', { dedupeKey: `${s.workflowId}:voting:no-quorum`, cycleId: s.workflowId, unitIds: activeUnitIds(s), kind: 'escalation', title: 'Không đủ số lượng tham dự', body: 'Hội nghị bình xét không đạt số lượng tối thiểu trước hạn: không suy tôn đơn vị dẫn đầu năm nay.' });
   } else {
     for (const c of s.contests) await runContest(s, c);
   }
-  await acts.updateTasks({ cycleId: s.workflowId, kind: 'voting', unitIds: activeUnitIds(s), status: 'done' });
+  await write(s, 'updateTasks', { cycleId: s.workflowId, kind: 'voting', unitIds: activeUnitIds(s), status: 'done' });
   await project(s);
 }
 
@@ -68,13 +68,13 @@ async function runContest(s: CycleState, c: ContestState): Promise<void> {
     const present = () => (s.meeting?.presentUnitIds ?? []).filter((id) => s.units[id]?.active);
     const record = { cycleId: s.workflowId, contest: c.contest, round, candidates, seats, eligibleVoters: activeUnitIds(s).length, present: present().length };
     // The round row exists before the first ballot can be accepted (voter records point at it).
-    await acts.openRound(record);
+    await write(s, 'openRound', record);
     Object.assign(c, { status: 'open', round, candidates, voted: [], box: [], closeRequested: false });
     await project(s);
     const outcome = await awaitDeadline(s, 'voting', () => c.closeRequested || present().every((id) => c.voted.includes(id)), () => present().filter((id) => !c.voted.includes(id)), CONTEST_TITLES[c.contest]);
 
     const result = tallyRound({ candidates: c.candidates, seats, eligibleVoters: activeUnitIds(s).length, present: present().length, ballots: c.box, threshold: voting.threshold, quorum: voting.quorum });
-    await acts.closeRound({ ...record, candidates: c.candidates, present: present().length, ballots: shuffled(c.box), result });
+    await write(s, 'closeRound', { ...record, candidates: c.candidates, present: present().length, ballots: shuffled(c.box), result });
     c.box = [];
     c.rounds.push({ round, candidates: c.candidates, outcome: result.outcome, counts: result.counts, shares: result.shares, base: result.base, validBallots: result.validBallots, invalidBallots: result.invalidBallots });
 
@@ -117,7 +117,7 @@ async function runContest(s: CycleState, c: ContestState): Promise<void> {
 async function headAndDeputyDecide(s: CycleState, c: ContestState, candidates: string[]): Promise<void> {
   Object.assign(c, { status: 'awaitingDecision', candidates, decisions: {} });
   const deciders = [...new Set([s.actingHeadUnitId, s.deputyUnitId].filter((id) => s.units[id]?.active))];
-  await acts.notify({ dedupeKey: `${s.workflowId}:${c.contest}:decide`, cycleId: s.workflowId, unitIds: deciders, kind: 'task', title: `Trưởng khối và Phó Trưởng khối quyết định: ${CONTEST_TITLES[c.contest]}`, body: `Sau ${c.rounds.length} vòng bỏ phiếu chưa có kết quả. Ứng viên: ${candidates.map((id) => s.units[id]!.name).join(', ')}.` });
+  await write(s, 'notify', { dedupeKey: `${s.workflowId}:${c.contest}:decide`, cycleId: s.workflowId, unitIds: deciders, kind: 'task', title: `Trưởng khối và Phó Trưởng khối quyết định: ${CONTEST_TITLES[c.contest]}`, body: `Sau ${c.rounds.length} vòng bỏ phiếu chưa có kết quả. Ứng viên: ${candidates.map((id) => s.units[id]!.name).join(', ')}.` });
   await project(s);
   const agreed = () => {
     const picks = deciders.map((id) => c.decisions[id]);

@@ -14,6 +14,7 @@ import { registry } from '../openapi';
 import { loadCycleScope, type CycleScope } from '../scope';
 import { checkSelfScoreEvidence } from './evidence';
 import { bodyHash, storedAnswer, toJson } from '../writes';
+import { withBusyRetry } from '../../db/retry';
 
 type Scope = 'head' | 'unit' | 'admin' | 'holds' | 'councilMember' | 'councilSecretary';
 
@@ -175,16 +176,35 @@ export async function answerAct(deps: AppDeps, req: Request, res: Response, act:
   const chosen = req.header('idempotency-key') !== undefined || typeof act.body.requestId === 'string';
   const { requestId: _r, ...rest } = act.body;
   const scope = chosen ? `${act.route} person:${act.principal.personId}${act.secret ? '' : ` body:${bodyHash(deps, rest)}`}` : undefined;
-  const earlier = scope && (await storedAnswer(deps.db.prisma, act.requestId, scope));
+  // Before the Update a busy database is retried, then 503 (nothing was sent: the truth).
+  const earlier = scope && (await withBusyRetry(() => storedAnswer(deps.db.prisma, act.requestId, scope)));
   if (earlier) {
     res.set({ 'idempotency-key': act.requestId, 'idempotent-replayed': 'true' }).json(earlier);
     return;
   }
   const answer = { ...(await executeBounded(deps, res, act.requestId, act.send)), requestId: act.requestId };
   if (scope) {
-    // A concurrent twin may have stored it first: then it must have been the same request.
-    const stored = await deps.db.prisma.idempotencyKey.upsert({ where: { key: act.requestId }, create: { key: act.requestId, scope, response: toJson(answer) }, update: {} });
-    if (stored.scope !== scope) throw new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was already used for a different request');
+    // The act is applied now: whatever happens to this row, the caller gets the workflow's answer.
+    let stored: { scope: string } | undefined;
+    try {
+      // A concurrent twin may have stored it first: then it must have been the same request.
+      // One INSERT (it waits for SQLite's write lock under busy_timeout; an upsert reads first
+      // and then fails at once with SQLITE_BUSY_SNAPSHOT when another process wrote meanwhile).
+      stored = await withBusyRetry(async () => {
+        try {
+          return await deps.db.prisma.idempotencyKey.create({ data: { key: act.requestId, scope, response: toJson(answer) }, select: { scope: true } });
+        } catch (e) {
+          if ((e as { code?: string }).code !== 'P2002') throw e;
+          return deps.db.prisma.idempotencyKey.findUniqueOrThrow({ where: { key: act.requestId }, select: { scope: true } });
+        }
+      });
+    } catch (e) {
+      // Never a false error (issue 11): a repeat with this key still gets this answer from
+      // Temporal (the Update id is the key), only without the replay header.
+      req.log?.warn({ err: e }, 'idempotency answer not stored');
+      res.set({ 'idempotency-key': act.requestId, 'idempotency-stored': 'false' });
+    }
+    if (stored && stored.scope !== scope) throw new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was already used for a different request');
   }
   res.json(answer);
 }

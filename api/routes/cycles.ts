@@ -11,6 +11,7 @@ import { principalOf, requireRoles } from '../auth';
 import { ErrorSchema, registry } from '../openapi';
 import { holdReasonReader, loadCycleScope, requireCycleReader, visibleReason } from '../scope';
 import { onceWrite } from '../writes';
+import { writeTransaction } from '../../db/retry';
 
 /** Longest wait for the live workflow view; after it 503 (the worker fleet is down or overloaded). */
 const LIVE_QUERY_TIMEOUT_MS = 5_000;
@@ -72,12 +73,19 @@ export function cyclesRouter(deps: AppDeps): Router {
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       });
       // The projection row exists as soon as the start is answered: the next act may come at once.
-      await deps.db.prisma.cycle.upsert({
-        where: { id: workflowId },
-        create: { id: workflowId, blocId, year: body.year, phase: 'launch', headUnitId: input.headUnitId, deputyUnitId: input.deputyUnitId, ruleSetCode: input.ruleSet.code, ruleSetVersion: input.ruleSet.version, deadlines: body.plan?.deadlines ?? {}, startedAt: new Date() },
-        update: {},
-      });
-      await deps.db.prisma.auditLog.create({ data: { action: 'cycle.start', entity: 'cycle', entityId: workflowId, actorPersonId: principal.personId, actorRole: principal.roles.join(','), after: { year: body.year }, workflowId, requestId: `${workflowId}:start` } });
+      // The workflow runs now, so its rows must follow: one transaction, a busy database waited
+      // out (issue 11: never a 500 for a start that happened, never a start without its audit row).
+      await writeTransaction(deps.db, async (tx) => {
+        await tx.cycle.upsert({
+          where: { id: workflowId },
+          create: { id: workflowId, blocId, year: body.year, phase: 'launch', headUnitId: input.headUnitId, deputyUnitId: input.deputyUnitId, ruleSetCode: input.ruleSet.code, ruleSetVersion: input.ruleSet.version, deadlines: body.plan?.deadlines ?? {}, startedAt: new Date() },
+          update: {},
+        });
+        const requestId = `${workflowId}:start`;
+        if (!(await tx.auditLog.findFirst({ where: { requestId, action: 'cycle.start' }, select: { id: true } }))) {
+          await tx.auditLog.create({ data: { action: 'cycle.start', entity: 'cycle', entityId: workflowId, actorPersonId: principal.personId, actorRole: principal.roles.join(','), after: { year: body.year }, workflowId, requestId } });
+        }
+      }, { budgetMs: 60_000 });
       return { status: 201, body: { cycleId: workflowId, workflowId, year: body.year } };
     });
   });
@@ -110,7 +118,10 @@ export function cyclesRouter(deps: AppDeps): Router {
     try {
       res.json(await deps.temporal.client.withDeadline(Date.now() + LIVE_QUERY_TIMEOUT_MS, () => deps.temporal.client.workflow.getHandle(scope.cycleId).query(getCycle)));
     } catch (err) {
-      if (!(err instanceof ServiceError && isGrpcDeadlineError(err.cause))) throw err;
+      // No worker: the deadline passes, or matching says at once that no poller was seen lately
+      // (with one task-queue partition, scripts/temporal-tuning.ts, it answers without forwarding).
+      const noWorker = err instanceof ServiceError && (isGrpcDeadlineError(err.cause) || /no poller seen/i.test(`${err.message} ${(err.cause as Error | undefined)?.message ?? ''}`));
+      if (!noWorker) throw err;
       res.set('retry-after', '5');
       throw new HttpError(503, 'UNAVAILABLE', 'the cycle engine did not answer in time; the database view GET /api/cycles/{cycleId} still serves');
     }

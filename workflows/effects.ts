@@ -1,0 +1,100 @@
+import { condition, patched, proxyLocalActivities } from '@temporalio/workflow';
+import type { CycleActivities, Effect, EffectKind } from '../activities/types';
+import { acts } from './activities';
+import type { CycleState } from './state';
+
+/**
+ * Batched effects (issue 11). A cycle started on this code records the patch marker below at
+ * its very first workflow task and then never awaits a database write inside an act: a handler
+ * changes the workflow state, queues its writes (submissions, tasks, notifications, audit rows)
+ * with `write()` and marks the projection dirty with `project()`, and returns. One flusher
+ * coroutine (`runFlusher`) takes everything queued so far — from all acts and the phase code of
+ * that workflow task — and applies it as ONE local activity (`applyEffects`): the projection
+ * snapshot first, then every effect in the order it was queued, in one database transaction.
+ *
+ * Why a local activity: it runs inside the worker during the same workflow task, so there is no
+ * activity-task round trip through the server (the ~40 ms hop of issue 11), and the Update's
+ * response, which travels with that workflow task's completion, leaves right after the write has
+ * committed — an act's caller reads its own write (README, Scaling).
+ *
+ * Exactly once: every effect is idempotent on its own natural key (request id, dedupe key,
+ * cycle+unit+kind…). A local activity that ran before a worker died is run again when the
+ * workflow task is retried; the retried task may batch MORE acts than the first attempt, so the
+ * batch is not skipped by a sequence number — each effect makes its repeat a no-op instead.
+ *
+ * Histories recorded before this patch replay unpatched: `write()` then calls the activity
+ * itself and `project()` awaits projectCycle, in exactly the old command order.
+ */
+export const BATCHED_EFFECTS_PATCH = 'batched-effects-v1';
+
+export interface EffectQueue {
+  /** Flushes done so far (also the sequence number handed to the activity, for logs). */
+  seq: number;
+  queue: Effect[];
+  /** The projection must be rewritten from the current state. */
+  dirty: boolean;
+  /** A flush is running. */
+  busy: boolean;
+}
+
+const local = proxyLocalActivities<CycleActivities>({
+  startToCloseTimeout: '30 seconds',
+  // A busy database is retried here too (besides the retries inside the activity); the Update's
+  // answer waits at most until the workflow task heartbeats, then goes with it.
+  retry: { initialInterval: '50 milliseconds', maximumInterval: '5 seconds', backoffCoefficient: 2 },
+});
+
+/** Decides once, at the first workflow task, whether this run batches its effects. */
+export function enableBatchedEffects(s: CycleState): void {
+  if (patched(BATCHED_EFFECTS_PATCH)) s.fx = { seq: 0, queue: [], dirty: false, busy: false };
+}
+
+/** Queues one write (batched runs) or performs it at once as before (unpatched runs). */
+export function write<K extends EffectKind>(s: CycleState, kind: K, input: Parameters<CycleActivities[K]>[0]): Promise<void> {
+  if (!s.fx) return (acts[kind] as (i: typeof input) => Promise<void>)(input);
+  s.fx.queue.push({ kind, input } as Effect);
+  return Promise.resolve();
+}
+
+export function projectionOf(s: CycleState, result?: unknown): Parameters<CycleActivities['projectCycle']>[0] {
+  return {
+    cycleId: s.workflowId,
+    blocId: s.input.blocId,
+    year: s.input.year,
+    phase: s.phase,
+    headUnitId: s.headUnitId,
+    deputyUnitId: s.deputyUnitId,
+    ruleSetCode: s.input.ruleSet.code,
+    ruleSetVersion: s.input.ruleSet.version,
+    deadlines: s.deadlines,
+    plan: s.plan,
+    ...(result !== undefined ? { result, closed: true } : {}),
+  };
+}
+
+const idle = (fx: EffectQueue) => fx.queue.length === 0 && !fx.dirty && !fx.busy;
+
+/** The flusher: one local activity per batch of queued effects, for as long as the workflow runs. */
+export async function runFlusher(s: CycleState): Promise<void> {
+  const fx = s.fx;
+  if (!fx) return;
+  for (;;) {
+    await condition(() => fx.queue.length > 0 || fx.dirty);
+    const effects = fx.queue.splice(0);
+    const projection = fx.dirty ? projectionOf(s) : undefined;
+    fx.dirty = false;
+    fx.busy = true;
+    fx.seq++;
+    try {
+      await local.applyEffects({ workflowId: s.workflowId, seq: fx.seq, projection, effects });
+    } finally {
+      fx.busy = false;
+    }
+  }
+}
+
+/** Waits until everything queued so far is in the database (before a child starts, before the end). */
+export async function flushed(s: CycleState): Promise<void> {
+  const fx = s.fx;
+  if (fx) await condition(() => idle(fx));
+}
