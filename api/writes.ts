@@ -180,7 +180,8 @@ async function earlierOutcome(deps: AppDeps, req: Request, res: Response, princi
  * Runs `work` once per Idempotency-Key inside one transaction (the write, its audit row and the
  * stored response commit together) and answers the request.
  */
-export async function transactionalWrite(deps: AppDeps, req: Request, res: Response, principal: Principal, work: (ctx: WriteContext) => Promise<Outcome>): Promise<void> {
+/** `afterCommit` runs once the transaction committed, before the answer (not for a replayed key); it must not throw. */
+export async function transactionalWrite(deps: AppDeps, req: Request, res: Response, principal: Principal, work: (ctx: WriteContext) => Promise<Outcome>, afterCommit?: () => Promise<void>): Promise<void> {
   const { prisma } = deps.db;
   const { key, scope, replayed } = await earlierOutcome(deps, req, res, principal);
   if (replayed) return;
@@ -209,6 +210,7 @@ export async function transactionalWrite(deps: AppDeps, req: Request, res: Respo
     if (seen) return send(res, key, seen, true);
     throw fromPrismaError(e);
   }
+  if (afterCommit) await afterCommit();
   send(res, key, out, false);
 }
 

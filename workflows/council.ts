@@ -8,7 +8,8 @@ import { acts } from './activities';
 import { shuffled } from './shuffle';
 import { officialUnitOf, ok, registerAct, requireRole, requireSecretaryOrAdmin } from './act';
 import { reject } from './errors';
-import { castCouncilVote, closeCouncilVote, decideProposal, getCouncil, holdChanged, resubmitProposal, type ActResult } from './messages';
+import { castCouncilVote, closeCouncilVote, decideProposal, getCouncil, holdChanged, resubmitProposal, rosterChanged, type ActResult } from './messages';
+import { RosterSchema, type Roster } from '../contracts/common';
 import type { CouncilView } from './view';
 
 interface VoteTally {
@@ -39,6 +40,8 @@ export async function councilReviewWorkflow(raw: c.CouncilInput): Promise<{ prop
   // closes it); until then no answer carries a count, and a decision attempted early is refused and
   // audited. Reviews started before this rule keep deciding on the open tally (their histories replay).
   const closesVotes = patched('council-vote-close');
+  /** Who holds which office: the cycle's roster when the review started, replaced by rosterChanged. */
+  let roster: Roster | undefined = input.roster;
   const proposals: Proposal[] = input.proposals.map((p) => ({ ...p }));
   const tallies: Record<string, VoteTally> = {};
   const processed: Record<string, ActResult> = {};
@@ -76,11 +79,11 @@ export async function councilReviewWorkflow(raw: c.CouncilInput): Promise<{ prop
     t.closed = { yes: v.yes, no: t.box.length - v.yes, voted: t.voters.length, base: v.base, share: v.share, passes: v.passes, closedBy };
     await closeVote(p);
     await acts.audit({ action: 'proposal.vote.close', entity: 'proposal', entityId: p.proposalId, actorPersonId: actor?.personId, after: { round: p.attempts, ...t.closed }, workflowId, requestId: actor?.requestId });
-    await acts.notify({ dedupeKey: `${workflowId}:vote-closed:${p.proposalId}:${p.attempts}`, personIds: [...input.councilMemberIds, ...(input.roster?.secretaryIds ?? [])], cycleId: input.cycleWorkflowId, kind: 'result', title: 'Kết quả biểu quyết của Hội đồng', body: `Đề nghị ${p.awardType} (lần ${p.attempts}): ${t.closed.yes}/${t.closed.base} phiếu đồng ý — ${t.closed.passes ? 'đạt' : 'không đạt'}.` });
+    await acts.notify({ dedupeKey: `${workflowId}:vote-closed:${p.proposalId}:${p.attempts}`, personIds: [...input.councilMemberIds, ...(roster?.secretaryIds ?? [])], cycleId: input.cycleWorkflowId, kind: 'result', title: 'Kết quả biểu quyết của Hội đồng', body: `Đề nghị ${p.awardType} (lần ${p.attempts}): ${t.closed.yes}/${t.closed.base} phiếu đồng ý — ${t.closed.passes ? 'đạt' : 'không đạt'}.` });
   };
   const requireSecretary = (actor: Actor) => {
     requireRole(actor, 'councilSecretary');
-    requireSecretaryOrAdmin(input.roster, actor, false);
+    requireSecretaryOrAdmin(roster, actor, false);
   };
   const persist = (p: Proposal) => acts.recordProposals({ cycleId: input.cycleWorkflowId, proposals: [p] });
 
@@ -162,7 +165,7 @@ export async function councilReviewWorkflow(raw: c.CouncilInput): Promise<{ prop
   });
 
   registerAct(processed, resubmitProposal, c.ResubmitProposalSchema, (a) => {
-    if (officialUnitOf(input.roster, a.actor) !== input.headUnitId) reject('FORBIDDEN', 'only the bloc head resubmits the bloc proposal');
+    if (officialUnitOf(roster, a.actor) !== input.headUnitId) reject('FORBIDDEN', 'only the bloc head resubmits the bloc proposal');
     const p = find(a.proposalId);
     if (!p) reject('NOT_FOUND', `no proposal ${a.proposalId}`);
     if (p.status !== 'returned') reject('WRONG_PHASE', `the proposal is ${p.status}, not returned`);
@@ -181,6 +184,11 @@ export async function councilReviewWorkflow(raw: c.CouncilInput): Promise<{ prop
       if (state === 'onHold') p.status = 'onHold';
       else if (p.status === 'onHold') p.status = state === 'cleared' ? 'submitted' : 'disqualified';
     }
+  });
+
+  setHandler(rosterChanged, (raw) => {
+    const parsed = RosterSchema.safeParse(raw);
+    if (parsed.success) roster = parsed.data;
   });
 
   setHandler(getCouncil, (): CouncilView => {

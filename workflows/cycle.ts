@@ -5,7 +5,8 @@ import { councilReviewWorkflow } from './council';
 import { reminderOffsets } from './deadline';
 import { handoverPhase, startNextYearChild } from './handover';
 import { registerCycleHandlers } from './handlers';
-import { getCycle } from './messages';
+import { getCycle, rosterChanged } from './messages';
+import { RosterSchema } from '../contracts/common';
 import { launchPhase, midYearPhase, pledgePhase, reviewPhase, selfScoringPhase } from './phases';
 import { project } from './project';
 import { initialState, toView, type CycleState } from './state';
@@ -36,6 +37,11 @@ export async function blocCycleWorkflow(raw: CycleInput): Promise<CycleResult> {
   registerCycleHandlers(s);
   void runFlusher(s);
   setHandler(getCycle, () => toView(s));
+  // The roster follows the registry while the year runs (api/rosters.ts); acts are authorised by the current one.
+  setHandler(rosterChanged, (raw) => {
+    const parsed = RosterSchema.safeParse(raw);
+    if (parsed.success) s.roster = parsed.data;
+  });
 
   await launchPhase(s);
   await pledgePhase(s);

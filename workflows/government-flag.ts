@@ -1,6 +1,6 @@
 import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
 import * as gf from '../contracts/government-flag';
-import type { Actor } from '../contracts/common';
+import { RosterSchema, type Actor } from '../contracts/common';
 import { reminderTimes } from '../domain/calendar';
 import { checkSubmissionDate, governmentFlagHold, selectGovernmentFlagCandidates, vnDateOf, type GovernmentFlagHeldFrom, type GovernmentFlagSelectionRow } from '../domain/government-flag';
 import { meetsThreshold } from '../domain/tally';
@@ -8,7 +8,7 @@ import { awardAmount } from '../domain/money';
 import { acts } from './activities';
 import { ok, registerAct, requireBeforeDeadline, requireRole } from './act';
 import { asFailure, reject } from './errors';
-import { castGovernmentFlagVote, closeGovernmentFlagVote, getGovernmentFlag, holdGovernmentFlagCandidate, recordGovernmentFlagOutcome, resolveGovernmentFlagHold, submitGovernmentFlag, type ActResult } from './messages';
+import { castGovernmentFlagVote, closeGovernmentFlagVote, getGovernmentFlag, holdGovernmentFlagCandidate, recordGovernmentFlagOutcome, resolveGovernmentFlagHold, rosterChanged, submitGovernmentFlag, type ActResult } from './messages';
 import { shuffled } from './shuffle';
 
 interface CandidateState extends gf.GovernmentFlagCandidate {
@@ -53,6 +53,15 @@ export async function governmentFlagWorkflow(raw: gf.GovernmentFlagInput): Promi
   }
   const { workflowId } = workflowInfo();
   const members = input.councilMemberIds;
+  // The council's secretaries and the admins: from the input, replaced by rosterChanged while the selection runs.
+  let secretaryIds = input.secretaryIds;
+  let adminIds = input.adminIds;
+  setHandler(rosterChanged, (raw) => {
+    const parsed = RosterSchema.safeParse(raw);
+    if (!parsed.success) return;
+    secretaryIds = parsed.data.secretaryIds;
+    adminIds = parsed.data.adminIds;
+  });
   const processed: Record<string, ActResult> = {};
   const candidates: CandidateState[] = input.candidates.map((c) => ({ ...c, status: 'draft', voteShare: null, rank: null }));
   const tallies: Record<string, { voters: string[]; box: { choices: string[] }[] }> = Object.fromEntries(candidates.map((c) => [c.unitId, { voters: [], box: [] }]));
@@ -80,8 +89,8 @@ export async function governmentFlagWorkflow(raw: gf.GovernmentFlagInput): Promi
   // By the workflow's own records: its secretaries, and its admins where the input names them (older histories: the claimed role).
   const requireSecretary = (actor: Actor) => {
     requireRole(actor, 'councilSecretary', 'admin');
-    const admin = actor.roles.includes('admin') && (!input.adminIds || input.adminIds.includes(actor.personId));
-    if (!admin && !input.secretaryIds.includes(actor.personId)) reject('FORBIDDEN', 'only the secretary of this council does this');
+    const admin = actor.roles.includes('admin') && (!adminIds || adminIds.includes(actor.personId));
+    if (!admin && !secretaryIds.includes(actor.personId)) reject('FORBIDDEN', 'only the secretary of this council does this');
   };
 
   const yesOf = (c: CandidateState) => tallies[c.unitId]!.box.filter((b) => b.choices.includes('yes')).length;
@@ -146,7 +155,7 @@ export async function governmentFlagWorkflow(raw: gf.GovernmentFlagInput): Promi
       await closeRounds(rows);
       await persist(candidates);
       await acts.audit({ action: 'governmentFlag.close', entity: 'province', entityId: input.provinceId, actorPersonId: a.actor.personId, after: { selected: selection.selected, quota: input.quota, requiredVotes: selection.requiredVotes, tiedAtCut: selection.tiedAtCut }, workflowId, requestId: a.requestId });
-      await acts.notify({ dedupeKey: `${workflowId}:closed`, personIds: [...members, ...input.secretaryIds], kind: 'result', title: 'Kết quả bỏ phiếu đề nghị Cờ thi đua của Chính phủ', body: selection.selected.length > 0 ? `Đề nghị: ${selection.selected.map((id) => find(id)!.unitName).join(', ')}. Hạn trình Bộ Nội vụ: ${input.deadlineDate}.` : 'Không đơn vị nào đạt; năm nay tỉnh không đề nghị Cờ thi đua của Chính phủ.' });
+      await acts.notify({ dedupeKey: `${workflowId}:closed`, personIds: [...members, ...secretaryIds], kind: 'result', title: 'Kết quả bỏ phiếu đề nghị Cờ thi đua của Chính phủ', body: selection.selected.length > 0 ? `Đề nghị: ${selection.selected.map((id) => find(id)!.unitName).join(', ')}. Hạn trình Bộ Nội vụ: ${input.deadlineDate}.` : 'Không đơn vị nào đạt; năm nay tỉnh không đề nghị Cờ thi đua của Chính phủ.' });
     });
     return ok('vote closed', { selected: selection.selected, requiredVotes: selection.requiredVotes, tiedAtCut: selection.tiedAtCut });
   });
@@ -199,7 +208,7 @@ export async function governmentFlagWorkflow(raw: gf.GovernmentFlagInput): Promi
         await persist([c]);
       }
       await acts.audit({ action: `governmentFlag.${a.outcome}`, entity: 'proposal', entityId: c.proposalId, actorPersonId: a.actor.personId, after: { status: c.status, decisionNumber: a.decisionNumber, decisionDate: a.decisionDate, amountVnd: money?.amountVnd, legalGrounds: a.legalGrounds }, workflowId, requestId: a.requestId });
-      await acts.notify({ dedupeKey: `${workflowId}:outcome:${c.unitId}`, unitIds: [c.unitId], personIds: input.secretaryIds, cycleId: c.cycleId, kind: 'result', title: money ? 'Được tặng Cờ thi đua của Chính phủ' : 'Bộ Nội vụ trả lại hồ sơ Cờ thi đua của Chính phủ', body: money ? `Quyết định số ${a.decisionNumber} ngày ${a.decisionDate}; tiền thưởng ${money.amountVnd} đồng.` : `Căn cứ pháp lý: ${a.legalGrounds}` });
+      await acts.notify({ dedupeKey: `${workflowId}:outcome:${c.unitId}`, unitIds: [c.unitId], personIds: secretaryIds, cycleId: c.cycleId, kind: 'result', title: money ? 'Được tặng Cờ thi đua của Chính phủ' : 'Bộ Nội vụ trả lại hồ sơ Cờ thi đua của Chính phủ', body: money ? `Quyết định số ${a.decisionNumber} ngày ${a.decisionDate}; tiền thưởng ${money.amountVnd} đồng.` : `Căn cứ pháp lý: ${a.legalGrounds}` });
     });
     return ok(`proposal ${c.status}`, money ? { amountVnd: money.amountVnd } : undefined);
   });
@@ -219,7 +228,7 @@ export async function governmentFlagWorkflow(raw: gf.GovernmentFlagInput): Promi
       await acts.recordHold({ cycleId: c.cycleId, unitId: c.unitId, kind: a.kind, reason: a.reason, at: new Date(Date.now()).toISOString() });
       await persist([c]);
       await acts.audit({ action: 'governmentFlag.hold.open', entity: 'proposal', entityId: c.proposalId, actorPersonId: a.actor.personId, after: { status: c.status, heldFrom: c.heldFrom, kind: a.kind, reason: a.reason }, workflowId, requestId: a.requestId });
-      await acts.notify({ dedupeKey: `${workflowId}:hold:${c.unitId}:${a.requestId}`, unitIds: [c.unitId], personIds: input.secretaryIds, cycleId: c.cycleId, kind: 'info', title: 'Tạm dừng xét đề nghị Cờ thi đua của Chính phủ', body: c.reason! });
+      await acts.notify({ dedupeKey: `${workflowId}:hold:${c.unitId}:${a.requestId}`, unitIds: [c.unitId], personIds: secretaryIds, cycleId: c.cycleId, kind: 'info', title: 'Tạm dừng xét đề nghị Cờ thi đua của Chính phủ', body: c.reason! });
     });
     return ok('candidate put on hold', { status: c.status });
   });
@@ -248,7 +257,7 @@ export async function governmentFlagWorkflow(raw: gf.GovernmentFlagInput): Promi
       await acts.recordHold({ cycleId: c.cycleId, unitId: c.unitId, reason: a.reason, outcome: a.outcome, at: new Date(Date.now()).toISOString() });
       await persist([c]);
       await acts.audit({ action: `governmentFlag.hold.${a.outcome}`, entity: 'proposal', entityId: c.proposalId, actorPersonId: a.actor.personId, after: { status: c.status, reason: a.reason, verdict: next.reason }, workflowId, requestId: a.requestId });
-      await acts.notify({ dedupeKey: `${workflowId}:hold:${c.unitId}:${a.requestId}`, unitIds: [c.unitId], personIds: input.secretaryIds, cycleId: c.cycleId, kind: 'info', title: next.status === 'rejected' ? 'Không đề nghị Cờ thi đua của Chính phủ' : 'Tiếp tục xét đề nghị Cờ thi đua của Chính phủ', body: c.reason ?? a.reason });
+      await acts.notify({ dedupeKey: `${workflowId}:hold:${c.unitId}:${a.requestId}`, unitIds: [c.unitId], personIds: secretaryIds, cycleId: c.cycleId, kind: 'info', title: next.status === 'rejected' ? 'Không đề nghị Cờ thi đua của Chính phủ' : 'Tiếp tục xét đề nghị Cờ thi đua của Chính phủ', body: c.reason ?? a.reason });
     });
     return ok(`hold resolved: ${a.outcome}`, { status: c.status });
   });
@@ -278,7 +287,7 @@ export async function governmentFlagWorkflow(raw: gf.GovernmentFlagInput): Promi
   const deadline = Date.parse(input.deadlineAt);
   for (const t of reminderTimes(deadline, input.reminderOffsetsSeconds, Date.now())) {
     if (await condition(submittedOrClosed, Math.max(1, t - Date.now()))) break;
-    await acts.notify({ dedupeKey: `${workflowId}:reminder:${t}`, personIds: [...input.secretaryIds, ...(phase === 'voting' ? members : [])], kind: 'reminder', title: 'Nhắc hạn trình hồ sơ Cờ thi đua của Chính phủ', body: `Hạn trình Bộ Nội vụ: ${input.deadlineDate} (Điều 35 khoản 1 điểm b Nghị định 152/2025/NĐ-CP).` });
+    await acts.notify({ dedupeKey: `${workflowId}:reminder:${t}`, personIds: [...secretaryIds, ...(phase === 'voting' ? members : [])], kind: 'reminder', title: 'Nhắc hạn trình hồ sơ Cờ thi đua của Chính phủ', body: `Hạn trình Bộ Nội vụ: ${input.deadlineDate} (Điều 35 khoản 1 điểm b Nghị định 152/2025/NĐ-CP).` });
   }
   if (!(await condition(submittedOrClosed, Math.max(1, deadline - Date.now())))) {
     const wasVoting = phase === 'voting';
@@ -289,7 +298,7 @@ export async function governmentFlagWorkflow(raw: gf.GovernmentFlagInput): Promi
       if (wasVoting) await closeRounds(Object.fromEntries(candidates.map((c) => [c.unitId, { lapsed: true, passes: false, voted: tallies[c.unitId]!.voters.length }])));
       await persist(lapsed);
       await acts.audit({ action: 'governmentFlag.lapse', entity: 'province', entityId: input.provinceId, after: { unitIds: lapsed.map((c) => c.unitId), deadline: input.deadlineDate }, workflowId });
-      await acts.notify({ dedupeKey: `${workflowId}:escalation`, personIds: [...input.secretaryIds, ...members], kind: 'escalation', title: 'Quá hạn trình hồ sơ Cờ thi đua của Chính phủ', body: `Hồ sơ năm ${input.year} chưa trình Bộ Nội vụ trước ${input.deadlineDate}; đề nghị không còn được xét.` });
+      await acts.notify({ dedupeKey: `${workflowId}:escalation`, personIds: [...secretaryIds, ...members], kind: 'escalation', title: 'Quá hạn trình hồ sơ Cờ thi đua của Chính phủ', body: `Hồ sơ năm ${input.year} chưa trình Bộ Nội vụ trước ${input.deadlineDate}; đề nghị không còn được xét.` });
     });
   }
   await condition(() => phase === 'closed');

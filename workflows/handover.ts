@@ -59,6 +59,8 @@ export async function handoverPhase(s: CycleState, startNextYear: (input: CycleI
     recentHeads: base.recentHeads.slice(0, 5),
     plan: undefined,
     startedBy: request.actor.personId,
+    // The roster as it stands now (rosterChanged may have replaced the one this year started with).
+    ...(s.roster ? { roster: s.roster } : {}),
   });
   s.handover = { headUnitId: next.head, deputyUnitId: next.deputy, nextYearWorkflowId };
   await write(s, 'updateTasks', { cycleId: s.workflowId, kind: 'handover', unitIds: [s.actingHeadUnitId], status: 'done' });

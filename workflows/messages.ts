@@ -6,6 +6,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { z } from 'zod';
 import type * as c from '../contracts/cycle';
 import type * as gf from '../contracts/government-flag';
+import type { Roster } from '../contracts/common';
 import type { CycleView, CouncilView } from './view';
 
 type In<S extends z.ZodType> = z.input<S>;
@@ -44,6 +45,13 @@ export const closeCouncilVote = defineUpdate<ActResult, [In<typeof c.CloseCounci
 export const resubmitProposal = defineUpdate<ActResult, [In<typeof c.ResubmitProposalSchema>]>('resubmitProposal');
 /** Parent → council child: a unit's hold state changed (ND 152/2025 Art. 4(4)). */
 export const holdChanged = defineSignal<[{ unitId: string; state: 'onHold' | 'cleared' | 'disqualified'; reason: string }]>('holdChanged');
+
+/**
+ * API → cycle, council and Government-flag workflows: who holds which office now (contracts/common.ts
+ * RosterSchema, recomputed by api/rosters.ts after an admin change). Replaces the workflow's roster;
+ * a payload that does not parse is ignored (a signal cannot be refused).
+ */
+export const rosterChanged = defineSignal<[Roster]>('rosterChanged');
 
 export const getCycle = defineQuery<CycleView>('getCycle');
 export const getCouncil = defineQuery<CouncilView>('getCouncil');

@@ -24,6 +24,7 @@ import { HttpError } from '../errors';
 import { principalOf, requireRoles } from '../auth';
 import { ErrorSchema, refuseOtherMethods, registry } from '../openapi';
 import { hashPassword } from '../security/passwords';
+import { refreshRosters } from '../rosters';
 import { transactionalWrite, type Outcome, type Tx, type WriteContext } from '../writes';
 
 // ───────────────────────────────────────────────────────────────────────────── contracts
@@ -216,11 +217,12 @@ export function adminRouter(deps: AppDeps): Router {
       res.json(await handler(req));
     });
   };
-  const write = (method: Exclude<Method, 'get'>, path: string, d: RouteDoc, work: (ctx: WriteContext, req: Request) => Promise<unknown>) => {
+  /** `rosters`: the write changes who holds which office — running workflows get their roster anew once it committed (api/rosters.ts). */
+  const write = (method: Exclude<Method, 'get'>, path: string, d: RouteDoc, work: (ctx: WriteContext, req: Request) => Promise<unknown>, opts: { rosters?: true } = {}) => {
     openApi(method, path, d);
     router[method](path, async (req: Request, res: Response) => {
       const principal = principalOf(req);
-      await transactionalWrite(deps, req, res, principal, async (ctx): Promise<Outcome> => ({ status: d.ok ?? 200, body: await work(ctx, req) }));
+      await transactionalWrite(deps, req, res, principal, async (ctx): Promise<Outcome> => ({ status: d.ok ?? 200, body: await work(ctx, req) }), opts.rosters ? async () => void (await refreshRosters(deps)) : undefined);
     });
   };
   const bodyOf = <S extends z.ZodType>(schema: S, req: Request): z.output<S> => schema.parse(req.body ?? {});
@@ -438,7 +440,7 @@ export function adminRouter(deps: AppDeps): Router {
     const created = await ctx.tx.person.findUniqueOrThrow({ where: { id: person.id }, select: PERSON });
     await ctx.audit({ action: 'admin.person.create', entity: 'person', entityId: person.id, after: { username: b.username, fullName: b.fullName, email: b.email, unitId: created.unitId, roles: b.roles } });
     return created;
-  });
+  }, { rosters: true });
 
   write('patch', '/api/admin/people/:personId', { summary: 'Update a person: name, e-mail, unit, password, active', params: P.person, body: UpdatePersonSchema }, async (ctx, req) => {
     const b = bodyOf(UpdatePersonSchema, req);
@@ -455,7 +457,7 @@ export function adminRouter(deps: AppDeps): Router {
     const pick = (p: typeof before) => ({ fullName: p.fullName, email: p.email, unitId: p.unitId, active: p.active });
     await ctx.audit({ action: 'admin.person.update', entity: 'person', entityId: before.id, before: pick(before), after: { ...pick(after), ...(password ? { passwordChanged: true } : {}) } });
     return after;
-  });
+  }, { rosters: true });
 
   write('post', '/api/admin/people/:personId/deactivate', { summary: 'Deactivate a person: login and every token are refused at once', params: P.person, body: DeactivateSchema }, async (ctx, req) => {
     const b = bodyOf(DeactivateSchema, req);
@@ -466,7 +468,7 @@ export function adminRouter(deps: AppDeps): Router {
     const after = await ctx.tx.person.update({ where: { id: person.id }, data: { active: false }, select: PERSON });
     await ctx.audit({ action: 'admin.person.deactivate', entity: 'person', entityId: person.id, before: { active: true }, after: { active: false, reason: b.reason } });
     return after;
-  });
+  }, { rosters: true });
 
   write(
     'post',
@@ -480,6 +482,7 @@ export function adminRouter(deps: AppDeps): Router {
       await ctx.audit({ action: 'admin.role.grant', entity: 'person', entityId: person.id, after: spec });
       return role;
     },
+    { rosters: true },
   );
 
   write('delete', '/api/admin/people/:personId/roles/:roleId', { summary: 'Take a role away (a council member also leaves the council)', params: P.role }, async (ctx, req) => {
@@ -490,7 +493,7 @@ export function adminRouter(deps: AppDeps): Router {
     if (role.role === 'councilMember' && role.councilId) await ctx.tx.councilMember.deleteMany({ where: { councilId: role.councilId, personId: role.personId } });
     await ctx.audit({ action: 'admin.role.revoke', entity: 'person', entityId: role.personId, before: { role: role.role, unitId: role.unitId, councilId: role.councilId } });
     return { removed: { id: role.id, role: role.role, unitId: role.unitId, councilId: role.councilId } };
-  });
+  }, { rosters: true });
 
   // ── councils
   read('/api/admin/councils', { summary: 'Emulation–commendation councils with members and secretaries', query: PageQuerySchema }, async (req) => {

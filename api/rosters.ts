@@ -1,0 +1,56 @@
+import { WorkflowNotFoundError } from '@temporalio/client';
+import type { AppDeps } from './context';
+import { rosterOf } from './cycle-input';
+import { rosterChanged } from '../workflows/messages';
+import type { Roster } from '../contracts/common';
+
+/**
+ * Keeps the roster of every running workflow current after the registry changed who holds which
+ * office (an officer appointed or moved, a person deactivated, a secretary or admin role granted or
+ * taken away): for each cycle not closed (projection) of the given provinces — all when none are
+ * named — the roster is recomputed with `rosterOf` as at the start of the year (the members the
+ * cycle started with, the province's council) and signalled (`rosterChanged`) to the cycle workflow
+ * and its council review; the province's Government-flag selections get the secretaries and admins.
+ *
+ * Runs after the admin write committed. A workflow that is not running (closed, not found) is
+ * skipped; any other failure is logged and does not fail the write: the next change re-sends the
+ * whole roster. Answers the workflow ids signalled.
+ */
+export async function refreshRosters(deps: AppDeps, scope: { provinceIds?: string[] } = {}): Promise<string[]> {
+  const { prisma } = deps.db;
+  const signalled: string[] = [];
+  const send = async (workflowId: string, roster: Roster) => {
+    try {
+      await deps.temporal.client.workflow.getHandle(workflowId).signal(rosterChanged, roster);
+      signalled.push(workflowId);
+    } catch (e) {
+      if (e instanceof WorkflowNotFoundError) return; // closed or never started: nothing to keep current
+      deps.logger.warn({ err: e, workflowId }, 'roster refresh: signal failed');
+    }
+  };
+  try {
+    const provinceFilter = scope.provinceIds ? { provinceId: { in: scope.provinceIds } } : {};
+    const cycles = await prisma.cycle.findMany({ where: { phase: { not: 'closed' }, bloc: provinceFilter }, select: { id: true, blocId: true, startedAt: true, bloc: { select: { provinceId: true } } } });
+    for (const cycle of cycles) {
+      const council = await prisma.council.findFirst({ where: { provinceId: cycle.bloc.provinceId }, select: { id: true } });
+      if (!council) continue;
+      // The members the cycle started with: memberships in force when it started (buildCycleInput).
+      const at = cycle.startedAt;
+      const memberships = await prisma.blocMembership.findMany({ where: { blocId: cycle.blocId, joinedOn: { lte: at }, OR: [{ leftOn: null }, { leftOn: { gt: at } }] }, select: { unitId: true } });
+      const roster = await rosterOf(deps.db, memberships.map((m) => m.unitId), council.id);
+      await send(cycle.id, roster);
+      await send(`${cycle.id}-council`, roster); // its council review (workflows/cycle.ts), once started
+    }
+    const councils = await prisma.council.findMany({ where: provinceFilter, select: { id: true, provinceId: true } });
+    for (const council of councils) {
+      const starts = await prisma.auditLog.findMany({ where: { action: 'governmentFlag.start', entityId: council.provinceId }, select: { workflowId: true } });
+      const ids = [...new Set(starts.map((a) => a.workflowId).filter((id): id is string => !!id))];
+      if (ids.length === 0) continue;
+      const roster = await rosterOf(deps.db, [], council.id);
+      for (const id of ids) await send(id, roster);
+    }
+  } catch (e) {
+    deps.logger.warn({ err: e }, 'roster refresh failed');
+  }
+  return signalled;
+}
