@@ -1,0 +1,81 @@
+/**
+ * Workflow tests — the roster follows the registry (rosterChanged): once signalled, the cycle and
+ * its council review authorise acts by the new roster, refusing those the old one allowed and
+ * allowing those it refused. The API's side (admin writes re-sending the rosters): test/api/roster.test.ts.
+ */
+import { randomUUID } from 'node:crypto';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import type { Actor, Roster } from '../../contracts/common';
+import { waitFor, waitForPhase } from '../../scripts/scenario';
+import * as m from '../../workflows/messages';
+import { useCycleHarness } from './harness';
+
+jest.setTimeout(180_000);
+
+const h = useCycleHarness(2060);
+
+async function refusal(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof WorkflowUpdateFailedError) return (e.cause as { type?: string }).type ?? '?';
+    throw e;
+  }
+  throw new Error('expected the act to be refused');
+}
+
+const forge = (handle: { executeUpdate: (u: never, o: never) => Promise<unknown> }, update: unknown, actor: Actor, body: Record<string, unknown>) => {
+  const requestId = randomUUID();
+  return handle.executeUpdate(update as never, { args: [{ ...body, requestId, actor }], updateId: requestId } as never);
+};
+
+test('the cycle authorises by the roster last signalled: a newly appointed officer and secretary act, the replaced officer no longer does', async () => {
+  const { port, plan, handle, input } = await h.startYear();
+  const stp = h.units['CT-STP']!;
+  const formerOfficer = await port.actorOf(h.cast.officerOf[stp]!);
+  const newcomer = (await port.actorOf(h.cast.councilMembers[2]!)).personId; // a real person, not yet an officer
+  const newSecretary = (await port.actorOf(h.cast.councilMembers[3]!)).personId;
+  await port.act(h.cast.officerOf[input.headUnitId]!, '/plan', { plan });
+  await waitForPhase(port, 'pledge');
+  const pledge = { unitId: stp, targets: ['Hoàn thành nhiệm vụ'], signedBy: 'Thủ trưởng đơn vị' };
+  const asOfficer: Actor = { personId: newcomer, unitId: stp, roles: ['unitOfficer'] };
+  const asSecretary: Actor = { personId: newSecretary, roles: ['councilMember', 'councilSecretary'] };
+  const hold = { unitId: stp, kind: 'complaint', reason: 'Đơn tố cáo đang xác minh' };
+  // Before the signal: the start-of-year roster knows neither of them.
+  expect(await refusal(forge(handle, m.submitPledge, asOfficer, pledge))).toBe('FORBIDDEN');
+  expect(await refusal(forge(handle, m.putOnHold, asSecretary, hold))).toBe('FORBIDDEN');
+
+  const roster: Roster = {
+    officers: [...input.roster!.officers.filter((o) => o.unitId !== stp), { personId: newcomer, unitId: stp }],
+    secretaryIds: [...input.roster!.secretaryIds, newSecretary],
+    adminIds: input.roster!.adminIds,
+  };
+  await handle.signal(m.rosterChanged, roster);
+  // A malformed roster is ignored (the one above stays in force).
+  await handle.signal(m.rosterChanged, { officers: 'nobody' } as never);
+
+  expect(await refusal(forge(handle, m.submitPledge, formerOfficer, pledge))).toBe('FORBIDDEN');
+  await forge(handle, m.submitPledge, asOfficer, pledge);
+  await forge(handle, m.putOnHold, asSecretary, hold);
+  const view = await port.view();
+  expect(view.units.find((u) => u.unitId === stp)).toMatchObject({ pledge: 'submitted', hold: 'onHold' });
+});
+
+test('the council review authorises its secretary by the roster last signalled', async () => {
+  const { port, view, input } = await h.toCouncil();
+  const council = h.env.client.workflow.getHandle(`${view.workflowId}-council`);
+  const flag = view.proposals.find((p) => p.awardType === 'emulation-flag')!;
+  const oldSecretary = await port.actorOf(h.cast.councilSecretary);
+  const newSecretary: Actor = { personId: (await port.actorOf(h.cast.councilMembers[1]!)).personId, roles: ['councilMember', 'councilSecretary'] };
+  // The vote is open once the council review has stored its rounds.
+  await waitFor('council open', async () => {
+    const c = await council.query(m.getCouncil);
+    return c.proposals.length > 0 ? c : undefined;
+  });
+  expect(await refusal(forge(council, m.closeCouncilVote, newSecretary, { proposalId: flag.proposalId }))).toBe('FORBIDDEN');
+  await council.signal(m.rosterChanged, { ...input.roster!, secretaryIds: [newSecretary.personId] });
+  expect(await refusal(forge(council, m.closeCouncilVote, oldSecretary, { proposalId: flag.proposalId }))).toBe('FORBIDDEN');
+  await forge(council, m.closeCouncilVote, newSecretary, { proposalId: flag.proposalId });
+  const after = await council.query(m.getCouncil);
+  expect(after.proposals.find((p) => p.proposalId === flag.proposalId)).toMatchObject({ voteClosed: true });
+});
