@@ -13,7 +13,9 @@
  * rule-set when the year started. Registry changes apply to cycles started afterwards, with one
  * exception that must go through the cycle itself — a unit LEAVING a bloc whose cycle is running
  * is the act `POST /api/cycles/{cycleId}/membership/leave` (quorum and vote bases change with it);
- * here it is refused with 409 while a cycle of the bloc is not closed.
+ * here it is refused with 409 while a cycle of the bloc is not closed. Who holds which office is the
+ * exception the other way: a write on people or roles re-sends every running workflow its roster once
+ * it committed (api/rosters.ts), so appointments, moves and deactivations count in the running year.
  */
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
