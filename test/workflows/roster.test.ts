@@ -1,13 +1,17 @@
 /**
  * Workflow tests — the roster follows the registry (rosterChanged): once signalled, the cycle and
  * its council review authorise acts by the new roster, refusing those the old one allowed and
- * allowing those it refused. The API's side (admin writes re-sending the rosters): test/api/roster.test.ts.
+ * allowing those it refused; the Government-flag selection takes its secretaries and admins from it. The API's side (admin writes re-sending the rosters): test/api/roster.test.ts.
  */
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Actor, Roster } from '../../contracts/common';
 import { waitFor, waitForPhase } from '../../scripts/scenario';
 import * as m from '../../workflows/messages';
+import { buildGovernmentFlagInput } from '../../api/government-flag-input';
+import { governmentFlagWorkflowId } from '../../contracts/government-flag';
+import { seedBlocLeaders } from '../support/government-flag';
+import { workflowPort } from '../support/workflow-port';
 import { useCycleHarness } from './harness';
 
 jest.setTimeout(180_000);
@@ -78,4 +82,24 @@ test('the council review authorises its secretary by the roster last signalled',
   await forge(council, m.closeCouncilVote, newSecretary, { proposalId: flag.proposalId });
   const after = await council.query(m.getCouncil);
   expect(after.proposals.find((p) => p.proposalId === flag.proposalId)).toMatchObject({ voteClosed: true });
+});
+
+test('the Government-flag selection takes its secretaries and admins from the roster last signalled', async () => {
+  const year = 2045;
+  const seeded = await seedBlocLeaders(h.db, year, { fromSeeded: ['CT-TTR', 'CT-CA', 'CT-STP'], fromSecond: 2 });
+  const port = workflowPort(h.env, h.db, 'unused');
+  const oldSecretary = await port.actorOf(h.cast.councilSecretary);
+  const newSecretary: Actor = { personId: (await port.actorOf(h.cast.councilMembers[1]!)).personId, roles: ['councilMember', 'councilSecretary'] };
+  const input = await buildGovernmentFlagInput(h.db, seeded.provinceId, year, oldSecretary.personId);
+  const handle = await h.env.client.workflow.start('governmentFlagWorkflow', { taskQueue: h.taskQueue, workflowId: governmentFlagWorkflowId('CT', year), args: [input] });
+  try {
+    await waitFor('voting', async () => ((await handle.query(m.getGovernmentFlag)).phase === 'voting' ? true : undefined));
+    expect(await refusal(forge(handle, m.closeGovernmentFlagVote, newSecretary, {}))).toBe('FORBIDDEN');
+    await handle.signal(m.rosterChanged, { officers: [], secretaryIds: [newSecretary.personId], adminIds: [] });
+    expect(await refusal(forge(handle, m.closeGovernmentFlagVote, oldSecretary, {}))).toBe('FORBIDDEN');
+    await forge(handle, m.closeGovernmentFlagVote, newSecretary, {});
+    expect((await handle.query(m.getGovernmentFlag)).phase).not.toBe('voting');
+  } finally {
+    await handle.terminate('test finished').catch(() => undefined);
+  }
 });
