@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Actor, Roster } from '../../contracts/common';
-import { waitFor, waitForPhase } from '../../scripts/scenario';
+import { runCouncilAndHandover, waitFor, waitForPhase } from '../../scripts/scenario';
+import type { CycleResult } from '../../workflows/cycle';
 import * as m from '../../workflows/messages';
 import { buildGovernmentFlagInput } from '../../api/government-flag-input';
 import { governmentFlagWorkflowId } from '../../contracts/government-flag';
@@ -101,5 +102,20 @@ test('the Government-flag selection takes its secretaries and admins from the ro
     expect((await handle.query(m.getGovernmentFlag)).phase).not.toBe('voting');
   } finally {
     await handle.terminate('test finished').catch(() => undefined);
+  }
+});
+
+test('the handover starts next year with the roster as it stands then, not the one this year started with', async () => {
+  const { port, handle, input, year } = await h.toCouncil();
+  const newSecretary: Actor = { personId: (await port.actorOf(h.cast.councilMembers[2]!)).personId, roles: ['councilMember', 'councilSecretary'] };
+  await handle.signal(m.rosterChanged, { ...input.roster!, secretaryIds: [...input.roster!.secretaryIds, newSecretary.personId] });
+  await runCouncilAndHandover(port, h.cast, { decisionDate: `${year + 1}-01-15` });
+  const result = (await handle.result()) as CycleResult;
+  const next = h.env.client.workflow.getHandle(result.nextYearWorkflowId!);
+  try {
+    await forge(next, m.putOnHold, newSecretary, { unitId: h.units['CT-STP'], kind: 'complaint', reason: 'Đơn phản ánh đang xác minh' });
+    expect((await next.query(m.getCycle)).units.find((u) => u.unitId === h.units['CT-STP'])).toMatchObject({ hold: 'onHold' });
+  } finally {
+    await next.terminate('test finished').catch(() => undefined);
   }
 });
