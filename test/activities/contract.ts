@@ -16,6 +16,7 @@ import { createDeliveryOutbox, type DeliveryOutbox } from '../../notifications/o
 const COVERED = [
   'projectCycle', 'openTasks', 'updateTasks', 'recordSubmission', 'recordScores', 'openRound', 'recordVoter', 'closeRound',
   'recordProposals', 'recordDecision', 'recordGovernmentFlagProposals', 'recordHold', 'recordMembershipChange', 'recordHandover', 'notify', 'audit',
+  'applyEffects',
 ] as const satisfies readonly (keyof CycleActivities)[];
 
 export function activitiesContract(provider: 'sqlite' | 'postgresql', getDb: () => Db): void {
@@ -262,5 +263,29 @@ export function activitiesContract(provider: 'sqlite' | 'postgresql', getDb: () 
     expect(await count()).toBe(before + 1);
     await twice('updateTasks', { cycleId, kind: 'pledge', unitIds: [unitId], remindersSent: before + 2 });
     expect(await count()).toBe(before + 2);
+  });
+
+  test('applyEffects: the projection and every queued write of one batch land once, however often the batch runs', async () => {
+    const workflowId = `fx-${cycleId}`;
+    const dedupeKey = `${workflowId}:batch`;
+    const audit = { action: 'pledge.submit', entity: 'cycle', entityId: unitIds[0]!, actorPersonId: 'p-fx', actorRole: 'unitOfficer', workflowId, requestId: 'req-fx-1' };
+    const batch = {
+      workflowId,
+      seq: 1,
+      projection: { ...projection, phase: 'pledge' as const },
+      effects: [
+        { kind: 'audit' as const, input: audit },
+        { kind: 'notify' as const, input: { dedupeKey, cycleId, unitIds: [unitIds[0]!], kind: 'info' as const, title: 'Đã nhận giao ước', body: 'Đơn vị đã ký giao ước.' } },
+      ],
+    };
+    sent.length = 0;
+    await twice('applyEffects', batch);
+    // A retried workflow task may batch more: the earlier writes stay single, the new one lands.
+    await twice('applyEffects', { ...batch, effects: [...batch.effects, { kind: 'audit' as const, input: { ...audit, action: 'pledge.accept', requestId: 'req-fx-2' } }] });
+    expect(await db.prisma.cycle.findUniqueOrThrow({ where: { id: cycleId } })).toMatchObject({ phase: 'pledge' });
+    expect(await db.prisma.auditLog.count({ where: { workflowId } })).toBe(2);
+    expect(await db.prisma.notification.count({ where: { dedupeKey: { startsWith: dedupeKey } } })).toBe(1);
+    expect(sent).toHaveLength(0); // deliveries are queued after the commit, sent by the outbox
+    expect(await outbox.drainOnce()).toBe(1);
   });
 }

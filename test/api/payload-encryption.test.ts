@@ -36,6 +36,28 @@ const PayloadClass = (temporal.api.common.v1.Payload as unknown as { ctor: new (
 const meta = (p: Payload, k: string) => (p.metadata?.[k] ? Buffer.from(p.metadata[k]).toString() : undefined);
 
 /** Every Payload anywhere in a history (inputs, results, Update arguments, failure details, headers…). */
+/**
+ * The SDK core writes its own bookkeeping in clear (json/plain, never through the codec): a patch
+ * marker's id, the TemporalChangeVersion search attribute listing patch ids (search attributes are
+ * indexed by the server, so never encrypted), and a local activity's seq/type/attempt. They hold no
+ * user data; the local activity's RESULT is ours and stays in the scan (it must be sealed).
+ */
+function withoutSdkBookkeeping(h: temporal.api.history.v1.IHistory): temporal.api.history.v1.History {
+  const events = (h.events ?? []).flatMap((e) => {
+    const indexed = e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields;
+    if (indexed && Object.keys(indexed).every((k) => k === 'TemporalChangeVersion')) return [];
+    const marker = e.markerRecordedEventAttributes;
+    if (!marker) return [e];
+    if (marker.markerName === 'core_patch') return [];
+    if (marker.markerName === 'core_local_activity' && marker.details) {
+      const { data: _bookkeeping, ...details } = marker.details;
+      return [{ ...e, markerRecordedEventAttributes: { ...marker, details } }];
+    }
+    return [e];
+  });
+  return temporal.api.history.v1.History.create({ events: events as temporal.api.history.v1.IHistoryEvent[] });
+}
+
 function payloadsIn(value: unknown, found: Payload[] = []): Payload[] {
   if (value instanceof PayloadClass) found.push(value);
   else if (Array.isArray(value)) for (const v of value) payloadsIn(v, found);
@@ -79,7 +101,7 @@ test('ballots reach Temporal encrypted: the year still runs, the history shows n
   // An operator's view: a client on the same server without the codec.
   const raw = new Client({ connection: sys.env.connection, namespace: 'default' });
   await expect(raw.workflow.getHandle(cycleId).query(getCycle)).rejects.toThrow(/binary\/encrypted/);
-  const histories = await Promise.all([cycleId, councilId].map((id) => raw.workflow.getHandle(id).fetchHistory()));
+  const histories = (await Promise.all([cycleId, councilId].map((id) => raw.workflow.getHandle(id).fetchHistory()))).map(withoutSdkBookkeeping);
   const bytes = Buffer.concat(histories.map((h) => temporal.api.history.v1.History.encode(h).finish()));
 
   // Every payload is sealed under the current key.

@@ -44,9 +44,7 @@ test('development (NODE_ENV unset) still seeds the demo accounts', async () => {
 
 test('a production start refuses a database whose demo accounts still have the demo password', async () => {
   const env = production('old-install.db');
-  const dev = createDb(env.DATABASE_URL);
   await prepareDatabase(loadConfig({ DATABASE_URL: env.DATABASE_URL })); // an install seeded by an old version
-  await dev.close();
   await expect(prepareDatabase(loadConfig(env))).rejects.toThrow(StartupRefused);
   await expect(prepareDatabase(loadConfig(env))).rejects.toThrow(/demo password .*admin/);
   expect(await adminCli(['deactivate-demo'], env)).toBe(0);
