@@ -2,7 +2,6 @@
  * Workflow tests — the council's vote closes when the last member votes, and at the council's deadline (issue 9). The time-skipping sleep runs first in its file: a sleep stalled
  * on the test server when it followed a test whose council child was terminated (voting.test.ts).
  */
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { DAY, waitFor } from '../../scripts/scenario';
 import * as m from '../../workflows/messages';
 import { useCycleHarness } from './harness';
@@ -12,18 +11,7 @@ jest.setTimeout(180_000);
 const h = useCycleHarness(2076);
 
 /** The failure of a refused act: its type and message. */
-async function refusal(p: Promise<unknown>): Promise<{ type: string; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof WorkflowUpdateFailedError) {
-      const cause = e.cause as { type?: string; message: string };
-      return { type: cause.type ?? '?', message: cause.message };
-    }
-    throw e;
-  }
-  throw new Error('expected the act to be refused');
-}
+const refusal = (p: Promise<unknown>) => h.rejection(p);
 
 test("the last member's vote closes the vote; the council's deadline closes the rest", async () => {
   const { port, view, plan, year } = await h.toCouncil();

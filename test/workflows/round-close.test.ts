@@ -2,7 +2,6 @@
  * Workflow tests — a ballot round closes only when every present unit voted, at the deadline, or at the rule-set's early-close share (issue 9). The time-skipping sleep runs first in its file: a sleep stalled
  * on the test server when it followed a test whose council child was terminated (voting.test.ts).
  */
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { DAY, runToVoting, waitFor } from '../../scripts/scenario';
 import { useCycleHarness } from './harness';
 
@@ -11,18 +10,7 @@ jest.setTimeout(180_000);
 const h = useCycleHarness(2076);
 
 /** The failure of a refused act: its type and message. */
-async function refusal(p: Promise<unknown>): Promise<{ type: string; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof WorkflowUpdateFailedError) {
-      const cause = e.cause as { type?: string; message: string };
-      return { type: cause.type ?? '?', message: cause.message };
-    }
-    throw e;
-  }
-  throw new Error('expected the act to be refused');
-}
+const refusal = (p: Promise<unknown>) => h.rejection(p);
 
 describe('closing a ballot round', () => {
   test('not after one ballot; when every present unit voted; at the deadline', async () => {
