@@ -12,10 +12,33 @@ const deterministic = {
   '@typescript-eslint/no-restricted-imports': [
     'error',
     {
-      paths: nodeBuiltins.map((name) => ({ name, message: 'Workflow and domain code must not use Node built-ins (non-deterministic / I/O).' })),
+      paths: nodeBuiltins.map((name) => ({
+        name,
+        message: 'Workflow and domain code must not use Node built-ins (non-deterministic / I/O).',
+      })),
       patterns: [
-        { group: ['**/activities/*', '!**/activities/types'], message: 'Import activities as types only (proxyActivities).', allowTypeImports: true },
-        { group: ['**/db', '**/db/*', '@prisma/*', '**/generated/*', 'pg', 'better-sqlite3', 'express', 'nodemailer', 'pino', '**/api/*', '**/worker/*'], message: 'No I/O libraries in workflow or domain code.', allowTypeImports: true },
+        {
+          group: ['**/activities/*', '!**/activities/types'],
+          message: 'Import activities as types only (proxyActivities).',
+          allowTypeImports: true,
+        },
+        {
+          group: [
+            '**/db',
+            '**/db/*',
+            '@prisma/*',
+            '**/generated/*',
+            'pg',
+            'better-sqlite3',
+            'express',
+            'nodemailer',
+            'pino',
+            '**/api/*',
+            '**/worker/*',
+          ],
+          message: 'No I/O libraries in workflow or domain code.',
+          allowTypeImports: true,
+        },
       ],
     },
   ],
@@ -33,7 +56,20 @@ const deterministic = {
 };
 
 module.exports = tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'generated/', '.tools/', 'data/', 'coverage/', 'test-artifacts/', 'web/vendor/', '**/*.js', '!eslint.config.js'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'generated/',
+      '.tools/',
+      'data/',
+      'coverage/',
+      'test-artifacts/',
+      'web/vendor/',
+      '**/*.js',
+      '!eslint.config.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -45,10 +81,22 @@ module.exports = tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          ignoreRestSiblings: true,
+        },
+      ],
       '@typescript-eslint/no-require-imports': 'off',
     },
   },
   { files: ['workflows/**/*.ts', 'domain/**/*.ts', 'contracts/**/*.ts'], rules: deterministic },
-  { files: ['eslint.config.js'], languageOptions: { globals: globals.node, sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  {
+    files: ['eslint.config.js'],
+    languageOptions: { globals: globals.node, sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

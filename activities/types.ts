@@ -63,8 +63,22 @@ export interface SubmissionRecord {
 export interface ScoreRecord {
   cycleId: string;
   unitId: string;
-  entries: { criterionId: string; selfScore: number | null; reviewedScore: number | null; finalScore: number | null; adjustReason?: string }[];
-  summary: { selfTotal: number; reviewedTotal: number; finalTotal: number; tasksGroupScore: number; bonus: number; penalty: number; rank?: number };
+  entries: {
+    criterionId: string;
+    selfScore: number | null;
+    reviewedScore: number | null;
+    finalScore: number | null;
+    adjustReason?: string;
+  }[];
+  summary: {
+    selfTotal: number;
+    reviewedTotal: number;
+    finalTotal: number;
+    tasksGroupScore: number;
+    bonus: number;
+    penalty: number;
+    rank?: number;
+  };
 }
 
 export interface RoundRecord {
@@ -117,7 +131,15 @@ export interface HandoverRecord {
 export interface CycleActivities {
   projectCycle(p: CycleProjection): Promise<void>;
   openTasks(p: TaskSpec): Promise<void>;
-  updateTasks(p: { cycleId: string; kind: string; unitIds: string[]; status?: 'open' | 'done' | 'late' | 'cancelled'; dueAt?: string; remindersSent?: number; /** @deprecated histories before remindersSent */ reminded?: boolean }): Promise<void>;
+  updateTasks(p: {
+    cycleId: string;
+    kind: string;
+    unitIds: string[];
+    status?: 'open' | 'done' | 'late' | 'cancelled';
+    dueAt?: string;
+    remindersSent?: number;
+    /** @deprecated histories before remindersSent */ reminded?: boolean;
+  }): Promise<void>;
   recordSubmission(p: SubmissionRecord): Promise<void>;
   recordScores(p: ScoreRecord): Promise<void>;
   recordVoter(p: { cycleId: string; contest: string; round: number; voterKey: string }): Promise<void>;
@@ -126,8 +148,21 @@ export interface CycleActivities {
   recordProposals(p: { cycleId: string; proposals: Proposal[] }): Promise<void>;
   recordDecision(p: DecisionRecord): Promise<void>;
   recordGovernmentFlagProposals(p: { proposals: GovernmentFlagProposalRecord[] }): Promise<void>;
-  recordHold(p: { cycleId: string; unitId: string; kind?: string; reason: string; outcome?: 'cleared' | 'disciplined'; at: string }): Promise<void>;
-  recordMembershipChange(p: { cycleId: string; blocId: string; unitId: string; reason: string; at: string }): Promise<void>;
+  recordHold(p: {
+    cycleId: string;
+    unitId: string;
+    kind?: string;
+    reason: string;
+    outcome?: 'cleared' | 'disciplined';
+    at: string;
+  }): Promise<void>;
+  recordMembershipChange(p: {
+    cycleId: string;
+    blocId: string;
+    unitId: string;
+    reason: string;
+    at: string;
+  }): Promise<void>;
   recordHandover(p: HandoverRecord): Promise<void>;
   notify(p: NotifyInput): Promise<void>;
   audit(p: AuditInput): Promise<void>;

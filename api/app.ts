@@ -37,19 +37,42 @@ export function createApp(deps: AppDeps): Express {
         return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
       },
       // One compact line per request; never headers (tokens) or bodies (ballots).
-      serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }), res: (res: { statusCode: number }) => ({ status: res.statusCode }) },
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+      },
       // 503 is expected (a dependency starting or down, an act awaiting a worker; the client retries): a
       // warning without the synthetic error and stack pino-http attaches to every 5xx.
-      customLogLevel: (_req, res, err) => (err || (res.statusCode >= 500 && res.statusCode !== 503) ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-      customErrorObject: (_req, res, err, value: Record<string, unknown>) => (res.statusCode === 503 && /^failed with status code/.test(err.message) ? { res: value['res'], responseTime: value['responseTime'] } : value),
-      customErrorMessage: (_req, res, err) => (res.statusCode === 503 && /^failed with status code/.test(err.message) ? 'request completed' : 'request errored'),
+      customLogLevel: (_req, res, err) =>
+        err || (res.statusCode >= 500 && res.statusCode !== 503) ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+      customErrorObject: (_req, res, err, value: Record<string, unknown>) =>
+        res.statusCode === 503 && /^failed with status code/.test(err.message)
+          ? { res: value['res'], responseTime: value['responseTime'] }
+          : value,
+      customErrorMessage: (_req, res, err) =>
+        res.statusCode === 503 && /^failed with status code/.test(err.message)
+          ? 'request completed'
+          : 'request errored',
     }),
   );
   // TLS is terminated in front of the app in production (see README): no HSTS or upgrade here,
   // so the embedded default also works over plain http on a LAN address.
-  app.use(helmet({ hsts: false, contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'upgrade-insecure-requests': null } } }));
+  app.use(
+    helmet({
+      hsts: false,
+      contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'upgrade-insecure-requests': null } },
+    }),
+  );
   app.use(express.json({ limit: '1mb' }));
-  app.use('/api', rateLimit({ windowMs: 60_000, limit: deps.config.RATE_LIMIT_PER_MINUTE, standardHeaders: 'draft-8', legacyHeaders: false }));
+  app.use(
+    '/api',
+    rateLimit({
+      windowMs: 60_000,
+      limit: deps.config.RATE_LIMIT_PER_MINUTE,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+    }),
+  );
 
   // A documented path asked with a method it does not document: 405 with `Allow` (RFC 9110), before
   // authentication, so the answer is the same for everyone; OPTIONS answers the same list.
@@ -61,7 +84,13 @@ export function createApp(deps: AppDeps): Express {
     if (allow.includes(req.method) && req.method !== 'OPTIONS') return next();
     res.set('allow', allow.join(', '));
     if (req.method === 'OPTIONS') return void res.status(204).end();
-    next(new HttpError(405, refusal?.code ?? 'METHOD_NOT_ALLOWED', refusal?.message ?? `${req.method} is not allowed here: ${allow.join(', ')}`));
+    next(
+      new HttpError(
+        405,
+        refusal?.code ?? 'METHOD_NOT_ALLOWED',
+        refusal?.message ?? `${req.method} is not allowed here: ${allow.join(', ')}`,
+      ),
+    );
   });
   app.use(healthRouter(deps));
   app.get('/api/openapi.json', (_req, res) => {

@@ -10,7 +10,17 @@ import { LoginBusyError, LoginGuard, LoginLockedError } from './security/login-g
 import { trimmedText } from '../contracts/common';
 
 export const LoginSchema = z.object({ username: trimmedText(1, 100), password: z.string().min(1).max(200) });
-export const LoginResponseSchema = z.object({ token: z.string(), expiresIn: z.number(), principal: z.object({ personId: z.string(), username: z.string(), fullName: z.string(), unitId: z.string().nullable(), roles: z.array(z.string()) }) });
+export const LoginResponseSchema = z.object({
+  token: z.string(),
+  expiresIn: z.number(),
+  principal: z.object({
+    personId: z.string(),
+    username: z.string(),
+    fullName: z.string(),
+    unitId: z.string().nullable(),
+    roles: z.array(z.string()),
+  }),
+});
 
 registry.registerPath({
   method: 'post',
@@ -22,8 +32,15 @@ registry.registerPath({
     200: { description: 'token', content: { 'application/json': { schema: LoginResponseSchema } } },
     400: { description: 'invalid body', content: { 'application/json': { schema: ErrorSchema } } },
     401: { description: 'wrong credentials', content: { 'application/json': { schema: ErrorSchema } } },
-    429: { description: 'too many failed logins for this username or from this address: locked for a doubling time (Retry-After), even for the right password', content: { 'application/json': { schema: ErrorSchema } } },
-    503: { description: 'too many logins being checked at once (Retry-After)', content: { 'application/json': { schema: ErrorSchema } } },
+    429: {
+      description:
+        'too many failed logins for this username or from this address: locked for a doubling time (Retry-After), even for the right password',
+      content: { 'application/json': { schema: ErrorSchema } },
+    },
+    503: {
+      description: 'too many logins being checked at once (Retry-After)',
+      content: { 'application/json': { schema: ErrorSchema } },
+    },
   },
 });
 
@@ -42,14 +59,20 @@ async function loadPrincipal(deps: AppDeps, personId: string, tokenVersion?: num
     unitId: person.unitId,
     roles: [...new Set(person.roles.map((r) => r.role as Principal['roles'][number]))],
     councilIds: person.roles.filter((r) => r.councilId).map((r) => r.councilId!),
-    secretaryOfCouncilIds: person.roles.filter((r) => r.role === 'councilSecretary' && r.councilId).map((r) => r.councilId!),
+    secretaryOfCouncilIds: person.roles
+      .filter((r) => r.role === 'councilSecretary' && r.councilId)
+      .map((r) => r.councilId!),
   };
 }
 
 let dummy: Promise<string> | undefined;
 const dummyHash = () => (dummy ??= hashPassword(randomBytes(16).toString('hex')));
 
-export function authRouter(deps: AppDeps, secret: string, guard: LoginGuard = deps.loginGuard ?? new LoginGuard()): Router {
+export function authRouter(
+  deps: AppDeps,
+  secret: string,
+  guard: LoginGuard = deps.loginGuard ?? new LoginGuard(),
+): Router {
   const router = Router();
   router.post('/api/auth/login', async (req, res) => {
     const { username, password } = LoginSchema.parse(req.body);
@@ -80,8 +103,22 @@ export function authRouter(deps: AppDeps, secret: string, guard: LoginGuard = de
     guard.succeeded(account);
     const principal = (await loadPrincipal(deps, person.id))!;
     const expiresIn = deps.config.TOKEN_TTL_SECONDS;
-    const token = jwt.sign({ sub: person.id, tv: person.tokenVersion }, secret, { algorithm: 'HS256', expiresIn, issuer: 'thidua' });
-    res.json({ token, expiresIn, principal: { personId: principal.personId, username: principal.username, fullName: principal.fullName, unitId: principal.unitId, roles: principal.roles } });
+    const token = jwt.sign({ sub: person.id, tv: person.tokenVersion }, secret, {
+      algorithm: 'HS256',
+      expiresIn,
+      issuer: 'thidua',
+    });
+    res.json({
+      token,
+      expiresIn,
+      principal: {
+        personId: principal.personId,
+        username: principal.username,
+        fullName: principal.fullName,
+        unitId: principal.unitId,
+        roles: principal.roles,
+      },
+    });
   });
   return router;
 }
@@ -89,16 +126,23 @@ export function authRouter(deps: AppDeps, secret: string, guard: LoginGuard = de
 export function authenticate(deps: AppDeps, secret: string): RequestHandler {
   return async (req, _res, next) => {
     const header = req.headers.authorization;
-    if (!header?.startsWith('Bearer ')) return next(new HttpError(401, 'UNAUTHENTICATED', 'a bearer token is required'));
+    if (!header?.startsWith('Bearer '))
+      return next(new HttpError(401, 'UNAUTHENTICATED', 'a bearer token is required'));
     let claims: { sub: string; tv?: unknown };
     try {
-      claims = jwt.verify(header.slice(7), secret, { algorithms: ['HS256'], issuer: 'thidua' }) as { sub: string; tv?: unknown };
+      claims = jwt.verify(header.slice(7), secret, { algorithms: ['HS256'], issuer: 'thidua' }) as {
+        sub: string;
+        tv?: unknown;
+      };
     } catch {
       return next(new HttpError(401, 'UNAUTHENTICATED', 'invalid or expired token'));
     }
     // A token without `tv` predates token versions: it stands for version 0 (the password never changed since).
     const principal = await loadPrincipal(deps, claims.sub, typeof claims.tv === 'number' ? claims.tv : 0);
-    if (!principal) return next(new HttpError(401, 'UNAUTHENTICATED', 'account disabled, or the password changed since this token was issued'));
+    if (!principal)
+      return next(
+        new HttpError(401, 'UNAUTHENTICATED', 'account disabled, or the password changed since this token was issued'),
+      );
     req.principal = principal;
     next();
   };
@@ -110,7 +154,8 @@ export function principalOf(req: { principal?: Principal }): Principal {
 }
 
 export function requireRoles(p: Principal, ...roles: Principal['roles']): void {
-  if (!p.roles.some((r) => roles.includes(r))) throw new HttpError(403, 'FORBIDDEN', `requires role ${roles.join(' or ')}`);
+  if (!p.roles.some((r) => roles.includes(r)))
+    throw new HttpError(403, 'FORBIDDEN', `requires role ${roles.join(' or ')}`);
 }
 
 /** A per-process random secret when none is configured (development): tokens die with the process. */

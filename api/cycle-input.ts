@@ -6,19 +6,38 @@ import type { Roster } from '../contracts/common';
 import { HttpError } from './errors';
 
 /** Assembles the workflow input from the registry: members, council, rule-set in force on 1 January of the year. */
-export async function buildCycleInput(db: Db, blocId: string, year: number, startedBy: string, plan?: z.infer<typeof PlanSchema>, at: Date = new Date()): Promise<CycleInput> {
+export async function buildCycleInput(
+  db: Db,
+  blocId: string,
+  year: number,
+  startedBy: string,
+  plan?: z.infer<typeof PlanSchema>,
+  at: Date = new Date(),
+): Promise<CycleInput> {
   // Members are the units whose effective-dated membership is in force when the cycle starts:
   // a registered future join or leave takes effect on its date, not when it is recorded.
   const inForce = { joinedOn: { lte: at }, OR: [{ leftOn: null }, { leftOn: { gt: at } }] };
   const bloc = await db.prisma.bloc.findUnique({
     where: { id: blocId },
-    include: { memberships: { where: inForce, include: { unit: true }, orderBy: { joinedOn: 'asc' } }, handovers: { orderBy: { fromYear: 'desc' }, take: 5 } },
+    include: {
+      memberships: { where: inForce, include: { unit: true }, orderBy: { joinedOn: 'asc' } },
+      handovers: { orderBy: { fromYear: 'desc' }, take: 5 },
+    },
   });
   if (!bloc) throw new HttpError(404, 'NOT_FOUND', `no bloc ${blocId}`);
-  if (!bloc.headUnitId || !bloc.deputyUnitId) throw new HttpError(409, 'CONFLICT', 'the bloc has no recognised head and deputy yet');
-  const council = await db.prisma.council.findFirst({ where: { provinceId: bloc.provinceId }, include: { members: true } });
-  if (!council || council.members.length === 0) throw new HttpError(409, 'CONFLICT', 'the province has no emulation council');
-  const roster = await rosterOf(db, bloc.memberships.map((mb) => mb.unitId), council.id);
+  if (!bloc.headUnitId || !bloc.deputyUnitId)
+    throw new HttpError(409, 'CONFLICT', 'the bloc has no recognised head and deputy yet');
+  const council = await db.prisma.council.findFirst({
+    where: { provinceId: bloc.provinceId },
+    include: { members: true },
+  });
+  if (!council || council.members.length === 0)
+    throw new HttpError(409, 'CONFLICT', 'the province has no emulation council');
+  const roster = await rosterOf(
+    db,
+    bloc.memberships.map((mb) => mb.unitId),
+    council.id,
+  );
   const rows = await db.prisma.ruleSet.findMany({ where: { code: bloc.ruleSetCode } });
   const ruleSets = rows.map((r) => RuleSetSchema.parse(r.body));
   const ruleSet = resolveRuleSet(ruleSets, bloc.ruleSetCode, `${year}-01-01`);
@@ -29,7 +48,12 @@ export async function buildCycleInput(db: Db, blocId: string, year: number, star
     year,
     headUnitId: bloc.headUnitId,
     deputyUnitId: bloc.deputyUnitId,
-    members: bloc.memberships.map((mb) => ({ unitId: mb.unitId, code: mb.unit.code, name: mb.unit.name, womenRatio: mb.unit.womenRatio ?? undefined })),
+    members: bloc.memberships.map((mb) => ({
+      unitId: mb.unitId,
+      code: mb.unit.code,
+      name: mb.unit.name,
+      womenRatio: mb.unit.womenRatio ?? undefined,
+    })),
     councilMemberIds: council.members.map((cm) => cm.personId),
     ruleSet,
     recentHeads: bloc.handovers.map((h) => h.outgoingHeadUnitId),
@@ -46,15 +70,20 @@ export async function buildCycleInput(db: Db, blocId: string, year: number, star
  */
 export async function rosterOf(db: Db, unitIds: string[], councilId: string): Promise<Roster> {
   const people = await db.prisma.person.findMany({
-    where: { active: true, roles: { some: { OR: [{ role: 'admin' }, { role: 'unitOfficer' }, { role: 'councilSecretary', councilId }] } } },
+    where: {
+      active: true,
+      roles: { some: { OR: [{ role: 'admin' }, { role: 'unitOfficer' }, { role: 'councilSecretary', councilId }] } },
+    },
     select: { id: true, unitId: true, roles: { select: { role: true, councilId: true } } },
     orderBy: { id: 'asc' },
   });
-  const has = (p: (typeof people)[number], role: string, council?: string) => p.roles.some((r) => r.role === role && (council === undefined || r.councilId === council));
+  const has = (p: (typeof people)[number], role: string, council?: string) =>
+    p.roles.some((r) => r.role === role && (council === undefined || r.councilId === council));
   return {
-    officers: people.filter((p) => has(p, 'unitOfficer') && p.unitId && unitIds.includes(p.unitId)).map((p) => ({ personId: p.id, unitId: p.unitId! })),
+    officers: people
+      .filter((p) => has(p, 'unitOfficer') && p.unitId && unitIds.includes(p.unitId))
+      .map((p) => ({ personId: p.id, unitId: p.unitId! })),
     secretaryIds: people.filter((p) => has(p, 'councilSecretary', councilId)).map((p) => p.id),
     adminIds: people.filter((p) => has(p, 'admin')).map((p) => p.id),
   };
 }
-

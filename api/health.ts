@@ -2,7 +2,14 @@ import { Router } from 'express';
 import type { AppDeps } from './context';
 import { registry } from './openapi';
 
-registry.registerPath({ method: 'get', path: '/healthz', summary: 'Health of Temporal, database and worker: 200 when all are up, 503 otherwise', tags: ['ops'], security: [], responses: { 200: { description: 'all up' }, 503: { description: 'a dependency is down' } } });
+registry.registerPath({
+  method: 'get',
+  path: '/healthz',
+  summary: 'Health of Temporal, database and worker: 200 when all are up, 503 otherwise',
+  tags: ['ops'],
+  security: [],
+  responses: { 200: { description: 'all up' }, 503: { description: 'a dependency is down' } },
+});
 
 const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T> =>
   Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref())]);
@@ -10,7 +17,11 @@ const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T> =>
 /** A worker counts as alive when it polled the task queue within the last minute. */
 export async function workerPolling(deps: AppDeps): Promise<boolean> {
   const { temporal } = deps;
-  const res = await temporal.client.workflowService.describeTaskQueue({ namespace: temporal.namespace, taskQueue: { name: temporal.taskQueue }, taskQueueType: 1 });
+  const res = await temporal.client.workflowService.describeTaskQueue({
+    namespace: temporal.namespace,
+    taskQueue: { name: temporal.taskQueue },
+    taskQueueType: 1,
+  });
   const cutoff = Date.now() - 60_000;
   return (res.pollers ?? []).some((p) => Number(p.lastAccessTime?.seconds ?? 0) * 1000 >= cutoff);
 }

@@ -18,10 +18,22 @@ async function main(): Promise<void> {
   if (config.NODE_ENV === 'production') await assertNoDefaultPasswords(db, config);
   const temporal = temporalConnectionOptions(config);
   const connection = await Connection.connect(temporal);
-  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: dataConverterFromConfig(config) });
+  const client = new Client({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    dataConverter: dataConverterFromConfig(config),
+  });
   logger.info(`Temporal at ${describeTemporalConnection(temporal)}`);
-  const app = createApp({ config, db, logger, actTimeoutMs: config.ACT_TIMEOUT_MS, temporal: { client, taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE } });
-  const server = app.listen(config.PORT, config.HOST, () => logger.info(`API listening on http://${config.HOST}:${config.PORT}`));
+  const app = createApp({
+    config,
+    db,
+    logger,
+    actTimeoutMs: config.ACT_TIMEOUT_MS,
+    temporal: { client, taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE },
+  });
+  const server = app.listen(config.PORT, config.HOST, () =>
+    logger.info(`API listening on http://${config.HOST}:${config.PORT}`),
+  );
   const stop = () => {
     server.close(() => void Promise.all([connection.close(), db.close()]).finally(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();

@@ -1,4 +1,9 @@
-import { OpenAPIRegistry, OpenApiGeneratorV31, extendZodWithOpenApi, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import {
+  OpenAPIRegistry,
+  OpenApiGeneratorV31,
+  extendZodWithOpenApi,
+  type RouteConfig,
+} from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { IsoDateSchema, IsoDateTimeSchema, RequestIdSchema } from '../contracts/common';
 
@@ -44,7 +49,11 @@ export function withStandardAnswers(route: RouteConfig): RouteConfig {
   const add = (status: number, description: string) => {
     responses[status] ??= { description, content: ERROR_CONTENT };
   };
-  if (hasInput) add(400, 'the request does not match this document (the Zod issue paths are in `issues`), or its JSON is malformed');
+  if (hasInput)
+    add(
+      400,
+      'the request does not match this document (the Zod issue paths are in `issues`), or its JSON is malformed',
+    );
   if (!isPublic) {
     add(401, 'no valid bearer token, or the account is disabled');
     add(403, 'the caller’s roles or scope do not allow this');
@@ -52,12 +61,23 @@ export function withStandardAnswers(route: RouteConfig): RouteConfig {
   if (route.path.includes('{')) add(404, 'no such resource');
   if (json) add(413, `JSON body larger than ${JSON_BODY_LIMIT}`);
   if (json || idempotent)
-    add(422, [json ? 'the body matches the schema but breaks a rule the schema cannot state (e.g. criteria maxima that do not add up to the scale, deadlines out of order, a candidate twice): `issues` names the field' : '', idempotent ? 'the Idempotency-Key was already used for a different request (IDEMPOTENCY_KEY_REUSED)' : ''].filter(Boolean).join('; or '));
+    add(
+      422,
+      [
+        json
+          ? 'the body matches the schema but breaks a rule the schema cannot state (e.g. criteria maxima that do not add up to the scale, deadlines out of order, a candidate twice): `issues` names the field'
+          : '',
+        idempotent ? 'the Idempotency-Key was already used for a different request (IDEMPOTENCY_KEY_REUSED)' : '',
+      ]
+        .filter(Boolean)
+        .join('; or '),
+    );
   if (underApi) add(429, 'too many requests from this client: retry after the `RateLimit` reset');
   // Error answers under /api are always the envelope (api/errors.ts).
   if (underApi) {
     for (const [status, res] of Object.entries(responses)) {
-      if (Number(status) >= 400 && res && !('$ref' in res) && !res.content) responses[status] = { ...res, content: ERROR_CONTENT };
+      if (Number(status) >= 400 && res && !('$ref' in res) && !res.content)
+        responses[status] = { ...res, content: ERROR_CONTENT };
     }
   }
   return { ...route, ...(isPublic ? { security: [] } : {}), responses };
@@ -89,7 +109,10 @@ export const ErrorSchema = registry.register(
 
 /** `Idempotency-Key` of a write: a UUID (RFC 9562); a repeat gets the first answer, a reuse for another request 422. */
 export const IdempotencyKeyHeader = z.object({
-  'idempotency-key': RequestIdSchema.optional().openapi({ description: 'a UUID chosen by the client for this write: a repeat of the same request gets the first answer again (`idempotent-replayed: true`); the same key for a different request is 422' }),
+  'idempotency-key': RequestIdSchema.optional().openapi({
+    description:
+      'a UUID chosen by the client for this write: a repeat of the same request gets the first answer again (`idempotent-replayed: true`); the same key for a different request is 422',
+  }),
 });
 
 /**
@@ -107,7 +130,8 @@ function exactSchemas(node: unknown): void {
   if (Array.isArray(node)) return node.forEach(exactSchemas);
   if (!node || typeof node !== 'object') return;
   const s = node as Record<string, unknown>;
-  if (typeof s.format === 'string' && FORMAT_PATTERNS[s.format] && s.pattern === undefined) s.pattern = FORMAT_PATTERNS[s.format];
+  if (typeof s.format === 'string' && FORMAT_PATTERNS[s.format] && s.pattern === undefined)
+    s.pattern = FORMAT_PATTERNS[s.format];
   const types = Array.isArray(s.type) ? s.type : [s.type];
   if (types.includes('integer')) {
     s.minimum ??= Number.MIN_SAFE_INTEGER;
@@ -122,7 +146,12 @@ export function openApiDocument(): object {
   if (cached) return cached;
   const doc = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
-    info: { title: 'Thi Đua — emulation-bloc cycle API', version: '0.1.0', description: 'Every act of every role in the yearly cycle of a Vietnamese emulation bloc (khối thi đua). Errors use one envelope: `{ error: { status, code, message, issues?: [{ path, message }] } }`. A method a path does not document is 405 with `Allow`.' },
+    info: {
+      title: 'Thi Đua — emulation-bloc cycle API',
+      version: '0.1.0',
+      description:
+        'Every act of every role in the yearly cycle of a Vietnamese emulation bloc (khối thi đua). Errors use one envelope: `{ error: { status, code, message, issues?: [{ path, message }] } }`. A method a path does not document is 405 with `Allow`.',
+    },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }],
   });
@@ -141,16 +170,29 @@ export function refuseOtherMethods(template: string, code: string, message: stri
 type PathMatcher = { template: string; pattern: RegExp; methods: string[] };
 let matchers: PathMatcher[] | undefined;
 /** The methods documented for a concrete path (union over the templates it matches) and why others are refused; undefined when no path matches. */
-export function documentedMethods(path: string): { methods: string[]; refusal?: { code: string; message: string } } | undefined {
-  matchers ??= Object.entries((openApiDocument() as { paths: Record<string, object> }).paths).map(([template, ops]) => ({
-    // Express routes: case-insensitive, an optional trailing slash, a parameter is one non-empty segment part.
-    template,
-    pattern: new RegExp(`^${template.split(/\{\w+\}/).map((s) => s.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('[^/]+')}/?$`, 'i'),
-    methods: Object.keys(ops).map((m) => m.toUpperCase()),
-  }));
+export function documentedMethods(
+  path: string,
+): { methods: string[]; refusal?: { code: string; message: string } } | undefined {
+  matchers ??= Object.entries((openApiDocument() as { paths: Record<string, object> }).paths).map(
+    ([template, ops]) => ({
+      // Express routes: case-insensitive, an optional trailing slash, a parameter is one non-empty segment part.
+      template,
+      pattern: new RegExp(
+        `^${template
+          .split(/\{\w+\}/)
+          .map((s) => s.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))
+          .join('[^/]+')}/?$`,
+        'i',
+      ),
+      methods: Object.keys(ops).map((m) => m.toUpperCase()),
+    }),
+  );
   const found = matchers.filter((m) => m.pattern.test(path));
   if (found.length === 0) return undefined;
-  return { methods: [...new Set(found.flatMap((m) => m.methods))], refusal: found.map((m) => refusals.get(m.template)).find(Boolean) };
+  return {
+    methods: [...new Set(found.flatMap((m) => m.methods))],
+    refusal: found.map((m) => refusals.get(m.template)).find(Boolean),
+  };
 }
 
 export const DOCS_HTML = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Thi Đua API</title>

@@ -30,20 +30,36 @@ export async function refreshRosters(deps: AppDeps, scope: { provinceIds?: strin
   };
   try {
     const provinceFilter = scope.provinceIds ? { provinceId: { in: scope.provinceIds } } : {};
-    const cycles = await prisma.cycle.findMany({ where: { phase: { not: 'closed' }, bloc: provinceFilter }, select: { id: true, blocId: true, startedAt: true, bloc: { select: { provinceId: true } } } });
+    const cycles = await prisma.cycle.findMany({
+      where: { phase: { not: 'closed' }, bloc: provinceFilter },
+      select: { id: true, blocId: true, startedAt: true, bloc: { select: { provinceId: true } } },
+    });
     for (const cycle of cycles) {
-      const council = await prisma.council.findFirst({ where: { provinceId: cycle.bloc.provinceId }, select: { id: true } });
+      const council = await prisma.council.findFirst({
+        where: { provinceId: cycle.bloc.provinceId },
+        select: { id: true },
+      });
       if (!council) continue;
       // The members the cycle started with: memberships in force when it started (buildCycleInput).
       const at = cycle.startedAt;
-      const memberships = await prisma.blocMembership.findMany({ where: { blocId: cycle.blocId, joinedOn: { lte: at }, OR: [{ leftOn: null }, { leftOn: { gt: at } }] }, select: { unitId: true } });
-      const roster = await rosterOf(deps.db, memberships.map((m) => m.unitId), council.id);
+      const memberships = await prisma.blocMembership.findMany({
+        where: { blocId: cycle.blocId, joinedOn: { lte: at }, OR: [{ leftOn: null }, { leftOn: { gt: at } }] },
+        select: { unitId: true },
+      });
+      const roster = await rosterOf(
+        deps.db,
+        memberships.map((m) => m.unitId),
+        council.id,
+      );
       await send(cycle.id, roster);
       await send(`${cycle.id}-council`, roster); // its council review (workflows/cycle.ts), once started
     }
     const councils = await prisma.council.findMany({ where: provinceFilter, select: { id: true, provinceId: true } });
     for (const council of councils) {
-      const starts = await prisma.auditLog.findMany({ where: { action: 'governmentFlag.start', entityId: council.provinceId }, select: { workflowId: true } });
+      const starts = await prisma.auditLog.findMany({
+        where: { action: 'governmentFlag.start', entityId: council.provinceId },
+        select: { workflowId: true },
+      });
       const ids = [...new Set(starts.map((a) => a.workflowId).filter((id): id is string => !!id))];
       if (ids.length === 0) continue;
       const roster = await rosterOf(deps.db, [], council.id);

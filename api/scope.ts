@@ -15,10 +15,19 @@ export interface CycleScope {
 export async function loadCycleScope(deps: AppDeps, cycleId: string): Promise<CycleScope> {
   const cycle = await deps.db.prisma.cycle.findUnique({
     where: { id: cycleId },
-    select: { id: true, blocId: true, headUnitId: true, deputyUnitId: true, bloc: { select: { provinceId: true, memberships: { where: { leftOn: null }, select: { unitId: true } } } } },
+    select: {
+      id: true,
+      blocId: true,
+      headUnitId: true,
+      deputyUnitId: true,
+      bloc: { select: { provinceId: true, memberships: { where: { leftOn: null }, select: { unitId: true } } } },
+    },
   });
   if (!cycle) throw new HttpError(404, 'NOT_FOUND', `no cycle ${cycleId}`);
-  const council = await deps.db.prisma.council.findFirst({ where: { provinceId: cycle.bloc.provinceId }, select: { id: true } });
+  const council = await deps.db.prisma.council.findFirst({
+    where: { provinceId: cycle.bloc.provinceId },
+    select: { id: true },
+  });
   const memberUnitIds = cycle.bloc.memberships.map((m) => m.unitId);
   const headActive = memberUnitIds.includes(cycle.headUnitId);
   return {
@@ -35,8 +44,14 @@ export async function loadCycleScope(deps: AppDeps, cycleId: string): Promise<Cy
 
 /** Does the caller sit (as member or secretary) on the emulation council of this province? */
 export async function sitsOnCouncilOf(deps: AppDeps, p: Principal, provinceId: string): Promise<boolean> {
-  if (p.councilIds.length === 0 || !(p.roles.includes('councilMember') || p.roles.includes('councilSecretary'))) return false;
-  return (await deps.db.prisma.council.findFirst({ where: { id: { in: p.councilIds }, provinceId }, select: { id: true } })) !== null;
+  if (p.councilIds.length === 0 || !(p.roles.includes('councilMember') || p.roles.includes('councilSecretary')))
+    return false;
+  return (
+    (await deps.db.prisma.council.findFirst({
+      where: { id: { in: p.councilIds }, provinceId },
+      select: { id: true },
+    })) !== null
+  );
 }
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -55,8 +70,11 @@ const notFound = (what: string): HttpError => new HttpError(404, 'NOT_FOUND', `n
 
 /** The provinces whose councils the caller sits on (member or secretary). */
 export async function councilProvincesOf(deps: AppDeps, p: Principal): Promise<string[]> {
-  if (p.councilIds.length === 0 || !(p.roles.includes('councilMember') || p.roles.includes('councilSecretary'))) return [];
-  return (await deps.db.prisma.council.findMany({ where: { id: { in: p.councilIds } }, select: { provinceId: true } })).map((c) => c.provinceId);
+  if (p.councilIds.length === 0 || !(p.roles.includes('councilMember') || p.roles.includes('councilSecretary')))
+    return [];
+  return (
+    await deps.db.prisma.council.findMany({ where: { id: { in: p.councilIds } }, select: { provinceId: true } })
+  ).map((c) => c.provinceId);
 }
 
 /** The provinces the caller reads at province level (bloc list, Government flag); null = all (admin). */
@@ -73,15 +91,28 @@ export async function readableProvincesOf(deps: AppDeps, p: Principal): Promise<
 const yearStart = (year: number) => new Date(Date.UTC(year, 0, 1));
 
 /** Was the unit a member of the bloc at some time in [from, to)? (memberships are [joinedOn, leftOn)) */
-export async function wasMemberBetween(deps: AppDeps, unitId: string, blocId: string, from: Date, to: Date): Promise<boolean> {
-  const m = await deps.db.prisma.blocMembership.findFirst({ where: { blocId, unitId, joinedOn: { lt: to }, OR: [{ leftOn: null }, { leftOn: { gt: from } }] }, select: { id: true } });
+export async function wasMemberBetween(
+  deps: AppDeps,
+  unitId: string,
+  blocId: string,
+  from: Date,
+  to: Date,
+): Promise<boolean> {
+  const m = await deps.db.prisma.blocMembership.findFirst({
+    where: { blocId, unitId, joinedOn: { lt: to }, OR: [{ leftOn: null }, { leftOn: { gt: from } }] },
+    select: { id: true },
+  });
   return m !== null;
 }
 
 /** The calendar years in which the unit was a member of the bloc (up to `until`, inclusive). */
 async function membershipYears(deps: AppDeps, unitId: string, blocId: string): Promise<(year: number) => boolean> {
-  const ms = await deps.db.prisma.blocMembership.findMany({ where: { blocId, unitId }, select: { joinedOn: true, leftOn: true } });
-  return (year) => ms.some((m) => m.joinedOn < yearStart(year + 1) && (m.leftOn === null || m.leftOn > yearStart(year)));
+  const ms = await deps.db.prisma.blocMembership.findMany({
+    where: { blocId, unitId },
+    select: { joinedOn: true, leftOn: true },
+  });
+  return (year) =>
+    ms.some((m) => m.joinedOn < yearStart(year + 1) && (m.leftOn === null || m.leftOn > yearStart(year)));
 }
 
 export interface ReadableCycle {
@@ -96,23 +127,45 @@ export interface ReadableCycle {
 export async function mayReadCycle(deps: AppDeps, p: Principal, cycle: ReadableCycle): Promise<boolean> {
   if (p.roles.includes('admin')) return true;
   if ((await councilProvincesOf(deps, p)).includes(cycle.provinceId)) return true;
-  return !!p.unitId && p.roles.includes('unitOfficer') && (await wasMemberBetween(deps, p.unitId, cycle.blocId, yearStart(cycle.year), yearStart(cycle.year + 1)));
+  return (
+    !!p.unitId &&
+    p.roles.includes('unitOfficer') &&
+    (await wasMemberBetween(deps, p.unitId, cycle.blocId, yearStart(cycle.year), yearStart(cycle.year + 1)))
+  );
 }
 
 /** The cycle, if the caller may read it; 404 otherwise (and when it does not exist). */
 export async function requireCycleReader(deps: AppDeps, p: Principal, cycleId: string): Promise<ReadableCycle> {
-  const row = await deps.db.prisma.cycle.findUnique({ where: { id: cycleId }, select: { id: true, blocId: true, year: true, startedAt: true, bloc: { select: { provinceId: true } } } });
-  const cycle = row && { id: row.id, blocId: row.blocId, year: row.year, startedAt: row.startedAt, provinceId: row.bloc.provinceId };
+  const row = await deps.db.prisma.cycle.findUnique({
+    where: { id: cycleId },
+    select: { id: true, blocId: true, year: true, startedAt: true, bloc: { select: { provinceId: true } } },
+  });
+  const cycle = row && {
+    id: row.id,
+    blocId: row.blocId,
+    year: row.year,
+    startedAt: row.startedAt,
+    provinceId: row.bloc.provinceId,
+  };
   if (!cycle || !(await mayReadCycle(deps, p, cycle))) throw notFound(`cycle ${cycleId}`);
   return cycle;
 }
 
 /** The bloc's history, if the caller may read it: which of its years they see (all, or their unit's membership years); 404 otherwise. */
-export async function requireBlocReader(deps: AppDeps, p: Principal, blocId: string): Promise<{ provinceId: string; seesYear: (year: number) => boolean }> {
+export async function requireBlocReader(
+  deps: AppDeps,
+  p: Principal,
+  blocId: string,
+): Promise<{ provinceId: string; seesYear: (year: number) => boolean }> {
   const bloc = await deps.db.prisma.bloc.findUnique({ where: { id: blocId }, select: { provinceId: true } });
   if (!bloc) throw notFound(`bloc ${blocId}`);
-  if (p.roles.includes('admin') || (await councilProvincesOf(deps, p)).includes(bloc.provinceId)) return { provinceId: bloc.provinceId, seesYear: () => true };
-  if (p.unitId && p.roles.includes('unitOfficer') && (await deps.db.prisma.blocMembership.count({ where: { blocId, unitId: p.unitId } })) > 0) {
+  if (p.roles.includes('admin') || (await councilProvincesOf(deps, p)).includes(bloc.provinceId))
+    return { provinceId: bloc.provinceId, seesYear: () => true };
+  if (
+    p.unitId &&
+    p.roles.includes('unitOfficer') &&
+    (await deps.db.prisma.blocMembership.count({ where: { blocId, unitId: p.unitId } })) > 0
+  ) {
     return { provinceId: bloc.provinceId, seesYear: await membershipYears(deps, p.unitId, blocId) };
   }
   throw notFound(`bloc ${blocId}`);
@@ -136,15 +189,25 @@ export async function requireProvinceReader(deps: AppDeps, p: Principal, provinc
  * Who sees the reasons of holds (ND 152/2025 Art. 4(4): investigations, inspections, discipline) in a
  * province: the admin, the province's council, and each held unit's own people (`seesUnit`).
  */
-export async function holdReasonReader(deps: AppDeps, p: Principal, provinceId: string): Promise<(unitId: string) => boolean> {
+export async function holdReasonReader(
+  deps: AppDeps,
+  p: Principal,
+  provinceId: string,
+): Promise<(unitId: string) => boolean> {
   if (p.roles.includes('admin') || (await councilProvincesOf(deps, p)).includes(provinceId)) return () => true;
   return (unitId) => p.unitId === unitId;
 }
 
 /** Reasons that come from a hold: the proposal is held or disqualified, or its reason cites Art. 4(4). */
 export const isHoldReason = (status: string, reason: string | null | undefined): boolean =>
-  !!reason && (status === 'onHold' || status === 'disqualified' || reason.includes('Điều 4 khoản 4') || /Art\.?\s*4\s*\(4\)/.test(reason));
+  !!reason &&
+  (status === 'onHold' ||
+    status === 'disqualified' ||
+    reason.includes('Điều 4 khoản 4') ||
+    /Art\.?\s*4\s*\(4\)/.test(reason));
 
 /** A proposal's reason as this reader may see it: a hold reason of another unit becomes null. */
-export const visibleReason = (sees: (unitId: string) => boolean, p: { unitId: string; status: string; reason: string | null }): string | null =>
-  isHoldReason(p.status, p.reason) && !sees(p.unitId) ? null : p.reason;
+export const visibleReason = (
+  sees: (unitId: string) => boolean,
+  p: { unitId: string; status: string; reason: string | null },
+): string | null => (isHoldReason(p.status, p.reason) && !sees(p.unitId) ? null : p.reason);

@@ -54,14 +54,21 @@ export function idempotencyKeyOf(req: Request): string | undefined {
   const raw = req.header('idempotency-key');
   if (raw === undefined) return undefined;
   const parsed = KeySchema.safeParse(raw.trim());
-  if (!parsed.success) throw new HttpError(400, 'VALIDATION', 'Idempotency-Key must be a UUID', [{ path: ['headers', 'idempotency-key'], message: 'must be a UUID' }]);
+  if (!parsed.success)
+    throw new HttpError(400, 'VALIDATION', 'Idempotency-Key must be a UUID', [
+      { path: ['headers', 'idempotency-key'], message: 'must be a UUID' },
+    ]);
   return parsed.data;
 }
 
 /** JSON with object keys sorted: the same request body always gives the same fingerprint. */
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  if (v && typeof v === 'object')
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   return JSON.stringify(v) ?? 'null';
 }
 
@@ -70,7 +77,12 @@ const SECRET_FIELD = /pass(word|phrase)?|secret|token|api[-_]?key/i;
 
 function withoutSecrets(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(withoutSecrets);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([k]) => !SECRET_FIELD.test(k)).map(([k, x]) => [k, withoutSecrets(x)]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.entries(v)
+        .filter(([k]) => !SECRET_FIELD.test(k))
+        .map(([k, x]) => [k, withoutSecrets(x)]),
+    );
   return v;
 }
 
@@ -82,7 +94,11 @@ const derivedKeys = new WeakMap<object, Buffer>();
 export function fingerprintKey(config: AppDeps['config']): Buffer {
   let key = derivedKeys.get(config);
   if (!key) {
-    key = config.IDEMPOTENCY_SECRET ? Buffer.from(config.IDEMPOTENCY_SECRET, 'utf8') : config.JWT_SECRET ? createHmac('sha256', config.JWT_SECRET).update('thidua idempotency fingerprint v1').digest() : randomBytes(32);
+    key = config.IDEMPOTENCY_SECRET
+      ? Buffer.from(config.IDEMPOTENCY_SECRET, 'utf8')
+      : config.JWT_SECRET
+        ? createHmac('sha256', config.JWT_SECRET).update('thidua idempotency fingerprint v1').digest()
+        : randomBytes(32);
     derivedKeys.set(config, key);
   }
   return key;
@@ -93,7 +109,10 @@ export function fingerprintKey(config: AppDeps['config']): Buffer {
  * of an Idempotency-Key's fingerprint. Keyed so that a stored fingerprint cannot be checked against
  * guesses of the body offline.
  */
-export const bodyHash = (deps: Pick<AppDeps, 'config'>, body: unknown): string => createHmac('sha256', fingerprintKey(deps.config)).update(canonical(withoutSecrets(body ?? null))).digest('hex');
+export const bodyHash = (deps: Pick<AppDeps, 'config'>, body: unknown): string =>
+  createHmac('sha256', fingerprintKey(deps.config))
+    .update(canonical(withoutSecrets(body ?? null)))
+    .digest('hex');
 
 function fingerprint(deps: AppDeps, req: Request, principal: Principal): string {
   const route = `${req.method} ${req.baseUrl}${req.route?.path ?? req.path}`;
@@ -111,19 +130,24 @@ async function purgeExpiredKeys(prisma: PrismaClient): Promise<void> {
   lastPurge.set(prisma, now);
   const expired = { createdAt: { lt: new Date(now - IDEMPOTENCY_KEY_TTL_MS) } };
   // Read first: on SQLite a DELETE takes the write lock even when nothing matches.
-  if ((await prisma.idempotencyKey.count({ where: expired })) > 0) await prisma.idempotencyKey.deleteMany({ where: expired });
+  if ((await prisma.idempotencyKey.count({ where: expired })) > 0)
+    await prisma.idempotencyKey.deleteMany({ where: expired });
 }
 
 /** Plain JSON for Prisma Json columns (dates become strings, undefined is dropped). */
-export const toJson = (v: unknown): Prisma.InputJsonValue => JSON.parse(JSON.stringify(v ?? null)) as Prisma.InputJsonValue;
+export const toJson = (v: unknown): Prisma.InputJsonValue =>
+  JSON.parse(JSON.stringify(v ?? null)) as Prisma.InputJsonValue;
 
 const uniqueFieldsOf = (e: Prisma.PrismaClientKnownRequestError): string[] => {
-  const meta = e.meta as { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: unknown; index?: unknown } } } } | undefined;
+  const meta = e.meta as
+    | { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: unknown; index?: unknown } } } }
+    | undefined;
   const constraint = meta?.driverAdapterError?.cause?.constraint;
   const fields = constraint?.fields ?? meta?.target;
   if (Array.isArray(fields)) return fields.map(String);
   // PostgreSQL names only the index, e.g. "Unit_code_key" (Prisma's <Model>_<fields>_key).
-  const index = typeof constraint?.index === 'string' ? constraint.index : typeof fields === 'string' ? fields : undefined;
+  const index =
+    typeof constraint?.index === 'string' ? constraint.index : typeof fields === 'string' ? fields : undefined;
   const named = index ? /^[A-Za-z0-9]+_(.+)_key$/.exec(index) : null;
   return named ? named[1]!.split('_') : typeof fields === 'string' ? [fields] : [];
 };
@@ -135,7 +159,12 @@ export function fromPrismaError(e: unknown): unknown {
   switch (e.code) {
     case 'P2002': {
       const fields = uniqueFieldsOf(e);
-      return new HttpError(409, 'CONFLICT', `a ${model} with the same ${fields.join(', ') || 'key'} already exists`, fields.map((f) => ({ path: [f], message: 'already taken' })));
+      return new HttpError(
+        409,
+        'CONFLICT',
+        `a ${model} with the same ${fields.join(', ') || 'key'} already exists`,
+        fields.map((f) => ({ path: [f], message: 'already taken' })),
+      );
     }
     case 'P2025':
       return new HttpError(404, 'NOT_FOUND', `no such ${model}`);
@@ -148,7 +177,11 @@ export function fromPrismaError(e: unknown): unknown {
 }
 
 /** The answer stored under this key for the same request (scope), if any; 422 when the key was used for another request. */
-export async function storedAnswer<T = unknown>(prisma: PrismaClient, key: string, scope: string): Promise<T | undefined> {
+export async function storedAnswer<T = unknown>(
+  prisma: PrismaClient,
+  key: string,
+  scope: string,
+): Promise<T | undefined> {
   await purgeExpiredKeys(prisma);
   const seen = await prisma.idempotencyKey.findUnique({ where: { key } });
   if (!seen) return undefined;
@@ -157,7 +190,8 @@ export async function storedAnswer<T = unknown>(prisma: PrismaClient, key: strin
     await prisma.idempotencyKey.deleteMany({ where: { key, createdAt: seen.createdAt } });
     return undefined;
   }
-  if (seen.scope !== scope) throw new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was already used for a different request');
+  if (seen.scope !== scope)
+    throw new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was already used for a different request');
   return (seen.response ?? undefined) as T | undefined;
 }
 
@@ -168,7 +202,12 @@ const send = (res: Response, key: string | undefined, out: Outcome, replayed: bo
 };
 
 /** The request's key and fingerprint; answers from the store (replayed) when this key was answered before. */
-async function earlierOutcome(deps: AppDeps, req: Request, res: Response, principal: Principal): Promise<{ key: string | undefined; scope: string; replayed: boolean }> {
+async function earlierOutcome(
+  deps: AppDeps,
+  req: Request,
+  res: Response,
+  principal: Principal,
+): Promise<{ key: string | undefined; scope: string; replayed: boolean }> {
   const key = idempotencyKeyOf(req);
   const scope = fingerprint(deps, req, principal);
   const seen = key ? await withBusyRetry(() => storedAnswer<Outcome>(deps.db.prisma, key, scope)) : undefined;
@@ -181,7 +220,14 @@ async function earlierOutcome(deps: AppDeps, req: Request, res: Response, princi
  * stored response commit together) and answers the request.
  */
 /** `afterCommit` runs once the transaction committed, before the answer (not for a replayed key); it must not throw. */
-export async function transactionalWrite(deps: AppDeps, req: Request, res: Response, principal: Principal, work: (ctx: WriteContext) => Promise<Outcome>, afterCommit?: () => Promise<void>): Promise<void> {
+export async function transactionalWrite(
+  deps: AppDeps,
+  req: Request,
+  res: Response,
+  principal: Principal,
+  work: (ctx: WriteContext) => Promise<Outcome>,
+  afterCommit?: () => Promise<void>,
+): Promise<void> {
   const { prisma } = deps.db;
   const { key, scope, replayed } = await earlierOutcome(deps, req, res, principal);
   if (replayed) return;
@@ -195,7 +241,17 @@ export async function transactionalWrite(deps: AppDeps, req: Request, res: Respo
         requestId,
         audit: async (a) => {
           await tx.auditLog.create({
-            data: { action: a.action, entity: a.entity, entityId: a.entityId, actorPersonId: principal.personId, actorRole: principal.roles.join(','), before: a.before === undefined ? undefined : toJson(a.before), after: a.after === undefined ? undefined : toJson(a.after), workflowId: a.workflowId ?? null, requestId },
+            data: {
+              action: a.action,
+              entity: a.entity,
+              entityId: a.entityId,
+              actorPersonId: principal.personId,
+              actorRole: principal.roles.join(','),
+              before: a.before === undefined ? undefined : toJson(a.before),
+              after: a.after === undefined ? undefined : toJson(a.after),
+              workflowId: a.workflowId ?? null,
+              requestId,
+            },
           });
         },
       };
@@ -218,7 +274,13 @@ export async function transactionalWrite(deps: AppDeps, req: Request, res: Respo
  * For a write that is not a database transaction (it starts a workflow): answered once per
  * Idempotency-Key; the response is stored after `work` succeeds.
  */
-export async function onceWrite(deps: AppDeps, req: Request, res: Response, principal: Principal, work: (requestId: string) => Promise<Outcome>): Promise<void> {
+export async function onceWrite(
+  deps: AppDeps,
+  req: Request,
+  res: Response,
+  principal: Principal,
+  work: (requestId: string) => Promise<Outcome>,
+): Promise<void> {
   const { prisma } = deps.db;
   const { key, scope, replayed } = await earlierOutcome(deps, req, res, principal);
   if (replayed) return;
@@ -233,7 +295,9 @@ export async function onceWrite(deps: AppDeps, req: Request, res: Response, prin
   if (key) {
     try {
       // The work is done (a workflow started): a busy database is waited out, not reported.
-      await withBusyRetry(() => prisma.idempotencyKey.create({ data: { key, scope, response: toJson(out) } }), { budgetMs: 60_000 });
+      await withBusyRetry(() => prisma.idempotencyKey.create({ data: { key, scope, response: toJson(out) } }), {
+        budgetMs: 60_000,
+      });
     } catch (e) {
       const seen = await storedAnswer<Outcome>(prisma, key, scope);
       if (seen) return send(res, key, seen, true);

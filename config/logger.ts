@@ -26,7 +26,12 @@ export function prettyLine(json: string, color = false): string {
   const level = typeof o['level'] === 'number' ? o['level'] : 30;
   const [label, code] = LEVELS[level] ?? ['LOG  ', 0];
   const time = new Date(typeof o['time'] === 'number' ? o['time'] : Date.now()).toISOString().slice(11, 23);
-  const parts = [paint(90, time), paint(code, label), o['name'] ? paint(1, String(o['name'])) : '', String(o['msg'] ?? '')].filter(Boolean);
+  const parts = [
+    paint(90, time),
+    paint(code, label),
+    o['name'] ? paint(1, String(o['name'])) : '',
+    String(o['msg'] ?? ''),
+  ].filter(Boolean);
   let stack = '';
   for (const [key, value] of Object.entries(o)) {
     if (OMIT.has(key) || value === undefined) continue;
@@ -67,6 +72,17 @@ export function usePretty(format: Config['LOG_FORMAT'], stream: NodeJS.WriteStre
 
 /** The process logger of the API and the worker. Secrets are never logged (redacted paths as a second net). */
 export function createLogger(name: string, config: Pick<Config, 'LOG_LEVEL' | 'LOG_FORMAT'>): Logger {
-  const options = { level: config.LOG_LEVEL, name, redact: ['*.password', '*.token', 'JWT_SECRET', 'WEBHOOK_SECRET', 'PAYLOAD_ENCRYPTION_KEYS', 'ADMIN_BOOTSTRAP_PASSWORD'] };
+  const options = {
+    level: config.LOG_LEVEL,
+    name,
+    redact: [
+      '*.password',
+      '*.token',
+      'JWT_SECRET',
+      'WEBHOOK_SECRET',
+      'PAYLOAD_ENCRYPTION_KEYS',
+      'ADMIN_BOOTSTRAP_PASSWORD',
+    ],
+  };
   return usePretty(config.LOG_FORMAT) ? pino(options, prettyDestination()) : pino(options);
 }

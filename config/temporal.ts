@@ -9,7 +9,16 @@ export interface TemporalConnectionOptions {
   tls?: TLSConfig;
 }
 
-type TemporalSettings = Pick<Config, 'TEMPORAL_ADDRESS' | 'TEMPORAL_DEV_PORT' | 'TEMPORAL_TLS' | 'TEMPORAL_TLS_CERT' | 'TEMPORAL_TLS_KEY' | 'TEMPORAL_TLS_CA' | 'TEMPORAL_TLS_SERVER_NAME'>;
+type TemporalSettings = Pick<
+  Config,
+  | 'TEMPORAL_ADDRESS'
+  | 'TEMPORAL_DEV_PORT'
+  | 'TEMPORAL_TLS'
+  | 'TEMPORAL_TLS_CERT'
+  | 'TEMPORAL_TLS_KEY'
+  | 'TEMPORAL_TLS_CA'
+  | 'TEMPORAL_TLS_SERVER_NAME'
+>;
 
 /**
  * The connection to the Temporal cluster, with TLS when any TEMPORAL_TLS* variable asks for it:
@@ -20,11 +29,17 @@ type TemporalSettings = Pick<Config, 'TEMPORAL_ADDRESS' | 'TEMPORAL_DEV_PORT' | 
  */
 export function temporalConnectionOptions(config: TemporalSettings): TemporalConnectionOptions {
   const address = config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.TEMPORAL_DEV_PORT}`;
-  const wanted = config.TEMPORAL_TLS ?? Boolean(config.TEMPORAL_TLS_CERT || config.TEMPORAL_TLS_CA || config.TEMPORAL_TLS_SERVER_NAME);
+  const wanted =
+    config.TEMPORAL_TLS ??
+    Boolean(config.TEMPORAL_TLS_CERT || config.TEMPORAL_TLS_CA || config.TEMPORAL_TLS_SERVER_NAME);
   if (!wanted) return { address };
   const tls: TLSConfig = {};
   if (config.TEMPORAL_TLS_CA) tls.serverRootCACertificate = fs.readFileSync(config.TEMPORAL_TLS_CA);
-  if (config.TEMPORAL_TLS_CERT && config.TEMPORAL_TLS_KEY) tls.clientCertPair = { crt: fs.readFileSync(config.TEMPORAL_TLS_CERT), key: fs.readFileSync(config.TEMPORAL_TLS_KEY) };
+  if (config.TEMPORAL_TLS_CERT && config.TEMPORAL_TLS_KEY)
+    tls.clientCertPair = {
+      crt: fs.readFileSync(config.TEMPORAL_TLS_CERT),
+      key: fs.readFileSync(config.TEMPORAL_TLS_KEY),
+    };
   if (config.TEMPORAL_TLS_SERVER_NAME) tls.serverNameOverride = config.TEMPORAL_TLS_SERVER_NAME;
   return { address, tls };
 }

@@ -24,9 +24,18 @@ export const ActEnvelopeSchema = z.object({
   actor: ActorSchema,
 });
 
-
 /** Refinements and trimmed texts the JSON Schema states too (requiredWhen, atLeastOneField, uniqueStrings, trimmedText): see domain/stated-rules.ts. */
-export { STATED, atLeastOneField, blankPadded, isStatedIssue, requiredWhen, trimmedMatch, trimmedText, uniqueStrings, type RequiredWhen } from '../domain/stated-rules';
+export {
+  STATED,
+  atLeastOneField,
+  blankPadded,
+  isStatedIssue,
+  requiredWhen,
+  trimmedMatch,
+  trimmedText,
+  uniqueStrings,
+  type RequiredWhen,
+} from '../domain/stated-rules';
 /**
  * The workflow's own record of who holds which office, read from the registry by the API when the
  * workflow starts: it authorises acts against this, not against the roles an Update payload claims.

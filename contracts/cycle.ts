@@ -5,7 +5,17 @@ import { AwardTypeSchema } from '../domain/eligibility';
 import { ActEnvelopeSchema, IdSchema, IsoDateTimeSchema, RosterSchema, requiredWhen, trimmedText } from './common';
 
 /** The phases of a bloc-year, in order. */
-export const PHASES = ['launch', 'pledge', 'midYear', 'selfScoring', 'review', 'voting', 'council', 'handover', 'closed'] as const;
+export const PHASES = [
+  'launch',
+  'pledge',
+  'midYear',
+  'selfScoring',
+  'review',
+  'voting',
+  'council',
+  'handover',
+  'closed',
+] as const;
 export const PhaseSchema = z.enum(PHASES);
 export type Phase = z.infer<typeof PhaseSchema>;
 
@@ -15,7 +25,12 @@ export const DeadlinePhaseSchema = z.enum(DEADLINE_PHASES);
 export type DeadlinePhase = z.infer<typeof DeadlinePhaseSchema>;
 
 export const DeadlinesSchema = z
-  .object(Object.fromEntries(DEADLINE_PHASES.map((p) => [p, IsoDateTimeSchema])) as Record<DeadlinePhase, typeof IsoDateTimeSchema>)
+  .object(
+    Object.fromEntries(DEADLINE_PHASES.map((p) => [p, IsoDateTimeSchema])) as Record<
+      DeadlinePhase,
+      typeof IsoDateTimeSchema
+    >,
+  )
   .superRefine((d, ctx) => {
     for (let i = 1; i < DEADLINE_PHASES.length; i++) {
       const prev = DEADLINE_PHASES[i - 1]!;
@@ -85,7 +100,13 @@ export const ReviewPledgeSchema = requiredWhen(
     decision: z.enum(['accept', 'return']),
     reason: trimmedText(3, 2000).optional(),
   }),
-  [{ field: 'decision', values: ['return'], require: [{ path: 'reason', message: 'a reason is required to return a pledge' }] }],
+  [
+    {
+      field: 'decision',
+      values: ['return'],
+      require: [{ path: 'reason', message: 'a reason is required to return a pledge' }],
+    },
+  ],
 );
 
 export const ExtendDeadlineSchema = ActEnvelopeSchema.extend({
@@ -123,10 +144,15 @@ export const SubmitSelfScoreSchema = ActEnvelopeSchema.extend({
 export const ReviewScoreSchema = ActEnvelopeSchema.extend({
   unitId: IdSchema,
   adjustments: z
-    .array(z.object({ criterionId: IdSchema, reviewedPoints: z.number().min(0).max(10_000), reason: trimmedText(3, 2000) }))
+    .array(
+      z.object({ criterionId: IdSchema, reviewedPoints: z.number().min(0).max(10_000), reason: trimmedText(3, 2000) }),
+    )
     .max(500)
     .default([]),
-  penalties: z.array(z.object({ ruleId: IdSchema, points: z.number().positive().max(1000), reason: trimmedText(3, 2000) })).max(50).default([]),
+  penalties: z
+    .array(z.object({ ruleId: IdSchema, points: z.number().positive().max(1000), reason: trimmedText(3, 2000) }))
+    .max(50)
+    .default([]),
   bonus: z.number().min(0).max(1000).optional(),
 });
 
@@ -185,7 +211,11 @@ export const CouncilDecisionSchema = requiredWhen(
     decisionDate: z.iso.date().optional(),
   }),
   [
-    { field: 'decision', values: ['return', 'reject'], require: [{ path: 'reason', message: 'a reason is required to return or reject' }] },
+    {
+      field: 'decision',
+      values: ['return', 'reject'],
+      require: [{ path: 'reason', message: 'a reason is required to return or reject' }],
+    },
     {
       field: 'decision',
       values: ['approve'],

@@ -16,7 +16,15 @@ import { HoldSchema, ResolveHoldSchema } from './cycle';
  *   onHold    the unit is under investigation or discipline (ND 152/2025 Art. 4(4)): neither counted in the
  *             selection nor submitted; cleared → back to its status, disciplined → rejected (domain governmentFlagHold)
  */
-export const GOVERNMENT_FLAG_STATUSES = ['draft', 'selected', 'rejected', 'submitted', 'approved', 'returned', 'onHold'] as const;
+export const GOVERNMENT_FLAG_STATUSES = [
+  'draft',
+  'selected',
+  'rejected',
+  'submitted',
+  'approved',
+  'returned',
+  'onHold',
+] as const;
 export const GovernmentFlagStatusSchema = z.enum(GOVERNMENT_FLAG_STATUSES);
 export type GovernmentFlagStatus = z.infer<typeof GovernmentFlagStatusSchema>;
 
@@ -24,7 +32,8 @@ export const GOVERNMENT_FLAG_PHASES = ['opening', 'voting', 'submission', 'outco
 export const GovernmentFlagPhaseSchema = z.enum(GOVERNMENT_FLAG_PHASES);
 export type GovernmentFlagPhase = z.infer<typeof GovernmentFlagPhaseSchema>;
 
-export const governmentFlagWorkflowId = (provinceCode: string, year: number): string => `govflag-${provinceCode}-${year}`;
+export const governmentFlagWorkflowId = (provinceCode: string, year: number): string =>
+  `govflag-${provinceCode}-${year}`;
 export const governmentFlagProposalId = (workflowId: string, unitId: string): string => `${workflowId}:${unitId}`;
 export const governmentFlagContest = (proposalId: string): string => `govflag:${proposalId}`;
 
@@ -109,7 +118,16 @@ export const GovernmentFlagOutcomeSchema = requiredWhen(
         { path: 'decisionDate', message: 'the decision date is required' },
       ],
     },
-    { field: 'outcome', values: ['returned'], require: [{ path: 'legalGrounds', message: 'a returned dossier states its written legal grounds (ND 152/2025 Art. 35(4))' }] },
+    {
+      field: 'outcome',
+      values: ['returned'],
+      require: [
+        {
+          path: 'legalGrounds',
+          message: 'a returned dossier states its written legal grounds (ND 152/2025 Art. 35(4))',
+        },
+      ],
+    },
   ],
 );
 
@@ -123,5 +141,13 @@ export interface GovernmentFlagView {
   deadlineDate: string;
   votedCount: number;
   submission: { letterNumber: string; letterDate: string } | null;
-  candidates: { proposalId: string; unitId: string; status: GovernmentFlagStatus; reason?: string; voteShare: number | null; rank: number | null; amountVnd?: number }[];
+  candidates: {
+    proposalId: string;
+    unitId: string;
+    status: GovernmentFlagStatus;
+    reason?: string;
+    voteShare: number | null;
+    rank: number | null;
+    amountVnd?: number;
+  }[];
 }

@@ -32,10 +32,33 @@ export type PrismaClient = SqlitePrismaClient;
 /** Model types and the `Prisma` namespace (input types, `Prisma.JsonValue`, errors, …). */
 export { Prisma } from '../generated/prisma-sqlite/client';
 export type {
-  Province, Bloc, Unit, BlocMembership, Person, RoleAssignment, Council, CouncilMember, RuleSet,
-  Cycle, Task, Submission, ScoreEntry, EvidenceFile, ScoreSummary, VotingRound, VoterRecord,
-  Ballot, Proposal, AwardDecision, UnitHold, Handover, Notification, NotificationDelivery,
-  AuditLog, DocumentCounter, IdempotencyKey
+  Province,
+  Bloc,
+  Unit,
+  BlocMembership,
+  Person,
+  RoleAssignment,
+  Council,
+  CouncilMember,
+  RuleSet,
+  Cycle,
+  Task,
+  Submission,
+  ScoreEntry,
+  EvidenceFile,
+  ScoreSummary,
+  VotingRound,
+  VoterRecord,
+  Ballot,
+  Proposal,
+  AwardDecision,
+  UnitHold,
+  Handover,
+  Notification,
+  NotificationDelivery,
+  AuditLog,
+  DocumentCounter,
+  IdempotencyKey,
 } from '../generated/prisma-sqlite/client';
 
 export interface Db {
@@ -69,7 +92,8 @@ export function createDb(databaseUrl: string, options: CreateDbOptions = {}): Db
     // WAL (set on the file by prepareSqliteFile) + synchronous=NORMAL: a commit fsyncs at the
     // checkpoint, not every time — durable across process crashes (the worker SIGKILLed), a power
     // cut may lose the last commits but never corrupts the file. Cuts an act's write to ~1 ms.
-    if (parsed.filename !== ':memory:') void prisma.$executeRawUnsafe('PRAGMA synchronous = NORMAL').catch(() => undefined);
+    if (parsed.filename !== ':memory:')
+      void prisma.$executeRawUnsafe('PRAGMA synchronous = NORMAL').catch(() => undefined);
   } else {
     const adapter = new PrismaPg({
       connectionString: parsed.url,

@@ -7,12 +7,17 @@
  * a whole transaction, or an idempotent write.
  */
 export const BUSY_CODES = new Set(['P1008', 'P2034', 'P2028']);
-const BUSY_TEXT = /SQLITE_BUSY|database is locked|database table is locked|deadlock detected|could not serialize|Operation has timed out|Unable to start a transaction/i;
+const BUSY_TEXT =
+  /SQLITE_BUSY|database is locked|database table is locked|deadlock detected|could not serialize|Operation has timed out|Unable to start a transaction/i;
 
 export function isBusyError(e: unknown): boolean {
   if (!e || typeof e !== 'object') return false;
   const err = e as { code?: unknown; message?: unknown; cause?: unknown; meta?: unknown };
-  if (typeof err.code === 'string' && (BUSY_CODES.has(err.code) || err.code.startsWith('SQLITE_BUSY') || err.code === '40001' || err.code === '40P01')) return true;
+  if (
+    typeof err.code === 'string' &&
+    (BUSY_CODES.has(err.code) || err.code.startsWith('SQLITE_BUSY') || err.code === '40001' || err.code === '40P01')
+  )
+    return true;
   if (typeof err.message === 'string' && BUSY_TEXT.test(err.message)) return true;
   try {
     if (err.meta && BUSY_TEXT.test(JSON.stringify(err.meta))) return true;
@@ -29,7 +34,10 @@ export interface RetryOptions {
   firstDelayMs?: number;
 }
 
-export async function withBusyRetry<T>(op: () => Promise<T>, { budgetMs = 15_000, firstDelayMs = 10 }: RetryOptions = {}): Promise<T> {
+export async function withBusyRetry<T>(
+  op: () => Promise<T>,
+  { budgetMs = 15_000, firstDelayMs = 10 }: RetryOptions = {},
+): Promise<T> {
   const deadline = Date.now() + budgetMs;
   let delay = firstDelayMs;
   for (;;) {
@@ -54,13 +62,20 @@ interface TxCapable<Tx> {
  * waits under busy_timeout instead of failing with SQLITE_BUSY_SNAPSHOT when it upgrades a stale
  * read snapshot (Prisma opens transactions with a deferred BEGIN).
  */
-export function writeTransaction<Tx extends { $executeRawUnsafe(sql: string): Promise<number> }, T>(db: { prisma: TxCapable<Tx>; provider: string }, fn: (tx: Tx) => Promise<T>, options: RetryOptions = {}): Promise<T> {
+export function writeTransaction<Tx extends { $executeRawUnsafe(sql: string): Promise<number> }, T>(
+  db: { prisma: TxCapable<Tx>; provider: string },
+  fn: (tx: Tx) => Promise<T>,
+  options: RetryOptions = {},
+): Promise<T> {
   return withBusyRetry(
     () =>
-      db.prisma.$transaction(async (tx) => {
-        if (db.provider === 'sqlite') await tx.$executeRawUnsafe('UPDATE "IdempotencyKey" SET "key" = "key" WHERE 0');
-        return fn(tx);
-      }, { maxWait: 10_000, timeout: 20_000 }),
+      db.prisma.$transaction(
+        async (tx) => {
+          if (db.provider === 'sqlite') await tx.$executeRawUnsafe('UPDATE "IdempotencyKey" SET "key" = "key" WHERE 0');
+          return fn(tx);
+        },
+        { maxWait: 10_000, timeout: 20_000 },
+      ),
     options,
   );
 }

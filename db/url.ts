@@ -10,7 +10,9 @@ import path from 'node:path';
 export type DbProvider = 'sqlite' | 'postgresql';
 
 /** Project root (this file lives in <root>/db, or <root>/dist/db once compiled by `npm run build`). */
-export const PROJECT_ROOT = ((dir) => (path.basename(dir) === 'dist' ? path.dirname(dir) : dir))(path.resolve(__dirname, '..'));
+export const PROJECT_ROOT = ((dir) => (path.basename(dir) === 'dist' ? path.dirname(dir) : dir))(
+  path.resolve(__dirname, '..'),
+);
 
 /** Default SQLite file: <project>/data/thidua.db (the `data/` folder is git-ignored). */
 export const DEFAULT_SQLITE_PATH = path.join(PROJECT_ROOT, 'data', 'thidua.db');

@@ -97,7 +97,11 @@ const signColumn = (s: Signer): SignColumn => ({ titleLines: signerLines(s), nam
 
 /** Puts `first` at the top of the recipients unless it is already there. */
 function withFirstRecipient(recipients: readonly string[], first: string): string[] {
-  const norm = (x: string): string => x.toLocaleLowerCase('vi-VN').replace(/[-;.\s]+/gu, ' ').trim();
+  const norm = (x: string): string =>
+    x
+      .toLocaleLowerCase('vi-VN')
+      .replace(/[-;.\s]+/gu, ' ')
+      .trim();
   return recipients.some((r) => norm(r) === norm(first)) ? [...recipients] : [first, ...recipients];
 }
 
@@ -179,7 +183,10 @@ function roundTable(c: Contest, r: Round, members: readonly Member[]): TableBloc
 /** Votes of a winner in the round that settled it, and the base of that round. */
 function winnerVotes(c: Contest, members: readonly Member[], unitId: string): { votes: number; base: number } {
   const at = decidingRound(c, unitId) ?? c.rounds[c.rounds.length - 1]!;
-  return { votes: at.votes.find((x) => x.unitId === unitId)?.votes ?? 0, base: baseCount(c.threshold.base, members, at) };
+  return {
+    votes: at.votes.find((x) => x.unitId === unitId)?.votes ?? 0,
+    base: baseCount(c.threshold.base, members, at),
+  };
 }
 
 function winnersText(c: Contest, members: readonly Member[], year: number): string {
@@ -207,7 +214,12 @@ function winnersText(c: Contest, members: readonly Member[], year: number): stri
 }
 
 /** Voting results of all contests, shared by the minutes and the ballot-count record. */
-function contestBlocks(contests: readonly Contest[], members: readonly Member[], year: number, numbering: (i: number) => string): Block[] {
+function contestBlocks(
+  contests: readonly Contest[],
+  members: readonly Member[],
+  year: number,
+  numbering: (i: number) => string,
+): Block[] {
   const out: Block[] = [];
   contests.forEach((c, i) => {
     out.push(para([bold(`${numbering(i)} ${contestTitle(c, year)}`)], { keepWithNext: true }));
@@ -236,11 +248,18 @@ export function minutesLayout(m: Minutes): Layout {
   const presentMembers = m.members.filter((x) => x.present);
   const absent = m.members.filter((x) => !x.present);
   const present = presentMembers.length;
-  const quorumMet = meetsThreshold(present, total, { ratio: m.quorumRule.ratio, base: 'allMembers', strict: m.quorumRule.strict });
+  const quorumMet = meetsThreshold(present, total, {
+    ratio: m.quorumRule.ratio,
+    base: 'allMembers',
+    strict: m.quorumRule.strict,
+  });
   const ruleLabel = m.quorumRule.label ?? formatPercent(m.quorumRule.ratio);
   const subject = m.subject ?? `Họp bình xét thi đua năm ${m.year} ${m.blocName}`;
 
-  const b: Block[] = [headerBlock(m.header, TYPE_ABBR.minutes, false), { t: 'title', typeName: 'BIÊN BẢN', summary: subject }];
+  const b: Block[] = [
+    headerBlock(m.header, TYPE_ABBR.minutes, false),
+    { t: 'title', typeName: 'BIÊN BẢN', summary: subject },
+  ];
   b.push(para(`Thời gian bắt đầu: ${formatDateTimeVn(m.startedAt)}.`));
   b.push(para(`Địa điểm: ${endWith(m.venue, '.')}`));
   b.push(para('Thành phần tham dự:', { keepWithNext: true }));
@@ -283,7 +302,9 @@ export function minutesLayout(m: Minutes): Layout {
           `Báo cáo kết quả thực hiện phong trào thi đua năm ${m.year} của các đơn vị thành viên`,
           'Thẩm định kết quả tự chấm điểm của các đơn vị theo Bảng chấm điểm thi đua của Khối',
           'Thảo luận, bình xét, bỏ phiếu suy tôn đơn vị dẫn đầu và đề nghị khen thưởng',
-          ...(m.contests.some((c) => c.contest === 'nextHead' || c.contest === 'nextDeputy') ? [`Bầu đơn vị Khối trưởng, Khối phó năm ${m.year + 1}`] : []),
+          ...(m.contests.some((c) => c.contest === 'nextHead' || c.contest === 'nextDeputy')
+            ? [`Bầu đơn vị Khối trưởng, Khối phó năm ${m.year + 1}`]
+            : []),
           'Thông qua biên bản cuộc họp',
         ];
   agenda.forEach((a, i) => b.push(para(`- ${endWith(a, i === agenda.length - 1 ? '.' : ';')}`)));
@@ -293,7 +314,11 @@ export function minutesLayout(m: Minutes): Layout {
   if (m.scores.length > 0) {
     b.push(para([bold(`${section++}. Kết quả chấm điểm, xếp hạng thi đua năm ${m.year}`)], { keepWithNext: true }));
     const max = m.maxScore ? ` (thang điểm ${formatNumber(m.maxScore)})` : '';
-    b.push(para(`Trên cơ sở thẩm định, Khối thống nhất kết quả chấm điểm${max} và xếp hạng các đơn vị như sau:`, { keepWithNext: true }));
+    b.push(
+      para(`Trên cơ sở thẩm định, Khối thống nhất kết quả chấm điểm${max} và xếp hạng các đơn vị như sau:`, {
+        keepWithNext: true,
+      }),
+    );
     b.push({
       t: 'table',
       columns: [
@@ -306,15 +331,26 @@ export function minutesLayout(m: Minutes): Layout {
       rows: [...m.scores]
         .sort((x, y) => x.rank - y.rank)
         .map((s, i) => ({
-          cells: [String(i + 1), memberName(m.members, s.unitId), formatNumber(s.selfScore), formatNumber(s.agreedScore), String(s.rank)],
+          cells: [
+            String(i + 1),
+            memberName(m.members, s.unitId),
+            formatNumber(s.selfScore),
+            formatNumber(s.agreedScore),
+            String(s.rank),
+          ],
         })),
     });
   }
 
   if (m.contests.length > 0) {
     b.push(para([bold(`${section++}. Bình xét, bỏ phiếu`)], { keepWithNext: true }));
-    const method = m.votingMethod === 'secretBallot' ? 'bỏ phiếu kín, mỗi đơn vị thành viên có mặt một phiếu' : 'biểu quyết công khai';
-    const ref = m.ballotCountRecord ? `, kết quả chi tiết tại ${docRefText('Biên bản kiểm phiếu', m.ballotCountRecord)}` : '';
+    const method =
+      m.votingMethod === 'secretBallot'
+        ? 'bỏ phiếu kín, mỗi đơn vị thành viên có mặt một phiếu'
+        : 'biểu quyết công khai';
+    const ref = m.ballotCountRecord
+      ? `, kết quả chi tiết tại ${docRefText('Biên bản kiểm phiếu', m.ballotCountRecord)}`
+      : '';
     b.push(para(`Hình thức: ${method}${ref}. Kết quả như sau:`, { keepWithNext: true }));
     b.push(...contestBlocks(m.contests, m.members, m.year, letter));
 
@@ -369,9 +405,12 @@ export function minutesLayout(m: Minutes): Layout {
 
   const end = formatDateTimeVn(m.endedAt);
   b.push(
-    para(`Cuộc họp kết thúc vào lúc ${end}. ${endWith(m.approval ?? 'Biên bản đã được đọc lại cho các thành viên dự họp cùng nghe và nhất trí thông qua', '')}./.`, {
-      keepWithNext: true,
-    }),
+    para(
+      `Cuộc họp kết thúc vào lúc ${end}. ${endWith(m.approval ?? 'Biên bản đã được đọc lại cho các thành viên dự họp cùng nghe và nhất trí thông qua', '')}./.`,
+      {
+        keepWithNext: true,
+      },
+    ),
   );
   b.push({
     t: 'signoff',
@@ -379,7 +418,11 @@ export function minutesLayout(m: Minutes): Layout {
     right: { titleLines: m.chairTitle ? m.chairTitle.map(upperVn) : ['CHỦ TỌA'], name: m.chair.name },
     ...(m.recipients.length > 0 ? { recipients: formatRecipientLines(m.recipients) } : {}),
   });
-  return { title: `Biên bản ${subject}`, author: upperVn(m.header.issuingBody).replace(/\n/g, ' '), sections: [{ orientation: 'portrait', restartNumbering: true, blocks: b }] };
+  return {
+    title: `Biên bản ${subject}`,
+    author: upperVn(m.header.issuingBody).replace(/\n/g, ' '),
+    sections: [{ orientation: 'portrait', restartNumbering: true, blocks: b }],
+  };
 }
 
 // ---------------------------------------------------------------- ballot-count record
@@ -389,26 +432,52 @@ export function ballotCountLayout(bc: BallotCount): Layout {
   const presentCount = bc.members.filter((x) => x.present).length;
   const absent = bc.members.filter((x) => !x.present);
   const subject = bc.subject ?? `Bình xét thi đua năm ${bc.year} ${bc.blocName}`;
-  const b: Block[] = [headerBlock(bc.header, TYPE_ABBR.ballotCount, false), { t: 'title', typeName: 'BIÊN BẢN KIỂM PHIẾU', summary: subject }];
-  b.push(para(`Vào lúc ${formatDateTimeVn(bc.startedAt)}, tại ${bc.venue.replace(/[.;]+$/u, '')}, Ban kiểm phiếu gồm:`, { keepWithNext: true }));
+  const b: Block[] = [
+    headerBlock(bc.header, TYPE_ABBR.ballotCount, false),
+    { t: 'title', typeName: 'BIÊN BẢN KIỂM PHIẾU', summary: subject },
+  ];
+  b.push(
+    para(`Vào lúc ${formatDateTimeVn(bc.startedAt)}, tại ${bc.venue.replace(/[.;]+$/u, '')}, Ban kiểm phiếu gồm:`, {
+      keepWithNext: true,
+    }),
+  );
   const ordered = [...bc.committee].sort((x, y) => (x.role === y.role ? 0 : x.role === 'head' ? -1 : 1));
   ordered.forEach((c, i) => {
     const role = c.role === 'head' ? 'Trưởng ban' : 'Thành viên';
     b.push(para(`${i + 1}. Đồng chí ${personText(c)} - ${role}${i === ordered.length - 1 ? '.' : ';'}`));
   });
   const method = bc.votingMethod === 'secretBallot' ? 'bỏ phiếu kín' : 'biểu quyết công khai';
-  b.push(para(`Ban kiểm phiếu đã tiến hành kiểm phiếu ${subject.charAt(0).toLocaleLowerCase('vi-VN')}${subject.slice(1)}, hình thức ${method}.`));
+  b.push(
+    para(
+      `Ban kiểm phiếu đã tiến hành kiểm phiếu ${subject.charAt(0).toLocaleLowerCase('vi-VN')}${subject.slice(1)}, hình thức ${method}.`,
+    ),
+  );
   const absentText = absent.length > 0 ? ` (${absent.map((a) => a.name).join(', ')})` : '';
-  b.push(para(`Tổng số đơn vị thành viên: ${total}; số đơn vị có mặt: ${presentCount}; số đơn vị vắng mặt: ${absent.length}${absentText}.`));
+  b.push(
+    para(
+      `Tổng số đơn vị thành viên: ${total}; số đơn vị có mặt: ${presentCount}; số đơn vị vắng mặt: ${absent.length}${absentText}.`,
+    ),
+  );
   b.push(para('Kết quả kiểm phiếu như sau:', { keepWithNext: true }));
   b.push(...contestBlocks(bc.contests, bc.members, bc.year, (i) => `${i + 1}.`));
-  b.push(para(`Kết quả kiểm phiếu được công bố vào lúc ${formatDateTimeVn(bc.announcedAt)} trước cuộc họp./.`, { keepWithNext: true }));
-  const signers = ordered.map<SignColumn>((c) => ({ titleLines: [c.role === 'head' ? 'TRƯỞNG BAN' : 'THÀNH VIÊN'], name: c.name }));
+  b.push(
+    para(`Kết quả kiểm phiếu được công bố vào lúc ${formatDateTimeVn(bc.announcedAt)} trước cuộc họp./.`, {
+      keepWithNext: true,
+    }),
+  );
+  const signers = ordered.map<SignColumn>((c) => ({
+    titleLines: [c.role === 'head' ? 'TRƯỞNG BAN' : 'THÀNH VIÊN'],
+    name: c.name,
+  }));
   const n = signers.length;
   const perRow = n <= 2 ? n : n === 4 ? 2 : 3;
   const recipients = recipientsOrUndefined(bc.recipients);
   b.push({ t: 'signGrid', signers, perRow, ...(recipients ? { recipients } : {}) });
-  return { title: `Biên bản kiểm phiếu ${subject}`, author: upperVn(bc.header.issuingBody).replace(/\n/g, ' '), sections: [{ orientation: 'portrait', restartNumbering: true, blocks: b }] };
+  return {
+    title: `Biên bản kiểm phiếu ${subject}`,
+    author: upperVn(bc.header.issuingBody).replace(/\n/g, ' '),
+    sections: [{ orientation: 'portrait', restartNumbering: true, blocks: b }],
+  };
 }
 
 // ---------------------------------------------------------------- proposal letter and its list
@@ -453,15 +522,30 @@ export function proposalLayout(p: Proposal): Layout {
   );
   awards.forEach((a, i) => {
     const nominees = p.entries.filter((e) => e.award === a).map((e) => e.nominee);
-    b.push(para(`- ${a}: ${formatCount(nominees.length)} tập thể (${nominees.join('; ')})${i === awards.length - 1 ? '.' : ';'}`));
+    b.push(
+      para(
+        `- ${a}: ${formatCount(nominees.length)} tập thể (${nominees.join('; ')})${i === awards.length - 1 ? '.' : ';'}`,
+      ),
+    );
   });
   b.push(para([italic('(Có danh sách kèm theo)')]));
-  b.push(para(p.closing ? endWith(p.closing, './.') : `${p.blocName} kính trình ${addressee} xem xét, quyết định./.`, { keepWithNext: true }));
-  b.push({ t: 'signoff', right: signColumn(p.signer), recipients: formatRecipientLines(withFirstRecipient(p.recipients, 'Như trên')) });
+  b.push(
+    para(p.closing ? endWith(p.closing, './.') : `${p.blocName} kính trình ${addressee} xem xét, quyết định./.`, {
+      keepWithNext: true,
+    }),
+  );
+  b.push({
+    t: 'signoff',
+    right: signColumn(p.signer),
+    recipients: formatRecipientLines(withFirstRecipient(p.recipients, 'Như trên')),
+  });
 
   const appendixTitle = p.appendix.title ?? `Danh sách đề nghị tặng ${joinVn(awards)} năm ${p.year}`;
   const appendix: Block[] = [
-    ...appendixHead(appendixTitle, `(Kèm theo Tờ trình số ${formatNumberSymbol(p.header.number, symbol)} ${formatDateVn(p.header.date)} của ${p.blocName})`),
+    ...appendixHead(
+      appendixTitle,
+      `(Kèm theo Tờ trình số ${formatNumberSymbol(p.header.number, symbol)} ${formatDateVn(p.header.date)} của ${p.blocName})`,
+    ),
     {
       t: 'table',
       columns: [
@@ -489,7 +573,11 @@ export function proposalLayout(p: Proposal): Layout {
     { orientation: 'portrait', restartNumbering: true, blocks: b },
     { orientation: p.appendix.orientation, restartNumbering: true, blocks: appendix },
   ];
-  return { title: `Tờ trình ${lowerFirst(summary)}`, author: upperVn(p.header.issuingBody).replace(/\n/g, ' '), sections };
+  return {
+    title: `Tờ trình ${lowerFirst(summary)}`,
+    author: upperVn(p.header.issuingBody).replace(/\n/g, ' '),
+    sections,
+  };
 }
 
 // ---------------------------------------------------------------- award decision
@@ -505,9 +593,17 @@ export function decisionLayout(d: Decision): Layout {
 
   const context = d.awardContext ?? `trong phong trào thi đua năm ${d.year}`;
   b.push(
-    para([bold('Điều 1.'), plain(` Tặng thưởng cho ${formatCount(d.awards.length)} tập thể đã có thành tích xuất sắc ${context} (danh sách và mức tiền thưởng dưới đây):`)], {
-      keepWithNext: true,
-    }),
+    para(
+      [
+        bold('Điều 1.'),
+        plain(
+          ` Tặng thưởng cho ${formatCount(d.awards.length)} tập thể đã có thành tích xuất sắc ${context} (danh sách và mức tiền thưởng dưới đây):`,
+        ),
+      ],
+      {
+        keepWithNext: true,
+      },
+    ),
   );
   const total = d.awards.reduce((s, a) => s + a.amountVnd, 0);
   const withCoef = d.baseSalaryVnd !== undefined && d.awards.some((a) => a.coefficient !== undefined);
@@ -525,7 +621,9 @@ export function decisionLayout(d: Decision): Layout {
         cells: [
           String(i + 1),
           a.recipient,
-          a.coefficient !== undefined && withCoef ? `${a.award} (${formatNumber(a.coefficient, 1)} lần mức lương cơ sở)` : a.award,
+          a.coefficient !== undefined && withCoef
+            ? `${a.award} (${formatNumber(a.coefficient, 1)} lần mức lương cơ sở)`
+            : a.award,
           a.achievement,
           formatVndPlain(a.amountVnd),
         ],
@@ -544,8 +642,16 @@ export function decisionLayout(d: Decision): Layout {
     ]),
   );
   b.push(para([bold('Điều 3.'), plain(` ${endWith(d.effective, '.')}`)]));
-  b.push(para(`${joinVn(d.executors)} và các tập thể có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.`, { keepWithNext: true }));
-  b.push({ t: 'signoff', right: signColumn(d.signer), recipients: formatRecipientLines(withFirstRecipient(d.recipients, 'Như Điều 3')) });
+  b.push(
+    para(`${joinVn(d.executors)} và các tập thể có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.`, {
+      keepWithNext: true,
+    }),
+  );
+  b.push({
+    t: 'signoff',
+    right: signColumn(d.signer),
+    recipients: formatRecipientLines(withFirstRecipient(d.recipients, 'Như Điều 3')),
+  });
   return {
     title: `Quyết định ${lowerFirst(summary)}`,
     author: upperVn(d.header.issuingBody).replace(/\n/g, ' '),
@@ -575,14 +681,18 @@ function govFlagResult(c: GovFlagCandidate, members: number, t: GovFlagProposal[
   if (c.state === 'onHold') return 'Không xét (đang tạm dừng xét khen thưởng)';
   if (c.state === 'disqualified') return 'Không xét (bị xử lý kỷ luật)';
   if (c.selected) return 'Đạt, được đề nghị';
-  if (meetsThreshold(c.yes, members, { ...t, base: 'allMembers' })) return `Đạt, ngoài tỷ lệ ${c.rank !== null ? `(xếp thứ ${c.rank})` : ''}`.trim();
+  if (meetsThreshold(c.yes, members, { ...t, base: 'allMembers' }))
+    return `Đạt, ngoài tỷ lệ ${c.rank !== null ? `(xếp thứ ${c.rank})` : ''}`.trim();
   return 'Không đạt';
 }
 
 export function govFlagBallotCountLayout(bc: GovFlagBallotCount): Layout {
   const n = bc.councilMembers;
   const subject = bc.subject ?? `Bỏ phiếu đề nghị tặng ${GOVERNMENT_FLAG_AWARD} năm ${bc.year}`;
-  const b: Block[] = [headerBlock(bc.header, TYPE_ABBR.govFlagBallotCount, false), { t: 'title', typeName: 'BIÊN BẢN KIỂM PHIẾU', summary: subject }];
+  const b: Block[] = [
+    headerBlock(bc.header, TYPE_ABBR.govFlagBallotCount, false),
+    { t: 'title', typeName: 'BIÊN BẢN KIỂM PHIẾU', summary: subject },
+  ];
   b.push(
     para(
       `${bc.councilName} tổ chức bỏ phiếu kín đề nghị tặng ${GOVERNMENT_FLAG_AWARD} năm ${bc.year}, ` +
@@ -641,8 +751,15 @@ export function govFlagBallotCountLayout(bc: GovFlagBallotCount): Layout {
         : `Kết quả: không có tập thể nào đạt tỷ lệ phiếu theo quy định; năm ${bc.year} không đề nghị tặng ${GOVERNMENT_FLAG_AWARD}.`,
     ),
   );
-  const over = rows.filter((c) => !c.selected && c.state === 'counted' && meetsThreshold(c.yes, n, { ...bc.threshold, base: 'allMembers' }));
-  if (over.length > 0) b.push(para(`${joinVn(over.map(describe))} đạt tỷ lệ phiếu nhưng ngoài tỷ lệ ${formatPercent(bc.quotaShare)} nên không được đề nghị.`));
+  const over = rows.filter(
+    (c) => !c.selected && c.state === 'counted' && meetsThreshold(c.yes, n, { ...bc.threshold, base: 'allMembers' }),
+  );
+  if (over.length > 0)
+    b.push(
+      para(
+        `${joinVn(over.map(describe))} đạt tỷ lệ phiếu nhưng ngoài tỷ lệ ${formatPercent(bc.quotaShare)} nên không được đề nghị.`,
+      ),
+    );
   b.push(para(`Kết quả kiểm phiếu được công bố vào lúc ${formatDateTimeVn(bc.closedAt)}./.`, { keepWithNext: true }));
   b.push({
     t: 'signoff',
@@ -650,14 +767,21 @@ export function govFlagBallotCountLayout(bc: GovFlagBallotCount): Layout {
     right: { titleLines: ['TM. HỘI ĐỒNG', 'CHỦ TỊCH'], name: bc.chair.name },
     ...(bc.recipients.length > 0 ? { recipients: formatRecipientLines(bc.recipients) } : {}),
   });
-  return { title: `Biên bản kiểm phiếu ${lowerFirst(subject)}`, author: upperVn(bc.header.issuingBody).replace(/\n/g, ' '), sections: [{ orientation: 'portrait', restartNumbering: true, blocks: b }] };
+  return {
+    title: `Biên bản kiểm phiếu ${lowerFirst(subject)}`,
+    author: upperVn(bc.header.issuingBody).replace(/\n/g, ' '),
+    sections: [{ orientation: 'portrait', restartNumbering: true, blocks: b }],
+  };
 }
 
 export function govFlagProposalLayout(p: GovFlagProposal): Layout {
   const n = p.councilMembers;
   const summary = p.summary ?? `Về việc đề nghị tặng ${GOVERNMENT_FLAG_AWARD} năm ${p.year}`;
   const symbol = `${TYPE_ABBR.govFlagProposal}-${p.header.issuerAbbr}`;
-  const b: Block[] = [headerBlock(p.header, TYPE_ABBR.govFlagProposal, true), { t: 'title', typeName: 'TỜ TRÌNH', summary }];
+  const b: Block[] = [
+    headerBlock(p.header, TYPE_ABBR.govFlagProposal, true),
+    { t: 'title', typeName: 'TỜ TRÌNH', summary },
+  ];
   b.push({ t: 'addressees', items: p.addressees.map((a) => a.replace(/[.;]+$/u, '')) });
   const bases = [...p.legalBases];
   if (p.ballotCount) bases.push(`Căn cứ ${docRefText('Biên bản kiểm phiếu', p.ballotCount, p.councilName)}`);
@@ -679,11 +803,23 @@ export function govFlagProposalLayout(p: GovFlagProposal): Layout {
     ),
   );
   p.entries.forEach((e, i) =>
-    b.push(para(`- ${e.nominee} (${e.blocName}): ${e.yes}/${n} phiếu đồng ý, đạt ${formatShare(e.yes, n)}${i === p.entries.length - 1 ? '.' : ';'}`)),
+    b.push(
+      para(
+        `- ${e.nominee} (${e.blocName}): ${e.yes}/${n} phiếu đồng ý, đạt ${formatShare(e.yes, n)}${i === p.entries.length - 1 ? '.' : ';'}`,
+      ),
+    ),
   );
   b.push(para([italic('(Có danh sách kèm theo)')]));
-  b.push(para(p.closing ? endWith(p.closing, './.') : `${p.proposer} kính trình ${addressee} xem xét, quyết định./.`, { keepWithNext: true }));
-  b.push({ t: 'signoff', right: signColumn(p.signer), recipients: formatRecipientLines(withFirstRecipient(p.recipients, 'Như trên')) });
+  b.push(
+    para(p.closing ? endWith(p.closing, './.') : `${p.proposer} kính trình ${addressee} xem xét, quyết định./.`, {
+      keepWithNext: true,
+    }),
+  );
+  b.push({
+    t: 'signoff',
+    right: signColumn(p.signer),
+    recipients: formatRecipientLines(withFirstRecipient(p.recipients, 'Như trên')),
+  });
 
   const appendix: Block[] = [
     ...appendixHead(
@@ -701,7 +837,14 @@ export function govFlagProposalLayout(p: GovFlagProposal): Layout {
         { title: `Số phiếu đồng ý - tỷ lệ trên ${COUNCIL_BASE}`, weight: 40, align: 'center' },
       ],
       rows: p.entries.map((e, i) => ({
-        cells: [String(i + 1), e.nominee, e.blocName, scoreText(e.score), e.achievement, `${e.yes}/${n} (${formatShare(e.yes, n)})`],
+        cells: [
+          String(i + 1),
+          e.nominee,
+          e.blocName,
+          scoreText(e.score),
+          e.achievement,
+          `${e.yes}/${n} (${formatShare(e.yes, n)})`,
+        ],
       })),
     },
     para([italic(`Danh sách có ${formatCount(p.entries.length)} tập thể.`)], { indent: false, align: 'left' }),

@@ -67,12 +67,26 @@ const singleLine = { line: 240, lineRule: LineRuleType.AUTO } as const;
 const bodyLine = { line: Math.round(240 * PARA.lineSpacing), lineRule: LineRuleType.AUTO } as const;
 
 function run(r: Run, size: number): TextRun {
-  return new TextRun({ text: r.text, bold: r.bold ?? false, italics: r.italic ?? false, size: half(size), font: DOCX_FONT });
+  return new TextRun({
+    text: r.text,
+    bold: r.bold ?? false,
+    italics: r.italic ?? false,
+    size: half(size),
+    font: DOCX_FONT,
+  });
 }
 
 function textPara(
   text: string,
-  o: { size: number; bold?: boolean; italic?: boolean; align?: Align; before?: number; after?: number; keepNext?: boolean },
+  o: {
+    size: number;
+    bold?: boolean;
+    italic?: boolean;
+    align?: Align;
+    before?: number;
+    after?: number;
+    keepNext?: boolean;
+  },
 ): Paragraph {
   return new Paragraph({
     alignment: ALIGN[o.align ?? 'center'],
@@ -97,7 +111,11 @@ function rulePara(boxMm: number, ruleMm: number, after = 0): Paragraph {
 const shortRuleMm = (text: string, sizePt: number, boxMm: number): number =>
   Math.max(15, Math.min(ptToMm(timesWidthPt(text, sizePt, true)), boxMm) * SHORT_RULE_FRACTION);
 
-function cell(widthMm: number, children: (Paragraph | Table)[], o: { borders?: boolean; margins?: boolean; vCenter?: boolean } = {}): TableCell {
+function cell(
+  widthMm: number,
+  children: (Paragraph | Table)[],
+  o: { borders?: boolean; margins?: boolean; vCenter?: boolean } = {},
+): TableCell {
   return new TableCell({
     width: { size: mmToTwip(widthMm), type: WidthType.DXA },
     ...(o.borders ? {} : { borders: NO_CELL_BORDERS }),
@@ -128,14 +146,19 @@ function headerTable(b: Extract<Block, { t: 'header' }>): Table {
     textPara(MOTTO, { size: SIZE.motto, bold: true }),
     rulePara(HEADER_RIGHT_MM, (MOTTO_WIDTH_MM_AT_13 * SIZE.motto) / 13),
   ];
-  const rows = [new TableRow({ cantSplit: true, children: [cell(HEADER_LEFT_MM, left), cell(HEADER_RIGHT_MM, right)] })];
+  const rows = [
+    new TableRow({ cantSplit: true, children: [cell(HEADER_LEFT_MM, left), cell(HEADER_RIGHT_MM, right)] }),
+  ];
   if (b.numberLine || b.placeDate) {
     rows.push(
       new TableRow({
         cantSplit: true,
         children: [
           cell(HEADER_LEFT_MM, b.numberLine ? [textPara(b.numberLine, { size: SIZE.number, before: 6 })] : []),
-          cell(HEADER_RIGHT_MM, b.placeDate ? [textPara(b.placeDate, { size: SIZE.placeDate, italic: true, before: 6 })] : []),
+          cell(
+            HEADER_RIGHT_MM,
+            b.placeDate ? [textPara(b.placeDate, { size: SIZE.placeDate, italic: true, before: 6 })] : [],
+          ),
         ],
       }),
     );
@@ -172,13 +195,21 @@ function dataTable(b: Extract<Block, { t: 'table' }>, widthMm: number): Table {
   const headerRow = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: b.columns.map((c, i) => cell(widths[i]!, cellParas(c.title, 'center', true), { borders: true, margins: true, vCenter: true })),
+    children: b.columns.map((c, i) =>
+      cell(widths[i]!, cellParas(c.title, 'center', true), { borders: true, margins: true, vCenter: true }),
+    ),
   });
   const rows = b.rows.map(
     (r) =>
       new TableRow({
         cantSplit: true,
-        children: b.columns.map((c, i) => cell(widths[i]!, cellParas(r.cells[i] ?? '', c.align, r.bold ?? false), { borders: true, margins: true, vCenter: true })),
+        children: b.columns.map((c, i) =>
+          cell(widths[i]!, cellParas(r.cells[i] ?? '', c.align, r.bold ?? false), {
+            borders: true,
+            margins: true,
+            vCenter: true,
+          }),
+        ),
       }),
   );
   return new Table({
@@ -207,7 +238,11 @@ function blockToDocx(b: Block, textWidthMm: number): (Paragraph | Table)[] {
       const size = b.size ?? SIZE.body;
       const p = new Paragraph({
         alignment: AlignmentType.CENTER,
-        spacing: { before: twipPt(b.spaceBeforePt ?? 0), after: twipPt(b.rule ? 0 : (b.spaceAfterPt ?? 0)), ...singleLine },
+        spacing: {
+          before: twipPt(b.spaceBeforePt ?? 0),
+          after: twipPt(b.rule ? 0 : (b.spaceAfterPt ?? 0)),
+          ...singleLine,
+        },
         keepNext: true,
         children: b.runs.map((r) => run(r, size)),
       });
@@ -245,7 +280,12 @@ function blockToDocx(b: Block, textWidthMm: number): (Paragraph | Table)[] {
           new Paragraph({
             indent: { left: mmToTwip(startMm + labelMm), ...(i === 0 ? { hanging: mmToTwip(labelMm) } : {}) },
             spacing: { before: i === 0 ? 120 : 0, after: i === b.items.length - 1 ? 240 : 0, ...singleLine },
-            children: [run({ text: `${i === 0 ? `${label}\t` : ''}- ${item}${i === b.items.length - 1 ? '.' : ';'}` }, SIZE.body)],
+            children: [
+              run(
+                { text: `${i === 0 ? `${label}\t` : ''}- ${item}${i === b.items.length - 1 ? '.' : ';'}` },
+                SIZE.body,
+              ),
+            ],
           }),
       );
     }
@@ -258,9 +298,13 @@ function blockToDocx(b: Block, textWidthMm: number): (Paragraph | Table)[] {
       const right = b.right ? signColumnParas(b.right) : [];
       const out: (Paragraph | Table)[] = [
         new Paragraph({ spacing: { after: 120 }, keepNext: true, children: [] }),
-        borderlessTable([leftMm, rightMm], [new TableRow({ cantSplit: true, children: [cell(leftMm, left), cell(rightMm, right)] })]),
+        borderlessTable(
+          [leftMm, rightMm],
+          [new TableRow({ cantSplit: true, children: [cell(leftMm, left), cell(rightMm, right)] })],
+        ),
       ];
-      if (b.left && b.recipients) out.push(new Paragraph({ spacing: { after: 240 }, children: [] }), ...recipientParas(b.recipients));
+      if (b.left && b.recipients)
+        out.push(new Paragraph({ spacing: { after: 240 }, children: [] }), ...recipientParas(b.recipients));
       return out;
     }
     case 'signGrid': {
@@ -268,11 +312,17 @@ function blockToDocx(b: Block, textWidthMm: number): (Paragraph | Table)[] {
       const rows: TableRow[] = [];
       for (let i = 0; i < b.signers.length; i += b.perRow) {
         const chunk = b.signers.slice(i, i + b.perRow);
-        const cells = Array.from({ length: b.perRow }, (_, j) => cell(colMm, chunk[j] ? signColumnParas(chunk[j]) : []));
+        const cells = Array.from({ length: b.perRow }, (_, j) =>
+          cell(colMm, chunk[j] ? signColumnParas(chunk[j]) : []),
+        );
         rows.push(new TableRow({ cantSplit: true, children: cells }));
       }
-      const out: (Paragraph | Table)[] = [new Paragraph({ spacing: { after: 120 }, keepNext: true, children: [] }), borderlessTable(Array<number>(b.perRow).fill(colMm), rows)];
-      if (b.recipients) out.push(new Paragraph({ spacing: { after: 240 }, children: [] }), ...recipientParas(b.recipients));
+      const out: (Paragraph | Table)[] = [
+        new Paragraph({ spacing: { after: 120 }, keepNext: true, children: [] }),
+        borderlessTable(Array<number>(b.perRow).fill(colMm), rows),
+      ];
+      if (b.recipients)
+        out.push(new Paragraph({ spacing: { after: 240 }, children: [] }), ...recipientParas(b.recipients));
       return out;
     }
   }
@@ -299,7 +349,11 @@ export async function renderLayoutDocx(layout: Layout): Promise<Buffer> {
       properties: {
         titlePage: true,
         page: {
-          size: { width: A4_WIDTH_TWIP, height: A4_HEIGHT_TWIP, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+          size: {
+            width: A4_WIDTH_TWIP,
+            height: A4_HEIGHT_TWIP,
+            orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+          },
           margin: {
             top: mmToTwip(PAGE.marginTopMm),
             bottom: mmToTwip(PAGE.marginBottomMm),

@@ -45,9 +45,22 @@ const DIR_LAYOUTS: readonly Layout[] = [
   },
   {
     family: 'Tinos',
-    files: { regular: 'Tinos_400Regular.ttf', bold: 'Tinos_700Bold.ttf', italic: 'Tinos_400Regular_Italic.ttf', boldItalic: 'Tinos_700Bold_Italic.ttf' },
+    files: {
+      regular: 'Tinos_400Regular.ttf',
+      bold: 'Tinos_700Bold.ttf',
+      italic: 'Tinos_400Regular_Italic.ttf',
+      boldItalic: 'Tinos_700Bold_Italic.ttf',
+    },
   },
-  { family: 'Tinos', files: { regular: 'Tinos-Regular.ttf', bold: 'Tinos-Bold.ttf', italic: 'Tinos-Italic.ttf', boldItalic: 'Tinos-BoldItalic.ttf' } },
+  {
+    family: 'Tinos',
+    files: {
+      regular: 'Tinos-Regular.ttf',
+      bold: 'Tinos-Bold.ttf',
+      italic: 'Tinos-Italic.ttf',
+      boldItalic: 'Tinos-BoldItalic.ttf',
+    },
+  },
   {
     family: 'Liberation Serif',
     files: {
@@ -59,7 +72,12 @@ const DIR_LAYOUTS: readonly Layout[] = [
   },
   {
     family: 'DejaVu Serif',
-    files: { regular: 'DejaVuSerif.ttf', bold: 'DejaVuSerif-Bold.ttf', italic: 'DejaVuSerif-Italic.ttf', boldItalic: 'DejaVuSerif-BoldItalic.ttf' },
+    files: {
+      regular: 'DejaVuSerif.ttf',
+      bold: 'DejaVuSerif-Bold.ttf',
+      italic: 'DejaVuSerif-Italic.ttf',
+      boldItalic: 'DejaVuSerif-BoldItalic.ttf',
+    },
   },
   {
     family: 'DejaVu Serif',
@@ -103,7 +121,9 @@ function absolute(dir: string, layout: Layout): Record<FontStyle, string> {
 
 function tryNpm(pkg: string, layout: Layout): PdfFontSet | undefined {
   try {
-    const files = Object.fromEntries(FONT_STYLES.map((s) => [s, require.resolve(`${pkg}/${layout.files[s]}`)])) as Record<FontStyle, string>;
+    const files = Object.fromEntries(
+      FONT_STYLES.map((s) => [s, require.resolve(`${pkg}/${layout.files[s]}`)]),
+    ) as Record<FontStyle, string>;
     return { family: layout.family, source: `npm:${pkg}`, files };
   } catch {
     return undefined;
@@ -126,7 +146,8 @@ export function cmapCoverage(font: Buffer): (codePoint: number) => boolean {
     const rec = cmap + 4 + i * 8;
     subtables.push({ platform: u16(rec), encoding: u16(rec + 2), offset: cmap + u32(rec + 4) });
   }
-  const pick = (p: number, e: number[]): number | undefined => subtables.find((s) => s.platform === p && e.includes(s.encoding))?.offset;
+  const pick = (p: number, e: number[]): number | undefined =>
+    subtables.find((s) => s.platform === p && e.includes(s.encoding))?.offset;
   const format12 = pick(3, [10]) ?? pick(0, [4, 6]);
   if (format12 !== undefined && u16(format12) === 12) {
     const n = u32(format12 + 12);
@@ -212,7 +233,12 @@ export function resolvePdfFonts(options: { fontDir?: string } = {}): PdfFontSet 
     if (set) return set;
   }
   const vendored = findInDir(REPO_FONT_DIR);
-  if (vendored) return { family: vendored.family, source: `assets/fonts (${REPO_FONT_DIR})`, files: absolute(REPO_FONT_DIR, vendored) };
+  if (vendored)
+    return {
+      family: vendored.family,
+      source: `assets/fonts (${REPO_FONT_DIR})`,
+      files: absolute(REPO_FONT_DIR, vendored),
+    };
   throw new FontNotFoundError(
     'No Vietnamese-capable serif font for PDF output. Add the npm package "@expo-google-fonts/tinos" ' +
       '(Times New Roman metrics, OFL-1.1) to package.json, or "dejavu-fonts-ttf", ' +

@@ -35,7 +35,8 @@ function checkCalendarDate(d: CalendarDate): CalendarDate {
   const { year, month, day } = d;
   if (!Number.isInteger(year) || year < 1900 || year > 9999) throw new RangeError(`invalid year: ${year}`);
   if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`invalid month: ${month}`);
-  if (!Number.isInteger(day) || day < 1 || day > daysInMonth(year, month)) throw new RangeError(`invalid day: ${year}-${month}-${day}`);
+  if (!Number.isInteger(day) || day < 1 || day > daysInMonth(year, month))
+    throw new RangeError(`invalid day: ${year}-${month}-${day}`);
   return { year, month, day };
 }
 
@@ -65,7 +66,13 @@ export function toCalendarDate(input: string | Date | CalendarDate): CalendarDat
 export function parseVnDateTime(iso: string): VnDateTime {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(iso);
   if (!m) throw new RangeError(`invalid ISO date-time: ${iso}`);
-  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
+  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   checkCalendarDate({ year, month, day });
   if (hour > 23 || minute > 59) throw new RangeError(`invalid time: ${iso}`);
   const zone = m[7];
@@ -77,7 +84,13 @@ export function parseVnDateTime(iso: string): VnDateTime {
   }
   const utc = Date.UTC(year, month - 1, day, hour, minute) - offset * 60_000;
   const vn = new Date(utc + VN_OFFSET_MINUTES * 60_000);
-  return { year: vn.getUTCFullYear(), month: vn.getUTCMonth() + 1, day: vn.getUTCDate(), hour: vn.getUTCHours(), minute: vn.getUTCMinutes() };
+  return {
+    year: vn.getUTCFullYear(),
+    month: vn.getUTCMonth() + 1,
+    day: vn.getUTCDate(),
+    hour: vn.getUTCHours(),
+    minute: vn.getUTCMinutes(),
+  };
 }
 
 /**
@@ -151,7 +164,9 @@ export function formatNumber(x: number, maxDecimals = 2): string {
   const scale = 10 ** maxDecimals;
   const scaled = Math.round(Number((Math.abs(x) * scale).toPrecision(15)));
   const int = Math.floor(scaled / scale);
-  const frac = String(scaled - int * scale).padStart(maxDecimals, '0').replace(/0+$/, '');
+  const frac = String(scaled - int * scale)
+    .padStart(maxDecimals, '0')
+    .replace(/0+$/, '');
   const sign = x < 0 && scaled !== 0 ? '-' : '';
   return `${sign}${groupThousands(String(int))}${frac ? `,${frac}` : ''}`;
 }
@@ -275,6 +290,13 @@ export function joinVn(items: readonly string[]): string {
  * Existing leading dashes and trailing punctuation are replaced.
  */
 export function formatRecipientLines(items: readonly string[]): string[] {
-  const clean = items.map((s) => nfc(s).trim().replace(/^[-–•]\s*/, '').replace(/[;.,]+\s*$/, '')).filter((s) => s.length > 0);
+  const clean = items
+    .map((s) =>
+      nfc(s)
+        .trim()
+        .replace(/^[-–•]\s*/, '')
+        .replace(/[;.,]+\s*$/, ''),
+    )
+    .filter((s) => s.length > 0);
   return clean.map((s, i) => `- ${s}${i === clean.length - 1 ? '.' : ';'}`);
 }

@@ -74,7 +74,10 @@ export interface LoadDocumentOptions {
 type NumberedKind = 'minutes' | 'ballotCount' | 'proposal';
 const BLOC_CONTESTS = ['leader', 'certificate', 'nextHead', 'nextDeputy'] as const;
 type BlocContest = (typeof BLOC_CONTESTS)[number];
-const AWARD_OF_CONTEST: Partial<Record<BlocContest, AwardType>> = { leader: 'emulation-flag', certificate: 'certificate-of-merit' };
+const AWARD_OF_CONTEST: Partial<Record<BlocContest, AwardType>> = {
+  leader: 'emulation-flag',
+  certificate: 'certificate-of-merit',
+};
 
 // ---------------------------------------------------------------- ROLE NOTES (conventions for facts the system does not record)
 
@@ -119,7 +122,16 @@ interface StoredTally {
 
 function storedTally(json: unknown, where: string): StoredTally {
   const r = json as Partial<StoredTally> | null;
-  if (!r || typeof r !== 'object' || typeof r.validBallots !== 'number' || typeof r.invalidBallots !== 'number' || typeof r.base !== 'number' || !r.counts || !Array.isArray(r.winners) || typeof r.outcome !== 'string') {
+  if (
+    !r ||
+    typeof r !== 'object' ||
+    typeof r.validBallots !== 'number' ||
+    typeof r.invalidBallots !== 'number' ||
+    typeof r.base !== 'number' ||
+    !r.counts ||
+    !Array.isArray(r.winners) ||
+    typeof r.outcome !== 'string'
+  ) {
     throw conflict(`the result of ${where} is missing or unreadable`);
   }
   return r as StoredTally;
@@ -143,14 +155,22 @@ export function provinceParts(provinceName: string): { level: string; place: str
  */
 export function blocAbbreviation(blocName: string, provinceName: string, blocCode: string): string {
   const { level, place } = provinceParts(provinceName);
-  let core = blocName.normalize('NFC').trim().replace(/^khối thi đua\s*/iu, '');
+  let core = blocName
+    .normalize('NFC')
+    .trim()
+    .replace(/^khối thi đua\s*/iu, '');
   const tail = `${level} ${place}`.trim().toLocaleLowerCase('vi-VN');
   if (tail && core.toLocaleLowerCase('vi-VN').endsWith(tail)) core = core.slice(0, core.length - tail.length).trim();
   const words = core.split(/\s+/u).filter((w) => w.length > 0 && w.toLocaleLowerCase('vi-VN') !== 'số');
   const initials = words.map((w) => (/^\d+$/u.test(w) ? w : upperVn(w.charAt(0)))).join('');
   const abbr = `K${initials}`;
   if (initials && /^[\p{Lu}\d]+$/u.test(abbr)) return abbr;
-  return blocCode.toUpperCase().replace(/[^A-Z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'KHOI';
+  return (
+    blocCode
+      .toUpperCase()
+      .replace(/[^A-Z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'KHOI'
+  );
 }
 
 /** Award forms as written in the documents, for a city (`thành phố`) or a province (`tỉnh`). */
@@ -181,8 +201,10 @@ function articleVn(basis: string): string | null {
 
 /** Base-salary decrees of domain/money.ts, cited in full (ND30 PL I II.6.b). */
 const BASE_SALARY_DECREES: Record<string, string> = {
-  'ND 38/2019': 'Căn cứ Nghị định số 38/2019/NĐ-CP ngày 09 tháng 5 năm 2019 của Chính phủ quy định mức lương cơ sở đối với cán bộ, công chức, viên chức và lực lượng vũ trang',
-  'ND 24/2023': 'Căn cứ Nghị định số 24/2023/NĐ-CP ngày 14 tháng 5 năm 2023 của Chính phủ quy định mức lương cơ sở đối với cán bộ, công chức, viên chức và lực lượng vũ trang',
+  'ND 38/2019':
+    'Căn cứ Nghị định số 38/2019/NĐ-CP ngày 09 tháng 5 năm 2019 của Chính phủ quy định mức lương cơ sở đối với cán bộ, công chức, viên chức và lực lượng vũ trang',
+  'ND 24/2023':
+    'Căn cứ Nghị định số 24/2023/NĐ-CP ngày 14 tháng 5 năm 2023 của Chính phủ quy định mức lương cơ sở đối với cán bộ, công chức, viên chức và lực lượng vũ trang',
   'ND 73/2024':
     'Căn cứ Nghị định số 73/2024/NĐ-CP ngày 30 tháng 6 năm 2024 của Chính phủ quy định mức lương cơ sở và chế độ tiền thưởng đối với cán bộ, công chức, viên chức và lực lượng vũ trang',
 };
@@ -199,9 +221,17 @@ async function loadCycle(prisma: PrismaClient, cycleId: string) {
   const cycle = await prisma.cycle.findUnique({
     where: { id: cycleId },
     include: {
-      bloc: { include: { province: true, memberships: { include: { unit: true }, orderBy: [{ joinedOn: 'asc' }, { createdAt: 'asc' }] } } },
+      bloc: {
+        include: {
+          province: true,
+          memberships: { include: { unit: true }, orderBy: [{ joinedOn: 'asc' }, { createdAt: 'asc' }] },
+        },
+      },
       scoreSummaries: true,
-      votingRounds: { include: { voters: { select: { voterKey: true } }, _count: { select: { ballots: true } } }, orderBy: [{ contest: 'asc' }, { round: 'asc' }] },
+      votingRounds: {
+        include: { voters: { select: { voterKey: true } }, _count: { select: { ballots: true } } },
+        orderBy: [{ contest: 'asc' }, { round: 'asc' }],
+      },
       proposals: { include: { unit: true, decision: true }, orderBy: { createdAt: 'asc' } },
     },
   });
@@ -226,10 +256,17 @@ interface Ctx {
 async function context(db: Db, cycleId: string): Promise<Ctx> {
   const { prisma } = db;
   const cycle = await loadCycle(prisma, cycleId);
-  const row = await prisma.ruleSet.findUnique({ where: { code_version: { code: cycle.ruleSetCode, version: cycle.ruleSetVersion } } });
-  if (!row) throw new DomainError('NO_RULESET', `the rule-set ${cycle.ruleSetCode} v${cycle.ruleSetVersion} of this cycle is not in the registry`);
+  const row = await prisma.ruleSet.findUnique({
+    where: { code_version: { code: cycle.ruleSetCode, version: cycle.ruleSetVersion } },
+  });
+  if (!row)
+    throw new DomainError(
+      'NO_RULESET',
+      `the rule-set ${cycle.ruleSetCode} v${cycle.ruleSetVersion} of this cycle is not in the registry`,
+    );
   const parsed = RuleSetSchema.safeParse(row.body);
-  if (!parsed.success) throw new DomainError('NO_RULESET', `the rule-set ${cycle.ruleSetCode} v${cycle.ruleSetVersion} is not readable`);
+  if (!parsed.success)
+    throw new DomainError('NO_RULESET', `the rule-set ${cycle.ruleSetCode} v${cycle.ruleSetVersion} is not readable`);
   const province = cycle.bloc.province;
   const { level, place } = provinceParts(province.name);
   const blocName = cycle.bloc.name.normalize('NFC').trim();
@@ -247,7 +284,10 @@ async function context(db: Db, cycleId: string): Promise<Ctx> {
     abbr: blocAbbreviation(blocName, province.name, cycle.bloc.code),
     parentBody: `UBND ${upperVn(province.name)}`,
     // The place part of a long bloc name goes on its own line (PL I II.2.b: long names may wrap).
-    issuingBody: tail && upperBloc.endsWith(` ${tail}`) ? `${upperBloc.slice(0, upperBloc.length - tail.length - 1)}\n${tail}` : upperBloc,
+    issuingBody:
+      tail && upperBloc.endsWith(` ${tail}`)
+        ? `${upperBloc.slice(0, upperBloc.length - tail.length - 1)}\n${tail}`
+        : upperBloc,
     unitName: (id) => names.get(id) ?? id,
   };
 }
@@ -267,14 +307,27 @@ interface Meeting {
 async function loadMeeting(ctx: Ctx): Promise<Meeting> {
   const { cycle, prisma } = ctx;
   if (!phaseAtLeast(cycle.phase, 'council')) {
-    throw new DomainError('WRONG_PHASE', `the vote is not closed yet: the cycle is in phase "${cycle.phase}"; the meeting documents exist once the year-end vote is over`);
+    throw new DomainError(
+      'WRONG_PHASE',
+      `the vote is not closed yet: the cycle is in phase "${cycle.phase}"; the meeting documents exist once the year-end vote is over`,
+    );
   }
   const blocRounds = cycle.votingRounds.filter((r) => (BLOC_CONTESTS as readonly string[]).includes(r.contest));
-  if (blocRounds.length === 0) throw conflict('no ballot was held at the year-end meeting of this cycle (no quorum or no candidates): there are no meeting minutes to generate');
+  if (blocRounds.length === 0)
+    throw conflict(
+      'no ballot was held at the year-end meeting of this cycle (no quorum or no candidates): there are no meeting minutes to generate',
+    );
   const open = blocRounds.find((r) => !r.closedAt || r.result === null);
-  if (open) throw new DomainError('WRONG_PHASE', `the vote is not closed yet: round ${open.round} of ${open.contest} has no result`);
+  if (open)
+    throw new DomainError(
+      'WRONG_PHASE',
+      `the vote is not closed yet: round ${open.round} of ${open.contest} has no result`,
+    );
 
-  const audits = await prisma.auditLog.findMany({ where: { workflowId: cycle.id, action: 'meeting.open' }, orderBy: { id: 'asc' } });
+  const audits = await prisma.auditLog.findMany({
+    where: { workflowId: cycle.id, action: 'meeting.open' },
+    orderBy: { id: 'asc' },
+  });
   const opened = audits.filter((a) => (a.after as { quorumMet?: unknown } | null)?.quorumMet === true).at(-1);
   const firstOpened = new Date(Math.min(...blocRounds.map((r) => r.openedAt.getTime())));
   const startedAt = opened?.at ?? firstOpened;
@@ -283,7 +336,11 @@ async function loadMeeting(ctx: Ctx): Promise<Meeting> {
 
   // Members with a vote at the meeting: memberships in force when it opened (a unit that left later still counts).
   const at = startedAt.getTime();
-  const memberIds = uniq(cycle.bloc.memberships.filter((m) => m.joinedOn.getTime() <= at && (!m.leftOn || m.leftOn.getTime() > at)).map((m) => m.unitId));
+  const memberIds = uniq(
+    cycle.bloc.memberships
+      .filter((m) => m.joinedOn.getTime() <= at && (!m.leftOn || m.leftOn.getTime() > at))
+      .map((m) => m.unitId),
+  );
   if (memberIds.length < 2) throw conflict('the bloc had fewer than two member units at the meeting');
 
   // Who was present: the head's record of the meeting (audit log), else everyone who voted in some round.
@@ -293,7 +350,9 @@ async function loadMeeting(ctx: Ctx): Promise<Meeting> {
     : memberIds.filter((id) => blocRounds.some((r) => r.voters.some((v) => v.voterKey === id)));
   for (const r of blocRounds) {
     if (r.present > presentIds.length) {
-      throw conflict(`attendance cannot be reconstructed: round ${r.round} of ${r.contest} counts ${r.present} units present, the records name ${presentIds.length}`);
+      throw conflict(
+        `attendance cannot be reconstructed: round ${r.round} of ${r.contest} counts ${r.present} units present, the records name ${presentIds.length}`,
+      );
     }
   }
 
@@ -302,12 +361,25 @@ async function loadMeeting(ctx: Ctx): Promise<Meeting> {
     const rows = blocRounds.filter((r) => r.contest === contest).sort((a, b) => a.round - b.round);
     if (rows.length === 0) continue;
     rows.forEach((r, i) => {
-      if (r.round !== i + 1) throw conflict(`the rounds of ${contest} are not numbered 1, 2, … (missing round ${i + 1})`);
+      if (r.round !== i + 1)
+        throw conflict(`the rounds of ${contest} are not numbered 1, 2, … (missing round ${i + 1})`);
     });
-    rounds.set(contest, rows.map((row) => ({ row, tally: storedTally(row.result, `round ${row.round} of ${contest}`) })));
+    rounds.set(
+      contest,
+      rows.map((row) => ({ row, tally: storedTally(row.result, `round ${row.round} of ${contest}`) })),
+    );
   }
   const headIsMember = memberIds.includes(cycle.headUnitId);
-  return { startedAt, endedAt, firstCountAt, memberIds, presentIds, actingHeadUnitId: headIsMember ? cycle.headUnitId : cycle.deputyUnitId, deputyUnitId: cycle.deputyUnitId, rounds };
+  return {
+    startedAt,
+    endedAt,
+    firstCountAt,
+    memberIds,
+    presentIds,
+    actingHeadUnitId: headIsMember ? cycle.headUnitId : cycle.deputyUnitId,
+    deputyUnitId: cycle.deputyUnitId,
+    rounds,
+  };
 }
 
 /** The registered unit officer of each unit (first by username), as its representative. */
@@ -327,7 +399,11 @@ async function officers(prisma: PrismaClient, unitIds: string[]): Promise<Map<st
 function isRetryable(e: unknown): boolean {
   const code = (e as { code?: unknown })?.code;
   const msg = e instanceof Error ? e.message : String(e);
-  return code === 'P2002' || code === 'P2034' || /SQLITE_BUSY|database is locked|could not serialize|deadlock|Unique constraint/iu.test(msg);
+  return (
+    code === 'P2002' ||
+    code === 'P2034' ||
+    /SQLITE_BUSY|database is locked|could not serialize|deadlock|Unique constraint/iu.test(msg)
+  );
 }
 
 const mappingType = (cycleId: string, kind: NumberedKind) => `${TYPE_ABBR[kind]}#${cycleId}#${kind}`;
@@ -337,22 +413,38 @@ const mappingType = (cycleId: string, kind: NumberedKind) => `${TYPE_ABBR[kind]}
  * series (bloc, calendar year of the document, type), taken in one transaction with the assignment.
  * A unique-key clash (two first generations at once) rolls the loser back and it reads the winner's number.
  */
-async function documentNumbers(prisma: PrismaClient, cycle: { id: string; blocId: string }, wanted: { kind: NumberedKind; year: number }[], actorPersonId?: string, assign = true): Promise<Record<NumberedKind, number | undefined>> {
+async function documentNumbers(
+  prisma: PrismaClient,
+  cycle: { id: string; blocId: string },
+  wanted: { kind: NumberedKind; year: number }[],
+  actorPersonId?: string,
+  assign = true,
+): Promise<Record<NumberedKind, number | undefined>> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await prisma.$transaction(async (tx) => {
-        const out: Record<NumberedKind, number | undefined> = { minutes: undefined, ballotCount: undefined, proposal: undefined };
+        const out: Record<NumberedKind, number | undefined> = {
+          minutes: undefined,
+          ballotCount: undefined,
+          proposal: undefined,
+        };
         for (const w of wanted) {
           const key = { blocId: cycle.blocId, year: w.year, docType: mappingType(cycle.id, w.kind) };
           // The assignment is unique by its type key alone (it names the cycle): found whatever year it was filed under.
-          const existing = await tx.documentCounter.findFirst({ where: { blocId: cycle.blocId, docType: key.docType } });
+          const existing = await tx.documentCounter.findFirst({
+            where: { blocId: cycle.blocId, docType: key.docType },
+          });
           if (existing) {
             out[w.kind] = existing.lastNumber;
             continue;
           }
           if (!assign) continue;
           const series = { blocId: cycle.blocId, year: w.year, docType: TYPE_ABBR[w.kind] };
-          const next = await tx.documentCounter.upsert({ where: { blocId_year_docType: series }, create: { ...series, lastNumber: 1 }, update: { lastNumber: { increment: 1 } } });
+          const next = await tx.documentCounter.upsert({
+            where: { blocId_year_docType: series },
+            create: { ...series, lastNumber: 1 },
+            update: { lastNumber: { increment: 1 } },
+          });
           await tx.documentCounter.create({ data: { ...key, lastNumber: next.lastNumber } });
           await tx.auditLog.create({
             data: {
@@ -380,8 +472,13 @@ async function documentNumbers(prisma: PrismaClient, cycle: { id: string; blocId
 }
 
 /** The numbers already given to this cycle's documents, without giving out new ones. */
-export async function assignedNumbers(db: Db, cycleId: string): Promise<Partial<Record<NumberedKind, { number: number; year: number }>>> {
-  const rows = await db.prisma.documentCounter.findMany({ where: { docType: { in: (['minutes', 'ballotCount', 'proposal'] as const).map((k) => mappingType(cycleId, k)) } } });
+export async function assignedNumbers(
+  db: Db,
+  cycleId: string,
+): Promise<Partial<Record<NumberedKind, { number: number; year: number }>>> {
+  const rows = await db.prisma.documentCounter.findMany({
+    where: { docType: { in: (['minutes', 'ballotCount', 'proposal'] as const).map((k) => mappingType(cycleId, k)) } },
+  });
   const out: Partial<Record<NumberedKind, { number: number; year: number }>> = {};
   for (const r of rows) out[r.docType.split('#').at(-1) as NumberedKind] = { number: r.lastNumber, year: r.year };
   return out;
@@ -389,7 +486,13 @@ export async function assignedNumbers(db: Db, cycleId: string): Promise<Partial<
 
 // ---------------------------------------------------------------- contests
 
-function contestWinners(ctx: Ctx, contest: BlocContest, rounds: { row: LoadedCycle['votingRounds'][number]; tally: StoredTally }[], decisions: Map<string, string[]>, handover: { newHeadUnitId: string; newDeputyUnitId: string; policy: string } | null) {
+function contestWinners(
+  ctx: Ctx,
+  contest: BlocContest,
+  rounds: { row: LoadedCycle['votingRounds'][number]; tally: StoredTally }[],
+  decisions: Map<string, string[]>,
+  handover: { newHeadUnitId: string; newDeputyUnitId: string; policy: string } | null,
+) {
   const closed = (ctx.cycle.result as CycleResult | null)?.contests?.find((c) => c.contest === contest);
   if (closed) return { winners: closed.winners, decidedBy: closed.decidedBy };
 
@@ -401,23 +504,40 @@ function contestWinners(ctx: Ctx, contest: BlocContest, rounds: { row: LoadedCyc
     derived = { winners: elected, decidedBy: 'ballot' };
   } else if (decisions.has(contest)) {
     const picked = decisions.get(contest)!;
-    derived = { winners: uniq([...elected, ...picked]), decidedBy: picked.length > 0 ? 'headAndDeputy' : elected.length > 0 ? 'ballot' : 'noWinner' };
+    derived = {
+      winners: uniq([...elected, ...picked]),
+      decidedBy: picked.length > 0 ? 'headAndDeputy' : elected.length > 0 ? 'ballot' : 'noWinner',
+    };
   } else {
     const { voting } = ctx.ruleSet;
     const seatsLeft = last.row.seats - last.tally.winners.length;
     let ordered: string[] | null = null;
-    if (last.tally.outcome === 'tie' && seatsLeft > 0 && rounds.length >= voting.maxRounds && voting.afterFailedRounds === 'headAndDeputyDecide') {
+    if (
+      last.tally.outcome === 'tie' &&
+      seatsLeft > 0 &&
+      rounds.length >= voting.maxRounds &&
+      voting.afterFailedRounds === 'headAndDeputyDecide'
+    ) {
       const tied = last.tally.tiedForLastSeat ?? [];
       const facts = Object.fromEntries(
         tied.map((id) => {
           const s = ctx.cycle.scoreSummaries.find((x) => x.unitId === id);
           const w = ctx.cycle.bloc.memberships.find((m) => m.unitId === id)?.unit.womenRatio;
-          return [id, { tasksGroupScore: s?.tasksGroupScore ?? 0, totalScore: s?.finalTotal ?? 0, ...(w !== null && w !== undefined ? { womenRatio: w } : {}) }];
+          return [
+            id,
+            {
+              tasksGroupScore: s?.tasksGroupScore ?? 0,
+              totalScore: s?.finalTotal ?? 0,
+              ...(w !== null && w !== undefined ? { womenRatio: w } : {}),
+            },
+          ];
         }),
       );
       ordered = tied.length > 0 ? breakTie(tied, voting.tieBreakOrder, facts, seatsLeft) : null;
     }
-    derived = ordered ? { winners: uniq([...elected, ...ordered.slice(0, seatsLeft)]), decidedBy: 'tieBreak' } : { winners: elected, decidedBy: elected.length > 0 ? 'ballot' : 'noWinner' };
+    derived = ordered
+      ? { winners: uniq([...elected, ...ordered.slice(0, seatsLeft)]), decidedBy: 'tieBreak' }
+      : { winners: elected, decidedBy: elected.length > 0 ? 'ballot' : 'noWinner' };
   }
 
   // Award contests: the proposals recorded from the vote are the winners (workflows/cycle.ts proposalsFromVote).
@@ -425,46 +545,78 @@ function contestWinners(ctx: Ctx, contest: BlocContest, rounds: { row: LoadedCyc
   if (award) {
     const proposed = ctx.cycle.proposals.filter((p) => p.awardType === award).map((p) => p.unitId);
     const same = proposed.length === derived.winners.length && proposed.every((id) => derived.winners.includes(id));
-    if (!same) return { winners: proposed, decidedBy: proposed.length === 0 ? 'noWinner' : proposed.every((id) => elected.includes(id)) ? 'ballot' : 'headAndDeputy' };
+    if (!same)
+      return {
+        winners: proposed,
+        decidedBy:
+          proposed.length === 0
+            ? 'noWinner'
+            : proposed.every((id) => elected.includes(id))
+              ? 'ballot'
+              : 'headAndDeputy',
+      };
   }
   // Next head and deputy: a handover under the 'vote' policy took exactly the election's winners.
   if (handover?.policy === 'vote' && (contest === 'nextHead' || contest === 'nextDeputy')) {
-    return { winners: [contest === 'nextHead' ? handover.newHeadUnitId : handover.newDeputyUnitId], decidedBy: derived.decidedBy === 'noWinner' ? 'ballot' : derived.decidedBy };
+    return {
+      winners: [contest === 'nextHead' ? handover.newHeadUnitId : handover.newDeputyUnitId],
+      decidedBy: derived.decidedBy === 'noWinner' ? 'ballot' : derived.decidedBy,
+    };
   }
   return derived;
 }
 
 async function buildContests(ctx: Ctx, meeting: Meeting, members: Member[]): Promise<Contest[]> {
   const { prisma, cycle, ruleSet } = ctx;
-  const decideRows = await prisma.auditLog.findMany({ where: { workflowId: cycle.id, action: 'contest.decide' }, orderBy: { id: 'asc' } });
+  const decideRows = await prisma.auditLog.findMany({
+    where: { workflowId: cycle.id, action: 'contest.decide' },
+    orderBy: { id: 'asc' },
+  });
   // Head and deputy must agree: the last recorded choice is the agreed one.
   const decisions = new Map<string, string[]>();
   for (const a of decideRows) {
     const ids = (a.after as { unitIds?: unknown } | null)?.unitIds;
-    if (Array.isArray(ids)) decisions.set(a.entityId, ids.filter((x): x is string => typeof x === 'string'));
+    if (Array.isArray(ids))
+      decisions.set(
+        a.entityId,
+        ids.filter((x): x is string => typeof x === 'string'),
+      );
   }
-  const handover = await prisma.handover.findUnique({ where: { blocId_fromYear: { blocId: cycle.blocId, fromYear: cycle.year } } });
-  const threshold = { ratio: ruleSet.voting.threshold.ratio, base: ruleSet.voting.threshold.base, strict: ruleSet.voting.threshold.strict };
+  const handover = await prisma.handover.findUnique({
+    where: { blocId_fromYear: { blocId: cycle.blocId, fromYear: cycle.year } },
+  });
+  const threshold = {
+    ratio: ruleSet.voting.threshold.ratio,
+    base: ruleSet.voting.threshold.base,
+    strict: ruleSet.voting.threshold.strict,
+  };
   const out: Contest[] = [];
   for (const contest of BLOC_CONTESTS) {
     const rounds = meeting.rounds.get(contest);
     if (!rounds) continue;
     const docRounds: Round[] = rounds.map(({ row, tally }, i) => {
-      const candidates = Array.isArray(row.candidates) ? (row.candidates as unknown[]).filter((x): x is string => typeof x === 'string') : Object.keys(tally.counts);
+      const candidates = Array.isArray(row.candidates)
+        ? (row.candidates as unknown[]).filter((x): x is string => typeof x === 'string')
+        : Object.keys(tally.counts);
       const received = tally.validBallots + tally.invalidBallots;
-      if (received !== row._count.ballots) throw conflict(`round ${row.round} of ${contest}: the result counts ${received} ballots, the ballot box holds ${row._count.ballots}`);
+      if (received !== row._count.ballots)
+        throw conflict(
+          `round ${row.round} of ${contest}: the result counts ${received} ballots, the ballot box holds ${row._count.ballots}`,
+        );
       const notes: string[] = [];
       const next = rounds[i + 1];
       if (next) {
         const names = (ids: readonly string[]) => joinVn(ids.map(ctx.unitName));
-        if (tally.winners.length > 0) notes.push(`${names(tally.winners)} đạt tỷ lệ phiếu theo quy định ở vòng ${row.round}`);
+        if (tally.winners.length > 0)
+          notes.push(`${names(tally.winners)} đạt tỷ lệ phiếu theo quy định ở vòng ${row.round}`);
         notes.push(
           tally.outcome === 'tie'
             ? `Các đơn vị ${names(tally.tiedForLastSeat ?? [])} có số phiếu bằng nhau, Khối tiến hành bỏ phiếu vòng ${next.row.round} giữa các đơn vị này`
             : `Không đơn vị nào đạt tỷ lệ phiếu theo quy định, Khối tiến hành bỏ phiếu vòng ${next.row.round}`,
         );
       }
-      if ((tally.blankBallots ?? 0) > 0) notes.push(`Trong số phiếu hợp lệ có ${tally.blankBallots} phiếu trắng (không chọn đơn vị nào)`);
+      if ((tally.blankBallots ?? 0) > 0)
+        notes.push(`Trong số phiếu hợp lệ có ${tally.blankBallots} phiếu trắng (không chọn đơn vị nào)`);
       const round: Round = {
         round: row.round,
         // Secret ballot: one ballot to each unit present at the round.
@@ -476,8 +628,16 @@ async function buildContests(ctx: Ctx, meeting: Meeting, members: Member[]): Pro
         ...(notes.length > 0 ? { note: notes.join('. ') } : {}),
       };
       // The percentages printed must be the ones the vote was decided on.
-      const base = threshold.base === 'allMembers' ? members.length : threshold.base === 'present' ? members.filter((m) => m.present).length : round.validBallots;
-      if (base !== tally.base) throw conflict(`round ${row.round} of ${contest} was counted against ${tally.base} (${threshold.base}), the records give ${base}: membership or attendance changed during the meeting`);
+      const base =
+        threshold.base === 'allMembers'
+          ? members.length
+          : threshold.base === 'present'
+            ? members.filter((m) => m.present).length
+            : round.validBallots;
+      if (base !== tally.base)
+        throw conflict(
+          `round ${row.round} of ${contest} was counted against ${tally.base} (${threshold.base}), the records give ${base}: membership or attendance changed during the meeting`,
+        );
       return round;
     });
     const { winners, decidedBy } = contestWinners(ctx, contest, rounds, decisions, handover);
@@ -520,8 +680,17 @@ async function meetingDocs(ctx: Ctx): Promise<MeetingDocs> {
     const present = meeting.presentIds.includes(id);
     if (!present) return { unitId: id, name: ctx.unitName(id), present: false, writtenOpinion: false };
     const name = reps.get(id);
-    if (!name) throw conflict(`${ctx.unitName(id)} was present at the meeting but has no registered unit officer to name as its representative`);
-    return { unitId: id, name: ctx.unitName(id), present: true, representative: { name, position: REPRESENTATIVE_POSITION }, writtenOpinion: false };
+    if (!name)
+      throw conflict(
+        `${ctx.unitName(id)} was present at the meeting but has no registered unit officer to name as its representative`,
+      );
+    return {
+      unitId: id,
+      name: ctx.unitName(id),
+      present: true,
+      representative: { name, position: REPRESENTATIVE_POSITION },
+      writtenOpinion: false,
+    };
   });
   const person = (unitId: string, role: string) => {
     const name = reps.get(unitId);
@@ -529,13 +698,24 @@ async function meetingDocs(ctx: Ctx): Promise<MeetingDocs> {
     return { name, position: `Đại diện đơn vị ${role}`, unit: ctx.unitName(unitId) };
   };
   const contests = await buildContests(ctx, meeting, members);
-  return { meeting, members, contests, reps, chair: person(meeting.actingHeadUnitId, 'Khối trưởng'), secretary: person(meeting.deputyUnitId, 'Khối phó') };
+  return {
+    meeting,
+    members,
+    contests,
+    reps,
+    chair: person(meeting.actingHeadUnitId, 'Khối trưởng'),
+    secretary: person(meeting.deputyUnitId, 'Khối phó'),
+  };
 }
 
 function maxScoreOf(plan: unknown): number | undefined {
-  const groups = (plan as { scoringTemplate?: { groups?: { criteria?: { maxPoints?: unknown }[] }[] } } | null)?.scoringTemplate?.groups;
+  const groups = (plan as { scoringTemplate?: { groups?: { criteria?: { maxPoints?: unknown }[] }[] } } | null)
+    ?.scoringTemplate?.groups;
   if (!Array.isArray(groups)) return undefined;
-  const total = groups.reduce((s, g) => s + (g.criteria ?? []).reduce((t, c) => t + (typeof c.maxPoints === 'number' ? c.maxPoints : 0), 0), 0);
+  const total = groups.reduce(
+    (s, g) => s + (g.criteria ?? []).reduce((t, c) => t + (typeof c.maxPoints === 'number' ? c.maxPoints : 0), 0),
+    0,
+  );
   return total > 0 ? Math.round(total * 100) / 100 : undefined;
 }
 
@@ -547,27 +727,51 @@ async function discussion(ctx: Ctx, md: MeetingDocs): Promise<string[]> {
       `${ctx.unitName(md.meeting.actingHeadUnitId)} (đơn vị Khối trưởng) đã tổng hợp, thẩm định kết quả tự chấm điểm của ${scored.length} đơn vị ` +
       'theo Bảng chấm điểm thi đua của Khối và các minh chứng kèm theo.',
   ];
-  const adjusted = await prisma.scoreEntry.findMany({ where: { cycleId: cycle.id, reviewedScore: { not: null } }, select: { unitId: true } });
+  const adjusted = await prisma.scoreEntry.findMany({
+    where: { cycleId: cycle.id, reviewedScore: { not: null } },
+    select: { unitId: true },
+  });
   if (adjusted.length > 0) {
     const units = uniq(adjusted.map((a) => a.unitId));
-    out.push(`Qua thẩm định, Khối thống nhất điều chỉnh điểm ${adjusted.length} tiêu chí của ${units.length} đơn vị (${units.map(ctx.unitName).join('; ')}).`);
+    out.push(
+      `Qua thẩm định, Khối thống nhất điều chỉnh điểm ${adjusted.length} tiêu chí của ${units.length} đơn vị (${units.map(ctx.unitName).join('; ')}).`,
+    );
   }
   const penalised = scored.filter((s) => s.penalty > 0);
-  if (penalised.length > 0) out.push(`Các đơn vị bị trừ điểm theo Quy chế: ${penalised.map((s) => `${ctx.unitName(s.unitId)} (trừ ${formatNumber(s.penalty)} điểm)`).join('; ')}.`);
+  if (penalised.length > 0)
+    out.push(
+      `Các đơn vị bị trừ điểm theo Quy chế: ${penalised.map((s) => `${ctx.unitName(s.unitId)} (trừ ${formatNumber(s.penalty)} điểm)`).join('; ')}.`,
+    );
   const bonus = scored.filter((s) => s.bonus > 0);
-  if (bonus.length > 0) out.push(`Các đơn vị được cộng điểm thưởng: ${bonus.map((s) => `${ctx.unitName(s.unitId)} (cộng ${formatNumber(s.bonus)} điểm)`).join('; ')}.`);
+  if (bonus.length > 0)
+    out.push(
+      `Các đơn vị được cộng điểm thưởng: ${bonus.map((s) => `${ctx.unitName(s.unitId)} (cộng ${formatNumber(s.bonus)} điểm)`).join('; ')}.`,
+    );
   return out;
 }
 
 function meetingRecipients(ctx: Ctx, councilName: string | null): string[] {
-  return [...(councilName ? [councilName] : [`Sở Nội vụ ${ctx.level} ${ctx.place}`.replace(/\s+/gu, ' ')]), 'Các đơn vị thành viên Khối', 'Lưu: VT, Hồ sơ'];
+  return [
+    ...(councilName ? [councilName] : [`Sở Nội vụ ${ctx.level} ${ctx.place}`.replace(/\s+/gu, ' ')]),
+    'Các đơn vị thành viên Khối',
+    'Lưu: VT, Hồ sơ',
+  ];
 }
 
 async function councilOf(ctx: Ctx) {
-  return ctx.prisma.council.findFirst({ where: { provinceId: ctx.cycle.bloc.provinceId }, include: { members: { include: { person: true } } }, orderBy: { createdAt: 'asc' } });
+  return ctx.prisma.council.findFirst({
+    where: { provinceId: ctx.cycle.bloc.provinceId },
+    include: { members: { include: { person: true } } },
+    orderBy: { createdAt: 'asc' },
+  });
 }
 
-function buildMinutes(ctx: Ctx, md: MeetingDocs, numbers: { minutes: number | null; ballotCount: number | null }, extra: { discussion: string[]; councilName: string | null }): MinutesInput {
+function buildMinutes(
+  ctx: Ctx,
+  md: MeetingDocs,
+  numbers: { minutes: number | null; ballotCount: number | null },
+  extra: { discussion: string[]; councilName: string | null },
+): MinutesInput {
   const { cycle, ruleSet } = ctx;
   const q = ruleSet.voting.quorum;
   const scores = cycle.scoreSummaries
@@ -585,18 +789,32 @@ function buildMinutes(ctx: Ctx, md: MeetingDocs, numbers: { minutes: number | nu
     chair: md.chair,
     secretary: md.secretary,
     members: md.members,
-    quorumRule: { ratio: q.ratio, strict: q.strict, ...(Math.abs(q.ratio - 2 / 3) < 1e-6 ? { label: '2/3' } : {}), source: QUORUM_SOURCE },
+    quorumRule: {
+      ratio: q.ratio,
+      strict: q.strict,
+      ...(Math.abs(q.ratio - 2 / 3) < 1e-6 ? { label: '2/3' } : {}),
+      source: QUORUM_SOURCE,
+    },
     discussion: extra.discussion,
     scores,
     ...(maxScore ? { maxScore } : {}),
     votingMethod: 'secretBallot',
-    ballotCountRecord: { number: numbers.ballotCount, symbol: `${TYPE_ABBR.ballotCount}-${ctx.abbr}`, date: vnDate(md.meeting.startedAt) },
+    ballotCountRecord: {
+      number: numbers.ballotCount,
+      symbol: `${TYPE_ABBR.ballotCount}-${ctx.abbr}`,
+      date: vnDate(md.meeting.startedAt),
+    },
     contests: md.contests,
     recipients: meetingRecipients(ctx, extra.councilName),
   };
 }
 
-function buildBallotCount(ctx: Ctx, md: MeetingDocs, number: number | null, councilName: string | null): BallotCountInput {
+function buildBallotCount(
+  ctx: Ctx,
+  md: MeetingDocs,
+  number: number | null,
+  councilName: string | null,
+): BallotCountInput {
   return {
     header: { parentBody: ctx.parentBody, issuingBody: ctx.issuingBody, issuerAbbr: ctx.abbr, number },
     blocName: ctx.blocName,
@@ -619,12 +837,22 @@ function buildBallotCount(ctx: Ctx, md: MeetingDocs, number: number | null, coun
 
 function proposalDate(ctx: Ctx): Date {
   if (ctx.cycle.proposals.length === 0) {
-    throw new DomainError('WRONG_PHASE', phaseAtLeast(ctx.cycle.phase, 'council') ? 'the year-end vote proposed no unit for an award: there is no proposal letter' : `the vote is not closed yet: the cycle is in phase "${ctx.cycle.phase}"`);
+    throw new DomainError(
+      'WRONG_PHASE',
+      phaseAtLeast(ctx.cycle.phase, 'council')
+        ? 'the year-end vote proposed no unit for an award: there is no proposal letter'
+        : `the vote is not closed yet: the cycle is in phase "${ctx.cycle.phase}"`,
+    );
   }
   return new Date(Math.min(...ctx.cycle.proposals.map((p) => p.createdAt.getTime())));
 }
 
-function buildProposal(ctx: Ctx, md: MeetingDocs, numbers: Record<NumberedKind, number | null>, councilName: string | null): ProposalInput {
+function buildProposal(
+  ctx: Ctx,
+  md: MeetingDocs,
+  numbers: Record<NumberedKind, number | null>,
+  councilName: string | null,
+): ProposalInput {
   const { cycle } = ctx;
   const date = proposalDate(ctx);
   const entries: ProposalInput['entries'] = [];
@@ -637,11 +865,16 @@ function buildProposal(ctx: Ctx, md: MeetingDocs, numbers: Record<NumberedKind, 
     if (!c) throw conflict(`proposals for ${awardName(award, ctx.level)} exist but no ballot was held for it`);
     const rows = proposals.map((p) => {
       const round = [...c.rounds].reverse().find((r) => r.votes.some((v) => v.unitId === p.unitId));
-      if (!round) throw conflict(`${ctx.unitName(p.unitId)} is proposed for ${awardName(award, ctx.level)} but was not a candidate of the vote`);
+      if (!round)
+        throw conflict(
+          `${ctx.unitName(p.unitId)} is proposed for ${awardName(award, ctx.level)} but was not a candidate of the vote`,
+        );
       const votes = round.votes.find((v) => v.unitId === p.unitId)!.votes;
       const base = meetingBase(c.threshold.base, md.members, round);
       const s = cycle.scoreSummaries.find((x) => x.unitId === p.unitId);
-      const achievement = p.achievement.trim() || `Hoàn thành xuất sắc nhiệm vụ năm ${cycle.year}${s ? `; đạt ${formatNumber(s.finalTotal)} điểm, xếp hạng ${s.rank ?? '—'} trong Khối` : ''}.`;
+      const achievement =
+        p.achievement.trim() ||
+        `Hoàn thành xuất sắc nhiệm vụ năm ${cycle.year}${s ? `; đạt ${formatNumber(s.finalTotal)} điểm, xếp hạng ${s.rank ?? '—'} trong Khối` : ''}.`;
       return {
         votes,
         entry: {
@@ -652,19 +885,29 @@ function buildProposal(ctx: Ctx, md: MeetingDocs, numbers: Record<NumberedKind, 
           baseCount: base,
           base: c.threshold.base,
           // Chosen by the head and deputy after the rounds failed (not by reaching the threshold).
-          ...(c.decidedBy === 'headAndDeputy' && !meetsThreshold(votes, base, c.threshold) ? { note: 'Khối trưởng và Khối phó quyết định theo Quy chế' } : {}),
+          ...(c.decidedBy === 'headAndDeputy' && !meetsThreshold(votes, base, c.threshold)
+            ? { note: 'Khối trưởng và Khối phó quyết định theo Quy chế' }
+            : {}),
         },
       };
     });
     rows.sort((a, b) => b.votes - a.votes);
     entries.push(...rows.map((r) => r.entry));
   }
-  if (entries.length === 0) throw conflict('the proposals of this cycle do not come from the bloc vote (no Cờ thi đua or Bằng khen proposal)');
+  if (entries.length === 0)
+    throw conflict('the proposals of this cycle do not come from the bloc vote (no Cờ thi đua or Bằng khen proposal)');
   const total = md.members.length;
   const present = md.members.filter((m) => m.present).length;
   const ubnd = `Ủy ban nhân dân ${ctx.level} ${ctx.place}`.replace(/\s+/gu, ' ');
   return {
-    header: { parentBody: ctx.parentBody, issuingBody: ctx.issuingBody, issuerAbbr: ctx.abbr, number: numbers.proposal, place: ctx.place, date: vnDate(date) },
+    header: {
+      parentBody: ctx.parentBody,
+      issuingBody: ctx.issuingBody,
+      issuerAbbr: ctx.abbr,
+      number: numbers.proposal,
+      place: ctx.place,
+      date: vnDate(date),
+    },
     blocName: ctx.blocName,
     year: cycle.year,
     addressees: [`Chủ tịch ${ubnd}`, ...(councilName ? [councilName] : [])],
@@ -673,8 +916,16 @@ function buildProposal(ctx: Ctx, md: MeetingDocs, numbers: Record<NumberedKind, 
       'Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết một số điều của Luật Thi đua, khen thưởng',
       `Căn cứ Quy chế hoạt động của ${ctx.blocName}`,
     ],
-    minutes: { number: numbers.minutes, symbol: `${TYPE_ABBR.minutes}-${ctx.abbr}`, date: vnDate(md.meeting.startedAt) },
-    ballotCount: { number: numbers.ballotCount, symbol: `${TYPE_ABBR.ballotCount}-${ctx.abbr}`, date: vnDate(md.meeting.startedAt) },
+    minutes: {
+      number: numbers.minutes,
+      symbol: `${TYPE_ABBR.minutes}-${ctx.abbr}`,
+      date: vnDate(md.meeting.startedAt),
+    },
+    ballotCount: {
+      number: numbers.ballotCount,
+      symbol: `${TYPE_ABBR.ballotCount}-${ctx.abbr}`,
+      date: vnDate(md.meeting.startedAt),
+    },
     intro: [
       `Năm ${cycle.year}, các đơn vị thành viên ${ctx.blocName} đã triển khai thực hiện nhiệm vụ chính trị được giao và hưởng ứng các phong trào thi đua do ${ubnd} phát động. ` +
         `Tại cuộc họp bình xét ${formatDateVn(md.meeting.startedAt)}, có ${present}/${total} đơn vị thành viên tham dự, Khối đã thống nhất kết quả chấm điểm, xếp hạng và bỏ phiếu kín suy tôn, đề nghị khen thưởng.`,
@@ -687,7 +938,11 @@ function buildProposal(ctx: Ctx, md: MeetingDocs, numbers: Record<NumberedKind, 
 }
 
 function meetingBase(base: Contest['threshold']['base'], members: readonly Member[], round: Round): number {
-  return base === 'allMembers' ? members.length : base === 'present' ? members.filter((m) => m.present).length : round.validBallots;
+  return base === 'allMembers'
+    ? members.length
+    : base === 'present'
+      ? members.filter((m) => m.present).length
+      : round.validBallots;
 }
 
 // ---------------------------------------------------------------- award decision
@@ -707,35 +962,70 @@ export interface DecisionSummary {
 }
 
 /** The award decisions recorded for a cycle, earliest first (one document each). */
-export function decisionsOf(cycle: { proposals: { awardType?: string; decision: { decisionNumber: string; decisionDate: Date } | null }[] }): DecisionSummary[] {
+export function decisionsOf(cycle: {
+  proposals: { awardType?: string; decision: { decisionNumber: string; decisionDate: Date } | null }[];
+}): DecisionSummary[] {
   const groups = new Map<string, DecisionSummary & { at: number }>();
   for (const p of cycle.proposals) {
     // The Prime Minister's Government-flag decision is not a document the province issues.
     if (!p.decision || p.awardType === 'government-flag') continue;
     const g = groups.get(p.decision.decisionNumber);
     if (g) g.awards++;
-    else groups.set(p.decision.decisionNumber, { decisionNumber: p.decision.decisionNumber, decisionDate: vnDate(p.decision.decisionDate), awards: 1, at: p.decision.decisionDate.getTime() });
+    else
+      groups.set(p.decision.decisionNumber, {
+        decisionNumber: p.decision.decisionNumber,
+        decisionDate: vnDate(p.decision.decisionDate),
+        awards: 1,
+        at: p.decision.decisionDate.getTime(),
+      });
   }
   return [...groups.values()]
-    .sort((a, b) => a.at - b.at || (parseDecisionNumber(a.decisionNumber).number ?? 0) - (parseDecisionNumber(b.decisionNumber).number ?? 0) || a.decisionNumber.localeCompare(b.decisionNumber))
+    .sort(
+      (a, b) =>
+        a.at - b.at ||
+        (parseDecisionNumber(a.decisionNumber).number ?? 0) - (parseDecisionNumber(b.decisionNumber).number ?? 0) ||
+        a.decisionNumber.localeCompare(b.decisionNumber),
+    )
     .map(({ at: _at, ...d }) => d);
 }
 
 function requireDecisions(ctx: Ctx): DecisionSummary[] {
   const all = decisionsOf(ctx.cycle);
   if (all.length === 0) {
-    throw new DomainError('WRONG_PHASE', phaseAtLeast(ctx.cycle.phase, 'council') ? 'no award decision has been recorded for this cycle yet' : `the vote is not closed yet: the cycle is in phase "${ctx.cycle.phase}"`);
+    throw new DomainError(
+      'WRONG_PHASE',
+      phaseAtLeast(ctx.cycle.phase, 'council')
+        ? 'no award decision has been recorded for this cycle yet'
+        : `the vote is not closed yet: the cycle is in phase "${ctx.cycle.phase}"`,
+    );
   }
   return all;
 }
 
-function buildDecision(ctx: Ctx, numbers: Record<NumberedKind, number | null>, proposalDateIso: string, council: Awaited<ReturnType<typeof councilOf>>, opts: LoadDocumentOptions): DecisionInput {
+function buildDecision(
+  ctx: Ctx,
+  numbers: Record<NumberedKind, number | null>,
+  proposalDateIso: string,
+  council: Awaited<ReturnType<typeof councilOf>>,
+  opts: LoadDocumentOptions,
+): DecisionInput {
   const { cycle } = ctx;
   const all = requireDecisions(ctx);
   const wanted = opts.decisionNumber?.normalize('NFC').trim();
   const chosen = wanted ? all.find((d) => d.decisionNumber.normalize('NFC').trim() === wanted) : all[0];
-  if (!chosen) throw new DomainError('NOT_FOUND', `no award decision ${opts.decisionNumber} in this cycle (recorded: ${all.map((d) => d.decisionNumber).join(', ')})`);
-  const rank = (t: string) => ['government-flag', 'emulation-flag', 'certificate-of-merit', 'excellent-labour-collective', 'certificate-of-commendation'].indexOf(t);
+  if (!chosen)
+    throw new DomainError(
+      'NOT_FOUND',
+      `no award decision ${opts.decisionNumber} in this cycle (recorded: ${all.map((d) => d.decisionNumber).join(', ')})`,
+    );
+  const rank = (t: string) =>
+    [
+      'government-flag',
+      'emulation-flag',
+      'certificate-of-merit',
+      'excellent-labour-collective',
+      'certificate-of-commendation',
+    ].indexOf(t);
   const proposals = cycle.proposals
     .filter((p) => p.decision?.decisionNumber === chosen.decisionNumber)
     .sort((a, b) => rank(a.awardType) - rank(b.awardType) || (b.voteShare ?? 0) - (a.voteShare ?? 0));
@@ -746,19 +1036,30 @@ function buildDecision(ctx: Ctx, numbers: Record<NumberedKind, number | null>, p
   const signerText = first.signer.normalize('NFC');
   const deputy = /phó chủ tịch/iu.test(signerText);
   const chairMember = council?.members.find((m) => m.position === (deputy ? 'viceChair' : 'chair'));
-  if (!chairMember) throw conflict(`the ${deputy ? 'vice-chair' : 'chair'} of the province's emulation council (the Chủ tịch UBND who signs the decision) is not on record`);
+  if (!chairMember)
+    throw conflict(
+      `the ${deputy ? 'vice-chair' : 'chair'} of the province's emulation council (the Chủ tịch UBND who signs the decision) is not on record`,
+    );
 
   const date = vnDate(first.decisionDate);
   const nd152 = date >= '2025-07-01';
   const bases = [
-    nd152 ? 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025' : 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015',
+    nd152
+      ? 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025'
+      : 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015',
     'Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022',
     nd152
       ? 'Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết một số điều của Luật Thi đua, khen thưởng'
       : 'Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng',
   ];
   if (nd152) {
-    const articles = uniq(proposals.map((p) => AWARD_COEFFICIENTS[p.awardType as AwardType]?.collective?.basis).filter((b): b is string => !!b).map(articleVn).filter((a): a is string => !!a));
+    const articles = uniq(
+      proposals
+        .map((p) => AWARD_COEFFICIENTS[p.awardType as AwardType]?.collective?.basis)
+        .filter((b): b is string => !!b)
+        .map(articleVn)
+        .filter((a): a is string => !!a),
+    );
     bases.push(`Căn cứ ${joinVn(['Điều 49', ...articles])} Nghị định số 152/2025/NĐ-CP về mức tiền thưởng`);
   }
   if (baseSalaryVnd !== undefined) {
@@ -774,7 +1075,13 @@ function buildDecision(ctx: Ctx, numbers: Record<NumberedKind, number | null>, p
   const level = ctx.level ? `${upperVn(ctx.level)} ` : '';
   const proposalRef = `Tờ trình số ${formatNumberSymbol(numbers.proposal, `${TYPE_ABBR.proposal}-${ctx.abbr}`)} ${formatDateVn(proposalDateIso)}`;
   return {
-    header: { issuingBody: `ỦY BAN NHÂN DÂN\n${level}${upperVn(ctx.place)}`, issuerAbbr, number, place: ctx.place, date },
+    header: {
+      issuingBody: `ỦY BAN NHÂN DÂN\n${level}${upperVn(ctx.place)}`,
+      issuerAbbr,
+      number,
+      place: ctx.place,
+      date,
+    },
     year: cycle.year,
     authority: `CHỦ TỊCH ỦY BAN NHÂN DÂN ${level}${upperVn(ctx.place)}`,
     legalBases: bases,
@@ -792,7 +1099,13 @@ function buildDecision(ctx: Ctx, numbers: Record<NumberedKind, number | null>, p
       };
     }),
     fundSource: `Quỹ thi đua, khen thưởng của ${ctx.level || 'tỉnh'}`,
-    executors: [`Chánh Văn phòng Ủy ban nhân dân ${ctx.level}`.trim(), 'Giám đốc Sở Nội vụ', 'Giám đốc Sở Tài chính', `Khối trưởng ${ctx.blocName}`, 'Thủ trưởng các cơ quan, đơn vị có liên quan'],
+    executors: [
+      `Chánh Văn phòng Ủy ban nhân dân ${ctx.level}`.trim(),
+      'Giám đốc Sở Nội vụ',
+      'Giám đốc Sở Tài chính',
+      `Khối trưởng ${ctx.blocName}`,
+      'Thủ trưởng các cơ quan, đơn vị có liên quan',
+    ],
     signer: deputy
       ? { prefix: 'KT.', prefixOf: 'Chủ tịch', position: 'Phó Chủ tịch', name: chairMember.person.fullName }
       : { position: 'Chủ tịch', name: chairMember.person.fullName },
@@ -815,7 +1128,12 @@ function validate<K extends DocumentKind>(kind: K, data: unknown): CycleDocument
  * The validated input of a document of the cycle, from its real data. Numbers are given out (and stored)
  * only after the data has validated without them, so a refused document never consumes a number.
  */
-export async function loadDocumentData<K extends DocumentKind>(db: Db, cycleId: string, kind: K, opts: LoadDocumentOptions = {}): Promise<CycleDocumentData[K]> {
+export async function loadDocumentData<K extends DocumentKind>(
+  db: Db,
+  cycleId: string,
+  kind: K,
+  opts: LoadDocumentOptions = {},
+): Promise<CycleDocumentData[K]> {
   const ctx = await context(db, cycleId);
   const council = await councilOf(ctx);
   const councilName = council?.name.normalize('NFC').trim() ?? null;
@@ -847,7 +1165,11 @@ export async function loadDocumentData<K extends DocumentKind>(db: Db, cycleId: 
   ];
   if (kind === 'proposal' || kind === 'decision') wanted.push({ kind: 'proposal', year: vnYear(proposalDate(ctx)) });
   const got = await documentNumbers(ctx.prisma, ctx.cycle, wanted, opts.actorPersonId, opts.assign ?? true);
-  const numbers: Record<NumberedKind, number | null> = { minutes: got.minutes ?? null, ballotCount: got.ballotCount ?? null, proposal: got.proposal ?? null };
+  const numbers: Record<NumberedKind, number | null> = {
+    minutes: got.minutes ?? null,
+    ballotCount: got.ballotCount ?? null,
+    proposal: got.proposal ?? null,
+  };
   return validate(kind, build(numbers, extra));
 }
 
@@ -864,10 +1186,15 @@ const TITLES: Record<DocumentKind, string> = {
 export function documentFileName<K extends DocumentKind>(kind: K, data: CycleDocumentData[K]): string {
   const d = data as CycleDocumentData[DocumentKind];
   const bloc = 'blocName' in d ? ` - ${d.blocName}` : '';
-  const num = d.header.number !== null ? ` ${formatNumberSymbol(d.header.number, `${TYPE_ABBR[kind]}-${d.header.issuerAbbr}`).replace(/\//g, '-')}` : '';
+  const num =
+    d.header.number !== null
+      ? ` ${formatNumberSymbol(d.header.number, `${TYPE_ABBR[kind]}-${d.header.issuerAbbr}`).replace(/\//g, '-')}`
+      : '';
   const name = kind === 'decision' ? `${TITLES[kind]}${num} năm ${d.year}` : `${TITLES[kind]} năm ${d.year}${bloc}`;
   // Characters file systems refuse, and control characters, become "-".
-  return [...name.normalize('NFC')].map((ch) => (ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? '-' : ch)).join('');
+  return [...name.normalize('NFC')]
+    .map((ch) => (ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? '-' : ch))
+    .join('');
 }
 
 export interface CycleDocumentStatus {
@@ -880,7 +1207,10 @@ export interface CycleDocumentStatus {
 }
 
 /** Which documents of the cycle can be generated now, without giving out numbers. */
-export async function listCycleDocuments(db: Db, cycleId: string): Promise<{ documents: CycleDocumentStatus[]; decisions: DecisionSummary[] }> {
+export async function listCycleDocuments(
+  db: Db,
+  cycleId: string,
+): Promise<{ documents: CycleDocumentStatus[]; decisions: DecisionSummary[] }> {
   const ctx = await context(db, cycleId);
   const assigned = await assignedNumbers(db, cycleId);
   const numberOf = (k: NumberedKind) => {
@@ -904,13 +1234,23 @@ export async function listCycleDocuments(db: Db, cycleId: string): Promise<{ doc
       proposalError = e.message;
     }
   }
-  const status = (kind: DocumentKind, reason: string | undefined, number: string | null): CycleDocumentStatus => ({ kind, available: !reason, ...(reason ? { reason } : {}), number });
+  const status = (kind: DocumentKind, reason: string | undefined, number: string | null): CycleDocumentStatus => ({
+    kind,
+    available: !reason,
+    ...(reason ? { reason } : {}),
+    number,
+  });
   return {
     documents: [
       status('minutes', meetingError, numberOf('minutes')),
       status('ballotCount', meetingError, numberOf('ballotCount')),
       status('proposal', proposalError, numberOf('proposal')),
-      status('decision', proposalError ?? (decisions.length === 0 ? 'no award decision has been recorded for this cycle yet' : undefined), decisions[0]?.decisionNumber ?? null),
+      status(
+        'decision',
+        proposalError ??
+          (decisions.length === 0 ? 'no award decision has been recorded for this cycle yet' : undefined),
+        decisions[0]?.decisionNumber ?? null,
+      ),
     ],
     decisions,
   };

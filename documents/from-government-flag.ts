@@ -26,7 +26,15 @@ import { provinceParts } from './from-cycle';
 import { toCalendarDate, upperVn } from './format';
 import { HEADER_LEFT_MM, ptToMm, SIZE } from './layout';
 import { timesWidthPt } from './metrics';
-import { DOCUMENT_SCHEMAS, TYPE_ABBR, type GovFlagBallotCount, type GovFlagBallotCountInput, type GovFlagDocumentKind, type GovFlagProposal, type GovFlagProposalInput } from './model';
+import {
+  DOCUMENT_SCHEMAS,
+  TYPE_ABBR,
+  type GovFlagBallotCount,
+  type GovFlagBallotCountInput,
+  type GovFlagDocumentKind,
+  type GovFlagProposal,
+  type GovFlagProposalInput,
+} from './model';
 
 export interface GovernmentFlagDocumentData {
   govFlagProposal: GovFlagProposal;
@@ -102,7 +110,10 @@ async function loadSelection(db: Db, provinceId: string, year: number) {
   const province = await prisma.province.findUnique({ where: { id: provinceId } });
   if (!province) throw new DomainError('NOT_FOUND', `no province ${provinceId}`);
   const workflowId = governmentFlagWorkflowId(province.code, year);
-  const audits = await prisma.auditLog.findMany({ where: { workflowId, action: { in: ['governmentFlag.start', 'governmentFlag.close', 'governmentFlag.submit'] } }, orderBy: { id: 'asc' } });
+  const audits = await prisma.auditLog.findMany({
+    where: { workflowId, action: { in: ['governmentFlag.start', 'governmentFlag.close', 'governmentFlag.submit'] } },
+    orderBy: { id: 'asc' },
+  });
   const start = audits.find((a) => a.action === 'governmentFlag.start');
   if (!start) throw new DomainError('NOT_FOUND', `the Government-flag selection for ${year} has not been started`);
   const proposals = await prisma.proposal.findMany({
@@ -110,14 +121,38 @@ async function loadSelection(db: Db, provinceId: string, year: number) {
     include: { unit: true, cycle: { select: { id: true, bloc: { select: { name: true, code: true } } } } },
     orderBy: { unit: { code: 'asc' } },
   });
-  const rounds = await prisma.votingRound.findMany({ where: { contest: { in: proposals.map((p) => governmentFlagContest(p.id)) } }, include: { _count: { select: { voters: true } } } });
+  const rounds = await prisma.votingRound.findMany({
+    where: { contest: { in: proposals.map((p) => governmentFlagContest(p.id)) } },
+    include: { _count: { select: { voters: true } } },
+  });
   const council = await prisma.council.findFirst({
     where: { provinceId },
-    include: { members: { include: { person: true } }, roleAssignments: { where: { role: 'councilSecretary' }, include: { person: true }, orderBy: { createdAt: 'asc' } } },
+    include: {
+      members: { include: { person: true } },
+      roleAssignments: {
+        where: { role: 'councilSecretary' },
+        include: { person: true },
+        orderBy: { createdAt: 'asc' },
+      },
+    },
     orderBy: { createdAt: 'asc' },
   });
-  const scores = proposals.length > 0 ? await prisma.scoreSummary.findMany({ where: { OR: proposals.map((p) => ({ cycleId: p.cycleId, unitId: p.unitId })) } }) : [];
-  return { province, workflowId, audits, start: start.after as unknown as StartInfo, proposals, rounds, council, scores };
+  const scores =
+    proposals.length > 0
+      ? await prisma.scoreSummary.findMany({
+          where: { OR: proposals.map((p) => ({ cycleId: p.cycleId, unitId: p.unitId })) },
+        })
+      : [];
+  return {
+    province,
+    workflowId,
+    audits,
+    start: start.after as unknown as StartInfo,
+    proposals,
+    rounds,
+    council,
+    scores,
+  };
 }
 type Selection = Awaited<ReturnType<typeof loadSelection>>;
 
@@ -126,7 +161,11 @@ function closedCount(s: Selection) {
   const close = s.audits.find((a) => a.action === 'governmentFlag.close');
   const roundOf = new Map(s.rounds.map((r) => [r.contest, r]));
   const rows = s.proposals.map((p) => ({ p, r: roundOf.get(governmentFlagContest(p.id)) }));
-  if (!close || rows.some((x) => !x.r?.closedAt)) throw new DomainError('NOT_FOUND', 'the council’s vote on the Government flag is not closed yet: the ballot-count record exists once the secretary closes it');
+  if (!close || rows.some((x) => !x.r?.closedAt))
+    throw new DomainError(
+      'NOT_FOUND',
+      'the council’s vote on the Government flag is not closed yet: the ballot-count record exists once the secretary closes it',
+    );
   if (rows.length === 0) throw conflict('the selection has no candidates');
   return { close, rows: rows.map((x) => ({ ...x, r: x.r!, result: (x.r!.result ?? {}) as RoundResult })) };
 }
@@ -134,9 +173,14 @@ function closedCount(s: Selection) {
 function councilPeople(s: Selection) {
   const chair = s.council?.members.find((m) => m.position === 'chair')?.person;
   const secretary = s.council?.roleAssignments[0]?.person;
-  if (!s.council || !chair) throw conflict('the chair of the province’s emulation council (the Chủ tịch UBND) is not on record');
+  if (!s.council || !chair)
+    throw conflict('the chair of the province’s emulation council (the Chủ tịch UBND) is not on record');
   if (!secretary) throw conflict('the secretary of the province’s emulation council is not on record');
-  return { council: s.council, chair: chair.fullName.normalize('NFC').trim(), secretary: secretary.fullName.normalize('NFC').trim() };
+  return {
+    council: s.council,
+    chair: chair.fullName.normalize('NFC').trim(),
+    secretary: secretary.fullName.normalize('NFC').trim(),
+  };
 }
 
 function scoreOf(s: Selection, cycleId: string, unitId: string): number | null {
@@ -147,7 +191,10 @@ function names(s: Selection, councilName: string) {
   const { level, place } = provinceParts(s.province.name);
   const tail = `${level} ${place}`.trim();
   const lowerName = councilName.toLocaleLowerCase('vi-VN');
-  const shortCouncil = tail && lowerName.endsWith(` ${tail.toLocaleLowerCase('vi-VN')}`) ? councilName.slice(0, councilName.length - tail.length - 1) : councilName;
+  const shortCouncil =
+    tail && lowerName.endsWith(` ${tail.toLocaleLowerCase('vi-VN')}`)
+      ? councilName.slice(0, councilName.length - tail.length - 1)
+      : councilName;
   return { level, place, tail, shortCouncil };
 }
 
@@ -160,7 +207,12 @@ function buildBallotCount(s: Selection): GovFlagBallotCountInput {
   const openedAt = new Date(Math.min(...rows.map((x) => x.r.openedAt.getTime())));
   const closedAt = new Date(Math.max(close.at.getTime(), ...rows.map((x) => x.r.closedAt!.getTime())));
   return {
-    header: { parentBody: `UBND ${upperVn(s.province.name)}`, issuingBody: headerLines(upperVn(shortCouncil)), issuerAbbr: COUNCIL_ABBR, number: null },
+    header: {
+      parentBody: `UBND ${upperVn(s.province.name)}`,
+      issuingBody: headerLines(upperVn(shortCouncil)),
+      issuerAbbr: COUNCIL_ABBR,
+      number: null,
+    },
     councilName,
     year: yearOf(s),
     openedAt: vnDateTime(openedAt),
@@ -183,7 +235,11 @@ function buildBallotCount(s: Selection): GovFlagBallotCountInput {
       rank: result.rank ?? null,
       selected: result.selected ?? false,
     })),
-    recipients: [`Ủy ban nhân dân ${level} ${place}`.replace(/\s+/gu, ' '), 'Các thành viên Hội đồng', 'Lưu: VT, Hồ sơ'],
+    recipients: [
+      `Ủy ban nhân dân ${level} ${place}`.replace(/\s+/gu, ' '),
+      'Các thành viên Hội đồng',
+      'Lưu: VT, Hồ sơ',
+    ],
   };
 }
 
@@ -193,7 +249,11 @@ function yearOf(s: Selection): number {
 
 function buildProposal(s: Selection): GovFlagProposalInput {
   const submit = s.audits.find((a) => a.action === 'governmentFlag.submit');
-  if (!submit) throw new DomainError('NOT_FOUND', 'no submission to the Ministry of Home Affairs has been recorded yet: the proposal letter is the one recorded with it');
+  if (!submit)
+    throw new DomainError(
+      'NOT_FOUND',
+      'no submission to the Ministry of Home Affairs has been recorded yet: the proposal letter is the one recorded with it',
+    );
   const sent = submit.after as unknown as { letterNumber: string; letterDate: string; unitIds: string[] };
   const { close, rows } = closedCount(s);
   const { council, chair } = councilPeople(s);
@@ -212,7 +272,9 @@ function buildProposal(s: Selection): GovFlagProposalInput {
     year,
     addressees: ['Thủ tướng Chính phủ', 'Bộ Nội vụ'],
     legalBases: [
-      nd152 ? 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025' : 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015',
+      nd152
+        ? 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025'
+        : 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015',
       'Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022',
       nd152
         ? 'Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết một số điều của Luật Thi đua, khen thưởng'
@@ -247,13 +309,21 @@ const TITLES: Record<GovFlagDocumentKind, string> = {
  * The validated data of a Government-flag dossier document of a province and year, and its file name
  * (UTF-8, without extension): `Tờ trình đề nghị tặng Cờ thi đua của Chính phủ năm 2026 - Thành phố Cần Thơ`.
  */
-export async function loadGovernmentFlagDocument<K extends GovFlagDocumentKind>(db: Db, provinceId: string, year: number, kind: K): Promise<{ data: GovernmentFlagDocumentData[K]; fileName: string }> {
+export async function loadGovernmentFlagDocument<K extends GovFlagDocumentKind>(
+  db: Db,
+  provinceId: string,
+  year: number,
+  kind: K,
+): Promise<{ data: GovernmentFlagDocumentData[K]; fileName: string }> {
   const s = await loadSelection(db, provinceId, year);
   const raw = kind === 'govFlagProposal' ? buildProposal(s) : buildBallotCount(s);
   const parsed = DOCUMENT_SCHEMAS[kind].safeParse(raw);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw conflict(`the Government-flag selection's data does not make a valid ${kind} document: ${issues.join('; ')}`, { issues });
+    throw conflict(
+      `the Government-flag selection's data does not make a valid ${kind} document: ${issues.join('; ')}`,
+      { issues },
+    );
   }
   const name = `${TITLES[kind]} năm ${year} - ${s.province.name.normalize('NFC').trim()}`;
   const fileName = [...name].map((ch) => (ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? '-' : ch)).join('');

@@ -23,7 +23,9 @@ export class DocumentValidationError extends Error {
     readonly kind: DocumentKind,
     readonly issues: z.core.$ZodIssue[],
   ) {
-    super(`invalid ${kind} document data: ${issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+    super(
+      `invalid ${kind} document data: ${issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+    );
   }
 }
 

@@ -154,7 +154,8 @@ export interface SignGridBlock {
   recipients?: string[];
 }
 
-export type Block = HeaderBlock | TitleBlock | CenterBlock | ParaBlock | AddresseesBlock | TableBlock | SignoffBlock | SignGridBlock;
+export type Block =
+  HeaderBlock | TitleBlock | CenterBlock | ParaBlock | AddresseesBlock | TableBlock | SignoffBlock | SignGridBlock;
 
 export interface Section {
   orientation: 'portrait' | 'landscape';

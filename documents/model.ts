@@ -35,7 +35,9 @@ export const DateTimeSchema = z.iso.datetime({ local: true, offset: true }).refi
 export const IssuerAbbrSchema = z
   .string()
   .transform((s) => s.normalize('NFC').trim())
-  .pipe(z.string().regex(/^[\p{Lu}\d]+(?:-[\p{Lu}\d]+)*$/u, 'capitals and digits, groups joined by "-" with no spaces'));
+  .pipe(
+    z.string().regex(/^[\p{Lu}\d]+(?:-[\p{Lu}\d]+)*$/u, 'capitals and digits, groups joined by "-" with no spaces'),
+  );
 
 /** A document number in the issuer's yearly series; `null` leaves the blank the văn thư fills after signature. */
 export const DocNumberSchema = z.number().int().min(1).max(99_999).nullable();
@@ -81,9 +83,14 @@ export const SignerSchema = z
   })
   .superRefine((s, ctx) => {
     if (s.prefix && s.prefix !== 'Q.' && !s.prefixOf) {
-      ctx.addIssue({ code: 'custom', path: ['prefixOf'], message: `"${s.prefix}" needs the title it refers to (prefixOf)` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['prefixOf'],
+        message: `"${s.prefix}" needs the title it refers to (prefixOf)`,
+      });
     }
-    if (s.prefix === 'Q.' && s.prefixOf) ctx.addIssue({ code: 'custom', path: ['prefixOf'], message: '"Q." goes before the position itself' });
+    if (s.prefix === 'Q.' && s.prefixOf)
+      ctx.addIssue({ code: 'custom', path: ['prefixOf'], message: '"Q." goes before the position itself' });
   });
 export type Signer = z.infer<typeof SignerSchema>;
 
@@ -112,7 +119,8 @@ export const MemberSchema = z
     writtenOpinion: z.boolean().default(false),
   })
   .superRefine((m, ctx) => {
-    if (m.present && !m.representative) ctx.addIssue({ code: 'custom', path: ['representative'], message: 'a present unit needs its representative' });
+    if (m.present && !m.representative)
+      ctx.addIssue({ code: 'custom', path: ['representative'], message: 'a present unit needs its representative' });
   });
 export type Member = z.infer<typeof MemberSchema>;
 
@@ -154,15 +162,22 @@ export const RoundSchema = z
     note: text(1000).optional(),
   })
   .superRefine((r, ctx) => {
-    if (r.ballotsReceived > r.ballotsIssued) ctx.addIssue({ code: 'custom', path: ['ballotsReceived'], message: 'more ballots received than issued' });
+    if (r.ballotsReceived > r.ballotsIssued)
+      ctx.addIssue({ code: 'custom', path: ['ballotsReceived'], message: 'more ballots received than issued' });
     if (r.validBallots + r.invalidBallots !== r.ballotsReceived) {
-      ctx.addIssue({ code: 'custom', path: ['validBallots'], message: 'valid + invalid ballots must equal ballots received' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['validBallots'],
+        message: 'valid + invalid ballots must equal ballots received',
+      });
     }
     const seen = new Set<string>();
     r.votes.forEach((v, i) => {
-      if (seen.has(v.unitId)) ctx.addIssue({ code: 'custom', path: ['votes', i, 'unitId'], message: 'candidate listed twice' });
+      if (seen.has(v.unitId))
+        ctx.addIssue({ code: 'custom', path: ['votes', i, 'unitId'], message: 'candidate listed twice' });
       seen.add(v.unitId);
-      if (v.votes > r.validBallots) ctx.addIssue({ code: 'custom', path: ['votes', i, 'votes'], message: 'more votes than valid ballots' });
+      if (v.votes > r.validBallots)
+        ctx.addIssue({ code: 'custom', path: ['votes', i, 'votes'], message: 'more votes than valid ballots' });
     });
   });
 export type Round = z.infer<typeof RoundSchema>;
@@ -190,10 +205,17 @@ export const ContestSchema = z
       ctx.addIssue({ code: 'custom', path: ['awardName'], message: 'an award contest needs its award name' });
     }
     c.rounds.forEach((r, i) => {
-      if (r.round !== i + 1) ctx.addIssue({ code: 'custom', path: ['rounds', i, 'round'], message: `rounds must be numbered 1, 2, … (expected ${i + 1})` });
+      if (r.round !== i + 1)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rounds', i, 'round'],
+          message: `rounds must be numbered 1, 2, … (expected ${i + 1})`,
+        });
     });
-    if (c.winners.length > c.seats) ctx.addIssue({ code: 'custom', path: ['winners'], message: `more winners than seats (${c.seats})` });
-    if (new Set(c.winners).size !== c.winners.length) ctx.addIssue({ code: 'custom', path: ['winners'], message: 'a winner is listed twice' });
+    if (c.winners.length > c.seats)
+      ctx.addIssue({ code: 'custom', path: ['winners'], message: `more winners than seats (${c.seats})` });
+    if (new Set(c.winners).size !== c.winners.length)
+      ctx.addIssue({ code: 'custom', path: ['winners'], message: 'a winner is listed twice' });
   });
 export type Contest = z.infer<typeof ContestSchema>;
 
@@ -214,7 +236,8 @@ export function baseCount(base: PercentBase, members: readonly Member[], round: 
  * round 1 of a multi-seat contest is not a candidate of the run-off for the remaining seat(s).
  */
 export function decidingRound(c: Pick<Contest, 'rounds'>, unitId: string): Round | undefined {
-  for (let i = c.rounds.length - 1; i >= 0; i--) if (c.rounds[i]!.votes.some((v) => v.unitId === unitId)) return c.rounds[i];
+  for (let i = c.rounds.length - 1; i >= 0; i--)
+    if (c.rounds[i]!.votes.some((v) => v.unitId === unitId)) return c.rounds[i];
   return undefined;
 }
 
@@ -234,19 +257,27 @@ function checkElectorate(
 ): void {
   const ids = new Set<string>();
   members.forEach((m, i) => {
-    if (ids.has(m.unitId)) ctx.addIssue({ code: 'custom', path: [...path, 'members', i, 'unitId'], message: 'unit listed twice' });
+    if (ids.has(m.unitId))
+      ctx.addIssue({ code: 'custom', path: [...path, 'members', i, 'unitId'], message: 'unit listed twice' });
     ids.add(m.unitId);
   });
   const present = members.filter((m) => m.present).length;
   contests.forEach((c, ci) => {
     c.rounds.forEach((r, ri) => {
       const at = [...path, 'contests', ci, 'rounds', ri];
-      if (r.ballotsIssued > present) ctx.addIssue({ code: 'custom', path: [...at, 'ballotsIssued'], message: `more ballots issued than units present (${present})` });
+      if (r.ballotsIssued > present)
+        ctx.addIssue({
+          code: 'custom',
+          path: [...at, 'ballotsIssued'],
+          message: `more ballots issued than units present (${present})`,
+        });
       r.votes.forEach((v, vi) => {
-        if (!ids.has(v.unitId)) ctx.addIssue({ code: 'custom', path: [...at, 'votes', vi, 'unitId'], message: `unknown unit "${v.unitId}"` });
+        if (!ids.has(v.unitId))
+          ctx.addIssue({ code: 'custom', path: [...at, 'votes', vi, 'unitId'], message: `unknown unit "${v.unitId}"` });
       });
       const total = r.votes.reduce((s, v) => s + v.votes, 0);
-      if (total > r.validBallots * c.seats) ctx.addIssue({ code: 'custom', path: [...at, 'votes'], message: 'more votes than valid ballots × seats' });
+      if (total > r.validBallots * c.seats)
+        ctx.addIssue({ code: 'custom', path: [...at, 'votes'], message: 'more votes than valid ballots × seats' });
     });
     c.winners.forEach((w, wi) => {
       const wp = [...path, 'contests', ci, 'winners', wi];
@@ -255,8 +286,16 @@ function checkElectorate(
       const v = at?.votes.find((x) => x.unitId === w);
       if (!at || !v) {
         ctx.addIssue({ code: 'custom', path: wp, message: 'a winner must be a candidate of one of the rounds' });
-      } else if (c.decidedBy === 'vote' && !meetsThreshold(v.votes, baseCount(c.threshold.base, members, at), c.threshold)) {
-        ctx.addIssue({ code: 'custom', path: wp, message: 'winner did not reach the threshold in the last round it stood in (set decidedBy if settled otherwise)' });
+      } else if (
+        c.decidedBy === 'vote' &&
+        !meetsThreshold(v.votes, baseCount(c.threshold.base, members, at), c.threshold)
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: wp,
+          message:
+            'winner did not reach the threshold in the last round it stood in (set decidedBy if settled otherwise)',
+        });
       }
     });
   });
@@ -323,7 +362,8 @@ export const MinutesSchema = z
     }
     const ids = new Set(m.members.map((x) => x.unitId));
     m.scores.forEach((s, i) => {
-      if (!ids.has(s.unitId)) ctx.addIssue({ code: 'custom', path: ['scores', i, 'unitId'], message: `unknown unit "${s.unitId}"` });
+      if (!ids.has(s.unitId))
+        ctx.addIssue({ code: 'custom', path: ['scores', i, 'unitId'], message: `unknown unit "${s.unitId}"` });
     });
   });
 export type MinutesInput = z.input<typeof MinutesSchema>;
@@ -357,7 +397,12 @@ export const BallotCountSchema = z
   .superRefine((b, ctx) => {
     checkElectorate(b.members, b.contests, ctx);
     const heads = b.committee.filter((c) => c.role === 'head').length;
-    if (heads !== 1) ctx.addIssue({ code: 'custom', path: ['committee'], message: `the counting committee needs exactly one head (Trưởng ban), got ${heads}` });
+    if (heads !== 1)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['committee'],
+        message: `the counting committee needs exactly one head (Trưởng ban), got ${heads}`,
+      });
   });
 export type BallotCountInput = z.input<typeof BallotCountSchema>;
 export type BallotCount = z.infer<typeof BallotCountSchema>;
@@ -450,7 +495,11 @@ export const DecisionSchema = z
       if (a.coefficient === undefined) return;
       const expected = Math.ceil(Math.round(a.coefficient * d.baseSalaryVnd! * 100) / 100 / 10_000) * 10_000;
       if (a.amountVnd !== expected) {
-        ctx.addIssue({ code: 'custom', path: ['awards', i, 'amountVnd'], message: `expected ${expected} (${a.coefficient} × base salary, rounded up to 10.000)` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['awards', i, 'amountVnd'],
+          message: `expected ${expected} (${a.coefficient} × base salary, rounded up to 10.000)`,
+        });
       }
     });
   });
@@ -523,19 +572,39 @@ export const GovFlagBallotCountSchema = z
     let selected = 0;
     b.candidates.forEach((c, i) => {
       const at = ['candidates', i];
-      if (seen.has(c.unitId)) ctx.addIssue({ code: 'custom', path: [...at, 'unitId'], message: 'candidate listed twice' });
+      if (seen.has(c.unitId))
+        ctx.addIssue({ code: 'custom', path: [...at, 'unitId'], message: 'candidate listed twice' });
       seen.add(c.unitId);
-      if (c.yes > c.voted) ctx.addIssue({ code: 'custom', path: [...at, 'yes'], message: 'more "yes" than ballots returned' });
-      if (c.voted > b.councilMembers) ctx.addIssue({ code: 'custom', path: [...at, 'voted'], message: `more ballots than council members (${b.councilMembers})` });
+      if (c.yes > c.voted)
+        ctx.addIssue({ code: 'custom', path: [...at, 'yes'], message: 'more "yes" than ballots returned' });
+      if (c.voted > b.councilMembers)
+        ctx.addIssue({
+          code: 'custom',
+          path: [...at, 'voted'],
+          message: `more ballots than council members (${b.councilMembers})`,
+        });
       if (c.selected) {
         selected++;
-        if (c.state !== 'counted') ctx.addIssue({ code: 'custom', path: [...at, 'selected'], message: 'a candidate left out of the count cannot be selected' });
-        if (!meetsThreshold(c.yes, b.councilMembers, { ...b.threshold, base: 'allMembers' })) ctx.addIssue({ code: 'custom', path: [...at, 'selected'], message: 'a selected candidate must reach the threshold' });
+        if (c.state !== 'counted')
+          ctx.addIssue({
+            code: 'custom',
+            path: [...at, 'selected'],
+            message: 'a candidate left out of the count cannot be selected',
+          });
+        if (!meetsThreshold(c.yes, b.councilMembers, { ...b.threshold, base: 'allMembers' }))
+          ctx.addIssue({
+            code: 'custom',
+            path: [...at, 'selected'],
+            message: 'a selected candidate must reach the threshold',
+          });
       }
     });
-    if (selected > b.quota) ctx.addIssue({ code: 'custom', path: ['candidates'], message: `more selected than the quota (${b.quota})` });
-    if (b.leaders < b.candidates.length) ctx.addIssue({ code: 'custom', path: ['leaders'], message: 'fewer leaders than candidates' });
-    if (Date.parse(normalizeIso(b.closedAt)) < Date.parse(normalizeIso(b.openedAt))) ctx.addIssue({ code: 'custom', path: ['closedAt'], message: 'the vote cannot close before it opens' });
+    if (selected > b.quota)
+      ctx.addIssue({ code: 'custom', path: ['candidates'], message: `more selected than the quota (${b.quota})` });
+    if (b.leaders < b.candidates.length)
+      ctx.addIssue({ code: 'custom', path: ['leaders'], message: 'fewer leaders than candidates' });
+    if (Date.parse(normalizeIso(b.closedAt)) < Date.parse(normalizeIso(b.openedAt)))
+      ctx.addIssue({ code: 'custom', path: ['closedAt'], message: 'the vote cannot close before it opens' });
   });
 export type GovFlagBallotCountInput = z.input<typeof GovFlagBallotCountSchema>;
 export type GovFlagBallotCount = z.infer<typeof GovFlagBallotCountSchema>;
@@ -578,10 +647,21 @@ export const GovFlagProposalSchema = z
   })
   .superRefine((p, ctx) => {
     p.entries.forEach((e, i) => {
-      if (e.yes > p.councilMembers) ctx.addIssue({ code: 'custom', path: ['entries', i, 'yes'], message: `more "yes" than council members (${p.councilMembers})` });
-      else if (!meetsThreshold(e.yes, p.councilMembers, { ...p.threshold, base: 'allMembers' })) ctx.addIssue({ code: 'custom', path: ['entries', i, 'yes'], message: 'a proposed collective must reach the threshold' });
+      if (e.yes > p.councilMembers)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['entries', i, 'yes'],
+          message: `more "yes" than council members (${p.councilMembers})`,
+        });
+      else if (!meetsThreshold(e.yes, p.councilMembers, { ...p.threshold, base: 'allMembers' }))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['entries', i, 'yes'],
+          message: 'a proposed collective must reach the threshold',
+        });
     });
-    if (p.entries.length > p.quota) ctx.addIssue({ code: 'custom', path: ['entries'], message: `more collectives than the quota (${p.quota})` });
+    if (p.entries.length > p.quota)
+      ctx.addIssue({ code: 'custom', path: ['entries'], message: `more collectives than the quota (${p.quota})` });
   });
 export type GovFlagProposalInput = z.input<typeof GovFlagProposalSchema>;
 export type GovFlagProposal = z.infer<typeof GovFlagProposalSchema>;
@@ -629,4 +709,11 @@ export type DocumentDataInput = {
 };
 
 /** Type abbreviations (ND30 PL III Mục I). */
-export const TYPE_ABBR: Record<DocumentKind, string> = { minutes: 'BB', ballotCount: 'BB', proposal: 'TTr', decision: 'QĐ', govFlagProposal: 'TTr', govFlagBallotCount: 'BB' };
+export const TYPE_ABBR: Record<DocumentKind, string> = {
+  minutes: 'BB',
+  ballotCount: 'BB',
+  proposal: 'TTr',
+  decision: 'QĐ',
+  govFlagProposal: 'TTr',
+  govFlagBallotCount: 'BB',
+};

@@ -33,9 +33,15 @@ export interface PdfOptions {
   fonts?: PdfFontSet;
 }
 
-const FONT_NAME: Record<FontStyle, string> = { regular: 'VN-Regular', bold: 'VN-Bold', italic: 'VN-Italic', boldItalic: 'VN-BoldItalic' };
+const FONT_NAME: Record<FontStyle, string> = {
+  regular: 'VN-Regular',
+  bold: 'VN-Bold',
+  italic: 'VN-Italic',
+  boldItalic: 'VN-BoldItalic',
+};
 
-const styleOf = (bold?: boolean, italic?: boolean): FontStyle => (bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular');
+const styleOf = (bold?: boolean, italic?: boolean): FontStyle =>
+  bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular';
 
 const RULE_WIDTH = 0.6;
 /** Space between a line of text and the rule under it. */
@@ -100,7 +106,12 @@ class PdfWriter {
     this.doc.addPage({
       size: 'A4',
       layout: this.orientation,
-      margins: { top: mmToPt(PAGE.marginTopMm), bottom: mmToPt(PAGE.marginBottomMm), left: mmToPt(PAGE.marginLeftMm), right: mmToPt(PAGE.marginRightMm) },
+      margins: {
+        top: mmToPt(PAGE.marginTopMm),
+        bottom: mmToPt(PAGE.marginBottomMm),
+        left: mmToPt(PAGE.marginLeftMm),
+        right: mmToPt(PAGE.marginRightMm),
+      },
     });
   }
 
@@ -185,7 +196,12 @@ class PdfWriter {
    * Draws mixed-style text in a box starting at y; returns the y below it. With `paginate`, moves to a new page when a
    * line does not fit (body paragraphs); boxes (header, cells, signatures) are measured beforehand and never break.
    */
-  private drawRuns(runs: Run[], x: number, y: number, o: { width: number; size: number; align: Align; indent?: number; lineGap?: number; paginate?: boolean }): number {
+  private drawRuns(
+    runs: Run[],
+    x: number,
+    y: number,
+    o: { width: number; size: number; align: Align; indent?: number; lineGap?: number; paginate?: boolean },
+  ): number {
     const lines = this.typeset(runs, o.size, o.width, o.indent ?? 0);
     const step = this.lineStep(o.size, o.lineGap ?? 0);
     let cy = y;
@@ -217,24 +233,54 @@ class PdfWriter {
   }
 
   /** Single-style text in a box; returns the y below it. */
-  private textBox(text: string, x: number, y: number, width: number, o: { size: number; style?: FontStyle; align?: Align; lineGap?: number }): number {
+  private textBox(
+    text: string,
+    x: number,
+    y: number,
+    width: number,
+    o: { size: number; style?: FontStyle; align?: Align; lineGap?: number },
+  ): number {
     const style = o.style ?? 'regular';
-    return this.drawRuns([{ text, bold: style === 'bold' || style === 'boldItalic', italic: style === 'italic' || style === 'boldItalic' }], x, y, {
-      width,
-      size: o.size,
-      align: o.align ?? 'center',
-      lineGap: o.lineGap ?? 0,
-    });
+    return this.drawRuns(
+      [
+        {
+          text,
+          bold: style === 'bold' || style === 'boldItalic',
+          italic: style === 'italic' || style === 'boldItalic',
+        },
+      ],
+      x,
+      y,
+      {
+        width,
+        size: o.size,
+        align: o.align ?? 'center',
+        lineGap: o.lineGap ?? 0,
+      },
+    );
   }
 
-  private textHeight(text: string, width: number, o: { size: number; style?: FontStyle; lineGap?: number; indent?: number }): number {
+  private textHeight(
+    text: string,
+    width: number,
+    o: { size: number; style?: FontStyle; lineGap?: number; indent?: number },
+  ): number {
     const style = o.style ?? 'regular';
-    return this.runsHeight([{ text, bold: style === 'bold' || style === 'boldItalic', italic: style === 'italic' || style === 'boldItalic' }], {
-      width,
-      size: o.size,
-      indent: o.indent ?? 0,
-      lineGap: o.lineGap ?? 0,
-    });
+    return this.runsHeight(
+      [
+        {
+          text,
+          bold: style === 'bold' || style === 'boldItalic',
+          italic: style === 'italic' || style === 'boldItalic',
+        },
+      ],
+      {
+        width,
+        size: o.size,
+        indent: o.indent ?? 0,
+        lineGap: o.lineGap ?? 0,
+      },
+    );
   }
 
   /** The largest size ≤ `size` at which `text` fits on one line of `width` (for fonts wider than Times). */
@@ -258,8 +304,10 @@ class PdfWriter {
       const fit = this.fitSize(text, style, size, lw - mmToPt(3));
       return fit >= size * 0.85 ? fit : size;
     };
-    if (b.parentBody) ly = this.textBox(b.parentBody, x0, ly, lw, { size: nearlyFit(b.parentBody, 'regular', SIZE.parentBody) });
-    for (const line of b.issuingBody) ly = this.textBox(line, x0, ly, lw, { size: nearlyFit(line, 'bold', SIZE.issuingBody), style: 'bold' });
+    if (b.parentBody)
+      ly = this.textBox(b.parentBody, x0, ly, lw, { size: nearlyFit(b.parentBody, 'regular', SIZE.parentBody) });
+    for (const line of b.issuingBody)
+      ly = this.textBox(line, x0, ly, lw, { size: nearlyFit(line, 'bold', SIZE.issuingBody), style: 'bold' });
     const bodyW = Math.min(
       lw,
       Math.max(...b.issuingBody.map((l) => this.font('bold', nearlyFit(l, 'bold', SIZE.issuingBody)).widthOfString(l))),
@@ -371,13 +419,19 @@ class PdfWriter {
     for (const r of rowsWithHeader) {
       r.cells.forEach((t, i) => {
         for (const word of t.split(/[ \t\n]+/u)) {
-          if (word) size = Math.min(size, this.fitSize(word, r.bold ? 'bold' : 'regular', size, widths[i]! - 2 * CELL_PAD_X));
+          if (word)
+            size = Math.min(size, this.fitSize(word, r.bold ? 'bold' : 'regular', size, widths[i]! - 2 * CELL_PAD_X));
         }
       });
     }
 
     const measure = (cells: string[], bold: boolean): number =>
-      Math.max(...cells.map((t, i) => (t ? this.textHeight(t, widths[i]! - 2 * CELL_PAD_X, { size, style: bold ? 'bold' : 'regular' }) : 0))) + 2 * CELL_PAD_Y;
+      Math.max(
+        ...cells.map((t, i) =>
+          t ? this.textHeight(t, widths[i]! - 2 * CELL_PAD_X, { size, style: bold ? 'bold' : 'regular' }) : 0,
+        ),
+      ) +
+      2 * CELL_PAD_Y;
 
     const drawRow = (cells: string[], bold: boolean, aligns: Align[], h: number): void => {
       const y = this.doc.y;
@@ -387,7 +441,11 @@ class PdfWriter {
         this.doc.save().rect(x, y, w, h).lineWidth(0.5).strokeColor('black').stroke().restore();
         if (t) {
           const th = this.textHeight(t, w - 2 * CELL_PAD_X, { size, style: bold ? 'bold' : 'regular' });
-          this.textBox(t, x + CELL_PAD_X, y + (h - th) / 2, w - 2 * CELL_PAD_X, { size, style: bold ? 'bold' : 'regular', align: aligns[i] ?? 'left' });
+          this.textBox(t, x + CELL_PAD_X, y + (h - th) / 2, w - 2 * CELL_PAD_X, {
+            size,
+            style: bold ? 'bold' : 'regular',
+            align: aligns[i] ?? 'left',
+          });
         }
         x += w;
       });
@@ -426,7 +484,10 @@ class PdfWriter {
   }
 
   private recipientsHeight(items: string[], width: number): number {
-    return this.textHeight('Nơi nhận:', width, { size: SIZE.noiNhanLabel, style: 'boldItalic' }) + items.reduce((s, i) => s + this.textHeight(i, width, { size: SIZE.recipients }), 0);
+    return (
+      this.textHeight('Nơi nhận:', width, { size: SIZE.noiNhanLabel, style: 'boldItalic' }) +
+      items.reduce((s, i) => s + this.textHeight(i, width, { size: SIZE.recipients }), 0)
+    );
   }
 
   private drawRecipients(items: string[], x: number, y: number, width: number): number {
@@ -557,7 +618,10 @@ class PdfWriter {
     for (const s of layout.sections) {
       this.orientation = s.orientation;
       this.addPage();
-      this.sectionStarts.push({ page: this.doc.bufferedPageRange().start + this.doc.bufferedPageRange().count - 1, restart: s.restartNumbering });
+      this.sectionStarts.push({
+        page: this.doc.bufferedPageRange().start + this.doc.bufferedPageRange().count - 1,
+        restart: s.restartNumbering,
+      });
       s.blocks.forEach((b, i) => {
         this.keepWithFollowing(s.blocks, i);
         this.block(b);
@@ -578,7 +642,11 @@ class PdfWriter {
       this.doc.switchToPage(i);
       const w = this.doc.page.width - mmToPt(PAGE.marginLeftMm) - mmToPt(PAGE.marginRightMm);
       this.font('regular', SIZE.pageNumber);
-      this.doc.text(String(n), mmToPt(PAGE.marginLeftMm), mmToPt(PAGE.pageNumberTopMm), { width: w, align: 'center', lineBreak: false });
+      this.doc.text(String(n), mmToPt(PAGE.marginLeftMm), mmToPt(PAGE.pageNumberTopMm), {
+        width: w,
+        align: 'center',
+        lineBreak: false,
+      });
     }
   }
 

@@ -17,7 +17,9 @@ export function reminderTimes(deadlineMs: number, offsetsSeconds: readonly numbe
   finite(nowMs, 'nowMs');
   offsetsSeconds.forEach((o, i) => {
     if (!Number.isFinite(o) || o <= 0) {
-      throw new DomainError('VALIDATION', `reminder offset must be > 0 seconds (got ${o})`, { path: ['offsetsSeconds', i] });
+      throw new DomainError('VALIDATION', `reminder offset must be > 0 seconds (got ${o})`, {
+        path: ['offsetsSeconds', i],
+      });
     }
   });
   const times = new Set(offsetsSeconds.map((o) => deadlineMs - Math.round(o * 1000)));
@@ -33,7 +35,9 @@ export function validateExtension(oldDeadlineMs: number, newDeadlineMs: number, 
   finite(newDeadlineMs, 'newDeadlineMs');
   finite(nowMs, 'nowMs');
   if (newDeadlineMs <= oldDeadlineMs) {
-    throw new DomainError('VALIDATION', 'the new deadline must be later than the current one', { path: ['newDeadline'] });
+    throw new DomainError('VALIDATION', 'the new deadline must be later than the current one', {
+      path: ['newDeadline'],
+    });
   }
   if (newDeadlineMs <= nowMs) {
     throw new DomainError('VALIDATION', 'the new deadline must be in the future', { path: ['newDeadline'] });

@@ -106,7 +106,11 @@ export function assessEligibility(
 }
 
 /** Status only; see assessEligibility. */
-export function eligibilityOf(unitHolds: readonly Hold[], onDate: DateInput, opts: { periodStart?: DateInput } = {}): Eligibility {
+export function eligibilityOf(
+  unitHolds: readonly Hold[],
+  onDate: DateInput,
+  opts: { periodStart?: DateInput } = {},
+): Eligibility {
   return assessEligibility(unitHolds, onDate, opts).status;
 }
 
@@ -211,8 +215,11 @@ export function applyQuotas<T extends { awardType: AwardType }>(
  */
 export function governmentFlagQuota(leadersMeetingStandard: number, share = 0.2): number {
   if (!Number.isInteger(leadersMeetingStandard) || leadersMeetingStandard < 0) {
-    throw new DomainError('VALIDATION', 'leadersMeetingStandard must be an integer ≥ 0', { path: ['leadersMeetingStandard'] });
+    throw new DomainError('VALIDATION', 'leadersMeetingStandard must be an integer ≥ 0', {
+      path: ['leadersMeetingStandard'],
+    });
   }
-  if (!(share >= 0 && share <= 1)) throw new DomainError('VALIDATION', 'share must be within 0..1', { path: ['share'] });
+  if (!(share >= 0 && share <= 1))
+    throw new DomainError('VALIDATION', 'share must be within 0..1', { path: ['share'] });
   return Math.floor(leadersMeetingStandard * share + 1e-9);
 }

@@ -46,7 +46,8 @@ export interface GovernmentFlagDeadline {
 
 /** The province submits the Government-flag dossier for year N to the Ministry of Home Affairs by 30 June N+1 (ND 152/2025 Art. 35(1)(b)). */
 export function governmentFlagDeadline(year: number): GovernmentFlagDeadline {
-  if (!Number.isInteger(year) || year < 2000 || year > 9998) throw new DomainError('VALIDATION', 'year must be an integer year', { path: ['year'] });
+  if (!Number.isInteger(year) || year < 2000 || year > 9998)
+    throw new DomainError('VALIDATION', 'year must be an integer year', { path: ['year'] });
   const date = `${year + 1}-06-30`;
   return { date, endsAt: new Date(endOfVnDayMs(date)).toISOString(), basis: 'ND 152/2025 Art. 35(1)(b)' };
 }
@@ -55,7 +56,8 @@ export function governmentFlagDeadline(year: number): GovernmentFlagDeadline {
 export const STALENESS_MONTHS = 6;
 
 /** The last day a dossier for achievements ending on `periodEnd` can still be submitted (ND 152/2025 Art. 33(9)). */
-export const latestSubmissionDate = (periodEnd: DateInput, months = STALENESS_MONTHS): IsoDate => addMonthsClamped(periodEnd, months);
+export const latestSubmissionDate = (periodEnd: DateInput, months = STALENESS_MONTHS): IsoDate =>
+  addMonthsClamped(periodEnd, months);
 
 /** True when achievements ending on `periodEnd` are older than `months` on `submittedOn` (the Ministry refuses the dossier). */
 export function achievementsStale(periodEnd: DateInput, submittedOn: DateInput, months = STALENESS_MONTHS): boolean {
@@ -69,15 +71,30 @@ export function achievementsStale(periodEnd: DateInput, submittedOn: DateInput, 
  *   Since 31/12 + 6 months = 30/6, a letter dated after the Art. 35(1)(b) deadline is refused here too;
  * - not in the future (`today`, Viet Nam date) → VALIDATION.
  */
-export function checkSubmissionDate(args: { year: number; letterDate: DateInput; today: DateInput; votedOn: DateInput }): IsoDate {
+export function checkSubmissionDate(args: {
+  year: number;
+  letterDate: DateInput;
+  today: DateInput;
+  votedOn: DateInput;
+}): IsoDate {
   const letter = toIsoDate(args.letterDate);
   const votedOn = toIsoDate(args.votedOn);
-  if (letter < votedOn) throw new DomainError('VALIDATION', `the submission cannot be dated before the council vote (${votedOn})`, { path: ['letterDate'] });
+  if (letter < votedOn)
+    throw new DomainError('VALIDATION', `the submission cannot be dated before the council vote (${votedOn})`, {
+      path: ['letterDate'],
+    });
   const periodEnd = achievementPeriodEnd(args.year);
   if (achievementsStale(periodEnd, letter)) {
-    throw new DomainError('RULE_VIOLATION', `achievements ending ${periodEnd} are older than ${STALENESS_MONTHS} months on ${letter}: the dossier had to be submitted by ${latestSubmissionDate(periodEnd)} (ND 152/2025 Art. 33(9), 35(1)(b))`, { path: ['letterDate'], latest: latestSubmissionDate(periodEnd) });
+    throw new DomainError(
+      'RULE_VIOLATION',
+      `achievements ending ${periodEnd} are older than ${STALENESS_MONTHS} months on ${letter}: the dossier had to be submitted by ${latestSubmissionDate(periodEnd)} (ND 152/2025 Art. 33(9), 35(1)(b))`,
+      { path: ['letterDate'], latest: latestSubmissionDate(periodEnd) },
+    );
   }
-  if (letter > toIsoDate(args.today)) throw new DomainError('VALIDATION', 'the submission letter cannot be dated in the future', { path: ['letterDate'] });
+  if (letter > toIsoDate(args.today))
+    throw new DomainError('VALIDATION', 'the submission letter cannot be dated in the future', {
+      path: ['letterDate'],
+    });
   return letter;
 }
 
@@ -127,24 +144,64 @@ export interface GovernmentFlagSelection {
  *   then by input order (reported as `tiedAtCut` when it decides the last place);
  * - at most `quota` are selected: ≤ 20% of the bloc leaders (ND 152/2025 Art. 7(1), governmentFlagQuota).
  */
-export function selectGovernmentFlagCandidates(args: { candidates: readonly GovernmentFlagCandidateVotes[]; councilMembers: number; threshold: Threshold; quota: number }): GovernmentFlagSelection {
+export function selectGovernmentFlagCandidates(args: {
+  candidates: readonly GovernmentFlagCandidateVotes[];
+  councilMembers: number;
+  threshold: Threshold;
+  quota: number;
+}): GovernmentFlagSelection {
   const { candidates, councilMembers, threshold, quota } = args;
-  if (!Number.isInteger(councilMembers) || councilMembers < 1) throw new DomainError('VALIDATION', 'councilMembers must be an integer ≥ 1', { path: ['councilMembers'] });
-  if (!Number.isInteger(quota) || quota < 0) throw new DomainError('VALIDATION', 'quota must be an integer ≥ 0', { path: ['quota'] });
-  if (new Set(candidates.map((c) => c.unitId)).size !== candidates.length) throw new DomainError('VALIDATION', 'duplicate candidates', { path: ['candidates'] });
+  if (!Number.isInteger(councilMembers) || councilMembers < 1)
+    throw new DomainError('VALIDATION', 'councilMembers must be an integer ≥ 1', { path: ['councilMembers'] });
+  if (!Number.isInteger(quota) || quota < 0)
+    throw new DomainError('VALIDATION', 'quota must be an integer ≥ 0', { path: ['quota'] });
+  if (new Set(candidates.map((c) => c.unitId)).size !== candidates.length)
+    throw new DomainError('VALIDATION', 'duplicate candidates', { path: ['candidates'] });
   candidates.forEach((c, i) => {
-    if (!Number.isInteger(c.yes) || c.yes < 0 || c.yes > councilMembers) throw new DomainError('VALIDATION', `yes votes must be within 0..${councilMembers}`, { path: ['candidates', i, 'yes'] });
+    if (!Number.isInteger(c.yes) || c.yes < 0 || c.yes > councilMembers)
+      throw new DomainError('VALIDATION', `yes votes must be within 0..${councilMembers}`, {
+        path: ['candidates', i, 'yes'],
+      });
   });
   const base = councilMembers;
   // Scores compare at 2 decimals; an unknown score ranks after any known one.
-  const byScore = (a: number | null, b: number | null): number => (a === null || b === null ? (a === null ? 1 : 0) - (b === null ? 1 : 0) : Math.round(b * 100) - Math.round(a * 100));
-  const cmp = (a: GovernmentFlagCandidateVotes, b: GovernmentFlagCandidateVotes) => b.yes - a.yes || byScore(a.finalScore, b.finalScore);
+  const byScore = (a: number | null, b: number | null): number =>
+    a === null || b === null ? (a === null ? 1 : 0) - (b === null ? 1 : 0) : Math.round(b * 100) - Math.round(a * 100);
+  const cmp = (a: GovernmentFlagCandidateVotes, b: GovernmentFlagCandidateVotes) =>
+    b.yes - a.yes || byScore(a.finalScore, b.finalScore);
   const order = new Map(candidates.map((c, i) => [c.unitId, i]));
-  const passing = candidates.filter((c) => meetsThreshold(c.yes, base, threshold)).sort((a, b) => cmp(a, b) || order.get(a.unitId)! - order.get(b.unitId)!);
+  const passing = candidates
+    .filter((c) => meetsThreshold(c.yes, base, threshold))
+    .sort((a, b) => cmp(a, b) || order.get(a.unitId)! - order.get(b.unitId)!);
   const tiedAtCut = quota > 0 && passing.length > quota && cmp(passing[quota - 1]!, passing[quota]!) === 0;
-  const rows: GovernmentFlagSelectionRow[] = passing.map((c, i) => ({ unitId: c.unitId, yes: c.yes, base, share: c.yes / base, passes: true, rank: i + 1, selected: i < quota, reason: i < quota ? 'selected' : 'overQuota' }));
-  for (const c of candidates) if (!passing.includes(c)) rows.push({ unitId: c.unitId, yes: c.yes, base, share: c.yes / base, passes: false, rank: null, selected: false, reason: 'belowThreshold' });
-  return { rows, selected: rows.filter((r) => r.selected).map((r) => r.unitId), requiredVotes: requiredCount(base, threshold), tiedAtCut };
+  const rows: GovernmentFlagSelectionRow[] = passing.map((c, i) => ({
+    unitId: c.unitId,
+    yes: c.yes,
+    base,
+    share: c.yes / base,
+    passes: true,
+    rank: i + 1,
+    selected: i < quota,
+    reason: i < quota ? 'selected' : 'overQuota',
+  }));
+  for (const c of candidates)
+    if (!passing.includes(c))
+      rows.push({
+        unitId: c.unitId,
+        yes: c.yes,
+        base,
+        share: c.yes / base,
+        passes: false,
+        rank: null,
+        selected: false,
+        reason: 'belowThreshold',
+      });
+  return {
+    rows,
+    selected: rows.filter((r) => r.selected).map((r) => r.unitId),
+    requiredVotes: requiredCount(base, threshold),
+    tiedAtCut,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -190,14 +247,22 @@ export function governmentFlagHold(args: {
   const { status, heldFrom, event, stage, ballot } = args;
   if (event === 'onHold') {
     if (status === 'onHold') throw new DomainError('ALREADY_DONE', 'the proposal is already on hold');
-    if (status !== 'draft' && status !== 'selected') throw new DomainError('WRONG_PHASE', `a ${status} proposal cannot be put on hold`);
+    if (status !== 'draft' && status !== 'selected')
+      throw new DomainError('WRONG_PHASE', `a ${status} proposal cannot be put on hold`);
     return { status: 'onHold', heldFrom: status, reason: 'onHold' };
   }
   if (status !== 'onHold' || !heldFrom) throw new DomainError('CONFLICT', 'the proposal is not on hold');
   if (event === 'disqualified') return { status: 'rejected', reason: 'disqualified' };
   if (stage === 'submitted') return { status: 'rejected', reason: 'notSubmitted' };
   if (heldFrom === 'selected' || stage === 'voting') return { status: heldFrom, reason: 'resumed' };
-  if (!ballot || !Number.isInteger(ballot.freeSeats) || ballot.freeSeats < 0) throw new DomainError('VALIDATION', 'a draft cleared after the vote needs its ballot result and the free quota seats', { path: ['ballot'] });
+  if (!ballot || !Number.isInteger(ballot.freeSeats) || ballot.freeSeats < 0)
+    throw new DomainError(
+      'VALIDATION',
+      'a draft cleared after the vote needs its ballot result and the free quota seats',
+      { path: ['ballot'] },
+    );
   if (!ballot.passes) return { status: 'rejected', reason: 'belowThreshold' };
-  return ballot.freeSeats > 0 ? { status: 'selected', reason: 'selected' } : { status: 'rejected', reason: 'overQuota' };
+  return ballot.freeSeats > 0
+    ? { status: 'selected', reason: 'selected' }
+    : { status: 'rejected', reason: 'overQuota' };
 }

@@ -26,7 +26,10 @@ export const NATIONAL_BASE_SALARY: readonly BaseSalaryEntry[] = Object.freeze([
 ]);
 
 /** The table entry in force on `date` (latest `from` ≤ date); NO_RULESET before the first entry. */
-export function baseSalaryEntryOn(date: DateInput, table: readonly BaseSalaryEntry[] = NATIONAL_BASE_SALARY): BaseSalaryEntry {
+export function baseSalaryEntryOn(
+  date: DateInput,
+  table: readonly BaseSalaryEntry[] = NATIONAL_BASE_SALARY,
+): BaseSalaryEntry {
   const day = toIsoDate(date);
   let best: BaseSalaryEntry | undefined;
   for (const e of table) if (e.from <= day && (!best || e.from > best.from)) best = e;
@@ -46,19 +49,20 @@ interface CoefficientRule {
 }
 
 /** ND 152/2025 coefficients; undefined = the award is not given to that kind of subject. */
-export const AWARD_COEFFICIENTS: Readonly<Record<AwardType, Partial<Record<AwardSubject, CoefficientRule>>>> = Object.freeze({
-  'emulation-flag': { collective: { hundredths: 800, basis: 'ND 152/2025 Art. 50(2)(e)' } },
-  'government-flag': { collective: { hundredths: 1200, basis: 'ND 152/2025 Art. 50(2)(đ)' } },
-  'excellent-labour-collective': { collective: { hundredths: 150, basis: 'ND 152/2025 Art. 50(2)(a)' } },
-  'certificate-of-merit': {
-    collective: { hundredths: 300, basis: 'ND 152/2025 Art. 54(2)(a) (2 × Art. 54(1)(b))' },
-    individual: { hundredths: 150, basis: 'ND 152/2025 Art. 54(1)(b)' },
-  },
-  'certificate-of-commendation': {
-    collective: { hundredths: 60, basis: 'ND 152/2025 Art. 54(2)(c) (2 × Art. 54(1)(e))' },
-    individual: { hundredths: 30, basis: 'ND 152/2025 Art. 54(1)(e)' },
-  },
-});
+export const AWARD_COEFFICIENTS: Readonly<Record<AwardType, Partial<Record<AwardSubject, CoefficientRule>>>> =
+  Object.freeze({
+    'emulation-flag': { collective: { hundredths: 800, basis: 'ND 152/2025 Art. 50(2)(e)' } },
+    'government-flag': { collective: { hundredths: 1200, basis: 'ND 152/2025 Art. 50(2)(đ)' } },
+    'excellent-labour-collective': { collective: { hundredths: 150, basis: 'ND 152/2025 Art. 50(2)(a)' } },
+    'certificate-of-merit': {
+      collective: { hundredths: 300, basis: 'ND 152/2025 Art. 54(2)(a) (2 × Art. 54(1)(b))' },
+      individual: { hundredths: 150, basis: 'ND 152/2025 Art. 54(1)(b)' },
+    },
+    'certificate-of-commendation': {
+      collective: { hundredths: 60, basis: 'ND 152/2025 Art. 54(2)(c) (2 × Art. 54(1)(e))' },
+      individual: { hundredths: 30, basis: 'ND 152/2025 Art. 54(1)(e)' },
+    },
+  });
 
 /** ND 152/2025 took effect on this date (Art. 59(1)); its coefficient table is the one modelled. */
 const ND152_FROM: IsoDate = '2025-07-01';

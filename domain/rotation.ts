@@ -55,12 +55,17 @@ function checkNotTwice(input: RotationInput, head: string): void {
   }
 }
 
-function checkPair(members: ReadonlySet<string>, pair: { head?: string; deputy?: string }, what: string): HeadAndDeputy {
+function checkPair(
+  members: ReadonlySet<string>,
+  pair: { head?: string; deputy?: string },
+  what: string,
+): HeadAndDeputy {
   const { head, deputy } = pair;
   if (!head) return invalid(`${what}: no head`, { path: [what, 'head'] });
   if (!deputy) return invalid(`${what}: no deputy`, { path: [what, 'deputy'] });
   if (!members.has(head)) return invalid(`${what}: head ${head} is not a member of the bloc`, { path: [what, 'head'] });
-  if (!members.has(deputy)) return invalid(`${what}: deputy ${deputy} is not a member of the bloc`, { path: [what, 'deputy'] });
+  if (!members.has(deputy))
+    return invalid(`${what}: deputy ${deputy} is not a member of the bloc`, { path: [what, 'deputy'] });
   if (head === deputy) return invalid(`${what}: head and deputy must be different units`, { path: [what, 'deputy'] });
   return { head, deputy };
 }
@@ -88,23 +93,29 @@ export function nextHeadAndDeputy(input: RotationInput): HeadAndDeputy {
   const { members } = input;
   const memberSet = new Set(members);
   if (memberSet.size !== members.length) invalid('duplicate members', { path: ['members'] });
-  if (members.length < 2) invalid('a bloc needs at least two members to have a head and a deputy', { path: ['members'] });
+  if (members.length < 2)
+    invalid('a bloc needs at least two members to have a head and a deputy', { path: ['members'] });
 
   switch (input.policy) {
     case 'deputySucceeds': {
       const head = input.currentDeputy;
       if (!head || !memberSet.has(head)) {
-        throw new DomainError('RULE_VIOLATION', 'the deputy has left the bloc (or there is none): the head must be appointed or elected', {
-          reason: 'deputyLeft',
-          deputy: head ?? null,
-        });
+        throw new DomainError(
+          'RULE_VIOLATION',
+          'the deputy has left the bloc (or there is none): the head must be appointed or elected',
+          {
+            reason: 'deputyLeft',
+            deputy: head ?? null,
+          },
+        );
       }
       checkNotTwice(input, head);
       return { head, deputy: nextAfter(members, head, head) };
     }
     case 'fixedOrder': {
       const order = input.fixedOrder;
-      if (!order || order.length === 0) return invalid("policy 'fixedOrder' needs fixedOrder", { path: ['fixedOrder'] });
+      if (!order || order.length === 0)
+        return invalid("policy 'fixedOrder' needs fixedOrder", { path: ['fixedOrder'] });
       const list = rotationList(order, members);
       const last = lastHeadOf(input);
       let head: string;
@@ -137,7 +148,11 @@ export function nextHeadAndDeputy(input: RotationInput): HeadAndDeputy {
  * Who acts as head now (domain §8.7): the head while it is a member; if it left, the deputy acts as
  * head until the province confirms a new one; null if neither remains.
  */
-export function actingHead(args: { members: readonly string[]; head?: string | null; deputy?: string | null }): string | null {
+export function actingHead(args: {
+  members: readonly string[];
+  head?: string | null;
+  deputy?: string | null;
+}): string | null {
   if (args.head && args.members.includes(args.head)) return args.head;
   if (args.deputy && args.members.includes(args.deputy)) return args.deputy;
   return null;

@@ -64,7 +64,9 @@ export const VotingRulesSchema = z.object({
   afterFailedRounds: AfterFailedRoundsSchema.default('headAndDeputyDecide'),
   // [PROV] default order: tasks-group score (domain §4.4), total score, then the ≥70%-women
   // preference last, as ND 152/2025 Art. 4(6) applies only between equally qualified candidates.
-  tieBreakOrder: uniqueStrings(z.array(TieBreakCriterionSchema), 'tie-break criteria must be unique').default((): TieBreakCriterion[] => ['tasksGroupScore', 'totalScore', 'womenRatio70']),
+  tieBreakOrder: uniqueStrings(z.array(TieBreakCriterionSchema), 'tie-break criteria must be unique').default(
+    (): TieBreakCriterion[] => ['tasksGroupScore', 'totalScore', 'womenRatio70'],
+  ),
 });
 export type VotingRules = z.infer<typeof VotingRulesSchema>;
 
@@ -100,7 +102,14 @@ export const RotationRulesSchema = z
     path: ['fixedOrder'],
     params: STATED,
   })
-  .meta({ allOf: [{ if: { properties: { policy: { const: 'fixedOrder' } }, required: ['policy'] }, then: { required: ['fixedOrder'], properties: { fixedOrder: { minItems: 1 } } } }] });
+  .meta({
+    allOf: [
+      {
+        if: { properties: { policy: { const: 'fixedOrder' } }, required: ['policy'] },
+        then: { required: ['fixedOrder'], properties: { fixedOrder: { minItems: 1 } } },
+      },
+    ],
+  });
 export type RotationRules = z.infer<typeof RotationRulesSchema>;
 
 const DAY = 86_400;

@@ -92,8 +92,18 @@ export function defaultScoringTemplate(): ScoringTemplate {
         name: 'Thực hiện nhiệm vụ chính trị, chuyên môn và chỉ tiêu năm',
         kind: 'tasks',
         criteria: [
-          { id: 'tasks.targets', name: 'Hoàn thành các chỉ tiêu, nhiệm vụ được giao', maxPoints: 30, evidenceRequired: true },
-          { id: 'tasks.quality', name: 'Chất lượng, hiệu quả công tác chuyên môn', maxPoints: 20, evidenceRequired: true },
+          {
+            id: 'tasks.targets',
+            name: 'Hoàn thành các chỉ tiêu, nhiệm vụ được giao',
+            maxPoints: 30,
+            evidenceRequired: true,
+          },
+          {
+            id: 'tasks.quality',
+            name: 'Chất lượng, hiệu quả công tác chuyên môn',
+            maxPoints: 20,
+            evidenceRequired: true,
+          },
         ],
       },
       {
@@ -103,7 +113,12 @@ export function defaultScoringTemplate(): ScoringTemplate {
         criteria: [
           { id: 'emulation.plan', name: 'Kế hoạch, đăng ký và giao ước thi đua', maxPoints: 5, evidenceRequired: true },
           { id: 'emulation.thematic', name: 'Phong trào thi đua chuyên đề', maxPoints: 5, evidenceRequired: true },
-          { id: 'emulation.models', name: 'Phát hiện, nhân rộng điển hình tiên tiến', maxPoints: 5, evidenceRequired: true },
+          {
+            id: 'emulation.models',
+            name: 'Phát hiện, nhân rộng điển hình tiên tiến',
+            maxPoints: 5,
+            evidenceRequired: true,
+          },
           { id: 'emulation.reports', name: 'Báo cáo đúng hạn cho khối', maxPoints: 5, evidenceRequired: false },
         ],
       },
@@ -112,8 +127,18 @@ export function defaultScoringTemplate(): ScoringTemplate {
         name: 'Xây dựng Đảng, đoàn thể, đoàn kết nội bộ, phòng chống tham nhũng, cải cách hành chính',
         kind: 'partyBuilding',
         criteria: [
-          { id: 'party.organisations', name: 'Tổ chức đảng, đoàn thể vững mạnh; đoàn kết nội bộ', maxPoints: 8, evidenceRequired: true },
-          { id: 'party.integrity', name: 'Phòng, chống tham nhũng, lãng phí, tiêu cực; thực hành tiết kiệm', maxPoints: 6, evidenceRequired: true },
+          {
+            id: 'party.organisations',
+            name: 'Tổ chức đảng, đoàn thể vững mạnh; đoàn kết nội bộ',
+            maxPoints: 8,
+            evidenceRequired: true,
+          },
+          {
+            id: 'party.integrity',
+            name: 'Phòng, chống tham nhũng, lãng phí, tiêu cực; thực hành tiết kiệm',
+            maxPoints: 6,
+            evidenceRequired: true,
+          },
           { id: 'party.reform', name: 'Cải cách hành chính, chuyển đổi số', maxPoints: 6, evidenceRequired: true },
         ],
       },
@@ -122,8 +147,18 @@ export function defaultScoringTemplate(): ScoringTemplate {
         name: 'Tham gia hoạt động của khối',
         kind: 'blocActivities',
         criteria: [
-          { id: 'bloc.attendance', name: 'Tham dự đầy đủ các hội nghị của khối', maxPoints: 5, evidenceRequired: false },
-          { id: 'bloc.events', name: 'Đăng cai, tham gia hoạt động chung, giao lưu', maxPoints: 5, evidenceRequired: false },
+          {
+            id: 'bloc.attendance',
+            name: 'Tham dự đầy đủ các hội nghị của khối',
+            maxPoints: 5,
+            evidenceRequired: false,
+          },
+          {
+            id: 'bloc.events',
+            name: 'Đăng cai, tham gia hoạt động chung, giao lưu',
+            maxPoints: 5,
+            evidenceRequired: false,
+          },
         ],
       },
     ],
@@ -141,7 +176,8 @@ export function defaultScoringTemplate(): ScoringTemplate {
 
 function criterionIndex(template: ScoringTemplate): Map<string, { criterion: Criterion; group: CriteriaGroup }> {
   const m = new Map<string, { criterion: Criterion; group: CriteriaGroup }>();
-  for (const group of template.groups) for (const criterion of group.criteria) m.set(criterion.id, { criterion, group });
+  for (const group of template.groups)
+    for (const criterion of group.criteria) m.set(criterion.id, { criterion, group });
   return m;
 }
 
@@ -186,7 +222,8 @@ export function validateSelfScores(
     }
   });
   if (opts.requireAll) {
-    for (const id of index.keys()) if (!seen.has(id)) fail(`criterion '${id}' not scored`, ['entries'], { criterionId: id });
+    for (const id of index.keys())
+      if (!seen.has(id)) fail(`criterion '${id}' not scored`, ['entries'], { criterionId: id });
   }
   return entries;
 }
@@ -254,7 +291,8 @@ export function computeUnitScore(template: ScoringTemplate, input: UnitScoreInpu
     const rule = rules.get(p.ruleId);
     if (!rule) return fail(`unknown penalty rule '${p.ruleId}'`, ['penalties', i, 'ruleId']);
     const pts = p.points ?? rule.points;
-    if (!Number.isFinite(pts) || pts < 0) fail('penalty points must be ≥ 0', ['penalties', i, 'points'], { value: pts });
+    if (!Number.isFinite(pts) || pts < 0)
+      fail('penalty points must be ≥ 0', ['penalties', i, 'points'], { value: pts });
     penaltyH += h(pts);
   });
 

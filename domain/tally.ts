@@ -79,7 +79,8 @@ export function ballotProblem(
   if (choices.length > ctx.seats) return 'tooManyChoices';
   if (new Set(choices).size !== choices.length) return 'duplicateChoice';
   if (choices.some((c) => !ctx.candidates.includes(c))) return 'unknownCandidate';
-  if (ctx.selfVoteAllowed === false && ctx.voterUnitId !== undefined && choices.includes(ctx.voterUnitId)) return 'selfVote';
+  if (ctx.selfVoteAllowed === false && ctx.voterUnitId !== undefined && choices.includes(ctx.voterUnitId))
+    return 'selfVote';
   return null;
 }
 
@@ -91,8 +92,10 @@ function checkInput(input: TallyInput): void {
   if (new Set(input.candidates).size !== input.candidates.length) bad('duplicate candidates', 'candidates');
   if (!Number.isInteger(input.seats) || input.seats < 1) bad('seats must be an integer ≥ 1', 'seats');
   if (!isCount(input.eligibleVoters)) bad('eligibleVoters must be an integer ≥ 0', 'eligibleVoters');
-  if (!isCount(input.present) || input.present > input.eligibleVoters) bad('present must be within 0..eligibleVoters', 'present');
-  if (input.ballots.length > input.present) bad(`${input.ballots.length} ballots but only ${input.present} voters present`, 'ballots');
+  if (!isCount(input.present) || input.present > input.eligibleVoters)
+    bad('present must be within 0..eligibleVoters', 'present');
+  if (input.ballots.length > input.present)
+    bad(`${input.ballots.length} ballots but only ${input.present} voters present`, 'ballots');
 }
 
 /** Counts one ballot round. */
@@ -135,7 +138,8 @@ export function tallyRound(input: TallyInput): TallyResult {
     .sort((a, b) => votes(b) - votes(a) || (order.get(a) ?? 0) - (order.get(b) ?? 0));
 
   if (passing.length === 0) return { ...common, passing, winners: [], tiedForLastSeat: [], outcome: 'noWinner' };
-  if (passing.length <= input.seats) return { ...common, passing, winners: passing, tiedForLastSeat: [], outcome: 'decided' };
+  if (passing.length <= input.seats)
+    return { ...common, passing, winners: passing, tiedForLastSeat: [], outcome: 'decided' };
 
   // More passing than seats: the last seat goes by votes unless the candidates around the cut are level.
   const cut = votes(passing[input.seats - 1]!);
@@ -193,7 +197,8 @@ export function nextStep(args: {
       return { kind: 'noWinner' };
     case 'tie':
       if (!lastRound) return { kind: 'runoff', candidates: [...result.tiedForLastSeat] };
-      if (afterFailedRounds === 'headAndDeputyDecide') return { kind: 'headAndDeputyDecide', candidates: [...result.tiedForLastSeat] };
+      if (afterFailedRounds === 'headAndDeputyDecide')
+        return { kind: 'headAndDeputyDecide', candidates: [...result.tiedForLastSeat] };
       return result.winners.length > 0 ? { kind: 'done', winners: [...result.winners] } : { kind: 'noWinner' };
     case 'noWinner': {
       const all = Object.keys(result.counts);

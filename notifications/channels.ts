@@ -41,7 +41,13 @@ export function emailChannel(smtpUrl: string, from: string, opts: EmailChannelOp
     async send(m) {
       if (m.recipients.emails.length === 0) return;
       // Bcc: officers of different units must not see each other's addresses (nodemailer drops the Bcc header).
-      await transport.sendMail({ from, bcc: m.recipients.emails, subject: `[Thi đua] ${m.title}`, text: m.body, headers: { 'X-Thidua-Notification': m.notificationId } });
+      await transport.sendMail({
+        from,
+        bcc: m.recipients.emails,
+        subject: `[Thi đua] ${m.title}`,
+        text: m.body,
+        headers: { 'X-Thidua-Notification': m.notificationId },
+      });
     },
   };
 }
@@ -128,7 +134,14 @@ export function webhookChannel(url: string, secret: string, attempts = 3, fetchI
   return {
     name: 'webhook',
     async send(m) {
-      const payload: WebhookPayload = { id: m.notificationId, kind: m.kind, title: m.title, body: m.body, cycleId: m.cycleId ?? null, unitIds: m.recipients.unitIds };
+      const payload: WebhookPayload = {
+        id: m.notificationId,
+        kind: m.kind,
+        title: m.title,
+        body: m.body,
+        cycleId: m.cycleId ?? null,
+        unitIds: m.recipients.unitIds,
+      };
       const body = JSON.stringify(payload);
       let lastError: unknown;
       for (let attempt = 1; attempt <= attempts; attempt++) {
@@ -136,7 +149,11 @@ export function webhookChannel(url: string, secret: string, attempts = 3, fetchI
           const timestamp = Math.floor(Date.now() / 1000);
           const res = await fetchImpl(url, {
             method: 'POST',
-            headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'thidua-webhook/1', [WEBHOOK_SIGNATURE_HEADER]: signWebhook(secret, timestamp, body) },
+            headers: {
+              'content-type': 'application/json; charset=utf-8',
+              'user-agent': 'thidua-webhook/1',
+              [WEBHOOK_SIGNATURE_HEADER]: signWebhook(secret, timestamp, body),
+            },
             body,
             signal: AbortSignal.timeout(5000),
           });

@@ -5,6 +5,7 @@ import { emailChannel, webhookChannel, type Channel } from './channels';
 export function channelsFromConfig(config: Config): Channel[] {
   const channels: Channel[] = [];
   if (config.SMTP_URL) channels.push(emailChannel(config.SMTP_URL, config.MAIL_FROM));
-  if (config.WEBHOOK_URL && config.WEBHOOK_SECRET) channels.push(webhookChannel(config.WEBHOOK_URL, config.WEBHOOK_SECRET));
+  if (config.WEBHOOK_URL && config.WEBHOOK_SECRET)
+    channels.push(webhookChannel(config.WEBHOOK_URL, config.WEBHOOK_SECRET));
   return channels;
 }

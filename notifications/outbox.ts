@@ -41,7 +41,16 @@ export interface DeliveryOutbox {
 
 const HOUR = 3_600_000;
 
-export function createDeliveryOutbox({ db, channels, log, now = () => new Date(), maxAttempts = 8, retryBaseMs = 30_000, claimTimeoutMs = 120_000, batchSize = 50 }: OutboxDeps): DeliveryOutbox {
+export function createDeliveryOutbox({
+  db,
+  channels,
+  log,
+  now = () => new Date(),
+  maxAttempts = 8,
+  retryBaseMs = 30_000,
+  claimTimeoutMs = 120_000,
+  batchSize = 50,
+}: OutboxDeps): DeliveryOutbox {
   const { prisma } = db;
   const byName = new Map(channels.map((c) => [c.name, c]));
   const retryDelay = (attempts: number) => Math.min(HOUR, retryBaseMs * 2 ** Math.max(0, attempts - 1));
@@ -50,25 +59,63 @@ export function createDeliveryOutbox({ db, channels, log, now = () => new Date()
   async function messageOf(notificationId: string) {
     const n = await prisma.notification.findUniqueOrThrow({ where: { id: notificationId } });
     const stem = n.dedupeKey.replace(/#\d+$/, '#');
-    const siblings = await prisma.notification.findMany({ where: { dedupeKey: { startsWith: stem } }, select: { recipientUnitId: true, recipientPersonId: true } });
+    const siblings = await prisma.notification.findMany({
+      where: { dedupeKey: { startsWith: stem } },
+      select: { recipientUnitId: true, recipientPersonId: true },
+    });
     const unitIds = [...new Set(siblings.flatMap((s) => (s.recipientUnitId ? [s.recipientUnitId] : [])))];
     const personIds = [...new Set(siblings.flatMap((s) => (s.recipientPersonId ? [s.recipientPersonId] : [])))];
-    const people = await prisma.person.findMany({ where: { active: true, OR: [{ id: { in: personIds } }, { unitId: { in: unitIds } }] }, select: { email: true } });
-    return { notificationId: n.id, kind: n.kind, title: n.title, body: n.body, cycleId: n.cycleId, recipients: { unitIds, personIds, emails: people.map((p) => p.email) } };
+    const people = await prisma.person.findMany({
+      where: { active: true, OR: [{ id: { in: personIds } }, { unitId: { in: unitIds } }] },
+      select: { email: true },
+    });
+    return {
+      notificationId: n.id,
+      kind: n.kind,
+      title: n.title,
+      body: n.body,
+      cycleId: n.cycleId,
+      recipients: { unitIds, personIds, emails: people.map((p) => p.email) },
+    };
   }
 
-  async function send(row: { id: string; notificationId: string; channel: string; status: string; attempts: number; updatedAt: Date }): Promise<boolean> {
+  async function send(row: {
+    id: string;
+    notificationId: string;
+    channel: string;
+    status: string;
+    attempts: number;
+    updatedAt: Date;
+  }): Promise<boolean> {
     const channel = byName.get(row.channel as Channel['name']);
     if (!channel) return false; // configured on another worker: leave it to that one
-    const claimed = await prisma.notificationDelivery.updateMany({ where: { id: row.id, status: row.status, updatedAt: row.updatedAt }, data: { status: 'sending', updatedAt: now() } });
+    const claimed = await prisma.notificationDelivery.updateMany({
+      where: { id: row.id, status: row.status, updatedAt: row.updatedAt },
+      data: { status: 'sending', updatedAt: now() },
+    });
     if (claimed.count !== 1) return false;
     try {
       await channel.send(await messageOf(row.notificationId));
-      await prisma.notificationDelivery.update({ where: { id: row.id }, data: { status: 'delivered', attempts: row.attempts + 1, deliveredAt: now(), lastError: null, updatedAt: now() } });
+      await prisma.notificationDelivery.update({
+        where: { id: row.id },
+        data: {
+          status: 'delivered',
+          attempts: row.attempts + 1,
+          deliveredAt: now(),
+          lastError: null,
+          updatedAt: now(),
+        },
+      });
     } catch (e) {
       const lastError = e instanceof Error ? e.message : String(e);
-      log?.warn({ channel: row.channel, notificationId: row.notificationId, attempt: row.attempts + 1, err: lastError }, 'notification channel failed');
-      await prisma.notificationDelivery.update({ where: { id: row.id }, data: { status: 'failed', attempts: row.attempts + 1, lastError, updatedAt: now() } });
+      log?.warn(
+        { channel: row.channel, notificationId: row.notificationId, attempt: row.attempts + 1, err: lastError },
+        'notification channel failed',
+      );
+      await prisma.notificationDelivery.update({
+        where: { id: row.id },
+        data: { status: 'failed', attempts: row.attempts + 1, lastError, updatedAt: now() },
+      });
     }
     return true;
   }
@@ -76,7 +123,14 @@ export function createDeliveryOutbox({ db, channels, log, now = () => new Date()
   async function drainOnce(): Promise<number> {
     const t = now().getTime();
     const candidates = await prisma.notificationDelivery.findMany({
-      where: { channel: { in: [...byName.keys()] }, OR: [{ status: 'pending' }, { status: 'failed', attempts: { lt: maxAttempts } }, { status: 'sending', updatedAt: { lt: new Date(t - claimTimeoutMs) } }] },
+      where: {
+        channel: { in: [...byName.keys()] },
+        OR: [
+          { status: 'pending' },
+          { status: 'failed', attempts: { lt: maxAttempts } },
+          { status: 'sending', updatedAt: { lt: new Date(t - claimTimeoutMs) } },
+        ],
+      },
       orderBy: { updatedAt: 'asc' },
       take: batchSize,
     });
@@ -89,7 +143,11 @@ export function createDeliveryOutbox({ db, channels, log, now = () => new Date()
   return {
     async enqueue(notificationId) {
       for (const channel of byName.keys()) {
-        await prisma.notificationDelivery.upsert({ where: { notificationId_channel: { notificationId, channel } }, create: { notificationId, channel, status: 'pending' }, update: {} });
+        await prisma.notificationDelivery.upsert({
+          where: { notificationId_channel: { notificationId, channel } },
+          create: { notificationId, channel, status: 'pending' },
+          update: {},
+        });
       }
     },
     drainOnce,

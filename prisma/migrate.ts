@@ -78,7 +78,10 @@ type Bindings = typeof SchemaEngineWasm & {
 /** The few WebAssembly APIs used here (tsconfig's lib has no DOM/WebAssembly declarations). */
 interface WasmApi {
   compile(bytes: Uint8Array): Promise<object>;
-  instantiate(module: object, imports: Record<string, Record<string, unknown>>): Promise<{ exports: Record<string, unknown> }>;
+  instantiate(
+    module: object,
+    imports: Record<string, Record<string, unknown>>,
+  ): Promise<{ exports: Record<string, unknown> }>;
 }
 const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
@@ -154,7 +157,8 @@ class CharAsTextClient extends pg.Client {
     const last: unknown = args[args.length - 1];
     if (typeof last === 'function') {
       // Callback style, as used by pg.Pool#query.
-      args[args.length - 1] = (err: unknown, result: unknown) => (last as (e: unknown, r: unknown) => void)(err, err ? result : charAsText(result));
+      args[args.length - 1] = (err: unknown, result: unknown) =>
+        (last as (e: unknown, r: unknown) => void)(err, err ? result : charAsText(result));
     }
     const res: unknown = (super.query as (...a: unknown[]) => unknown).apply(this, args);
     return res instanceof Promise ? res.then(charAsText) : res;
@@ -168,7 +172,11 @@ class CharAsTextClient extends pg.Client {
  * which breaks dollar-quoted function bodies (the audit-log trigger function).
  */
 async function connectMigrationPg(url: string): Promise<SqlDriverAdapter> {
-  const config: pg.PoolConfig = { connectionString: url, max: 2, Client: CharAsTextClient as unknown as pg.PoolConfig['Client'] };
+  const config: pg.PoolConfig = {
+    connectionString: url,
+    max: 2,
+    Client: CharAsTextClient as unknown as pg.PoolConfig['Client'],
+  };
   const adapter = await new PrismaPg(config).connect();
   const pool = adapter.underlyingDriver();
   adapter.executeScript = async (script: string) => {
@@ -393,11 +401,18 @@ export async function migrateDatabase(url: string, log?: MigrateLog): Promise<Mi
 }
 
 /** Migration history vs. the migrations folder (`prisma migrate status`). */
-export async function migrationStatus(url: string, log?: MigrateLog): Promise<SchemaEngineWasm.DiagnoseMigrationHistoryOutput> {
+export async function migrationStatus(
+  url: string,
+  log?: MigrateLog,
+): Promise<SchemaEngineWasm.DiagnoseMigrationHistoryOutput> {
   const { provider, factory } = factoryFor(url);
   return withEngine(provider, factory, log, (engine) =>
     engine
-      .diagnoseMigrationHistory({ migrationsList: readMigrations(provider), optInToShadowDatabase: false, filters: NO_FILTER })
+      .diagnoseMigrationHistory({
+        migrationsList: readMigrations(provider),
+        optInToShadowDatabase: false,
+        filters: NO_FILTER,
+      })
       .catch((e: unknown) => {
         throw engineError(e, 'Diagnosing migration history');
       }),
@@ -426,7 +441,11 @@ export interface CreateMigrationResult {
  * use `file::memory:`; for PostgreSQL a database on a server where the user may CREATE DATABASE
  * (the shadow database is created next to it and dropped afterwards).
  */
-export async function createMigration(url: string, name: string, options: CreateMigrationOptions = {}): Promise<CreateMigrationResult> {
+export async function createMigration(
+  url: string,
+  name: string,
+  options: CreateMigrationOptions = {},
+): Promise<CreateMigrationResult> {
   if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`Migration name must match [A-Za-z0-9_]+: ${name}`);
   const { provider, factory } = factoryFor(url);
   const dir = options.dir ?? migrationsDir(provider);
@@ -445,14 +464,20 @@ export async function createMigration(url: string, name: string, options: Create
       throw engineError(e, 'devDiagnostic');
     });
     if (action.tag === 'reset') {
-      throw new Error(`The database ${redactUrl(url)} needs a reset before a migration can be created: ${action.reason}`);
+      throw new Error(
+        `The database ${redactUrl(url)} needs a reset before a migration can be created: ${action.reason}`,
+      );
     }
     const out = await engine
       .createMigration({
         draft: options.draft ?? false,
         migrationName: name,
         migrationsList,
-        schema: { files: [{ path: provider === 'sqlite' ? SQLITE_SCHEMA_PATH : POSTGRES_SCHEMA_PATH, content: schemaFor(provider) }] },
+        schema: {
+          files: [
+            { path: provider === 'sqlite' ? SQLITE_SCHEMA_PATH : POSTGRES_SCHEMA_PATH, content: schemaFor(provider) },
+          ],
+        },
         filters: NO_FILTER,
       })
       .catch((e: unknown) => {
@@ -470,9 +495,11 @@ export async function createMigration(url: string, name: string, options: Create
     fs.writeFileSync(file, out.migrationScript);
     log?.(`${provider}: wrote ${path.relative(process.cwd(), file)}`);
     // Check that the new migration applies on the dev database.
-    await engine.applyMigrations({ migrationsList: readMigrations(provider, dir), filters: NO_FILTER }).catch((e: unknown) => {
-      throw engineError(e, `Applying the new migration ${out.generatedMigrationName}`);
-    });
+    await engine
+      .applyMigrations({ migrationsList: readMigrations(provider, dir), filters: NO_FILTER })
+      .catch((e: unknown) => {
+        throw engineError(e, `Applying the new migration ${out.generatedMigrationName}`);
+      });
     return { provider, migrationName: out.generatedMigrationName, file };
   });
 }
@@ -536,18 +563,26 @@ async function main(argv: string[]): Promise<void> {
     const provider = argValue(args, '--provider') ?? 'all';
     const draft = args.includes('--draft');
     const name = args.filter((a) => a !== '--draft')[0];
-    if (!name) throw new Error('usage: tsx prisma/migrate.ts create <name> [--provider sqlite|postgresql|all] [--url URL] [--draft]');
+    if (!name)
+      throw new Error(
+        'usage: tsx prisma/migrate.ts create <name> [--provider sqlite|postgresql|all] [--url URL] [--draft]',
+      );
     if (!['sqlite', 'postgresql', 'all'].includes(provider)) throw new Error(`unknown provider ${provider}`);
     if (provider === 'sqlite' || provider === 'all') {
       await createMigration('file::memory:', name, { draft, log });
     }
     if (provider === 'postgresql' || provider === 'all') {
-      const pgUrl = (url && !url.startsWith('file:') ? url : undefined) ?? process.env['MIGRATE_POSTGRES_URL'] ?? process.env['TEST_DATABASE_URL_POSTGRES'];
+      const pgUrl =
+        (url && !url.startsWith('file:') ? url : undefined) ??
+        process.env['MIGRATE_POSTGRES_URL'] ??
+        process.env['TEST_DATABASE_URL_POSTGRES'];
       await createPostgresMigration(pgUrl, name, { draft, log });
     }
     return;
   }
-  throw new Error('usage: tsx prisma/migrate.ts deploy|status [--url URL] | create <name> [--provider sqlite|postgresql|all] [--url URL] [--draft]');
+  throw new Error(
+    'usage: tsx prisma/migrate.ts deploy|status [--url URL] | create <name> [--provider sqlite|postgresql|all] [--url URL] [--draft]',
+  );
 }
 
 if (require.main === module) {

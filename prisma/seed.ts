@@ -103,13 +103,49 @@ export const SEED_PROVINCES: readonly ProvinceSeed[] = [
       deputyUnitCode: 'CT-VKSND',
     },
     units: [
-      { code: 'CT-BCHQS', name: 'Bộ Chỉ huy Quân sự thành phố', shortName: 'BCHQS TP', womenRatio: 0.11, officer: 'Đại úy Trần Văn Hùng' },
-      { code: 'CT-CA', name: 'Công an thành phố', shortName: 'Công an TP', womenRatio: 0.17, officer: 'Thiếu tá Nguyễn Minh Tuấn' },
-      { code: 'CT-VKSND', name: 'Viện Kiểm sát nhân dân thành phố', shortName: 'VKSND TP', womenRatio: 0.46, officer: 'Lê Thị Thu Hà' },
-      { code: 'CT-TAND', name: 'Tòa án nhân dân thành phố', shortName: 'TAND TP', womenRatio: 0.49, officer: 'Phạm Quốc Bảo' },
+      {
+        code: 'CT-BCHQS',
+        name: 'Bộ Chỉ huy Quân sự thành phố',
+        shortName: 'BCHQS TP',
+        womenRatio: 0.11,
+        officer: 'Đại úy Trần Văn Hùng',
+      },
+      {
+        code: 'CT-CA',
+        name: 'Công an thành phố',
+        shortName: 'Công an TP',
+        womenRatio: 0.17,
+        officer: 'Thiếu tá Nguyễn Minh Tuấn',
+      },
+      {
+        code: 'CT-VKSND',
+        name: 'Viện Kiểm sát nhân dân thành phố',
+        shortName: 'VKSND TP',
+        womenRatio: 0.46,
+        officer: 'Lê Thị Thu Hà',
+      },
+      {
+        code: 'CT-TAND',
+        name: 'Tòa án nhân dân thành phố',
+        shortName: 'TAND TP',
+        womenRatio: 0.49,
+        officer: 'Phạm Quốc Bảo',
+      },
       // Formerly Cục Thi hành án dân sự thành phố Cần Thơ (renamed in the 2025 reorganisation).
-      { code: 'CT-THADS', name: 'Thi hành án dân sự thành phố', shortName: 'THADS TP', womenRatio: 0.41, officer: 'Võ Thị Ngọc Lan' },
-      { code: 'CT-TTR', name: 'Thanh tra thành phố', shortName: 'Thanh tra TP', womenRatio: 0.36, officer: 'Huỳnh Văn Phúc' },
+      {
+        code: 'CT-THADS',
+        name: 'Thi hành án dân sự thành phố',
+        shortName: 'THADS TP',
+        womenRatio: 0.41,
+        officer: 'Võ Thị Ngọc Lan',
+      },
+      {
+        code: 'CT-TTR',
+        name: 'Thanh tra thành phố',
+        shortName: 'Thanh tra TP',
+        womenRatio: 0.36,
+        officer: 'Huỳnh Văn Phúc',
+      },
       { code: 'CT-STP', name: 'Sở Tư pháp', shortName: 'Sở Tư pháp', womenRatio: 0.72, officer: 'Nguyễn Thị Kim Oanh' },
     ],
     council: {
@@ -137,11 +173,41 @@ export const SEED_PROVINCES: readonly ProvinceSeed[] = [
       deputyUnitCode: 'TN-VKSND',
     },
     units: [
-      { code: 'TN-BCHQS', name: 'Bộ Chỉ huy Quân sự tỉnh', shortName: 'BCHQS tỉnh', womenRatio: 0.09, officer: 'Thượng úy Nguyễn Văn Lộc' },
-      { code: 'TN-CA', name: 'Công an tỉnh', shortName: 'Công an tỉnh', womenRatio: 0.15, officer: 'Thiếu tá Đỗ Thanh Sơn' },
-      { code: 'TN-VKSND', name: 'Viện Kiểm sát nhân dân tỉnh', shortName: 'VKSND tỉnh', womenRatio: 0.44, officer: 'Phan Thị Hồng Nhung' },
-      { code: 'TN-TAND', name: 'Tòa án nhân dân tỉnh', shortName: 'TAND tỉnh', womenRatio: 0.52, officer: 'Nguyễn Hữu Thắng' },
-      { code: 'TN-THADS', name: 'Thi hành án dân sự tỉnh', shortName: 'THADS tỉnh', womenRatio: 0.38, officer: 'Bùi Văn Khánh' },
+      {
+        code: 'TN-BCHQS',
+        name: 'Bộ Chỉ huy Quân sự tỉnh',
+        shortName: 'BCHQS tỉnh',
+        womenRatio: 0.09,
+        officer: 'Thượng úy Nguyễn Văn Lộc',
+      },
+      {
+        code: 'TN-CA',
+        name: 'Công an tỉnh',
+        shortName: 'Công an tỉnh',
+        womenRatio: 0.15,
+        officer: 'Thiếu tá Đỗ Thanh Sơn',
+      },
+      {
+        code: 'TN-VKSND',
+        name: 'Viện Kiểm sát nhân dân tỉnh',
+        shortName: 'VKSND tỉnh',
+        womenRatio: 0.44,
+        officer: 'Phan Thị Hồng Nhung',
+      },
+      {
+        code: 'TN-TAND',
+        name: 'Tòa án nhân dân tỉnh',
+        shortName: 'TAND tỉnh',
+        womenRatio: 0.52,
+        officer: 'Nguyễn Hữu Thắng',
+      },
+      {
+        code: 'TN-THADS',
+        name: 'Thi hành án dân sự tỉnh',
+        shortName: 'THADS tỉnh',
+        womenRatio: 0.38,
+        officer: 'Bùi Văn Khánh',
+      },
       { code: 'TN-STP', name: 'Sở Tư pháp', shortName: 'Sở Tư pháp', womenRatio: 0.61, officer: 'Tô Thị Mai Anh' },
     ],
     council: {
@@ -190,7 +256,10 @@ export function loadRuleSetFiles(dir: string): { rows: RuleSetRow[]; skipped: st
   const rows: RuleSetRow[] = [];
   const skipped: string[] = [];
   if (!fs.existsSync(dir)) return { rows, skipped };
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const where = path.join(dir, file);
     try {
       const body: unknown = JSON.parse(fs.readFileSync(where, 'utf8'));
@@ -202,7 +271,8 @@ export function loadRuleSetFiles(dir: string): { rows: RuleSetRow[]; skipped: st
       if (typeof code !== 'string' || code.length === 0) throw new Error('missing "code"');
       if (!Number.isInteger(version) || version < 1) throw new Error('missing or invalid "version"');
       if (!effectiveFrom) throw new Error('missing or invalid "effectiveFrom"');
-      const effectiveTo = b['effectiveTo'] === undefined || b['effectiveTo'] === null ? null : parseDate(b['effectiveTo']);
+      const effectiveTo =
+        b['effectiveTo'] === undefined || b['effectiveTo'] === null ? null : parseDate(b['effectiveTo']);
       if (b['effectiveTo'] != null && !effectiveTo) throw new Error('invalid "effectiveTo"');
       const provinceCode = typeof b['provinceCode'] === 'string' ? b['provinceCode'] : (RULESET_PROVINCE[code] ?? null);
       rows.push({
@@ -234,10 +304,19 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
   // People first: only those absent get a hash (the slow part, done in parallel).
   const people = demoPeople();
   const existing = new Set(
-    (await prisma.person.findMany({ where: { username: { in: people.map((p) => p.username) } }, select: { username: true } })).map((p) => p.username),
+    (
+      await prisma.person.findMany({
+        where: { username: { in: people.map((p) => p.username) } },
+        select: { username: true },
+      })
+    ).map((p) => p.username),
   );
   const hashes = new Map<string, string>();
-  await Promise.all(people.filter((p) => !existing.has(p.username)).map(async (p) => hashes.set(p.username, await hashPassword(demoPassword))));
+  await Promise.all(
+    people
+      .filter((p) => !existing.has(p.username))
+      .map(async (p) => hashes.set(p.username, await hashPassword(demoPassword))),
+  );
 
   const { rows: ruleSets, skipped } = loadRuleSetFiles(rulesetsDir);
   for (const s of skipped) log(`rule-set skipped: ${s}`);
@@ -272,19 +351,24 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
     const bloc =
       existingBloc ??
       (await prisma.bloc.create({
-          data: {
-            code: p.bloc.code,
-            ...blocData,
-            headUnitId: unitIds.get(p.bloc.headUnitCode)!,
-            deputyUnitId: unitIds.get(p.bloc.deputyUnitCode)!,
-          },
-        }));
+        data: {
+          code: p.bloc.code,
+          ...blocData,
+          headUnitId: unitIds.get(p.bloc.headUnitCode)!,
+          deputyUnitId: unitIds.get(p.bloc.deputyUnitCode)!,
+        },
+      }));
 
     for (const u of p.units) {
       const unitId = unitIds.get(u.code)!;
       await prisma.blocMembership.upsert({
         where: { blocId_unitId_joinedOn: { blocId: bloc.id, unitId, joinedOn: MEMBERSHIP_START } },
-        create: { blocId: bloc.id, unitId, joinedOn: MEMBERSHIP_START, reason: 'Thành lập khối theo tổ chức bộ máy từ 01/7/2025' },
+        create: {
+          blocId: bloc.id,
+          unitId,
+          joinedOn: MEMBERSHIP_START,
+          reason: 'Thành lập khối theo tổ chức bộ máy từ 01/7/2025',
+        },
         update: {},
       });
     }
@@ -297,7 +381,9 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
     for (const [i, m] of p.council.members.entries()) {
       const person = await createPerson(db, m, null, hashes);
       if (!person) continue;
-      await prisma.councilMember.create({ data: { councilId: council.id, personId: person.id, position: COUNCIL_POSITIONS[i] ?? 'member' } });
+      await prisma.councilMember.create({
+        data: { councilId: council.id, personId: person.id, position: COUNCIL_POSITIONS[i] ?? 'member' },
+      });
       await ensureRole(db, person.id, 'councilMember', { councilId: council.id });
     }
     const secretary = await createPerson(db, p.council.secretary, null, hashes);
@@ -305,7 +391,12 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
 
     for (const u of p.units) {
       const unitId = unitIds.get(u.code)!;
-      const officer = await createPerson(db, { username: officerUsername(u.code), fullName: u.officer }, unitId, hashes);
+      const officer = await createPerson(
+        db,
+        { username: officerUsername(u.code), fullName: u.officer },
+        unitId,
+        hashes,
+      );
       if (officer) await ensureRole(db, officer.id, 'unitOfficer', { unitId });
     }
   }
@@ -338,7 +429,9 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
     ruleSets: ruleSets.length,
     skippedRuleSets: skipped,
   };
-  log(`seeded ${summary.provinces} provinces, ${summary.units} units, ${summary.people} people (${hashes.size} created now), ${summary.ruleSets} rule-set(s)`);
+  log(
+    `seeded ${summary.provinces} provinces, ${summary.units} units, ${summary.people} people (${hashes.size} created now), ${summary.ruleSets} rule-set(s)`,
+  );
   return summary;
 }
 
@@ -356,10 +449,24 @@ export function demoPeople(): Array<PersonSeed & { unitCode?: string }> {
 async function createPerson(db: Db, p: PersonSeed, unitId: string | null, hashes: Map<string, string>) {
   const passwordHash = hashes.get(p.username);
   if (!passwordHash) return undefined;
-  return db.prisma.person.create({ data: { username: p.username, fullName: p.fullName, email: emailOf(p.username), unitId, passwordHash, active: true } });
+  return db.prisma.person.create({
+    data: {
+      username: p.username,
+      fullName: p.fullName,
+      email: emailOf(p.username),
+      unitId,
+      passwordHash,
+      active: true,
+    },
+  });
 }
 
-async function ensureRole(db: Db, personId: string, role: string, scope: { unitId?: string; councilId?: string }): Promise<void> {
+async function ensureRole(
+  db: Db,
+  personId: string,
+  role: string,
+  scope: { unitId?: string; councilId?: string },
+): Promise<void> {
   const where = { personId, role, unitId: scope.unitId ?? null, councilId: scope.councilId ?? null };
   const found = await db.prisma.roleAssignment.findFirst({ where, select: { id: true } });
   if (!found) await db.prisma.roleAssignment.create({ data: where });
@@ -374,7 +481,8 @@ async function main(argv: string[]): Promise<void> {
     const i = argv.indexOf(flag);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  if (process.env['NODE_ENV'] === 'production') throw new Error('the demo seed never runs in production (its password is published): see README, Deploy');
+  if (process.env['NODE_ENV'] === 'production')
+    throw new Error('the demo seed never runs in production (its password is published): see README, Deploy');
   const url = opt('--url') ?? process.env['DATABASE_URL'] ?? DEFAULT_DATABASE_URL;
   const demoPassword = opt('--password') ?? process.env['DEMO_PASSWORD'] ?? DEFAULT_DEMO_PASSWORD;
   const log = (m: string) => console.log(`[seed] ${m}`);

@@ -28,8 +28,17 @@ export class StartupRefused extends Error {
 /** Active demo accounts that still open with a published password (the default or DEMO_PASSWORD). */
 export async function accountsWithDefaultPassword(db: Db, config: Pick<Config, 'DEMO_PASSWORD'>): Promise<string[]> {
   const passwords = [...new Set([DEFAULT_DEMO_PASSWORD, config.DEMO_PASSWORD])];
-  const people = await db.prisma.person.findMany({ where: { username: { in: demoPeople().map((p) => p.username) }, active: true }, select: { username: true, passwordHash: true } });
-  const open = await Promise.all(people.map(async (p) => ((await Promise.all(passwords.map((pw) => verifyPassword(pw, p.passwordHash)))).some(Boolean) ? p.username : undefined)));
+  const people = await db.prisma.person.findMany({
+    where: { username: { in: demoPeople().map((p) => p.username) }, active: true },
+    select: { username: true, passwordHash: true },
+  });
+  const open = await Promise.all(
+    people.map(async (p) =>
+      (await Promise.all(passwords.map((pw) => verifyPassword(pw, p.passwordHash)))).some(Boolean)
+        ? p.username
+        : undefined,
+    ),
+  );
   return open.filter((u): u is string => u !== undefined).sort();
 }
 
@@ -58,17 +67,38 @@ export type FirstAdminResult = { created: true; personId: string } | { created: 
  */
 export async function createFirstAdmin(db: Db, admin: FirstAdmin): Promise<FirstAdminResult> {
   if (admin.password.length < 12) return { created: false, reason: 'the password must be at least 12 characters' };
-  if ([DEFAULT_DEMO_PASSWORD].includes(admin.password)) return { created: false, reason: 'the demo password is published: choose another' };
-  if (!/^[a-z0-9._-]{3,64}$/.test(admin.username)) return { created: false, reason: 'the username must be 3-64 characters a-z 0-9 . _ -' };
+  if ([DEFAULT_DEMO_PASSWORD].includes(admin.password))
+    return { created: false, reason: 'the demo password is published: choose another' };
+  if (!/^[a-z0-9._-]{3,64}$/.test(admin.username))
+    return { created: false, reason: 'the username must be 3-64 characters a-z 0-9 . _ -' };
   const passwordHash = await hashPassword(admin.password);
   return db.prisma.$transaction(async (tx) => {
-    const existing = await tx.roleAssignment.findFirst({ where: { role: 'admin', person: { active: true } }, select: { person: { select: { username: true } } } });
-    if (existing) return { created: false as const, reason: `an administrator already exists (${existing.person.username})` };
-    if (await tx.person.findUnique({ where: { username: admin.username }, select: { id: true } })) return { created: false as const, reason: `the username ${admin.username} is taken` };
-    const person = await tx.person.create({
-      data: { username: admin.username, fullName: admin.fullName ?? 'Quản trị hệ thống', email: admin.email ?? `${admin.username}@thidua.invalid`, passwordHash, active: true, roles: { create: [{ role: 'admin' }] } },
+    const existing = await tx.roleAssignment.findFirst({
+      where: { role: 'admin', person: { active: true } },
+      select: { person: { select: { username: true } } },
     });
-    await tx.auditLog.create({ data: { action: 'admin.person.bootstrap', entity: 'person', entityId: person.id, after: { username: person.username, role: 'admin' } } });
+    if (existing)
+      return { created: false as const, reason: `an administrator already exists (${existing.person.username})` };
+    if (await tx.person.findUnique({ where: { username: admin.username }, select: { id: true } }))
+      return { created: false as const, reason: `the username ${admin.username} is taken` };
+    const person = await tx.person.create({
+      data: {
+        username: admin.username,
+        fullName: admin.fullName ?? 'Quản trị hệ thống',
+        email: admin.email ?? `${admin.username}@thidua.invalid`,
+        passwordHash,
+        active: true,
+        roles: { create: [{ role: 'admin' }] },
+      },
+    });
+    await tx.auditLog.create({
+      data: {
+        action: 'admin.person.bootstrap',
+        entity: 'person',
+        entityId: person.id,
+        after: { username: person.username, role: 'admin' },
+      },
+    });
     return { created: true as const, personId: person.id };
   });
 }
@@ -80,22 +110,33 @@ export async function hasActiveAdmin(db: Db): Promise<boolean> {
 /** Steps 1–4 above. */
 export async function prepareDatabase(config: Config, log: (message: string) => void = () => undefined): Promise<void> {
   const parsed = parseDatabaseUrl(config.DATABASE_URL);
-  if (parsed.provider === 'sqlite' && parsed.filename !== ':memory:') fs.mkdirSync(path.dirname(parsed.filename), { recursive: true });
+  if (parsed.provider === 'sqlite' && parsed.filename !== ':memory:')
+    fs.mkdirSync(path.dirname(parsed.filename), { recursive: true });
   await migrateDatabase(config.DATABASE_URL);
   const db = createDb(config.DATABASE_URL);
   try {
     if (config.SEED_DEMO) {
-      if (config.NODE_ENV === 'production') throw new StartupRefused('SEED_DEMO: demo accounts are never seeded in production');
+      if (config.NODE_ENV === 'production')
+        throw new StartupRefused('SEED_DEMO: demo accounts are never seeded in production');
       await seedDatabase(db, { demoPassword: config.DEMO_PASSWORD, log });
     }
     if (config.ADMIN_BOOTSTRAP_PASSWORD) {
-      const result = await createFirstAdmin(db, { username: config.ADMIN_BOOTSTRAP_USERNAME, password: config.ADMIN_BOOTSTRAP_PASSWORD });
-      if (result.created) log(`first administrator "${config.ADMIN_BOOTSTRAP_USERNAME}" created from ADMIN_BOOTSTRAP_PASSWORD: remove that variable now`);
+      const result = await createFirstAdmin(db, {
+        username: config.ADMIN_BOOTSTRAP_USERNAME,
+        password: config.ADMIN_BOOTSTRAP_PASSWORD,
+      });
+      if (result.created)
+        log(
+          `first administrator "${config.ADMIN_BOOTSTRAP_USERNAME}" created from ADMIN_BOOTSTRAP_PASSWORD: remove that variable now`,
+        );
       else log(`ADMIN_BOOTSTRAP_PASSWORD ignored: ${result.reason} (remove the variable)`);
     }
     if (config.NODE_ENV === 'production') {
       await assertNoDefaultPasswords(db, config);
-      if (!(await hasActiveAdmin(db))) log('no administrator yet: set ADMIN_BOOTSTRAP_PASSWORD for one start, or run `npm run admin:create -- --username <name>` (see README)');
+      if (!(await hasActiveAdmin(db)))
+        log(
+          'no administrator yet: set ADMIN_BOOTSTRAP_PASSWORD for one start, or run `npm run admin:create -- --username <name>` (see README)',
+        );
     }
     log(`database ready: ${redactUrl(config.DATABASE_URL)}`);
   } finally {
@@ -110,7 +151,9 @@ if (require.main === module) {
     .then(
       () => process.exit(0),
       (e: unknown) => {
-        console.error(`[setup] ${e instanceof ConfigError || e instanceof StartupRefused ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        console.error(
+          `[setup] ${e instanceof ConfigError || e instanceof StartupRefused ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+        );
         process.exit(1);
       },
     );

@@ -52,11 +52,18 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     if (command === 'create') {
       const username = option(argv, '--username');
       if (!username) {
-        say('usage: admin create --username <name> [--full-name "…"] [--email a@b]  (password on stdin or ADMIN_BOOTSTRAP_PASSWORD)');
+        say(
+          'usage: admin create --username <name> [--full-name "…"] [--email a@b]  (password on stdin or ADMIN_BOOTSTRAP_PASSWORD)',
+        );
         return 2;
       }
       const password = config.ADMIN_BOOTSTRAP_PASSWORD ?? (await readPassword());
-      const result = await createFirstAdmin(db, { username, password, fullName: option(argv, '--full-name'), email: option(argv, '--email') });
+      const result = await createFirstAdmin(db, {
+        username,
+        password,
+        fullName: option(argv, '--full-name'),
+        email: option(argv, '--email'),
+      });
       if (!result.created) {
         say(`no administrator created: ${result.reason}`);
         return 1;
@@ -66,12 +73,27 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     }
     if (command === 'deactivate-demo') {
       const open = await accountsWithDefaultPassword(db, config);
-      const people = await db.prisma.person.findMany({ where: { username: { in: open } }, select: { id: true, username: true } });
+      const people = await db.prisma.person.findMany({
+        where: { username: { in: open } },
+        select: { id: true, username: true },
+      });
       for (const p of people) {
         await db.prisma.person.update({ where: { id: p.id }, data: { active: false } });
-        await db.prisma.auditLog.create({ data: { action: 'admin.person.deactivate-demo', entity: 'person', entityId: p.id, before: { active: true }, after: { username: p.username, active: false } } });
+        await db.prisma.auditLog.create({
+          data: {
+            action: 'admin.person.deactivate-demo',
+            entity: 'person',
+            entityId: p.id,
+            before: { active: true },
+            after: { username: p.username, active: false },
+          },
+        });
       }
-      say(open.length ? `deactivated ${open.length} demo account(s): ${open.join(', ')}` : 'no active account uses a demo password');
+      say(
+        open.length
+          ? `deactivated ${open.length} demo account(s): ${open.join(', ')}`
+          : 'no active account uses a demo password',
+      );
       return 0;
     }
     say('commands: create --username <name> | deactivate-demo');
@@ -85,7 +107,13 @@ if (require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (e: unknown) => {
-      say(e instanceof ConfigError || e instanceof StartupRefused ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e));
+      say(
+        e instanceof ConfigError || e instanceof StartupRefused
+          ? e.message
+          : e instanceof Error
+            ? (e.stack ?? e.message)
+            : String(e),
+      );
       process.exit(1);
     },
   );

@@ -28,7 +28,8 @@ const B = num('blocs', 20);
 const U = num('units', 9);
 const REQUESTS = num('requests', 400);
 
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 async function main(): Promise<void> {
   // Modes that drive workflows need the dev server: provisioned the way `npm start` does.
@@ -47,32 +48,138 @@ async function main(): Promise<void> {
   for (let p = 0; p < P; p++) {
     const province = await prisma.province.create({ data: { code: `P${p}`, name: `Tỉnh ${p}` } });
     for (let b = 0; b < B; b++) {
-      const units = await Promise.all(Array.from({ length: U }, (_, u) => prisma.unit.create({ data: { code: `P${p}-B${b}-U${u}`, name: `Đơn vị ${u} khối ${b} tỉnh ${p}`, shortName: `ĐV${u}`, provinceId: province.id } })));
-      const bloc = await prisma.bloc.create({ data: { code: `P${p}-B${b}`, name: `Khối ${b} tỉnh ${p}`, provinceId: province.id, ruleSetCode: 'bench', rotationPolicy: 'vote', headUnitId: units[0]!.id, deputyUnitId: units[1]!.id } });
-      await prisma.blocMembership.createMany({ data: units.map((u) => ({ blocId: bloc.id, unitId: u.id, joinedOn: new Date('2025-01-01') })) });
+      const units = await Promise.all(
+        Array.from({ length: U }, (_, u) =>
+          prisma.unit.create({
+            data: {
+              code: `P${p}-B${b}-U${u}`,
+              name: `Đơn vị ${u} khối ${b} tỉnh ${p}`,
+              shortName: `ĐV${u}`,
+              provinceId: province.id,
+            },
+          }),
+        ),
+      );
+      const bloc = await prisma.bloc.create({
+        data: {
+          code: `P${p}-B${b}`,
+          name: `Khối ${b} tỉnh ${p}`,
+          provinceId: province.id,
+          ruleSetCode: 'bench',
+          rotationPolicy: 'vote',
+          headUnitId: units[0]!.id,
+          deputyUnitId: units[1]!.id,
+        },
+      });
+      await prisma.blocMembership.createMany({
+        data: units.map((u) => ({ blocId: bloc.id, unitId: u.id, joinedOn: new Date('2025-01-01') })),
+      });
       const cycleId = `cycle-${bloc.code}-2026`;
-      await prisma.cycle.create({ data: { id: cycleId, blocId: bloc.id, year: 2026, phase: 'midYear', headUnitId: units[0]!.id, deputyUnitId: units[1]!.id, ruleSetCode: 'bench', ruleSetVersion: 1, deadlines, startedAt: new Date() } });
-      await prisma.task.createMany({ data: units.flatMap((u) => ['pledge', 'midYear'].map((kind) => ({ cycleId, unitId: u.id, kind, title: kind, dueAt: new Date('2026-06-30'), status: kind === 'pledge' ? 'done' : 'open' }))) });
-      await prisma.notification.createMany({ data: units.flatMap((u) => Array.from({ length: 10 }, (_, n) => ({ dedupeKey: `${cycleId}:${u.id}:${n}`, recipientUnitId: u.id, cycleId, kind: 'task', title: `Thông báo ${n}`, body: '…' }))) });
-      await prisma.scoreSummary.createMany({ data: units.map((u, i) => ({ cycleId, unitId: u.id, selfTotal: 90 - i, reviewedTotal: 90 - i, finalTotal: 90 - i, tasksGroupScore: 50 - i, rank: i + 1 })) });
+      await prisma.cycle.create({
+        data: {
+          id: cycleId,
+          blocId: bloc.id,
+          year: 2026,
+          phase: 'midYear',
+          headUnitId: units[0]!.id,
+          deputyUnitId: units[1]!.id,
+          ruleSetCode: 'bench',
+          ruleSetVersion: 1,
+          deadlines,
+          startedAt: new Date(),
+        },
+      });
+      await prisma.task.createMany({
+        data: units.flatMap((u) =>
+          ['pledge', 'midYear'].map((kind) => ({
+            cycleId,
+            unitId: u.id,
+            kind,
+            title: kind,
+            dueAt: new Date('2026-06-30'),
+            status: kind === 'pledge' ? 'done' : 'open',
+          })),
+        ),
+      });
+      await prisma.notification.createMany({
+        data: units.flatMap((u) =>
+          Array.from({ length: 10 }, (_, n) => ({
+            dedupeKey: `${cycleId}:${u.id}:${n}`,
+            recipientUnitId: u.id,
+            cycleId,
+            kind: 'task',
+            title: `Thông báo ${n}`,
+            body: '…',
+          })),
+        ),
+      });
+      await prisma.scoreSummary.createMany({
+        data: units.map((u, i) => ({
+          cycleId,
+          unitId: u.id,
+          selfTotal: 90 - i,
+          reviewedTotal: 90 - i,
+          finalTotal: 90 - i,
+          tasksGroupScore: 50 - i,
+          rank: i + 1,
+        })),
+      });
       if (officers.length < 50) {
-        const person = await prisma.person.create({ data: { username: `bench.${bloc.code}`.toLowerCase(), fullName: 'Cán bộ', email: 'x@example.org', passwordHash, unitId: units[2]!.id, roles: { create: [{ role: 'unitOfficer', unitId: units[2]!.id }] } } });
+        const person = await prisma.person.create({
+          data: {
+            username: `bench.${bloc.code}`.toLowerCase(),
+            fullName: 'Cán bộ',
+            email: 'x@example.org',
+            passwordHash,
+            unitId: units[2]!.id,
+            roles: { create: [{ role: 'unitOfficer', unitId: units[2]!.id }] },
+          },
+        });
         officers.push(person.username);
         scopes.push({ cycleId, blocId: bloc.id, unitId: units[2]!.id, province: province.code });
       }
     }
   }
   const seedSeconds = (Date.now() - t0) / 1000;
-  const counts = { units: await prisma.unit.count(), cycles: await prisma.cycle.count(), tasks: await prisma.task.count(), notifications: await prisma.notification.count() };
+  const counts = {
+    units: await prisma.unit.count(),
+    cycles: await prisma.cycle.count(),
+    tasks: await prisma.task.count(),
+    notifications: await prisma.notification.count(),
+  };
   console.log(`[bench] ${db.provider}: seeded ${JSON.stringify(counts)} in ${seedSeconds.toFixed(1)} s`);
 
-  const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000', JWT_SECRET: 'b'.repeat(40) });
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    JWT_SECRET: 'b'.repeat(40),
+  });
   // Reads never touch Temporal: a stub client isolates the read path being measured.
-  const app = createApp({ config, db, logger: pino({ level: 'silent' }), temporal: { client: {} as Client, taskQueue: 'bench', namespace: 'default' } });
+  const app = createApp({
+    config,
+    db,
+    logger: pino({ level: 'silent' }),
+    temporal: { client: {} as Client, taskQueue: 'bench', namespace: 'default' },
+  });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const tokens = await Promise.all(officers.map(async (username) => ((await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'bench-password' }) })).json()) as { token: string }).token));
+  const tokens = await Promise.all(
+    officers.map(
+      async (username) =>
+        (
+          (await (
+            await fetch(`${base}/api/auth/login`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ username, password: 'bench-password' }),
+            })
+          ).json()) as { token: string }
+        ).token,
+    ),
+  );
   // Request i goes with token i % n and reads what that officer may read (its scope), as the pages do.
   const scopeOf = (i: number) => scopes[i % scopes.length]!;
 
@@ -91,16 +198,22 @@ async function main(): Promise<void> {
     const start = Date.now();
     for (let i = 0; i < n; i++) {
       const t = performance.now();
-      const res = await fetch(`${base}${pathOf(i)}`, { headers: { authorization: `Bearer ${tokens[i % tokens.length]}` } });
+      const res = await fetch(`${base}${pathOf(i)}`, {
+        headers: { authorization: `Bearer ${tokens[i % tokens.length]}` },
+      });
       await res.arrayBuffer();
       if (res.status !== 200) throw new Error(`${name}: ${res.status}`);
       times.push(performance.now() - t);
     }
     const secs = (Date.now() - start) / 1000;
-    console.log(`[bench] ${name.padEnd(44)} n=${n} p50=${percentile(times, 50).toFixed(1)} ms p95=${percentile(times, 95).toFixed(1)} ms ${(n / secs).toFixed(0)} req/s (sequential)`);
+    console.log(
+      `[bench] ${name.padEnd(44)} n=${n} p50=${percentile(times, 50).toFixed(1)} ms p95=${percentile(times, 95).toFixed(1)} ms ${(n / secs).toFixed(0)} req/s (sequential)`,
+    );
   }
   const mem = process.memoryUsage();
-  console.log(`[bench] memory rss=${(mem.rss / 2 ** 20).toFixed(0)} MiB heapUsed=${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
+  console.log(
+    `[bench] memory rss=${(mem.rss / 2 ** 20).toFixed(0)} MiB heapUsed=${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`,
+  );
   server.close();
   await db.close();
 }

@@ -20,7 +20,15 @@ import { dataConverterFor } from '../worker/codec';
 import { createWorker } from '../worker/create-worker';
 import { installSdkLogger } from '../worker/runtime';
 import { httpPort } from './http-port';
-import { planFor, runCouncilAndHandover, runToVoting, runVoting, waitFor, waitForPhase, type BlocCast } from './scenario';
+import {
+  planFor,
+  runCouncilAndHandover,
+  runToVoting,
+  runVoting,
+  waitFor,
+  waitForPhase,
+  type BlocCast,
+} from './scenario';
 import { ensureTemporalCli, existingPath } from './temporal-binaries';
 
 const args = process.argv.slice(2);
@@ -48,28 +56,61 @@ async function main(): Promise<void> {
   const { TestWorkflowEnvironment } = await import('@temporalio/testing');
   const dataConverter = dataConverterFor(config.PAYLOAD_ENCRYPTION_KEYS);
   const env = config.TEMPORAL_ADDRESS
-    ? await TestWorkflowEnvironment.createFromExistingServer({ address: config.TEMPORAL_ADDRESS, client: { dataConverter } })
-    : await TestWorkflowEnvironment.createLocal({ server: { ...existingPath(ensureTemporalCli(say)), ip: '127.0.0.1', log: { format: 'pretty', level: 'error' } }, client: { dataConverter } });
+    ? await TestWorkflowEnvironment.createFromExistingServer({
+        address: config.TEMPORAL_ADDRESS,
+        client: { dataConverter },
+      })
+    : await TestWorkflowEnvironment.createLocal({
+        server: { ...existingPath(ensureTemporalCli(say)), ip: '127.0.0.1', log: { format: 'pretty', level: 'error' } },
+        client: { dataConverter },
+      });
   const taskQueue = `demo-${randomUUID()}`;
-  const worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, activities: createActivities({ db }), dataConverter });
+  const worker = await createWorker({
+    connection: env.nativeConnection,
+    namespace: 'default',
+    taskQueue,
+    activities: createActivities({ db }),
+    dataConverter,
+  });
   const running = worker.run();
-  const app = createApp({ config: { ...config, TEMPORAL_TASK_QUEUE: taskQueue }, db, logger: pino({ level: 'silent' }), temporal: { client: env.client, taskQueue, namespace: 'default' } });
+  const app = createApp({
+    config: { ...config, TEMPORAL_TASK_QUEUE: taskQueue },
+    db,
+    logger: pino({ level: 'silent' }),
+    temporal: { client: env.client, taskQueue, namespace: 'default' },
+  });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   say(`Temporal, worker and API up (${base})`);
 
   try {
-    const bloc = await db.prisma.bloc.findUniqueOrThrow({ where: { code: blocCode }, include: { memberships: { include: { unit: { include: { people: { include: { roles: true } } } } } } } });
+    const bloc = await db.prisma.bloc.findUniqueOrThrow({
+      where: { code: blocCode },
+      include: { memberships: { include: { unit: { include: { people: { include: { roles: true } } } } } } },
+    });
     const officerOf: Record<string, string> = {};
-    for (const m of bloc.memberships) officerOf[m.unitId] = m.unit.people.find((p) => p.roles.some((r) => r.role === 'unitOfficer'))!.username;
-    const council = await db.prisma.council.findFirstOrThrow({ where: { provinceId: bloc.provinceId }, include: { members: { include: { person: true } }, roleAssignments: { include: { person: true } } } });
-    const cast: BlocCast = { officerOf, councilMembers: council.members.map((m) => m.person.username), councilSecretary: council.roleAssignments.find((r) => r.role === 'councilSecretary')!.person.username, admin: 'admin' };
+    for (const m of bloc.memberships)
+      officerOf[m.unitId] = m.unit.people.find((p) => p.roles.some((r) => r.role === 'unitOfficer'))!.username;
+    const council = await db.prisma.council.findFirstOrThrow({
+      where: { provinceId: bloc.provinceId },
+      include: { members: { include: { person: true } }, roleAssignments: { include: { person: true } } },
+    });
+    const cast: BlocCast = {
+      officerOf,
+      councilMembers: council.members.map((m) => m.person.username),
+      councilSecretary: council.roleAssignments.find((r) => r.role === 'councilSecretary')!.person.username,
+      admin: 'admin',
+    };
     const headUser = officerOf[bloc.headUnitId!]!;
     const plan = planFor(year, Date.now(), stepSeconds * 1000, [Math.max(1, Math.floor(stepSeconds / 3))]);
 
     const login = await httpPort(base, '', config.DEMO_PASSWORD).token(headUser);
-    const res = await fetch(`${base}/api/blocs/${bloc.id}/cycles`, { method: 'POST', headers: { authorization: `Bearer ${login}`, 'content-type': 'application/json' }, body: JSON.stringify({ year }) });
+    const res = await fetch(`${base}/api/blocs/${bloc.id}/cycles`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${login}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ year }),
+    });
     if (res.status !== 201) throw new Error(`start: ${res.status} ${await res.text()}`);
     const { cycleId } = (await res.json()) as { cycleId: string };
     say(`${bloc.name}: cycle ${cycleId} started by ${headUser}`);
@@ -83,32 +124,59 @@ async function main(): Promise<void> {
     say(`plan published; deadlines every ${stepSeconds} s`);
     await waitForPhase(port, 'pledge');
     for (const unitId of units) {
-      await port.act(officerOf[unitId]!, '/pledges', { unitId, targets: ['Hoàn thành xuất sắc nhiệm vụ được giao'], titlesAimed: ['emulation-flag'], signedBy: 'Thủ trưởng đơn vị' });
+      await port.act(officerOf[unitId]!, '/pledges', {
+        unitId,
+        targets: ['Hoàn thành xuất sắc nhiệm vụ được giao'],
+        titlesAimed: ['emulation-flag'],
+        signedBy: 'Thủ trưởng đơn vị',
+      });
       await port.act(headUser, '/pledges/review', { unitId, decision: 'accept' });
     }
     say(`pledge: ${units.length} units signed the pledge`);
     await waitForPhase(port, 'midYear');
     for (const unitId of units.filter((u) => u !== lateUnit)) {
-      await port.act(officerOf[unitId]!, '/reports/mid-year', { unitId, summary: 'Hoàn thành tốt chỉ tiêu 6 tháng đầu năm.' });
+      await port.act(officerOf[unitId]!, '/reports/mid-year', {
+        unitId,
+        summary: 'Hoàn thành tốt chỉ tiêu 6 tháng đầu năm.',
+      });
     }
     await port.act(headUser, '/reports/bloc', { summary: 'Báo cáo sơ kết 6 tháng của khối.' });
     say(`mid-year: ${officerOf[lateUnit]} has not reported; waiting for the deadline (reminder, then escalation)`);
     await waitForPhase(port, 'selfScoring', stepSeconds * 4000);
     const late = (await port.view()).units.find((u) => u.unitId === lateUnit)!;
-    say(`mid-year: deadline passed — ${late.name} flagged late (${late.late.join(', ')}), penalty ${late.penaltyPoints} points`);
+    say(
+      `mid-year: deadline passed — ${late.name} flagged late (${late.late.join(', ')}), penalty ${late.penaltyPoints} points`,
+    );
 
     await runToVoting(port, cast, plan, { merit, log: say });
     const voted = await runVoting(port, cast, { merit, log: say });
     const codeOf = (id: string) => bloc.memberships.find((m) => m.unitId === id)?.unit.code ?? id;
-    for (const c of voted.contests) say(`result ${c.contest}: ${c.winners.map(codeOf).join(', ') || '—'} (${c.decidedBy}, ${c.rounds.length} round(s))`);
+    for (const c of voted.contests)
+      say(
+        `result ${c.contest}: ${c.winners.map(codeOf).join(', ') || '—'} (${c.decidedBy}, ${c.rounds.length} round(s))`,
+      );
     await runCouncilAndHandover(port, cast, { decisionDate: new Date().toISOString().slice(0, 10), log: say });
 
-    const closed = await waitFor('the cycle to close', async () => {
-      const r = await fetch(`${base}/api/cycles/${cycleId}`, { headers: { authorization: `Bearer ${await port.token('admin')}` } });
-      const body = (await r.json()) as { phase: string; result: unknown };
-      return body.phase === 'closed' ? body : undefined;
-    }, 60_000);
-    const result = closed.result as { bloc: string; year: number; ranking: { code: string; name: string; finalTotal: number }[]; awards: { type: string; code: string; status: string }[]; nextHead: string; nextDeputy: string; nextYearWorkflowId: string };
+    const closed = await waitFor(
+      'the cycle to close',
+      async () => {
+        const r = await fetch(`${base}/api/cycles/${cycleId}`, {
+          headers: { authorization: `Bearer ${await port.token('admin')}` },
+        });
+        const body = (await r.json()) as { phase: string; result: unknown };
+        return body.phase === 'closed' ? body : undefined;
+      },
+      60_000,
+    );
+    const result = closed.result as {
+      bloc: string;
+      year: number;
+      ranking: { code: string; name: string; finalTotal: number }[];
+      awards: { type: string; code: string; status: string }[];
+      nextHead: string;
+      nextDeputy: string;
+      nextYearWorkflowId: string;
+    };
     const summary = {
       bloc: result.bloc,
       year: result.year,
@@ -118,7 +186,9 @@ async function main(): Promise<void> {
       nextDeputy: codeOf(result.nextDeputy),
       nextYearWorkflowId: result.nextYearWorkflowId,
     };
-    say(`closed: next head ${summary.nextHead}, deputy ${summary.nextDeputy}; ${summary.nextYearWorkflowId} awaits its plan`);
+    say(
+      `closed: next head ${summary.nextHead}, deputy ${summary.nextDeputy}; ${summary.nextYearWorkflowId} awaits its plan`,
+    );
     if (json) console.log(JSON.stringify(summary));
     else console.log(JSON.stringify(summary, null, 2));
   } finally {

@@ -30,7 +30,10 @@ function dummyEngine() {
   const file = path.join(ROOT, 'generated', '.bin', 'schema-engine-unavailable');
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, '#!/bin/sh\necho "schema engine not available offline: use tsx prisma/migrate.ts" >&2\nexit 1\n');
+    fs.writeFileSync(
+      file,
+      '#!/bin/sh\necho "schema engine not available offline: use tsx prisma/migrate.ts" >&2\nexit 1\n',
+    );
     fs.chmodSync(file, 0o755);
   }
   return file;

@@ -34,7 +34,15 @@ export function planFor(year: number, startMs: number, stepMs: number, reminderO
     slogan: 'Thi đua là yêu nước, yêu nước thì phải thi đua',
     targets: ['Hoàn thành 100% chỉ tiêu được giao', 'Không có cán bộ vi phạm kỷ luật'],
     scoringTemplate: defaultScoringTemplate(),
-    deadlines: { pledge: at(1), midYear: at(2), selfScoring: at(3), review: at(4), voting: at(5), council: at(6), handover: at(7) },
+    deadlines: {
+      pledge: at(1),
+      midYear: at(2),
+      selfScoring: at(3),
+      review: at(4),
+      voting: at(5),
+      council: at(6),
+      handover: at(7),
+    },
     ...(reminderOffsetsSeconds ? { reminderOffsetsSeconds } : {}),
   };
 }
@@ -49,7 +57,11 @@ export async function waitForPhase(port: CyclePort, phase: CycleView['phase'], t
   }
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
@@ -59,11 +71,18 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
   }
 }
 
-const act = (port: CyclePort, user: string, path: string, body: Record<string, unknown>) => port.act(user, path, body, randomUUID());
+const act = (port: CyclePort, user: string, path: string, body: Record<string, unknown>) =>
+  port.act(user, path, body, randomUUID());
 
 /** Scores that rank units in the given order (first = best): every criterion at a share of its maximum. */
 export function selfScoreEntries(plan: Plan, share: number) {
-  return plan.scoringTemplate.groups.flatMap((g) => g.criteria.map((c) => ({ criterionId: c.id, points: Math.round(c.maxPoints * share * 100) / 100, evidence: c.evidenceRequired ? [`minh-chung-${c.id}.pdf`] : [] })));
+  return plan.scoringTemplate.groups.flatMap((g) =>
+    g.criteria.map((c) => ({
+      criterionId: c.id,
+      points: Math.round(c.maxPoints * share * 100) / 100,
+      evidence: c.evidenceRequired ? [`minh-chung-${c.id}.pdf`] : [],
+    })),
+  );
 }
 
 export interface YearOptions {
@@ -91,7 +110,13 @@ export async function runToVoting(port: CyclePort, cast: BlocCast, plan: Plan, o
   if (upTo(v, 'pledge')) {
     v = await waitForPhase(port, 'pledge');
     for (const u of v.units.filter((x) => x.active && x.pledge !== 'accepted')) {
-      if (u.pledge !== 'submitted') await act(port, cast.officerOf[u.unitId]!, '/pledges', { unitId: u.unitId, targets: ['Hoàn thành xuất sắc nhiệm vụ chính trị', 'Tham gia đầy đủ hoạt động của khối'], titlesAimed: ['emulation-flag'], signedBy: 'Thủ trưởng đơn vị' });
+      if (u.pledge !== 'submitted')
+        await act(port, cast.officerOf[u.unitId]!, '/pledges', {
+          unitId: u.unitId,
+          targets: ['Hoàn thành xuất sắc nhiệm vụ chính trị', 'Tham gia đầy đủ hoạt động của khối'],
+          titlesAimed: ['emulation-flag'],
+          signedBy: 'Thủ trưởng đơn vị',
+        });
       await act(port, head, '/pledges/review', { unitId: u.unitId, decision: 'accept' });
     }
     log(`pledge: ${units.length} units signed`);
@@ -99,9 +124,17 @@ export async function runToVoting(port: CyclePort, cast: BlocCast, plan: Plan, o
   if (upTo(v, 'midYear')) {
     v = await waitForPhase(port, 'midYear');
     for (const u of v.units.filter((x) => x.active && x.midYear === 'none')) {
-      await act(port, cast.officerOf[u.unitId]!, '/reports/mid-year', { unitId: u.unitId, summary: 'Đơn vị hoàn thành tốt các chỉ tiêu 6 tháng đầu năm.', achievements: ['Hoàn thành 100% chỉ tiêu'], limitations: [], nextHalfTasks: ['Tiếp tục thực hiện giao ước'] });
+      await act(port, cast.officerOf[u.unitId]!, '/reports/mid-year', {
+        unitId: u.unitId,
+        summary: 'Đơn vị hoàn thành tốt các chỉ tiêu 6 tháng đầu năm.',
+        achievements: ['Hoàn thành 100% chỉ tiêu'],
+        limitations: [],
+        nextHalfTasks: ['Tiếp tục thực hiện giao ước'],
+      });
     }
-    await act(port, head, '/reports/bloc', { summary: 'Báo cáo sơ kết 6 tháng của khối: các đơn vị thực hiện tốt giao ước thi đua.' });
+    await act(port, head, '/reports/bloc', {
+      summary: 'Báo cáo sơ kết 6 tháng của khối: các đơn vị thực hiện tốt giao ước thi đua.',
+    });
     log('mid-year: all units reported, bloc report compiled');
   }
   if (upTo(v, 'selfScoring')) {
@@ -109,7 +142,11 @@ export async function runToVoting(port: CyclePort, cast: BlocCast, plan: Plan, o
     for (const u of v.units.filter((x) => x.active && x.selfScore === 'none')) {
       const rank = opts.merit.indexOf(u.unitId);
       const share = rank < 0 ? 0.7 : 0.95 - rank * 0.03;
-      await act(port, cast.officerOf[u.unitId]!, '/self-scores', { unitId: u.unitId, entries: selfScoreEntries(plan, share), bonusClaimed: 0 });
+      await act(port, cast.officerOf[u.unitId]!, '/self-scores', {
+        unitId: u.unitId,
+        entries: selfScoreEntries(plan, share),
+        bonusClaimed: 0,
+      });
     }
     log('self-scoring: all units submitted');
   }
@@ -122,7 +159,12 @@ export async function runToVoting(port: CyclePort, cast: BlocCast, plan: Plan, o
 }
 
 /** The year-end meeting: everyone present, each contest voted until decided. */
-export async function runVoting(port: CyclePort, cast: BlocCast, opts: YearOptions, present?: string[]): Promise<CycleView> {
+export async function runVoting(
+  port: CyclePort,
+  cast: BlocCast,
+  opts: YearOptions,
+  present?: string[],
+): Promise<CycleView> {
   const log = opts.log ?? (() => undefined);
   let v = await port.view();
   const head = cast.officerOf[v.actingHeadUnitId]!;
@@ -148,7 +190,9 @@ export async function runVoting(port: CyclePort, cast: BlocCast, opts: YearOptio
           : open.contest === 'certificate'
             ? (opts.certificateVotes?.(voter, open.candidates, open.seats) ?? byMerit.slice(0, open.seats))
             : open.contest === 'nextHead'
-              ? others(open.candidates).filter((id) => id !== v.headUnitId).slice(0, 1)
+              ? others(open.candidates)
+                  .filter((id) => id !== v.headUnitId)
+                  .slice(0, 1)
               : others(open.candidates).slice(0, 1);
       await act(port, cast.officerOf[voter]!, '/ballots', { unitId: voter, contest: open.contest, round, choices });
     }
@@ -162,7 +206,11 @@ export async function runVoting(port: CyclePort, cast: BlocCast, opts: YearOptio
 }
 
 /** Council votes and approves every proposal; the head records the handover. */
-export async function runCouncilAndHandover(port: CyclePort, cast: BlocCast, opts: { decisionDate: string; log?: (l: string) => void }): Promise<CycleView> {
+export async function runCouncilAndHandover(
+  port: CyclePort,
+  cast: BlocCast,
+  opts: { decisionDate: string; log?: (l: string) => void },
+): Promise<CycleView> {
   const log = opts.log ?? (() => undefined);
   const v = await waitFor('the council review to start', async () => {
     const now = await port.view();
@@ -171,8 +219,14 @@ export async function runCouncilAndHandover(port: CyclePort, cast: BlocCast, opt
   const head = cast.officerOf[v.actingHeadUnitId]!;
   for (const [i, p] of v.proposals.entries()) {
     if (p.status !== 'submitted') continue;
-    for (const member of cast.councilMembers) await act(port, member, '/council/votes', { proposalId: p.proposalId, approve: true });
-    await act(port, cast.councilSecretary, '/council/decisions', { proposalId: p.proposalId, decision: 'approve', decisionNumber: `${String(i + 1).padStart(2, '0')}/QĐ-UBND`, decisionDate: opts.decisionDate });
+    for (const member of cast.councilMembers)
+      await act(port, member, '/council/votes', { proposalId: p.proposalId, approve: true });
+    await act(port, cast.councilSecretary, '/council/decisions', {
+      proposalId: p.proposalId,
+      decision: 'approve',
+      decisionNumber: `${String(i + 1).padStart(2, '0')}/QĐ-UBND`,
+      decisionDate: opts.decisionDate,
+    });
     log(`council: ${p.awardType} for ${p.unitId} approved`);
   }
   await act(port, head, '/handover', {});

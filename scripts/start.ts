@@ -84,14 +84,40 @@ async function startTemporal(config: Config): Promise<string> {
   const address = `127.0.0.1:${config.TEMPORAL_DEV_PORT}`;
   fs.mkdirSync(path.dirname(config.TEMPORAL_DB_FILE), { recursive: true });
   if (cli) {
-    launch('temporal dev server', cli, ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(config.TEMPORAL_DEV_PORT), '--ui-port', String(config.TEMPORAL_UI_PORT), '--db-filename', config.TEMPORAL_DB_FILE, '--namespace', config.TEMPORAL_NAMESPACE, '--log-level', 'error', ...devServerTuningArgs({ withFile: true })]);
+    launch('temporal dev server', cli, [
+      'server',
+      'start-dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(config.TEMPORAL_DEV_PORT),
+      '--ui-port',
+      String(config.TEMPORAL_UI_PORT),
+      '--db-filename',
+      config.TEMPORAL_DB_FILE,
+      '--namespace',
+      config.TEMPORAL_NAMESPACE,
+      '--log-level',
+      'error',
+      ...devServerTuningArgs({ withFile: true }),
+    ]);
     await waitForPort(config.TEMPORAL_DEV_PORT, '127.0.0.1', 60_000);
     return address;
   }
   // Machines with internet but no Go: the SDK downloads its dev server.
   log('no temporal CLI could be provisioned: falling back to the SDK download of the dev server');
   const { TestWorkflowEnvironment } = await import('@temporalio/testing');
-  const env = await TestWorkflowEnvironment.createLocal({ server: { ip: '127.0.0.1', port: config.TEMPORAL_DEV_PORT, ui: true, uiPort: config.TEMPORAL_UI_PORT, dbFilename: config.TEMPORAL_DB_FILE, namespace: config.TEMPORAL_NAMESPACE, extraArgs: devServerTuningArgs({ withFile: true }) } });
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: {
+      ip: '127.0.0.1',
+      port: config.TEMPORAL_DEV_PORT,
+      ui: true,
+      uiPort: config.TEMPORAL_UI_PORT,
+      dbFilename: config.TEMPORAL_DB_FILE,
+      namespace: config.TEMPORAL_NAMESPACE,
+      extraArgs: devServerTuningArgs({ withFile: true }),
+    },
+  });
   process.once('exit', () => void env.teardown());
   return address;
 }
@@ -118,7 +144,8 @@ async function main(): Promise<void> {
   log(`  API docs       ${base}/api/docs  (OpenAPI: ${base}/api/openapi.json)`);
   log(`  health         ${base}/healthz`);
   if (!config.TEMPORAL_ADDRESS) log(`  Temporal UI    http://127.0.0.1:${config.TEMPORAL_UI_PORT}/`);
-  if (config.SEED_DEMO) log(`  demo accounts  admin / ct.ca / ct.vksnd / ct.hd1 / ct.tk … password "${config.DEMO_PASSWORD}" (see README)`);
+  if (config.SEED_DEMO)
+    log(`  demo accounts  admin / ct.ca / ct.vksnd / ct.hd1 / ct.tk … password "${config.DEMO_PASSWORD}" (see README)`);
   log('Ctrl-C stops everything');
 }
 

@@ -43,6 +43,8 @@ export function temporalTestServerPath(): string | undefined {
 }
 
 /** `server.executable` option for TestWorkflowEnvironment: existing-path when provisioned. */
-export function existingPath(p: string | undefined): { executable: { type: 'existing-path'; path: string } } | Record<string, never> {
+export function existingPath(
+  p: string | undefined,
+): { executable: { type: 'existing-path'; path: string } } | Record<string, never> {
   return p ? { executable: { type: 'existing-path', path: p } } : {};
 }

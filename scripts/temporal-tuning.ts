@@ -48,6 +48,7 @@ export const DEV_SERVER_SQLITE_PRAGMAS: Record<string, string> = {
 /** Extra `temporal server start-dev` arguments: the dynamic config, and the pragmas when a file is used. */
 export function devServerTuningArgs(opts: { withFile: boolean }): string[] {
   const args = Object.entries(DEV_SERVER_DYNAMIC_CONFIG).flatMap(([k, v]) => ['--dynamic-config-value', `${k}=${v}`]);
-  if (opts.withFile) args.push(...Object.entries(DEV_SERVER_SQLITE_PRAGMAS).flatMap(([k, v]) => ['--sqlite-pragma', `${k}=${v}`]));
+  if (opts.withFile)
+    args.push(...Object.entries(DEV_SERVER_SQLITE_PRAGMAS).flatMap(([k, v]) => ['--sqlite-pragma', `${k}=${v}`]));
   return args;
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: provision the Temporal binaries if missing, then type-check, lint and run Jest
+# `npm test`: provision the Temporal binaries if missing, then type-check, check the format (Prettier), lint and run Jest
 # (unit, activities, workflows on the time-skipping server, API, DB tests on SQLite and a
 # real PostgreSQL that the tests start on 127.0.0.1, documents, browser, and the OpenAPI contract
 # checked by schemathesis against the real system).
@@ -9,6 +9,7 @@ start=$SECONDS
 bash scripts/provision-temporal.sh
 bash scripts/provision-schemathesis.sh   # the OpenAPI contract test (test/api/contract.test.ts)
 echo "[test] type-check"; npx tsc --noEmit -p tsconfig.json
+echo "[test] format"; npx prettier --check . --log-level warn
 echo "[test] lint"; npx eslint .
 echo "[test] jest"
 mkdir -p test-artifacts

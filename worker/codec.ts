@@ -67,7 +67,9 @@ export class AesGcmPayloadCodec implements PayloadCodec {
     return payloads.map((p) => {
       if (isEncrypted(p)) return this.decrypt(p);
       if (this.requireEncryption) {
-        throw new PayloadDecryptionError(`refused a payload in clear (encoding "${text(p.metadata?.[METADATA_ENCODING_KEY]) ?? 'none'}"): PAYLOAD_ENCRYPTION_REQUIRED accepts only payloads sealed with a key of PAYLOAD_ENCRYPTION_KEYS`);
+        throw new PayloadDecryptionError(
+          `refused a payload in clear (encoding "${text(p.metadata?.[METADATA_ENCODING_KEY]) ?? 'none'}"): PAYLOAD_ENCRYPTION_REQUIRED accepts only payloads sealed with a key of PAYLOAD_ENCRYPTION_KEYS`,
+        );
       }
       return p;
     });
@@ -78,46 +80,73 @@ export class AesGcmPayloadCodec implements PayloadCodec {
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv(CIPHER, this.keys.get(id)!, iv, { authTagLength: TAG_BYTES });
     cipher.setAAD(utf8(id));
-    const sealed = Buffer.concat([iv, cipher.update(temporal.api.common.v1.Payload.encode(payload).finish()), cipher.final(), cipher.getAuthTag()]);
-    return { metadata: { [METADATA_ENCODING_KEY]: utf8(ENCRYPTED_ENCODING), [KEY_ID_METADATA]: utf8(id) }, data: sealed };
+    const sealed = Buffer.concat([
+      iv,
+      cipher.update(temporal.api.common.v1.Payload.encode(payload).finish()),
+      cipher.final(),
+      cipher.getAuthTag(),
+    ]);
+    return {
+      metadata: { [METADATA_ENCODING_KEY]: utf8(ENCRYPTED_ENCODING), [KEY_ID_METADATA]: utf8(id) },
+      data: sealed,
+    };
   }
 
   private decrypt(payload: Payload): Payload {
     const id = text(payload.metadata?.[KEY_ID_METADATA]);
     if (id === undefined) throw new PayloadDecryptionError(`encrypted payload without "${KEY_ID_METADATA}" metadata`);
     const key = this.keys.get(id);
-    if (!key) throw new PayloadDecryptionError(`payload was encrypted with key id "${id}", which is not in PAYLOAD_ENCRYPTION_KEYS (known: ${[...this.keys.keys()].join(', ')})`);
+    if (!key)
+      throw new PayloadDecryptionError(
+        `payload was encrypted with key id "${id}", which is not in PAYLOAD_ENCRYPTION_KEYS (known: ${[...this.keys.keys()].join(', ')})`,
+      );
     const data = Buffer.from(payload.data ?? new Uint8Array());
-    if (data.length < IV_BYTES + TAG_BYTES) throw new PayloadDecryptionError(`encrypted payload (key id "${id}") is truncated`);
+    if (data.length < IV_BYTES + TAG_BYTES)
+      throw new PayloadDecryptionError(`encrypted payload (key id "${id}") is truncated`);
     try {
       const decipher = createDecipheriv(CIPHER, key, data.subarray(0, IV_BYTES), { authTagLength: TAG_BYTES });
       decipher.setAAD(utf8(id));
       decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
-      const plain = Buffer.concat([decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)), decipher.final()]);
+      const plain = Buffer.concat([
+        decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)),
+        decipher.final(),
+      ]);
       return temporal.api.common.v1.Payload.decode(plain);
     } catch {
-      throw new PayloadDecryptionError(`encrypted payload (key id "${id}") failed authentication: it was altered, or the key with that id is not the one it was sealed with`);
+      throw new PayloadDecryptionError(
+        `encrypted payload (key id "${id}") failed authentication: it was altered, or the key with that id is not the one it was sealed with`,
+      );
     }
   }
 }
 
 /** The data converter for Client and Worker.create: the codec when keys are configured, else the SDK default. */
 export function dataConverterFor(keys: readonly PayloadKey[] | undefined, options: CodecOptions = {}): DataConverter {
-  if (options.requireEncryption && !keys?.length) throw new Error('payload encryption is required but no PAYLOAD_ENCRYPTION_KEYS are configured');
+  if (options.requireEncryption && !keys?.length)
+    throw new Error('payload encryption is required but no PAYLOAD_ENCRYPTION_KEYS are configured');
   return keys?.length ? { payloadCodecs: [new AesGcmPayloadCodec(keys, options)] } : {};
 }
 
 /** The data converter a process builds from its configuration (keys, and whether clear payloads are refused). */
-export function dataConverterFromConfig(config: Pick<Config, 'PAYLOAD_ENCRYPTION_KEYS' | 'PAYLOAD_ENCRYPTION_REQUIRED'>): DataConverter {
+export function dataConverterFromConfig(
+  config: Pick<Config, 'PAYLOAD_ENCRYPTION_KEYS' | 'PAYLOAD_ENCRYPTION_REQUIRED'>,
+): DataConverter {
   return dataConverterFor(config.PAYLOAD_ENCRYPTION_KEYS, { requireEncryption: config.PAYLOAD_ENCRYPTION_REQUIRED });
 }
 
 /** One start-up log line on the state of payload encryption (a warning when production runs without it). */
-export function payloadEncryptionNotice(config: Pick<Config, 'NODE_ENV' | 'PAYLOAD_ENCRYPTION_KEYS'> & Partial<Pick<Config, 'PAYLOAD_ENCRYPTION_REQUIRED'>>): { level: 'info' | 'warn'; message: string } {
+export function payloadEncryptionNotice(
+  config: Pick<Config, 'NODE_ENV' | 'PAYLOAD_ENCRYPTION_KEYS'> & Partial<Pick<Config, 'PAYLOAD_ENCRYPTION_REQUIRED'>>,
+): { level: 'info' | 'warn'; message: string } {
   const keys = config.PAYLOAD_ENCRYPTION_KEYS;
-  if (keys?.length) return { level: 'info', message: `Temporal payloads encrypted (AES-256-GCM) with key "${keys[0]!.id}"; ${keys.length} key(s) can decrypt${config.PAYLOAD_ENCRYPTION_REQUIRED ? '; payloads in clear are refused' : ''}` };
+  if (keys?.length)
+    return {
+      level: 'info',
+      message: `Temporal payloads encrypted (AES-256-GCM) with key "${keys[0]!.id}"; ${keys.length} key(s) can decrypt${config.PAYLOAD_ENCRYPTION_REQUIRED ? '; payloads in clear are refused' : ''}`,
+    };
   return {
     level: config.NODE_ENV === 'production' ? 'warn' : 'info',
-    message: 'PAYLOAD_ENCRYPTION_KEYS is not set: Temporal payloads (ballots with their voter) are stored in clear in the workflow history',
+    message:
+      'PAYLOAD_ENCRYPTION_KEYS is not set: Temporal payloads (ballots with their voter) are stored in clear in the workflow history',
   };
 }

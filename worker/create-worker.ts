@@ -22,7 +22,14 @@ export interface WorkerDeps {
 export const DEFAULT_MAX_CACHED_WORKFLOWS = 250;
 
 /** Builds the Worker: the workflow bundle plus activities with their real (or test) dependencies. */
-export async function createWorker({ connection, namespace, taskQueue, activities, dataConverter, maxCachedWorkflows = DEFAULT_MAX_CACHED_WORKFLOWS }: WorkerDeps): Promise<Worker> {
+export async function createWorker({
+  connection,
+  namespace,
+  taskQueue,
+  activities,
+  dataConverter,
+  maxCachedWorkflows = DEFAULT_MAX_CACHED_WORKFLOWS,
+}: WorkerDeps): Promise<Worker> {
   return Worker.create({
     // One V8 context for all workflows (the SDK default, stated): a cached workflow then costs its
     // state, not a context of its own.

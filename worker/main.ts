@@ -14,7 +14,12 @@ import { createWorker } from './create-worker';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger('worker', config);
-  const sdkLevel: LogLevel = config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' ? 'DEBUG' : config.LOG_LEVEL === 'info' ? 'WARN' : 'ERROR';
+  const sdkLevel: LogLevel =
+    config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace'
+      ? 'DEBUG'
+      : config.LOG_LEVEL === 'info'
+        ? 'WARN'
+        : 'ERROR';
   installSdkLogger(sdkLevel);
   const db = createDb(config.DATABASE_URL);
   const temporal = temporalConnectionOptions(config);
@@ -25,7 +30,14 @@ async function main(): Promise<void> {
   const activities = createActivities({ db, outbox: { enqueue: outbox.enqueue, wake: dispatcher.wake } });
   const encryption = payloadEncryptionNotice(config);
   logger[encryption.level](encryption.message);
-  const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, activities, dataConverter: dataConverterFromConfig(config), maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS });
+  const worker = await createWorker({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    activities,
+    dataConverter: dataConverterFromConfig(config),
+    maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
+  });
   logger.info(`worker polling ${config.TEMPORAL_TASK_QUEUE} on ${describeTemporalConnection(temporal)}`);
   await worker.run(); // returns after SIGINT/SIGTERM (the SDK installs the handlers) once in-flight tasks finish
   await dispatcher.stop();

@@ -53,7 +53,11 @@ export function registerAct<S extends z.ZodType<Envelope>>(
   );
 }
 
-export const ok = (message: string, data?: Record<string, unknown>): ActResult => ({ ok: true, message, ...(data ? { data } : {}) });
+export const ok = (message: string, data?: Record<string, unknown>): ActResult => ({
+  ok: true,
+  message,
+  ...(data ? { data } : {}),
+});
 
 export function requireRole(actor: Actor, ...roles: Actor['roles']): void {
   if (!actor.roles.some((r) => roles.includes(r))) reject('FORBIDDEN', `requires role ${roles.join(' or ')}`);
@@ -68,7 +72,8 @@ export function officialUnitOf(roster: Roster | undefined, actor: Actor): string
   requireRole(actor, 'unitOfficer');
   if (!roster) return actor.unitId;
   const unitId = roster.officers.find((o) => o.personId === actor.personId)?.unitId;
-  if (!unitId || unitId !== actor.unitId) reject('FORBIDDEN', 'you are not an officer of that unit in the records of this cycle');
+  if (!unitId || unitId !== actor.unitId)
+    reject('FORBIDDEN', 'you are not an officer of that unit in the records of this cycle');
   return unitId;
 }
 
@@ -77,7 +82,8 @@ export function requireUnit(actor: Actor, unitId: string, roster?: Roster): void
 }
 
 /** Admin per the workflow's roster (and the claimed role); without a roster, the claimed role. */
-export const isAdmin = (roster: Roster | undefined, actor: Actor): boolean => actor.roles.includes('admin') && (!roster || roster.adminIds.includes(actor.personId));
+export const isAdmin = (roster: Roster | undefined, actor: Actor): boolean =>
+  actor.roles.includes('admin') && (!roster || roster.adminIds.includes(actor.personId));
 
 /** Secretary of this council per the workflow's roster (and the claimed role); without a roster, the claimed role. */
 export const isSecretary = (roster: Roster | undefined, actor: Actor): boolean =>
@@ -86,9 +92,15 @@ export const isSecretary = (roster: Roster | undefined, actor: Actor): boolean =
 /** The standing body's acts: the council's secretary or an admin, by the workflow's own records where it has them. */
 export function requireSecretaryOrAdmin(roster: Roster | undefined, actor: Actor, allowAdmin: boolean): void {
   if (isSecretary(roster, actor) || (allowAdmin && isAdmin(roster, actor))) return;
-  reject('FORBIDDEN', allowAdmin ? 'only the secretary of this council or an administrator does this' : 'only the secretary of this council does this');
+  reject(
+    'FORBIDDEN',
+    allowAdmin
+      ? 'only the secretary of this council or an administrator does this'
+      : 'only the secretary of this council does this',
+  );
 }
 
 export function requireBeforeDeadline(deadlineIso: string | undefined, what: string): void {
-  if (deadlineIso && Date.now() > Date.parse(deadlineIso)) reject('DEADLINE_PASSED', `the deadline for ${what} (${deadlineIso}) has passed`);
+  if (deadlineIso && Date.now() > Date.parse(deadlineIso))
+    reject('DEADLINE_PASSED', `the deadline for ${what} (${deadlineIso}) has passed`);
 }

@@ -1,4 +1,11 @@
-import { allHandlersFinished, condition, setHandler, startChild, workflowInfo, ParentClosePolicy } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  setHandler,
+  startChild,
+  workflowInfo,
+  ParentClosePolicy,
+} from '@temporalio/workflow';
 import { CycleInputSchema, type CycleInput, type Proposal } from '../contracts/cycle';
 import { enableBatchedEffects, flushed, runFlusher, write } from './effects';
 import { councilReviewWorkflow } from './council';
@@ -58,7 +65,20 @@ export async function blocCycleWorkflow(raw: CycleInput): Promise<CycleResult> {
   const council = await startChild(councilReviewWorkflow, {
     workflowId: `${s.workflowId}-council`,
     parentClosePolicy: ParentClosePolicy.ABANDON,
-    args: [{ cycleWorkflowId: s.workflowId, blocId: s.input.blocId, year: s.input.year, headUnitId: s.actingHeadUnitId, councilMemberIds: s.input.councilMemberIds, ruleSet: s.input.ruleSet, proposals: s.proposals, deadline: s.deadlines!.council, reminderOffsetsSeconds: reminderOffsets(s), ...(s.roster ? { roster: s.roster } : {}) }],
+    args: [
+      {
+        cycleWorkflowId: s.workflowId,
+        blocId: s.input.blocId,
+        year: s.input.year,
+        headUnitId: s.actingHeadUnitId,
+        councilMemberIds: s.input.councilMemberIds,
+        ruleSet: s.input.ruleSet,
+        proposals: s.proposals,
+        deadline: s.deadlines!.council,
+        reminderOffsetsSeconds: reminderOffsets(s),
+        ...(s.roster ? { roster: s.roster } : {}),
+      },
+    ],
   });
   s.councilWorkflowId = council.workflowId;
   await project(s);
@@ -93,10 +113,18 @@ function proposalsFromVote(s: CycleState): Proposal[] {
     achievement: `Thành tích năm ${s.input.year}: điểm ${s.units[unitId]!.finalTotal?.toString().replace('.', ',') ?? '—'}, xếp hạng ${s.units[unitId]!.rank ?? '—'} trong ${s.input.blocName}.`,
     voteShare: shareOf(contest, unitId),
     // A unit under investigation is held, not rejected (ND 152/2025 Art. 4(4)).
-    status: s.units[unitId]!.hold === 'onHold' ? 'onHold' : s.units[unitId]!.hold === 'disqualified' ? 'disqualified' : 'submitted',
+    status:
+      s.units[unitId]!.hold === 'onHold'
+        ? 'onHold'
+        : s.units[unitId]!.hold === 'disqualified'
+          ? 'disqualified'
+          : 'submitted',
     attempts: 1,
   });
-  return [...winnersOf('leader').map((id) => make(id, 'emulation-flag', 'leader')), ...winnersOf('certificate').map((id) => make(id, 'certificate-of-merit', 'certificate'))];
+  return [
+    ...winnersOf('leader').map((id) => make(id, 'emulation-flag', 'leader')),
+    ...winnersOf('certificate').map((id) => make(id, 'certificate-of-merit', 'certificate')),
+  ];
 }
 
 function resultOf(s: CycleState): CycleResult {
@@ -108,8 +136,20 @@ function resultOf(s: CycleState): CycleResult {
       .filter((u) => u.active)
       .sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9))
       .map((u) => ({ unitId: u.unitId, code: u.code, name: u.name, finalTotal: u.finalTotal, rank: u.rank })),
-    awards: s.proposals.map((p) => ({ type: p.awardType, unitId: p.unitId, code: s.units[p.unitId]?.code ?? p.unitId, status: p.status, decisionNumber: p.decisionNumber, amountVnd: p.amountVnd })),
-    contests: s.contests.map((c) => ({ contest: c.contest, winners: c.winners, decidedBy: c.decidedBy, rounds: c.rounds.length })),
+    awards: s.proposals.map((p) => ({
+      type: p.awardType,
+      unitId: p.unitId,
+      code: s.units[p.unitId]?.code ?? p.unitId,
+      status: p.status,
+      decisionNumber: p.decisionNumber,
+      amountVnd: p.amountVnd,
+    })),
+    contests: s.contests.map((c) => ({
+      contest: c.contest,
+      winners: c.winners,
+      decidedBy: c.decidedBy,
+      rounds: c.rounds.length,
+    })),
     nextHead: s.handover?.headUnitId ?? null,
     nextDeputy: s.handover?.deputyUnitId ?? null,
     nextYearWorkflowId: s.handover?.nextYearWorkflowId ?? null,

@@ -50,7 +50,11 @@ export function enableBatchedEffects(s: CycleState): void {
 }
 
 /** Queues one write (batched runs) or performs it at once as before (unpatched runs). */
-export function write<K extends EffectKind>(s: CycleState, kind: K, input: Parameters<CycleActivities[K]>[0]): Promise<void> {
+export function write<K extends EffectKind>(
+  s: CycleState,
+  kind: K,
+  input: Parameters<CycleActivities[K]>[0],
+): Promise<void> {
   if (!s.fx) return (acts[kind] as (i: typeof input) => Promise<void>)(input);
   s.fx.queue.push({ kind, input } as Effect);
   return Promise.resolve();

@@ -11,7 +11,9 @@ export function reject(code: DomainErrorCode, message: string, details?: Record<
 /** Turns Zod and domain errors raised by pure rules into non-retryable failures. */
 export function asFailure(e: unknown): never {
   if (e instanceof ZodError) {
-    reject('VALIDATION', 'invalid payload', { issues: e.issues.map((i) => ({ path: i.path.map(String), message: i.message })) });
+    reject('VALIDATION', 'invalid payload', {
+      issues: e.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+    });
   }
   if (isDomainError(e)) reject(e.code, e.message, e.details);
   throw e;

@@ -13,11 +13,33 @@ import { activeUnitIds, contestOf, type CycleState } from './state';
  * its history bounded and auditable on its own, and lets year N's council review run on while
  * year N+1 has begun. A Schedule would not fit: the next year starts at the handover, not on a date.
  */
-export async function handoverPhase(s: CycleState, startNextYear: (input: CycleInput) => Promise<string>): Promise<void> {
-  await write(s, 'openTasks', { cycleId: s.workflowId, kind: 'handover', title: 'Bàn giao Trưởng khối', dueAt: s.deadlines!.handover, unitIds: [s.actingHeadUnitId] });
-  const outcome = await awaitDeadline(s, 'handover', () => s.handoverRequest !== null, () => [s.actingHeadUnitId], 'Bàn giao Trưởng khối');
+export async function handoverPhase(
+  s: CycleState,
+  startNextYear: (input: CycleInput) => Promise<string>,
+): Promise<void> {
+  await write(s, 'openTasks', {
+    cycleId: s.workflowId,
+    kind: 'handover',
+    title: 'Bàn giao Trưởng khối',
+    dueAt: s.deadlines!.handover,
+    unitIds: [s.actingHeadUnitId],
+  });
+  const outcome = await awaitDeadline(
+    s,
+    'handover',
+    () => s.handoverRequest !== null,
+    () => [s.actingHeadUnitId],
+    'Bàn giao Trưởng khối',
+  );
   if (outcome === 'deadline') {
-    await write(s, 'notify', { dedupeKey: `${s.workflowId}:handover:escalation`, cycleId: s.workflowId, unitIds: [s.actingHeadUnitId, s.deputyUnitId], kind: 'escalation', title: 'Quá hạn bàn giao Trưởng khối', body: 'Trưởng khối chưa ghi nhận bàn giao; chu kỳ năm sau chờ bàn giao.' });
+    await write(s, 'notify', {
+      dedupeKey: `${s.workflowId}:handover:escalation`,
+      cycleId: s.workflowId,
+      unitIds: [s.actingHeadUnitId, s.deputyUnitId],
+      kind: 'escalation',
+      title: 'Quá hạn bàn giao Trưởng khối',
+      body: 'Trưởng khối chưa ghi nhận bàn giao; chu kỳ năm sau chờ bàn giao.',
+    });
     await condition(() => s.handoverRequest !== null);
   }
   const request = s.handoverRequest!;
@@ -30,7 +52,9 @@ export async function handoverPhase(s: CycleState, startNextYear: (input: CycleI
     recentHeads: [s.headUnitId, ...s.input.recentHeads],
     fixedOrder: rotation.fixedOrder,
     noTwiceInARow: rotation.noTwiceInARow,
-    appointed: request.appointed ? { head: request.appointed.headUnitId, deputy: request.appointed.deputyUnitId } : undefined,
+    appointed: request.appointed
+      ? { head: request.appointed.headUnitId, deputy: request.appointed.deputyUnitId }
+      : undefined,
     elected: { head: contestOf(s, 'nextHead')?.winners[0], deputy: contestOf(s, 'nextDeputy')?.winners[0] },
   };
   // When the configured policy cannot name a head (no election winner, the deputy has left),
@@ -48,7 +72,15 @@ export async function handoverPhase(s: CycleState, startNextYear: (input: CycleI
     }
   }
   if (!next) throw new Error('unreachable: the last rotation policy either answers or throws');
-  await write(s, 'recordHandover', { cycleId: s.workflowId, blocId: s.input.blocId, fromYear: s.input.year, outgoingHeadUnitId: s.headUnitId, newHeadUnitId: next.head, newDeputyUnitId: next.deputy, policy });
+  await write(s, 'recordHandover', {
+    cycleId: s.workflowId,
+    blocId: s.input.blocId,
+    fromYear: s.input.year,
+    outgoingHeadUnitId: s.headUnitId,
+    newHeadUnitId: next.head,
+    newDeputyUnitId: next.deputy,
+    policy,
+  });
   await flushed(s);
   const nextYearWorkflowId = await startNextYear({
     ...s.input,
@@ -63,9 +95,29 @@ export async function handoverPhase(s: CycleState, startNextYear: (input: CycleI
     ...(s.roster ? { roster: s.roster } : {}),
   });
   s.handover = { headUnitId: next.head, deputyUnitId: next.deputy, nextYearWorkflowId };
-  await write(s, 'updateTasks', { cycleId: s.workflowId, kind: 'handover', unitIds: [s.actingHeadUnitId], status: 'done' });
-  await write(s, 'notify', { dedupeKey: `${s.workflowId}:handover:done`, cycleId: s.workflowId, unitIds: members, kind: 'result', title: `Bàn giao Trưởng khối năm ${s.input.year + 1}`, body: `Trưởng khối: ${s.units[next.head]?.name}; Phó Trưởng khối: ${s.units[next.deputy]?.name}.` });
-  await write(s, 'audit', { action: 'handover.record', entity: 'bloc', entityId: s.input.blocId, actorPersonId: request.actor.personId, after: { ...next, policy, nextYearWorkflowId }, workflowId: s.workflowId, requestId: request.requestId });
+  await write(s, 'updateTasks', {
+    cycleId: s.workflowId,
+    kind: 'handover',
+    unitIds: [s.actingHeadUnitId],
+    status: 'done',
+  });
+  await write(s, 'notify', {
+    dedupeKey: `${s.workflowId}:handover:done`,
+    cycleId: s.workflowId,
+    unitIds: members,
+    kind: 'result',
+    title: `Bàn giao Trưởng khối năm ${s.input.year + 1}`,
+    body: `Trưởng khối: ${s.units[next.head]?.name}; Phó Trưởng khối: ${s.units[next.deputy]?.name}.`,
+  });
+  await write(s, 'audit', {
+    action: 'handover.record',
+    entity: 'bloc',
+    entityId: s.input.blocId,
+    actorPersonId: request.actor.personId,
+    after: { ...next, policy, nextYearWorkflowId },
+    workflowId: s.workflowId,
+    requestId: request.requestId,
+  });
 }
 
 /** Starts next year's workflow as an abandoned child: it outlives this year's execution. */

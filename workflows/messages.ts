@@ -44,7 +44,8 @@ export const decideProposal = defineUpdate<ActResult, [In<typeof c.CouncilDecisi
 export const closeCouncilVote = defineUpdate<ActResult, [In<typeof c.CloseCouncilVoteSchema>]>('closeCouncilVote');
 export const resubmitProposal = defineUpdate<ActResult, [In<typeof c.ResubmitProposalSchema>]>('resubmitProposal');
 /** Parent → council child: a unit's hold state changed (ND 152/2025 Art. 4(4)). */
-export const holdChanged = defineSignal<[{ unitId: string; state: 'onHold' | 'cleared' | 'disqualified'; reason: string }]>('holdChanged');
+export const holdChanged =
+  defineSignal<[{ unitId: string; state: 'onHold' | 'cleared' | 'disqualified'; reason: string }]>('holdChanged');
 
 /**
  * API → cycle, council and Government-flag workflows: who holds which office now (contracts/common.ts
@@ -57,10 +58,22 @@ export const getCycle = defineQuery<CycleView>('getCycle');
 export const getCouncil = defineQuery<CouncilView>('getCouncil');
 
 // Government-flag workflow (province-year): council members vote; the secretary closes, submits, records outcomes.
-export const castGovernmentFlagVote = defineUpdate<ActResult, [In<typeof gf.GovernmentFlagVoteSchema>]>('castGovernmentFlagVote');
-export const closeGovernmentFlagVote = defineUpdate<ActResult, [In<typeof gf.CloseGovernmentFlagVoteSchema>]>('closeGovernmentFlagVote');
-export const submitGovernmentFlag = defineUpdate<ActResult, [In<typeof gf.GovernmentFlagSubmissionSchema>]>('submitGovernmentFlag');
-export const recordGovernmentFlagOutcome = defineUpdate<ActResult, [In<typeof gf.GovernmentFlagOutcomeSchema>]>('recordGovernmentFlagOutcome');
-export const holdGovernmentFlagCandidate = defineUpdate<ActResult, [In<typeof gf.GovernmentFlagHoldSchema>]>('holdGovernmentFlagCandidate');
-export const resolveGovernmentFlagHold = defineUpdate<ActResult, [In<typeof gf.ResolveGovernmentFlagHoldSchema>]>('resolveGovernmentFlagHold');
+export const castGovernmentFlagVote = defineUpdate<ActResult, [In<typeof gf.GovernmentFlagVoteSchema>]>(
+  'castGovernmentFlagVote',
+);
+export const closeGovernmentFlagVote = defineUpdate<ActResult, [In<typeof gf.CloseGovernmentFlagVoteSchema>]>(
+  'closeGovernmentFlagVote',
+);
+export const submitGovernmentFlag = defineUpdate<ActResult, [In<typeof gf.GovernmentFlagSubmissionSchema>]>(
+  'submitGovernmentFlag',
+);
+export const recordGovernmentFlagOutcome = defineUpdate<ActResult, [In<typeof gf.GovernmentFlagOutcomeSchema>]>(
+  'recordGovernmentFlagOutcome',
+);
+export const holdGovernmentFlagCandidate = defineUpdate<ActResult, [In<typeof gf.GovernmentFlagHoldSchema>]>(
+  'holdGovernmentFlagCandidate',
+);
+export const resolveGovernmentFlagHold = defineUpdate<ActResult, [In<typeof gf.ResolveGovernmentFlagHoldSchema>]>(
+  'resolveGovernmentFlagHold',
+);
 export const getGovernmentFlag = defineQuery<gf.GovernmentFlagView>('getGovernmentFlag');

@@ -121,7 +121,9 @@ export function toView(s: CycleState): CycleView {
     actingHeadUnitId: s.actingHeadUnitId,
     deadlines: s.deadlines,
     plan: s.plan,
-    units: Object.values(s.units).map(({ penalties: _p, score: _s, tasksGroupScore: _t, code: _c, womenRatio: _w, ...view }) => view),
+    units: Object.values(s.units).map(
+      ({ penalties: _p, score: _s, tasksGroupScore: _t, code: _c, womenRatio: _w, ...view }) => view,
+    ),
     meeting: s.meeting,
     contests: s.contests.map(({ voted, box: _box, closeRequested: _c, decisions: _d, rounds, ...c }) => ({
       ...c,

@@ -63,7 +63,12 @@ export interface CycleView {
 export interface CouncilView {
   workflowId: string;
   /** votesFor / votesAgainst: null until the proposal's vote is closed (the count is secret while it runs). */
-  proposals: (Proposal & { votesFor: number | null; votesAgainst: number | null; voted: number; voteClosed: boolean })[];
+  proposals: (Proposal & {
+    votesFor: number | null;
+    votesAgainst: number | null;
+    voted: number;
+    voteClosed: boolean;
+  })[];
   done: boolean;
   statusCounts: Partial<Record<ProposalStatus, number>>;
 }

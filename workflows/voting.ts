@@ -15,12 +15,28 @@ const CONTEST_TITLES: Record<Contest, string> = {
 };
 
 function newContest(contest: Contest, seats: number): ContestState {
-  return { contest, seats, status: 'pending', round: 0, candidates: [], rounds: [], winners: [], decidedBy: null, voted: [], box: [], closeRequested: false, decisions: {} };
+  return {
+    contest,
+    seats,
+    status: 'pending',
+    round: 0,
+    candidates: [],
+    rounds: [],
+    winners: [],
+    decidedBy: null,
+    voted: [],
+    box: [],
+    closeRequested: false,
+    decisions: {},
+  };
 }
 
 /** The contests of the year-end meeting, in order: leader first (TT 21/2014 Art. 7(3): high to low). */
 export function plannedContests(s: CycleState): ContestState[] {
-  const contests = [newContest('leader', Math.max(1, s.input.ruleSet.quotas.emulationFlag)), newContest('certificate', s.input.ruleSet.quotas.certificateOfMerit)];
+  const contests = [
+    newContest('leader', Math.max(1, s.input.ruleSet.quotas.emulationFlag)),
+    newContest('certificate', s.input.ruleSet.quotas.certificateOfMerit),
+  ];
   if (s.input.ruleSet.rotation.policy === 'vote') contests.push(newContest('nextHead', 1), newContest('nextDeputy', 1));
   return contests.filter((c) => c.seats > 0);
 }
@@ -44,11 +60,31 @@ export async function votingPhase(s: CycleState): Promise<void> {
   s.phase = 'voting';
   s.contests = plannedContests(s);
   await project(s);
-  await write(s, 'openTasks', { cycleId: s.workflowId, kind: 'voting', title: 'Hội nghị bình xét, bỏ phiếu kín', dueAt: s.deadlines!.voting, unitIds: activeUnitIds(s) });
-  const met = await awaitDeadline(s, 'voting', () => s.meeting?.quorumMet === true, () => [s.actingHeadUnitId], 'Hội nghị bình xét');
+  await write(s, 'openTasks', {
+    cycleId: s.workflowId,
+    kind: 'voting',
+    title: 'Hội nghị bình xét, bỏ phiếu kín',
+    dueAt: s.deadlines!.voting,
+    unitIds: activeUnitIds(s),
+  });
+  const met = await awaitDeadline(
+    s,
+    'voting',
+    () => s.meeting?.quorumMet === true,
+    () => [s.actingHeadUnitId],
+    'Hội nghị bình xét',
+  );
   if (met === 'deadline') {
-    for (const c of s.contests) Object.assign(c, { status: 'decided', winners: [], decidedBy: 'noWinner', noWinnerReason: 'noQuorum' });
-    await write(s, 'notify', { dedupeKey: `${s.workflowId}:voting:no-quorum`, cycleId: s.workflowId, unitIds: activeUnitIds(s), kind: 'escalation', title: 'Không đủ số lượng tham dự', body: 'Hội nghị bình xét không đạt số lượng tối thiểu trước hạn: không suy tôn đơn vị dẫn đầu năm nay.' });
+    for (const c of s.contests)
+      Object.assign(c, { status: 'decided', winners: [], decidedBy: 'noWinner', noWinnerReason: 'noQuorum' });
+    await write(s, 'notify', {
+      dedupeKey: `${s.workflowId}:voting:no-quorum`,
+      cycleId: s.workflowId,
+      unitIds: activeUnitIds(s),
+      kind: 'escalation',
+      title: 'Không đủ số lượng tham dự',
+      body: 'Hội nghị bình xét không đạt số lượng tối thiểu trước hạn: không suy tôn đơn vị dẫn đầu năm nay.',
+    });
   } else {
     for (const c of s.contests) await runContest(s, c);
   }
@@ -66,19 +102,61 @@ async function runContest(s: CycleState, c: ContestState): Promise<void> {
   }
   for (let round = 1; ; round++) {
     const present = () => (s.meeting?.presentUnitIds ?? []).filter((id) => s.units[id]?.active);
-    const record = { cycleId: s.workflowId, contest: c.contest, round, candidates, seats, eligibleVoters: activeUnitIds(s).length, present: present().length };
+    const record = {
+      cycleId: s.workflowId,
+      contest: c.contest,
+      round,
+      candidates,
+      seats,
+      eligibleVoters: activeUnitIds(s).length,
+      present: present().length,
+    };
     // The round row exists before the first ballot can be accepted (voter records point at it).
     await write(s, 'openRound', record);
     Object.assign(c, { status: 'open', round, candidates, voted: [], box: [], closeRequested: false });
     await project(s);
-    const outcome = await awaitDeadline(s, 'voting', () => c.closeRequested || present().every((id) => c.voted.includes(id)), () => present().filter((id) => !c.voted.includes(id)), CONTEST_TITLES[c.contest]);
+    const outcome = await awaitDeadline(
+      s,
+      'voting',
+      () => c.closeRequested || present().every((id) => c.voted.includes(id)),
+      () => present().filter((id) => !c.voted.includes(id)),
+      CONTEST_TITLES[c.contest],
+    );
 
-    const result = tallyRound({ candidates: c.candidates, seats, eligibleVoters: activeUnitIds(s).length, present: present().length, ballots: c.box, threshold: voting.threshold, quorum: voting.quorum });
-    await write(s, 'closeRound', { ...record, candidates: c.candidates, present: present().length, ballots: shuffled(c.box), result });
+    const result = tallyRound({
+      candidates: c.candidates,
+      seats,
+      eligibleVoters: activeUnitIds(s).length,
+      present: present().length,
+      ballots: c.box,
+      threshold: voting.threshold,
+      quorum: voting.quorum,
+    });
+    await write(s, 'closeRound', {
+      ...record,
+      candidates: c.candidates,
+      present: present().length,
+      ballots: shuffled(c.box),
+      result,
+    });
     c.box = [];
-    c.rounds.push({ round, candidates: c.candidates, outcome: result.outcome, counts: result.counts, shares: result.shares, base: result.base, validBallots: result.validBallots, invalidBallots: result.invalidBallots });
+    c.rounds.push({
+      round,
+      candidates: c.candidates,
+      outcome: result.outcome,
+      counts: result.counts,
+      shares: result.shares,
+      base: result.base,
+      validBallots: result.validBallots,
+      invalidBallots: result.invalidBallots,
+    });
 
-    const step = nextStep({ roundNumber: round, maxRounds: voting.maxRounds, result, afterFailedRounds: voting.afterFailedRounds });
+    const step = nextStep({
+      roundNumber: round,
+      maxRounds: voting.maxRounds,
+      result,
+      afterFailedRounds: voting.afterFailedRounds,
+    });
     if (step.kind === 'done') {
       c.winners.push(...step.winners);
       c.decidedBy = 'ballot';
@@ -98,9 +176,19 @@ async function runContest(s: CycleState, c: ContestState): Promise<void> {
       candidates = step.candidates;
       continue;
     }
-    const facts = Object.fromEntries(step.candidates.map((id) => [id, { tasksGroupScore: s.units[id]!.tasksGroupScore ?? 0, totalScore: s.units[id]!.finalTotal ?? 0, womenRatio: s.units[id]!.womenRatio }]));
+    const facts = Object.fromEntries(
+      step.candidates.map((id) => [
+        id,
+        {
+          tasksGroupScore: s.units[id]!.tasksGroupScore ?? 0,
+          totalScore: s.units[id]!.finalTotal ?? 0,
+          womenRatio: s.units[id]!.womenRatio,
+        },
+      ]),
+    );
     // Score and gender tie-breaks separate candidates tied on votes, never ones the members did not elect.
-    const ordered = result.outcome === 'tie' && seats > 0 ? breakTie(step.candidates, voting.tieBreakOrder, facts, seats) : null;
+    const ordered =
+      result.outcome === 'tie' && seats > 0 ? breakTie(step.candidates, voting.tieBreakOrder, facts, seats) : null;
     if (ordered) {
       c.winners.push(...ordered.slice(0, seats));
       c.decidedBy = 'tieBreak';
@@ -117,7 +205,14 @@ async function runContest(s: CycleState, c: ContestState): Promise<void> {
 async function headAndDeputyDecide(s: CycleState, c: ContestState, candidates: string[]): Promise<void> {
   Object.assign(c, { status: 'awaitingDecision', candidates, decisions: {} });
   const deciders = [...new Set([s.actingHeadUnitId, s.deputyUnitId].filter((id) => s.units[id]?.active))];
-  await write(s, 'notify', { dedupeKey: `${s.workflowId}:${c.contest}:decide`, cycleId: s.workflowId, unitIds: deciders, kind: 'task', title: `Trưởng khối và Phó Trưởng khối quyết định: ${CONTEST_TITLES[c.contest]}`, body: `Sau ${c.rounds.length} vòng bỏ phiếu chưa có kết quả. Ứng viên: ${candidates.map((id) => s.units[id]!.name).join(', ')}.` });
+  await write(s, 'notify', {
+    dedupeKey: `${s.workflowId}:${c.contest}:decide`,
+    cycleId: s.workflowId,
+    unitIds: deciders,
+    kind: 'task',
+    title: `Trưởng khối và Phó Trưởng khối quyết định: ${CONTEST_TITLES[c.contest]}`,
+    body: `Sau ${c.rounds.length} vòng bỏ phiếu chưa có kết quả. Ứng viên: ${candidates.map((id) => s.units[id]!.name).join(', ')}.`,
+  });
   await project(s);
   const agreed = () => {
     const picks = deciders.map((id) => c.decisions[id]);

@@ -28,39 +28,199 @@ interface ActRoute {
   scope: Scope;
 }
 
-const act = <A extends unknown[]>(path: string, summary: string, tag: string, schema: z.ZodType, update: UpdateDefinition<ActResult, A>, scope: Scope, target: 'cycle' | 'council' = 'cycle'): ActRoute =>
-  ({ path, summary, tag, schema: schema as z.ZodObject<z.ZodRawShape>, update: update as unknown as UpdateDefinition<ActResult, [never]>, scope, target });
+const act = <A extends unknown[]>(
+  path: string,
+  summary: string,
+  tag: string,
+  schema: z.ZodType,
+  update: UpdateDefinition<ActResult, A>,
+  scope: Scope,
+  target: 'cycle' | 'council' = 'cycle',
+): ActRoute => ({
+  path,
+  summary,
+  tag,
+  schema: schema as z.ZodObject<z.ZodRawShape>,
+  update: update as unknown as UpdateDefinition<ActResult, [never]>,
+  scope,
+  target,
+});
 
 /** Every act of every role: one row each. Path, contract, Update and the scope the caller must hold. */
 export const ACTS: ActRoute[] = [
-  act('/plan', 'Bloc head publishes the year plan, scoring template and deadlines (phát động)', 'bloc head', c.PublishPlanSchema, m.publishPlan, 'head'),
-  act('/pledges/review', 'Bloc head accepts or returns a unit pledge', 'bloc head', c.ReviewPledgeSchema, m.reviewPledge, 'head'),
-  act('/deadlines/extend', 'Bloc head extends a phase deadline', 'bloc head', c.ExtendDeadlineSchema, m.extendDeadline, 'head'),
-  act('/reports/bloc', 'Bloc head compiles the bloc mid-year report (sơ kết)', 'bloc head', c.CompileBlocReportSchema, m.compileBlocReport, 'head'),
-  act('/scores/review', 'Bloc head or deputy adjusts a unit score with reasons', 'bloc head', c.ReviewScoreSchema, m.reviewScore, 'head'),
-  act('/scores/close-review', 'Bloc head closes the score review; final scores and ranking are published', 'bloc head', c.CloseReviewSchema, m.closeReview, 'head'),
-  act('/meeting', 'Bloc head opens the assessment meeting with the attendance list (quorum)', 'bloc head', c.OpenMeetingSchema, m.openMeeting, 'head'),
+  act(
+    '/plan',
+    'Bloc head publishes the year plan, scoring template and deadlines (phát động)',
+    'bloc head',
+    c.PublishPlanSchema,
+    m.publishPlan,
+    'head',
+  ),
+  act(
+    '/pledges/review',
+    'Bloc head accepts or returns a unit pledge',
+    'bloc head',
+    c.ReviewPledgeSchema,
+    m.reviewPledge,
+    'head',
+  ),
+  act(
+    '/deadlines/extend',
+    'Bloc head extends a phase deadline',
+    'bloc head',
+    c.ExtendDeadlineSchema,
+    m.extendDeadline,
+    'head',
+  ),
+  act(
+    '/reports/bloc',
+    'Bloc head compiles the bloc mid-year report (sơ kết)',
+    'bloc head',
+    c.CompileBlocReportSchema,
+    m.compileBlocReport,
+    'head',
+  ),
+  act(
+    '/scores/review',
+    'Bloc head or deputy adjusts a unit score with reasons',
+    'bloc head',
+    c.ReviewScoreSchema,
+    m.reviewScore,
+    'head',
+  ),
+  act(
+    '/scores/close-review',
+    'Bloc head closes the score review; final scores and ranking are published',
+    'bloc head',
+    c.CloseReviewSchema,
+    m.closeReview,
+    'head',
+  ),
+  act(
+    '/meeting',
+    'Bloc head opens the assessment meeting with the attendance list (quorum)',
+    'bloc head',
+    c.OpenMeetingSchema,
+    m.openMeeting,
+    'head',
+  ),
   act('/rounds/close', 'Bloc head closes the open ballot round', 'bloc head', c.CloseRoundSchema, m.closeRound, 'head'),
-  act('/contests/decide', 'Head and deputy decide a contest after failed rounds', 'bloc head', c.DecideContestSchema, m.decideContest, 'head'),
-  act('/handover', 'Outgoing head records the handover; next year starts', 'bloc head', c.RecordHandoverSchema, m.recordHandover, 'head'),
-  act('/pledges', 'Unit registers targets and signs the pledge (giao ước)', 'unit', c.SubmitPledgeSchema, m.submitPledge, 'unit'),
-  act('/reports/mid-year', 'Unit submits its mid-year report', 'unit', c.SubmitReportSchema, m.submitMidYearReport, 'unit'),
-  act('/self-scores', 'Unit submits its self-score with evidence', 'unit', c.SubmitSelfScoreSchema, m.submitSelfScore, 'unit'),
+  act(
+    '/contests/decide',
+    'Head and deputy decide a contest after failed rounds',
+    'bloc head',
+    c.DecideContestSchema,
+    m.decideContest,
+    'head',
+  ),
+  act(
+    '/handover',
+    'Outgoing head records the handover; next year starts',
+    'bloc head',
+    c.RecordHandoverSchema,
+    m.recordHandover,
+    'head',
+  ),
+  act(
+    '/pledges',
+    'Unit registers targets and signs the pledge (giao ước)',
+    'unit',
+    c.SubmitPledgeSchema,
+    m.submitPledge,
+    'unit',
+  ),
+  act(
+    '/reports/mid-year',
+    'Unit submits its mid-year report',
+    'unit',
+    c.SubmitReportSchema,
+    m.submitMidYearReport,
+    'unit',
+  ),
+  act(
+    '/self-scores',
+    'Unit submits its self-score with evidence',
+    'unit',
+    c.SubmitSelfScoreSchema,
+    m.submitSelfScore,
+    'unit',
+  ),
   act('/ballots', 'Unit casts its secret ballot', 'unit', c.CastBallotSchema, m.castBallot, 'unit'),
-  act('/membership/leave', 'Admin records a unit leaving the bloc mid-year', 'admin', c.ChangeMembershipSchema, m.changeMembership, 'admin'),
-  act('/holds', 'Standing body puts a unit on hold (pending investigation, ND 152 Art. 4(4))', 'admin', c.HoldSchema, m.putOnHold, 'holds'),
-  act('/holds/resolve', 'Standing body clears or disqualifies a held unit', 'admin', c.ResolveHoldSchema, m.resolveHold, 'holds'),
-  act('/council/votes', 'Council member votes on a proposal (secret)', 'council', c.CouncilVoteSchema, m.castCouncilVote, 'councilMember', 'council'),
-  act('/council/close-vote', 'Council secretary closes the vote on a proposal before every member voted or the deadline; the result is fixed and published (answer: yes, no, voted, base, share, passes)', 'council', c.CloseCouncilVoteSchema, m.closeCouncilVote, 'councilSecretary', 'council'),
-  act('/council/decisions', 'Council secretary records approve / return / reject with decision number, on the CLOSED vote (every member voted, the deadline, or /council/close-vote). Before the close: 409 WRONG_PHASE without any count, and the attempt is audited', 'council', c.CouncilDecisionSchema, m.decideProposal, 'councilSecretary', 'council'),
-  act('/council/resubmit', 'Bloc head resubmits a returned proposal', 'bloc head', c.ResubmitProposalSchema, m.resubmitProposal, 'head', 'council'),
+  act(
+    '/membership/leave',
+    'Admin records a unit leaving the bloc mid-year',
+    'admin',
+    c.ChangeMembershipSchema,
+    m.changeMembership,
+    'admin',
+  ),
+  act(
+    '/holds',
+    'Standing body puts a unit on hold (pending investigation, ND 152 Art. 4(4))',
+    'admin',
+    c.HoldSchema,
+    m.putOnHold,
+    'holds',
+  ),
+  act(
+    '/holds/resolve',
+    'Standing body clears or disqualifies a held unit',
+    'admin',
+    c.ResolveHoldSchema,
+    m.resolveHold,
+    'holds',
+  ),
+  act(
+    '/council/votes',
+    'Council member votes on a proposal (secret)',
+    'council',
+    c.CouncilVoteSchema,
+    m.castCouncilVote,
+    'councilMember',
+    'council',
+  ),
+  act(
+    '/council/close-vote',
+    'Council secretary closes the vote on a proposal before every member voted or the deadline; the result is fixed and published (answer: yes, no, voted, base, share, passes)',
+    'council',
+    c.CloseCouncilVoteSchema,
+    m.closeCouncilVote,
+    'councilSecretary',
+    'council',
+  ),
+  act(
+    '/council/decisions',
+    'Council secretary records approve / return / reject with decision number, on the CLOSED vote (every member voted, the deadline, or /council/close-vote). Before the close: 409 WRONG_PHASE without any count, and the attempt is audited',
+    'council',
+    c.CouncilDecisionSchema,
+    m.decideProposal,
+    'councilSecretary',
+    'council',
+  ),
+  act(
+    '/council/resubmit',
+    'Bloc head resubmits a returned proposal',
+    'bloc head',
+    c.ResubmitProposalSchema,
+    m.resubmitProposal,
+    'head',
+    'council',
+  ),
 ];
 
 const ENVELOPE_KEYS = ['requestId', 'actor'];
 /** The HTTP body of an act: its contract without the envelope the API fills in, with the rules its JSON Schema states (`.meta`). */
-export const bodyShapeOf = (schema: z.ZodObject<z.ZodRawShape>) => z.object(Object.fromEntries(Object.entries(schema.shape).filter(([k]) => !ENVELOPE_KEYS.includes(k)))).meta(schema.meta() ?? {});
+export const bodyShapeOf = (schema: z.ZodObject<z.ZodRawShape>) =>
+  z
+    .object(Object.fromEntries(Object.entries(schema.shape).filter(([k]) => !ENVELOPE_KEYS.includes(k))))
+    .meta(schema.meta() ?? {});
 
-export const ActResultSchema = z.object({ ok: z.literal(true), message: z.string(), data: z.record(z.string(), z.unknown()).optional(), requestId: z.string() });
+export const ActResultSchema = z.object({
+  ok: z.literal(true),
+  message: z.string(),
+  data: z.record(z.string(), z.unknown()).optional(),
+  requestId: z.string(),
+});
 
 for (const a of ACTS) {
   registry.registerPath({
@@ -77,11 +237,25 @@ for (const a of ACTS) {
       200: { description: 'accepted', content: { 'application/json': { schema: ActResultSchema } } },
       400: { description: 'invalid body (Zod issue paths)', content: { 'application/json': { schema: ErrorSchema } } },
       401: { description: 'not logged in' },
-      403: { description: 'not allowed for this role or unit', content: { 'application/json': { schema: ErrorSchema } } },
+      403: {
+        description: 'not allowed for this role or unit',
+        content: { 'application/json': { schema: ErrorSchema } },
+      },
       404: { description: 'no such cycle' },
-      409: { description: 'wrong phase, after deadline, or already done', content: { 'application/json': { schema: ErrorSchema } } },
-      422: { description: 'Idempotency-Key already used for a different request (other act, cycle, caller or body). A repeat of the same request gets the first answer again. Ballots and council votes are fingerprinted without their body (secrecy): the voter repeating a key gets the first ballot\'s answer and the repeated body is ignored', content: { 'application/json': { schema: ErrorSchema } } },
-      503: { description: 'the cycle engine (a worker) did not answer in time; the act may still be applied: retry with the same Idempotency-Key (echoed in the response header)', content: { 'application/json': { schema: ErrorSchema } } },
+      409: {
+        description: 'wrong phase, after deadline, or already done',
+        content: { 'application/json': { schema: ErrorSchema } },
+      },
+      422: {
+        description:
+          "Idempotency-Key already used for a different request (other act, cycle, caller or body). A repeat of the same request gets the first answer again. Ballots and council votes are fingerprinted without their body (secrecy): the voter repeating a key gets the first ballot's answer and the repeated body is ignored",
+        content: { 'application/json': { schema: ErrorSchema } },
+      },
+      503: {
+        description:
+          'the cycle engine (a worker) did not answer in time; the act may still be applied: retry with the same Idempotency-Key (echoed in the response header)',
+        content: { 'application/json': { schema: ErrorSchema } },
+      },
     },
   });
 }
@@ -94,24 +268,32 @@ function authorise(p: Principal, scope: Scope, body: Record<string, unknown>, cy
     case 'holds':
       requireRoles(p, 'admin', 'councilSecretary');
       // The secretary of ANOTHER province's council has no say over this bloc (the workflow checks the role only).
-      if (!p.roles.includes('admin') && !p.secretaryOfCouncilIds.includes(cycle.councilId ?? '')) throw new HttpError(403, 'FORBIDDEN', 'you are not the secretary of the council of this bloc');
+      if (!p.roles.includes('admin') && !p.secretaryOfCouncilIds.includes(cycle.councilId ?? ''))
+        throw new HttpError(403, 'FORBIDDEN', 'you are not the secretary of the council of this bloc');
       return;
     case 'councilMember':
       requireRoles(p, scope);
-      if (!p.councilIds.includes(cycle.councilId ?? '')) throw new HttpError(403, 'FORBIDDEN', 'you do not sit on the council of this bloc');
+      if (!p.councilIds.includes(cycle.councilId ?? ''))
+        throw new HttpError(403, 'FORBIDDEN', 'you do not sit on the council of this bloc');
       return;
     case 'councilSecretary':
       requireRoles(p, scope);
-      if (!p.secretaryOfCouncilIds.includes(cycle.councilId ?? '')) throw new HttpError(403, 'FORBIDDEN', 'you are not the secretary of the council of this bloc');
+      if (!p.secretaryOfCouncilIds.includes(cycle.councilId ?? ''))
+        throw new HttpError(403, 'FORBIDDEN', 'you are not the secretary of the council of this bloc');
       return;
     case 'unit':
       requireRoles(p, 'unitOfficer');
-      if (body.unitId !== p.unitId) throw new HttpError(403, 'FORBIDDEN', 'an officer acts only for their own unit', [{ path: ['unitId'], message: 'must be your own unit' }]);
-      if (!cycle.memberUnitIds.includes(p.unitId!)) throw new HttpError(403, 'FORBIDDEN', 'your unit is not a member of this bloc');
+      if (body.unitId !== p.unitId)
+        throw new HttpError(403, 'FORBIDDEN', 'an officer acts only for their own unit', [
+          { path: ['unitId'], message: 'must be your own unit' },
+        ]);
+      if (!cycle.memberUnitIds.includes(p.unitId!))
+        throw new HttpError(403, 'FORBIDDEN', 'your unit is not a member of this bloc');
       return;
     case 'head':
       requireRoles(p, 'unitOfficer');
-      if (p.unitId !== cycle.headUnitId && p.unitId !== cycle.deputyUnitId && p.unitId !== cycle.actingHeadUnitId) throw new HttpError(403, 'FORBIDDEN', 'only the bloc head (or deputy where allowed) may do this');
+      if (p.unitId !== cycle.headUnitId && p.unitId !== cycle.deputyUnitId && p.unitId !== cycle.actingHeadUnitId)
+        throw new HttpError(403, 'FORBIDDEN', 'only the bloc head (or deputy where allowed) may do this');
   }
 }
 
@@ -124,9 +306,9 @@ function authorise(p: Principal, scope: Scope, body: Record<string, unknown>, cy
  */
 const SECRET_ACTS: readonly string[] = ['/ballots', '/council/votes'];
 
-
 export const requestIdOf = (req: Request): string => {
-  const key = req.header('idempotency-key') ?? (typeof req.body?.requestId === 'string' ? req.body.requestId : undefined);
+  const key =
+    req.header('idempotency-key') ?? (typeof req.body?.requestId === 'string' ? req.body.requestId : undefined);
   return key ?? randomUUID();
 };
 
@@ -143,13 +325,22 @@ export const DEFAULT_ACT_TIMEOUT_MS = 20_000;
  * request id, so Temporal returns the first outcome, and the workflow's request-id table does too.
  * test/api/fault.test.ts proves this with a SIGKILLed worker process.
  */
-export async function executeBounded(deps: AppDeps, res: Response, requestId: string, call: () => Promise<ActResult>): Promise<ActResult> {
+export async function executeBounded(
+  deps: AppDeps,
+  res: Response,
+  requestId: string,
+  call: () => Promise<ActResult>,
+): Promise<ActResult> {
   try {
     return await deps.temporal.client.withDeadline(Date.now() + (deps.actTimeoutMs ?? DEFAULT_ACT_TIMEOUT_MS), call);
   } catch (err) {
     if (!(err instanceof WorkflowUpdateRPCTimeoutOrCancelledError)) throw err;
     res.set({ 'retry-after': '5', 'idempotency-key': requestId });
-    throw new HttpError(503, 'UNAVAILABLE', 'the cycle engine did not answer in time; the act may still be applied: retry with the same Idempotency-Key');
+    throw new HttpError(
+      503,
+      'UNAVAILABLE',
+      'the cycle engine did not answer in time; the act may still be applied: retry with the same Idempotency-Key',
+    );
   }
 }
 
@@ -175,7 +366,9 @@ export interface ActRequest {
 export async function answerAct(deps: AppDeps, req: Request, res: Response, act: ActRequest): Promise<void> {
   const chosen = req.header('idempotency-key') !== undefined || typeof act.body.requestId === 'string';
   const { requestId: _r, ...rest } = act.body;
-  const scope = chosen ? `${act.route} person:${act.principal.personId}${act.secret ? '' : ` body:${bodyHash(deps, rest)}`}` : undefined;
+  const scope = chosen
+    ? `${act.route} person:${act.principal.personId}${act.secret ? '' : ` body:${bodyHash(deps, rest)}`}`
+    : undefined;
   // Before the Update a busy database is retried, then 503 (nothing was sent: the truth).
   const earlier = scope && (await withBusyRetry(() => storedAnswer(deps.db.prisma, act.requestId, scope)));
   if (earlier) {
@@ -192,10 +385,16 @@ export async function answerAct(deps: AppDeps, req: Request, res: Response, act:
       // and then fails at once with SQLITE_BUSY_SNAPSHOT when another process wrote meanwhile).
       stored = await withBusyRetry(async () => {
         try {
-          return await deps.db.prisma.idempotencyKey.create({ data: { key: act.requestId, scope, response: toJson(answer) }, select: { scope: true } });
+          return await deps.db.prisma.idempotencyKey.create({
+            data: { key: act.requestId, scope, response: toJson(answer) },
+            select: { scope: true },
+          });
         } catch (e) {
           if ((e as { code?: string }).code !== 'P2002') throw e;
-          return deps.db.prisma.idempotencyKey.findUniqueOrThrow({ where: { key: act.requestId }, select: { scope: true } });
+          return deps.db.prisma.idempotencyKey.findUniqueOrThrow({
+            where: { key: act.requestId },
+            select: { scope: true },
+          });
         }
       });
     } catch (e) {
@@ -204,7 +403,12 @@ export async function answerAct(deps: AppDeps, req: Request, res: Response, act:
       req.log?.warn({ err: e }, 'idempotency answer not stored');
       res.set({ 'idempotency-key': act.requestId, 'idempotency-stored': 'false' });
     }
-    if (stored && stored.scope !== scope) throw new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was already used for a different request');
+    if (stored && stored.scope !== scope)
+      throw new HttpError(
+        422,
+        'IDEMPOTENCY_KEY_REUSED',
+        'this Idempotency-Key was already used for a different request',
+      );
   }
   res.json(answer);
 }
@@ -217,11 +421,21 @@ export function actsRouter(deps: AppDeps): Router {
       const cycleId = String(req.params.cycleId);
       const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
       const requestId = requestIdOf(req);
-      const payload = a.schema.parse({ ...body, requestId, actor: { personId: principal.personId, unitId: principal.unitId ?? undefined, roles: principal.roles } });
+      const payload = a.schema.parse({
+        ...body,
+        requestId,
+        actor: { personId: principal.personId, unitId: principal.unitId ?? undefined, roles: principal.roles },
+      });
       const cycle = await loadCycleScope(deps, cycleId);
       authorise(principal, a.scope, payload, cycle);
       const workflowId = a.target === 'council' ? `${cycleId}-council` : cycleId;
-      if (a.update === m.submitSelfScore) await checkSelfScoreEvidence(deps, cycleId, String(payload.unitId), payload.entries as { criterionId: string; evidence?: string[] }[]);
+      if (a.update === m.submitSelfScore)
+        await checkSelfScoreEvidence(
+          deps,
+          cycleId,
+          String(payload.unitId),
+          payload.entries as { criterionId: string; evidence?: string[] }[],
+        );
       const handle = deps.temporal.client.workflow.getHandle(workflowId);
       await answerAct(deps, req, res, {
         route: `POST /api/cycles/:cycleId${a.path} ${JSON.stringify({ cycleId })}`,

@@ -17,7 +17,12 @@ import { ErrorSchema, registry } from '../openapi';
  */
 
 /** URL names of the document kinds. */
-export const DOCUMENT_SLUGS = { minutes: 'minutes', 'ballot-count': 'ballotCount', proposal: 'proposal', decision: 'decision' } as const satisfies Record<string, DocumentKind>;
+export const DOCUMENT_SLUGS = {
+  minutes: 'minutes',
+  'ballot-count': 'ballotCount',
+  proposal: 'proposal',
+  decision: 'decision',
+} as const satisfies Record<string, DocumentKind>;
 type Slug = keyof typeof DOCUMENT_SLUGS;
 const slugOf = (kind: DocumentKind) => (Object.keys(DOCUMENT_SLUGS) as Slug[]).find((s) => DOCUMENT_SLUGS[s] === kind)!;
 const FORMATS = ['docx', 'pdf'] as const;
@@ -28,7 +33,12 @@ const DocumentParams = z.object({
   kind: z.enum(Object.keys(DOCUMENT_SLUGS) as [Slug, ...Slug[]]),
   format: z.enum(FORMATS),
 });
-const DocumentQuery = z.object({ number: z.string().max(100).optional().openapi({ description: 'decision only: which award decision (AwardDecision number, e.g. `01/QĐ-UBND`) when the cycle has several; default the earliest' }) });
+const DocumentQuery = z.object({
+  number: z.string().max(100).optional().openapi({
+    description:
+      'decision only: which award decision (AwardDecision number, e.g. `01/QĐ-UBND`) when the cycle has several; default the earliest',
+  }),
+});
 
 export const CycleDocumentListSchema = z.object({
   cycleId: z.string(),
@@ -37,31 +47,52 @@ export const CycleDocumentListSchema = z.object({
       kind: z.enum(Object.keys(DOCUMENT_SLUGS) as [Slug, ...Slug[]]),
       available: z.boolean(),
       reason: z.string().optional(),
-      number: z.string().nullable().openapi({ description: 'number and symbol once given (by the numbering act POST …/documents/{kind}/number); never given by this listing or a download' }),
+      number: z.string().nullable().openapi({
+        description:
+          'number and symbol once given (by the numbering act POST …/documents/{kind}/number); never given by this listing or a download',
+      }),
       links: z.object({ docx: z.string(), pdf: z.string() }),
     }),
   ),
-  decisions: z.array(z.object({ decisionNumber: z.string(), decisionDate: z.string(), awards: z.number().int(), links: z.object({ docx: z.string(), pdf: z.string() }) })),
+  decisions: z.array(
+    z.object({
+      decisionNumber: z.string(),
+      decisionDate: z.string(),
+      awards: z.number().int(),
+      links: z.object({ docx: z.string(), pdf: z.string() }),
+    }),
+  ),
 });
 
 registry.registerPath({
   method: 'get',
   path: '/api/cycles/{cycleId}/documents',
-  summary: 'Which official documents of the cycle can be downloaded now (minutes, ballot count, proposal letter, award decisions)',
+  summary:
+    'Which official documents of the cycle can be downloaded now (minutes, ballot count, proposal letter, award decisions)',
   tags: ['everyone'],
   request: { params: z.object({ cycleId: z.string() }) },
   responses: {
-    200: { description: 'the documents and their state', content: { 'application/json': { schema: CycleDocumentListSchema } } },
+    200: {
+      description: 'the documents and their state',
+      content: { 'application/json': { schema: CycleDocumentListSchema } },
+    },
     401: { description: 'not logged in' },
-    403: { description: 'not an officer of a member unit, a member of the province\'s council or the admin', content: { 'application/json': { schema: ErrorSchema } } },
-    404: { description: 'no such cycle, or not yours to read (read scope: README)', content: { 'application/json': { schema: ErrorSchema } } },
+    403: {
+      description: "not an officer of a member unit, a member of the province's council or the admin",
+      content: { 'application/json': { schema: ErrorSchema } },
+    },
+    404: {
+      description: 'no such cycle, or not yours to read (read scope: README)',
+      content: { 'application/json': { schema: ErrorSchema } },
+    },
   },
 });
 
 registry.registerPath({
   method: 'get',
   path: '/api/cycles/{cycleId}/documents/{kind}.{format}',
-  summary: 'Download an official document of the cycle, generated from its data (ND 30/2020 layout): minutes, ballot-count record, proposal letter, award decision',
+  summary:
+    'Download an official document of the cycle, generated from its data (ND 30/2020 layout): minutes, ballot-count record, proposal letter, award decision',
   description:
     'The minutes and the ballot-count record exist once the year-end vote is over, the proposal letter once the vote proposed a unit, the decision once the council recorded one (409 before). ' +
     'A download never gives out a number: it shows the numbers already given (POST …/documents/{kind}/number, by the bloc head) and leaves the others blank.',
@@ -73,9 +104,19 @@ registry.registerPath({
       content: { [MIME_TYPES.docx]: { schema: binary() }, [MIME_TYPES.pdf]: { schema: binary() } },
     },
     401: { description: 'not logged in' },
-    403: { description: 'not an officer of a member unit, a member of the province\'s council or the admin', content: { 'application/json': { schema: ErrorSchema } } },
-    404: { description: 'no such cycle (or not yours to read), document kind, format or decision', content: { 'application/json': { schema: ErrorSchema } } },
-    409: { description: 'the cycle has not produced this document yet (e.g. the vote is not closed), or its data are incomplete', content: { 'application/json': { schema: ErrorSchema } } },
+    403: {
+      description: "not an officer of a member unit, a member of the province's council or the admin",
+      content: { 'application/json': { schema: ErrorSchema } },
+    },
+    404: {
+      description: 'no such cycle (or not yours to read), document kind, format or decision',
+      content: { 'application/json': { schema: ErrorSchema } },
+    },
+    409: {
+      description:
+        'the cycle has not produced this document yet (e.g. the vote is not closed), or its data are incomplete',
+      content: { 'application/json': { schema: ErrorSchema } },
+    },
   },
 });
 
@@ -83,22 +124,38 @@ const NUMBERED_SLUGS = ['minutes', 'ballot-count', 'proposal'] as const;
 export const DocumentNumbersSchema = z.object({
   cycleId: z.string(),
   kind: z.enum(NUMBERED_SLUGS),
-  numbers: z.object({ minutes: z.string(), 'ballot-count': z.string(), proposal: z.string().optional() }).openapi({ description: 'number and symbol of each document numbered so far, e.g. `01/BB-KNC`' }),
+  numbers: z
+    .object({ minutes: z.string(), 'ballot-count': z.string(), proposal: z.string().optional() })
+    .openapi({ description: 'number and symbol of each document numbered so far, e.g. `01/BB-KNC`' }),
 });
 
 registry.registerPath({
   method: 'post',
   path: '/api/cycles/{cycleId}/documents/{kind}/number',
-  summary: 'The bloc head (or the admin) gives the cycle\'s documents their numbers in the bloc\'s yearly series (ND 30/2020 Điều 15): the minutes and the ballot-count record together, the proposal letter after them',
-  description: 'Numbering is an explicit act, never a side effect of a download. Numbers once given are kept: repeating the act answers the same numbers. `proposal` also numbers the minutes and the ballot-count record it cites.',
+  summary:
+    "The bloc head (or the admin) gives the cycle's documents their numbers in the bloc's yearly series (ND 30/2020 Điều 15): the minutes and the ballot-count record together, the proposal letter after them",
+  description:
+    'Numbering is an explicit act, never a side effect of a download. Numbers once given are kept: repeating the act answers the same numbers. `proposal` also numbers the minutes and the ballot-count record it cites.',
   tags: ['bloc head'],
   request: { params: z.object({ cycleId: z.string(), kind: z.enum(NUMBERED_SLUGS) }) },
   responses: {
-    200: { description: 'the numbers given (or already given)', content: { 'application/json': { schema: DocumentNumbersSchema } } },
+    200: {
+      description: 'the numbers given (or already given)',
+      content: { 'application/json': { schema: DocumentNumbersSchema } },
+    },
     401: { description: 'not logged in' },
-    403: { description: 'not the bloc head of this cycle nor the admin', content: { 'application/json': { schema: ErrorSchema } } },
-    404: { description: 'no such cycle (or not yours to read) or document kind', content: { 'application/json': { schema: ErrorSchema } } },
-    409: { description: 'the cycle has not produced this document yet', content: { 'application/json': { schema: ErrorSchema } } },
+    403: {
+      description: 'not the bloc head of this cycle nor the admin',
+      content: { 'application/json': { schema: ErrorSchema } },
+    },
+    404: {
+      description: 'no such cycle (or not yours to read) or document kind',
+      content: { 'application/json': { schema: ErrorSchema } },
+    },
+    409: {
+      description: 'the cycle has not produced this document yet',
+      content: { 'application/json': { schema: ErrorSchema } },
+    },
   },
 });
 
@@ -110,7 +167,10 @@ export function contentDisposition(filename: string): string {
     .replace(/đ/g, 'd')
     .replace(/Đ/g, 'D')
     .replace(/[^\x20-\x7e]|["\\]/g, '_');
-  const utf8 = encodeURIComponent(filename.normalize('NFC')).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const utf8 = encodeURIComponent(filename.normalize('NFC')).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
 }
 
@@ -124,8 +184,17 @@ async function requireReader(deps: AppDeps, p: Principal, cycleId: string): Prom
   const cycle = await requireCycleReader(deps, p, cycleId);
   if (p.roles.includes('admin')) return;
   if (await sitsOnCouncilOf(deps, p, cycle.provinceId)) return;
-  if (p.unitId && p.roles.includes('unitOfficer') && (await wasMemberBetween(deps, p.unitId, cycle.blocId, cycle.startedAt, new Date(Date.UTC(cycle.year + 1, 0, 1))))) return;
-  throw new HttpError(403, 'FORBIDDEN', 'the documents of a cycle are for the bloc\'s member units, the province\'s emulation council and the admin');
+  if (
+    p.unitId &&
+    p.roles.includes('unitOfficer') &&
+    (await wasMemberBetween(deps, p.unitId, cycle.blocId, cycle.startedAt, new Date(Date.UTC(cycle.year + 1, 0, 1))))
+  )
+    return;
+  throw new HttpError(
+    403,
+    'FORBIDDEN',
+    "the documents of a cycle are for the bloc's member units, the province's emulation council and the admin",
+  );
 }
 
 export function documentsRouter(deps: AppDeps): Router {
@@ -141,8 +210,18 @@ export function documentsRouter(deps: AppDeps): Router {
     res.set('cache-control', 'private, no-store');
     res.json({
       cycleId,
-      documents: list.documents.map((d) => ({ ...d, kind: slugOf(d.kind), links: { docx: link(cycleId, slugOf(d.kind), 'docx'), pdf: link(cycleId, slugOf(d.kind), 'pdf') } })),
-      decisions: list.decisions.map((d) => ({ ...d, links: { docx: link(cycleId, 'decision', 'docx', d.decisionNumber), pdf: link(cycleId, 'decision', 'pdf', d.decisionNumber) } })),
+      documents: list.documents.map((d) => ({
+        ...d,
+        kind: slugOf(d.kind),
+        links: { docx: link(cycleId, slugOf(d.kind), 'docx'), pdf: link(cycleId, slugOf(d.kind), 'pdf') },
+      })),
+      decisions: list.decisions.map((d) => ({
+        ...d,
+        links: {
+          docx: link(cycleId, 'decision', 'docx', d.decisionNumber),
+          pdf: link(cycleId, 'decision', 'pdf', d.decisionNumber),
+        },
+      })),
     });
   });
 
@@ -151,13 +230,19 @@ export function documentsRouter(deps: AppDeps): Router {
     const cycleId = String(req.params.cycleId);
     const slug = String(req.params.kind);
     const format = String(req.params.format);
-    if (!Object.hasOwn(DOCUMENT_SLUGS, slug)) throw new HttpError(404, 'NOT_FOUND', `no document "${slug}" (one of ${Object.keys(DOCUMENT_SLUGS).join(', ')})`);
-    if (!(FORMATS as readonly string[]).includes(format)) throw new HttpError(404, 'NOT_FOUND', `no format "${format}" (docx or pdf)`);
+    if (!Object.hasOwn(DOCUMENT_SLUGS, slug))
+      throw new HttpError(404, 'NOT_FOUND', `no document "${slug}" (one of ${Object.keys(DOCUMENT_SLUGS).join(', ')})`);
+    if (!(FORMATS as readonly string[]).includes(format))
+      throw new HttpError(404, 'NOT_FOUND', `no format "${format}" (docx or pdf)`);
     const { number } = DocumentQuery.parse(req.query);
     await requireReader(deps, principal, cycleId);
     const kind = DOCUMENT_SLUGS[slug as Slug];
     // A download shows the numbers given so far; it never gives one (numbering: the POST below).
-    const data = await loadDocumentData(deps.db, cycleId, kind, { actorPersonId: principal.personId, assign: false, ...(number ? { decisionNumber: number } : {}) });
+    const data = await loadDocumentData(deps.db, cycleId, kind, {
+      actorPersonId: principal.personId,
+      assign: false,
+      ...(number ? { decisionNumber: number } : {}),
+    });
     const body = await renderDocument(kind, format as DocumentFormat, data);
     res.set({
       'content-type': MIME_TYPES[format as DocumentFormat],
@@ -173,15 +258,32 @@ export function documentsRouter(deps: AppDeps): Router {
     const cycleId = String(req.params.cycleId);
     const slug = String(req.params.kind);
     await requireCycleReader(deps, principal, cycleId);
-    if (!(NUMBERED_SLUGS as readonly string[]).includes(slug)) throw new HttpError(404, 'NOT_FOUND', `no numbered document "${slug}" (one of ${NUMBERED_SLUGS.join(', ')})`);
+    if (!(NUMBERED_SLUGS as readonly string[]).includes(slug))
+      throw new HttpError(404, 'NOT_FOUND', `no numbered document "${slug}" (one of ${NUMBERED_SLUGS.join(', ')})`);
     if (!principal.roles.includes('admin')) {
       const scope = await loadCycleScope(deps, cycleId);
-      if (!principal.roles.includes('unitOfficer') || !principal.unitId || ![scope.headUnitId, scope.actingHeadUnitId].includes(principal.unitId)) throw new HttpError(403, 'FORBIDDEN', 'the bloc head (or the admin) numbers the bloc\'s documents');
+      if (
+        !principal.roles.includes('unitOfficer') ||
+        !principal.unitId ||
+        ![scope.headUnitId, scope.actingHeadUnitId].includes(principal.unitId)
+      )
+        throw new HttpError(403, 'FORBIDDEN', "the bloc head (or the admin) numbers the bloc's documents");
     }
-    await loadDocumentData(deps.db, cycleId, DOCUMENT_SLUGS[slug as Slug], { actorPersonId: principal.personId, assign: true });
+    await loadDocumentData(deps.db, cycleId, DOCUMENT_SLUGS[slug as Slug], {
+      actorPersonId: principal.personId,
+      assign: true,
+    });
     const list = await listCycleDocuments(deps.db, cycleId);
     const numberOf = (s: Slug) => list.documents.find((d) => d.kind === DOCUMENT_SLUGS[s])?.number ?? undefined;
-    res.json({ cycleId, kind: slug, numbers: { minutes: numberOf('minutes'), 'ballot-count': numberOf('ballot-count'), ...(numberOf('proposal') ? { proposal: numberOf('proposal') } : {}) } });
+    res.json({
+      cycleId,
+      kind: slug,
+      numbers: {
+        minutes: numberOf('minutes'),
+        'ballot-count': numberOf('ballot-count'),
+        ...(numberOf('proposal') ? { proposal: numberOf('proposal') } : {}),
+      },
+    });
   });
 
   return router;

@@ -19,14 +19,18 @@ import { contentDisposition } from './documents';
 import { SelectionParams } from './government-flag';
 
 /** URL names of the dossier's documents. */
-export const GOVFLAG_DOCUMENT_SLUGS = { proposal: 'govFlagProposal', 'ballot-count': 'govFlagBallotCount' } as const satisfies Record<string, GovFlagDocumentKind>;
+export const GOVFLAG_DOCUMENT_SLUGS = {
+  proposal: 'govFlagProposal',
+  'ballot-count': 'govFlagBallotCount',
+} as const satisfies Record<string, GovFlagDocumentKind>;
 type Slug = keyof typeof GOVFLAG_DOCUMENT_SLUGS;
 const FORMATS = ['docx', 'pdf'] as const;
 
 registry.registerPath({
   method: 'get',
   path: '/api/provinces/{provinceId}/government-flag/{year}/documents/{kind}.{format}',
-  summary: 'Download a document of the province’s Government-flag dossier (ND 30/2020 layout): the council’s ballot-count record or the proposal letter with its list',
+  summary:
+    'Download a document of the province’s Government-flag dossier (ND 30/2020 layout): the council’s ballot-count record or the proposal letter with its list',
   description:
     'The ballot-count record (`ballot-count`: every bloc leader’s “yes” on ALL council members against the 80% threshold, the selection within the 20% quota) exists once the vote is closed; ' +
     'the proposal letter (`proposal`: Tờ trình of the People’s Committee, numbered and dated as the letter recorded with the submission) once the submission is recorded (404 before).',
@@ -40,12 +44,25 @@ registry.registerPath({
   responses: {
     200: {
       description: 'the document (Content-Disposition carries an ASCII file name and the exact UTF-8 one)',
-      content: { [MIME_TYPES.docx]: { schema: z.string().openapi({ type: 'string', format: 'binary' }) }, [MIME_TYPES.pdf]: { schema: z.string().openapi({ type: 'string', format: 'binary' }) } },
+      content: {
+        [MIME_TYPES.docx]: { schema: z.string().openapi({ type: 'string', format: 'binary' }) },
+        [MIME_TYPES.pdf]: { schema: z.string().openapi({ type: 'string', format: 'binary' }) },
+      },
     },
     401: { description: 'not logged in' },
-    403: { description: 'not a member or the secretary of this province’s council, nor the admin', content: { 'application/json': { schema: ErrorSchema } } },
-    404: { description: 'no such province (or not yours: another province), kind or format; the selection not started, its vote not closed, or no submission recorded yet', content: { 'application/json': { schema: ErrorSchema } } },
-    409: { description: 'the selection’s data are incomplete (e.g. no council chair on record)', content: { 'application/json': { schema: ErrorSchema } } },
+    403: {
+      description: 'not a member or the secretary of this province’s council, nor the admin',
+      content: { 'application/json': { schema: ErrorSchema } },
+    },
+    404: {
+      description:
+        'no such province (or not yours: another province), kind or format; the selection not started, its vote not closed, or no submission recorded yet',
+      content: { 'application/json': { schema: ErrorSchema } },
+    },
+    409: {
+      description: 'the selection’s data are incomplete (e.g. no council chair on record)',
+      content: { 'application/json': { schema: ErrorSchema } },
+    },
   },
 });
 
@@ -54,7 +71,11 @@ async function requireCouncilReader(deps: AppDeps, p: Principal, provinceId: str
   if (p.roles.includes('admin')) return;
   if (await sitsOnCouncilOf(deps, p, provinceId)) return;
   await requireProvinceReader(deps, p, provinceId);
-  throw new HttpError(403, 'FORBIDDEN', 'the Government-flag dossier is for the province’s emulation council and the admin');
+  throw new HttpError(
+    403,
+    'FORBIDDEN',
+    'the Government-flag dossier is for the province’s emulation council and the admin',
+  );
 }
 
 export function governmentFlagDocumentsRouter(deps: AppDeps): Router {
@@ -65,9 +86,16 @@ export function governmentFlagDocumentsRouter(deps: AppDeps): Router {
     const { year } = SelectionParams.parse(req.params);
     const slug = String(req.params.kind);
     const format = String(req.params.format);
-    if (!Object.hasOwn(GOVFLAG_DOCUMENT_SLUGS, slug)) throw new HttpError(404, 'NOT_FOUND', `no document "${slug}" (one of ${Object.keys(GOVFLAG_DOCUMENT_SLUGS).join(', ')})`);
-    if (!(FORMATS as readonly string[]).includes(format)) throw new HttpError(404, 'NOT_FOUND', `no format "${format}" (docx or pdf)`);
-    if (!(await deps.db.prisma.province.findUnique({ where: { id: provinceId }, select: { id: true } }))) throw new HttpError(404, 'NOT_FOUND', `no province ${provinceId}`);
+    if (!Object.hasOwn(GOVFLAG_DOCUMENT_SLUGS, slug))
+      throw new HttpError(
+        404,
+        'NOT_FOUND',
+        `no document "${slug}" (one of ${Object.keys(GOVFLAG_DOCUMENT_SLUGS).join(', ')})`,
+      );
+    if (!(FORMATS as readonly string[]).includes(format))
+      throw new HttpError(404, 'NOT_FOUND', `no format "${format}" (docx or pdf)`);
+    if (!(await deps.db.prisma.province.findUnique({ where: { id: provinceId }, select: { id: true } })))
+      throw new HttpError(404, 'NOT_FOUND', `no province ${provinceId}`);
     await requireCouncilReader(deps, principal, provinceId);
     const kind = GOVFLAG_DOCUMENT_SLUGS[slug as Slug];
     const { data, fileName } = await loadGovernmentFlagDocument(deps.db, provinceId, year, kind);

@@ -50,7 +50,17 @@ export class LoginGuard {
   readonly options: LoginGuardOptions;
 
   constructor(options: Partial<LoginGuardOptions> = {}) {
-    this.options = { freeFailuresPerUser: 5, freeFailuresPerIp: 50, baseLockMs: 1000, maxLockMs: 15 * 60_000, forgetAfterMs: 15 * 60_000, concurrency: 4, queue: 32, now: Date.now, ...options };
+    this.options = {
+      freeFailuresPerUser: 5,
+      freeFailuresPerIp: 50,
+      baseLockMs: 1000,
+      maxLockMs: 15 * 60_000,
+      forgetAfterMs: 15 * 60_000,
+      concurrency: 4,
+      queue: 32,
+      now: Date.now,
+      ...options,
+    };
   }
 
   private counter(map: Map<string, Counter>, key: string): Counter | undefined {
@@ -65,7 +75,10 @@ export class LoginGuard {
   /** Throws LoginLockedError while the username or the IP is locked. */
   check(username: string, ip: string): void {
     const now = this.options.now();
-    const until = Math.max(this.counter(this.users, username)?.lockedUntil ?? 0, this.counter(this.ips, ip)?.lockedUntil ?? 0);
+    const until = Math.max(
+      this.counter(this.users, username)?.lockedUntil ?? 0,
+      this.counter(this.ips, ip)?.lockedUntil ?? 0,
+    );
     if (until > now) throw new LoginLockedError(Math.max(1, Math.ceil((until - now) / 1000)));
   }
 
@@ -74,7 +87,8 @@ export class LoginGuard {
     const c = this.counter(map, key) ?? { failures: 0, lockedUntil: 0, last: now };
     c.failures++;
     c.last = now;
-    if (c.failures >= free) c.lockedUntil = now + Math.min(this.options.maxLockMs, this.options.baseLockMs * 2 ** (c.failures - free));
+    if (c.failures >= free)
+      c.lockedUntil = now + Math.min(this.options.maxLockMs, this.options.baseLockMs * 2 ** (c.failures - free));
     map.set(key, c);
     // Bounded memory: the oldest counters go first (Map keeps insertion order).
     if (map.size > 100_000) map.delete(map.keys().next().value!);

@@ -42,31 +42,51 @@ const num = (name: string, fallback: number) => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 
-export interface Level { perSecond: number; p50: number; p95: number; p99: number }
-const pct = (xs: number[], p: number) => (xs.length === 0 ? NaN : [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!);
+export interface Level {
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+const pct = (xs: number[], p: number) =>
+  xs.length === 0 ? NaN : [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const log = (msg: string) => console.log(`[bench:acts] ${msg}`);
 
 /** C clients, each running its own sequence of operations; latency and status of each. */
-async function load(clients: number, perClient: number, op: (client: number, i: number) => Promise<number>): Promise<{ level: Level; statuses: Record<string, number> }> {
+async function load(
+  clients: number,
+  perClient: number,
+  op: (client: number, i: number) => Promise<number>,
+): Promise<{ level: Level; statuses: Record<string, number> }> {
   const times: number[] = [];
   const statuses: Record<string, number> = {};
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: clients }, async (_, c) => {
-    for (let i = 0; i < perClient; i++) {
-      const t = performance.now();
-      let status: number;
-      try {
-        status = await op(c, i);
-      } catch {
-        status = -1;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      for (let i = 0; i < perClient; i++) {
+        const t = performance.now();
+        let status: number;
+        try {
+          status = await op(c, i);
+        } catch {
+          status = -1;
+        }
+        times.push(performance.now() - t);
+        statuses[status] = (statuses[status] ?? 0) + 1;
       }
-      times.push(performance.now() - t);
-      statuses[status] = (statuses[status] ?? 0) + 1;
-    }
-  }));
+    }),
+  );
   const secs = (performance.now() - t0) / 1000;
-  return { level: { perSecond: r1(times.length / secs), p50: r1(pct(times, 50)), p95: r1(pct(times, 95)), p99: r1(pct(times, 99)) }, statuses };
+  return {
+    level: {
+      perSecond: r1(times.length / secs),
+      p50: r1(pct(times, 50)),
+      p95: r1(pct(times, 95)),
+      p99: r1(pct(times, 99)),
+    },
+    statuses,
+  };
 }
 
 const rssMiB = (pid: number): number => {
@@ -88,7 +108,11 @@ async function freshDatabase(url: string): Promise<void> {
 }
 
 function startWorker(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     const onData = (d: Buffer) => {
@@ -113,7 +137,8 @@ export async function benchActs(): Promise<void> {
   installSdkLogger('ERROR');
   const errors: Record<string, number> = {};
   const addErrors = (what: string, statuses: Record<string, number>) => {
-    for (const [s, n] of Object.entries(statuses)) if (!s.startsWith('2')) errors[`${what} ${s}`] = (errors[`${what} ${s}`] ?? 0) + n;
+    for (const [s, n] of Object.entries(statuses))
+      if (!s.startsWith('2')) errors[`${what} ${s}`] = (errors[`${what} ${s}`] ?? 0) + n;
   };
 
   // --- database: the seed's rule-sets + a country of generated provinces, blocs, units, officers
@@ -129,148 +154,222 @@ export async function benchActs(): Promise<void> {
   // --- one dev server (SQLite file), the worker as its own process, the API in this process
   const temporalDb = path.join(ROOT, 'data/bench-acts-temporal.db');
   for (const f of ['', '-wal', '-shm']) fs.rmSync(temporalDb + f, { force: true });
-  const env = await TestWorkflowEnvironment.createLocal({ server: { ...existingPath(temporalCliPath()), ip: '127.0.0.1', dbFilename: temporalDb, log: { format: 'pretty', level: 'error' }, extraArgs: devServerTuningArgs({ withFile: true }) } });
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: {
+      ...existingPath(temporalCliPath()),
+      ip: '127.0.0.1',
+      dbFilename: temporalDb,
+      log: { format: 'pretty', level: 'error' },
+      extraArgs: devServerTuningArgs({ withFile: true }),
+    },
+  });
   const taskQueue = 'bench-acts';
-  const workerEnv = { ...process.env, DATABASE_URL: url, TEMPORAL_ADDRESS: env.address, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'info', NODE_ENV: 'development' };
+  const workerEnv = {
+    ...process.env,
+    DATABASE_URL: url,
+    TEMPORAL_ADDRESS: env.address,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    LOG_LEVEL: 'info',
+    NODE_ENV: 'development',
+  };
   let worker = await startWorker(workerEnv);
   const idleRssMiB = rssMiB(worker.pid!);
   const secret = 'b'.repeat(40);
-  const config = loadConfig({ ...process.env, DATABASE_URL: url, NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000000', JWT_SECRET: secret, TEMPORAL_TASK_QUEUE: taskQueue });
-  const app = createApp({ config, db, logger: pino({ level: 'silent' }), temporal: { client: env.client, taskQueue, namespace: 'default' } });
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: url,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    JWT_SECRET: secret,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+  });
+  const app = createApp({
+    config,
+    db,
+    logger: pino({ level: 'silent' }),
+    temporal: { client: env.client, taskQueue, namespace: 'default' },
+  });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const tokenOf = (personId: string) => tokenFor(personId, secret);
   const post = async (pathname: string, personId: string, body: unknown): Promise<number> => {
-    const res = await fetch(`${base}${pathname}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenOf(personId)}`, 'idempotency-key': randomUUID() }, body: JSON.stringify(body) });
+    const res = await fetch(`${base}${pathname}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${tokenOf(personId)}`,
+        'idempotency-key': randomUUID(),
+      },
+      body: JSON.stringify(body),
+    });
     await res.arrayBuffer();
     return res.status;
   };
 
   try {
-  // --- 1. bare Update: the counter workflow on its own worker (this process)
-  const bareWorker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'bench-bare', workflowsPath: require.resolve('./counter-workflow') });
-  const bareRun = bareWorker.run();
-  const bare: Record<string, Level> = {};
-  for (const C of [1, 8, 32]) {
-    const handles = await Promise.all(Array.from({ length: C }, (_, k) => env.client.workflow.start('benchCounterWorkflow', { taskQueue: 'bench-bare', workflowId: `bare-${C}-${k}-${randomUUID()}` })));
-    await Promise.all(handles.map((h) => h.executeUpdate(increment, { args: [1] }))); // warm
-    const perClient = C === 1 ? 200 : C === 8 ? 60 : 25;
-    const out = await load(C, perClient, async (c) => (await handles[c]!.executeUpdate(increment, { args: [1] }), 200));
-    bare[`c${C}`] = out.level;
-    addErrors('bare', out.statuses);
-    log(`bare Update C=${C}: ${JSON.stringify(out.level)}`);
-    await Promise.all(handles.map((h) => h.terminate()));
-  }
-  bareWorker.shutdown();
-  await bareRun;
-
-  // --- 2. 700 cycle starts through the API (with the plan: straight to the pledge phase)
-  const year = new Date().getUTCFullYear();
-  const plan = defaultPlan(year);
-  const startedAt = performance.now();
-  let nextStart = 0;
-  const startStatuses: Record<string, number> = {};
-  await Promise.all(Array.from({ length: 16 }, async () => {
-    while (nextStart < blocs.length) {
-      const b = blocs[nextStart++]!;
-      const s = await post(`/api/blocs/${b.id}/cycles`, b.officers[0]!, { year, plan }).catch(() => -1);
-      startStatuses[s] = (startStatuses[s] ?? 0) + 1;
-    }
-  }));
-  const httpSeconds = (performance.now() - startedAt) / 1000;
-  for (;;) {
-    const inPledge = await prisma.cycle.count({ where: { phase: 'pledge' } });
-    const tasks = await prisma.task.count({ where: { kind: 'pledge' } });
-    if (inPledge >= blocs.length && tasks >= blocs.length * U) break;
-    if ((performance.now() - startedAt) / 1000 > 600) throw new Error(`after 600 s only ${inPledge} cycles in the pledge phase`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const startSeconds = r1((performance.now() - startedAt) / 1000);
-  addErrors('start', startStatuses);
-  const startErrors = Object.entries(startStatuses).filter(([s]) => !s.startsWith('2')).reduce((t, [, n]) => t + n, 0);
-  log(`starts: ${blocs.length} in ${httpSeconds.toFixed(1)} s of HTTP, all in the pledge phase with tasks after ${startSeconds} s; statuses ${JSON.stringify(startStatuses)}`);
-  const cycleOf = async (blocId: string) => (await prisma.cycle.findFirstOrThrow({ where: { blocId, year }, select: { id: true } })).id;
-  const cycleIds = await Promise.all(blocs.map((b) => cycleOf(b.id)));
-
-  // --- 3. API acts: each client on its own cycles; per unit 0..U-2 a pledge, then the head accepts it
-  const act: Record<string, Level> = {};
-  let nextCycle = 0;
-  const ACTS_PER_CYCLE = (U - 1) * 2; // the last unit's pledge is kept for the recovery act
-  for (const C of [1, 8, 32]) {
-    const perClient = C === 1 ? 60 : C === 8 ? 40 : 28;
-    const mine: number[][] = Array.from({ length: C }, () => []);
-    const need = Math.ceil(perClient / ACTS_PER_CYCLE);
-    for (let c = 0; c < C; c++) for (let k = 0; k < need; k++) mine[c]!.push(nextCycle++);
-    const out = await load(C, perClient, async (c, i) => {
-      const idx = mine[c]![Math.floor(i / ACTS_PER_CYCLE)]!;
-      const b = blocs[idx]!;
-      const step = i % ACTS_PER_CYCLE;
-      const unit = Math.floor(step / 2);
-      const unitId = b.unitIds[unit]!;
-      return step % 2 === 0
-        ? post(`/api/cycles/${cycleIds[idx]}/pledges`, b.officers[unit]!, { unitId, targets: ['Hoàn thành xuất sắc nhiệm vụ'], signedBy: 'Thủ trưởng' })
-        : post(`/api/cycles/${cycleIds[idx]}/pledges/review`, b.officers[0]!, { unitId, decision: 'accept' });
+    // --- 1. bare Update: the counter workflow on its own worker (this process)
+    const bareWorker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue: 'bench-bare',
+      workflowsPath: require.resolve('./counter-workflow'),
     });
-    act[`c${C}`] = out.level;
-    addErrors(`act C=${C}`, out.statuses);
-    log(`API act C=${C}: ${JSON.stringify(out.level)} statuses ${JSON.stringify(out.statuses)}`);
-  }
+    const bareRun = bareWorker.run();
+    const bare: Record<string, Level> = {};
+    for (const C of [1, 8, 32]) {
+      const handles = await Promise.all(
+        Array.from({ length: C }, (_, k) =>
+          env.client.workflow.start('benchCounterWorkflow', {
+            taskQueue: 'bench-bare',
+            workflowId: `bare-${C}-${k}-${randomUUID()}`,
+          }),
+        ),
+      );
+      await Promise.all(handles.map((h) => h.executeUpdate(increment, { args: [1] }))); // warm
+      const perClient = C === 1 ? 200 : C === 8 ? 60 : 25;
+      const out = await load(
+        C,
+        perClient,
+        async (c) => (await handles[c]!.executeUpdate(increment, { args: [1] }), 200),
+      );
+      bare[`c${C}`] = out.level;
+      addErrors('bare', out.statuses);
+      log(`bare Update C=${C}: ${JSON.stringify(out.level)}`);
+      await Promise.all(handles.map((h) => h.terminate()));
+    }
+    bareWorker.shutdown();
+    await bareRun;
 
-  // --- 4. worker RSS with all 700 live
-  const workerRssMiB = rssMiB(worker.pid!);
-  log(`worker RSS with ${blocs.length} live bloc-years: ${workerRssMiB} MiB (idle before the first workflow: ${idleRssMiB} MiB; cache ${config.WORKER_MAX_CACHED_WORKFLOWS})`);
+    // --- 2. 700 cycle starts through the API (with the plan: straight to the pledge phase)
+    const year = new Date().getUTCFullYear();
+    const plan = defaultPlan(year);
+    const startedAt = performance.now();
+    let nextStart = 0;
+    const startStatuses: Record<string, number> = {};
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (nextStart < blocs.length) {
+          const b = blocs[nextStart++]!;
+          const s = await post(`/api/blocs/${b.id}/cycles`, b.officers[0]!, { year, plan }).catch(() => -1);
+          startStatuses[s] = (startStatuses[s] ?? 0) + 1;
+        }
+      }),
+    );
+    const httpSeconds = (performance.now() - startedAt) / 1000;
+    for (;;) {
+      const inPledge = await prisma.cycle.count({ where: { phase: 'pledge' } });
+      const tasks = await prisma.task.count({ where: { kind: 'pledge' } });
+      if (inPledge >= blocs.length && tasks >= blocs.length * U) break;
+      if ((performance.now() - startedAt) / 1000 > 600)
+        throw new Error(`after 600 s only ${inPledge} cycles in the pledge phase`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const startSeconds = r1((performance.now() - startedAt) / 1000);
+    addErrors('start', startStatuses);
+    const startErrors = Object.entries(startStatuses)
+      .filter(([s]) => !s.startsWith('2'))
+      .reduce((t, [, n]) => t + n, 0);
+    log(
+      `starts: ${blocs.length} in ${httpSeconds.toFixed(1)} s of HTTP, all in the pledge phase with tasks after ${startSeconds} s; statuses ${JSON.stringify(startStatuses)}`,
+    );
+    const cycleOf = async (blocId: string) =>
+      (await prisma.cycle.findFirstOrThrow({ where: { blocId, year }, select: { id: true } })).id;
+    const cycleIds = await Promise.all(blocs.map((b) => cycleOf(b.id)));
 
-  // --- 5. SIGKILL the worker, restart it, then the next act on every cycle
-  const killedAt = Date.now();
-  worker.kill('SIGKILL');
-  await new Promise((r) => worker.once('exit', r));
-  worker = await startWorker(workerEnv);
-  const restartSeconds = r1((Date.now() - killedAt) / 1000);
-  // Matching treats a sticky queue as gone once no poll came for 10 s (server constant): before
-  // that a workflow task would wait on the dead worker's sticky queue first.
-  const stickyWait = Math.max(0, killedAt + 10_500 - Date.now());
-  await new Promise((r) => setTimeout(r, stickyWait));
-  let nextRecovery = 0;
-  const last = U - 1;
-  const recovery = await load(8, Math.ceil(blocs.length / 8), async () => {
-    const idx = nextRecovery++;
-    if (idx >= blocs.length) return 200;
-    const b = blocs[idx]!;
-    return post(`/api/cycles/${cycleIds[idx]}/pledges`, b.officers[last]!, { unitId: b.unitIds[last], targets: ['Sau khi worker khởi động lại'], signedBy: 'Thủ trưởng' });
-  });
-  addErrors('recovery', recovery.statuses);
-  log(`after SIGKILL (worker back in ${restartSeconds} s, +${(stickyWait / 1000).toFixed(1)} s sticky window): next act on each of ${blocs.length} cycles ${JSON.stringify(recovery.level)} statuses ${JSON.stringify(recovery.statuses)}`);
+    // --- 3. API acts: each client on its own cycles; per unit 0..U-2 a pledge, then the head accepts it
+    const act: Record<string, Level> = {};
+    let nextCycle = 0;
+    const ACTS_PER_CYCLE = (U - 1) * 2; // the last unit's pledge is kept for the recovery act
+    for (const C of [1, 8, 32]) {
+      const perClient = C === 1 ? 60 : C === 8 ? 40 : 28;
+      const mine: number[][] = Array.from({ length: C }, () => []);
+      const need = Math.ceil(perClient / ACTS_PER_CYCLE);
+      for (let c = 0; c < C; c++) for (let k = 0; k < need; k++) mine[c]!.push(nextCycle++);
+      const out = await load(C, perClient, async (c, i) => {
+        const idx = mine[c]![Math.floor(i / ACTS_PER_CYCLE)]!;
+        const b = blocs[idx]!;
+        const step = i % ACTS_PER_CYCLE;
+        const unit = Math.floor(step / 2);
+        const unitId = b.unitIds[unit]!;
+        return step % 2 === 0
+          ? post(`/api/cycles/${cycleIds[idx]}/pledges`, b.officers[unit]!, {
+              unitId,
+              targets: ['Hoàn thành xuất sắc nhiệm vụ'],
+              signedBy: 'Thủ trưởng',
+            })
+          : post(`/api/cycles/${cycleIds[idx]}/pledges/review`, b.officers[0]!, { unitId, decision: 'accept' });
+      });
+      act[`c${C}`] = out.level;
+      addErrors(`act C=${C}`, out.statuses);
+      log(`API act C=${C}: ${JSON.stringify(out.level)} statuses ${JSON.stringify(out.statuses)}`);
+    }
 
-  // --- 6. replay of a recorded year-long history (what a woken, evicted bloc-year costs)
-  const histories = path.join(ROOT, 'test/workflows/histories');
-  const yearFile = fs.readdirSync(histories).find((f) => /^cycle-.*-\d{4}\.history\.bin$/.test(f))!;
-  const history = temporal.api.history.v1.History.decode(fs.readFileSync(path.join(histories, yearFile)));
-  const bundle = await workflowBundle();
-  const replays: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const t = performance.now();
-    await Worker.runReplayHistory({ workflowBundle: bundle }, history, yearFile.replace(/\.history\.bin$/, ''));
-    replays.push(performance.now() - t);
-  }
-  const replayMs = r1(pct(replays, 50));
-  log(`replay of a year-long history (${history.events.length} events): p50 ${replayMs} ms`);
+    // --- 4. worker RSS with all 700 live
+    const workerRssMiB = rssMiB(worker.pid!);
+    log(
+      `worker RSS with ${blocs.length} live bloc-years: ${workerRssMiB} MiB (idle before the first workflow: ${idleRssMiB} MiB; cache ${config.WORKER_MAX_CACHED_WORKFLOWS})`,
+    );
 
-  const summary = {
-    provider,
-    bare,
-    act,
-    starts: { n: blocs.length, seconds: startSeconds, errors: startErrors },
-    workerRssMiB,
-    recovery: { p50: recovery.level.p50, p99: recovery.level.p99 },
-    replayMs,
-    errors,
-  };
-  console.log('\n| concurrency | bare Update | API act | act/bare throughput |');
-  console.log('| --- | --- | --- | --- |');
-  for (const C of ['c1', 'c8', 'c32']) console.log(`| ${C.slice(1)} | ${bare[C]!.perSecond} /s, p50 ${bare[C]!.p50} ms, p99 ${bare[C]!.p99} ms | ${act[C]!.perSecond} /s, p50 ${act[C]!.p50} ms, p95 ${act[C]!.p95} ms, p99 ${act[C]!.p99} ms | ${(act[C]!.perSecond / bare[C]!.perSecond).toFixed(2)} |`);
-  console.log('');
-  console.log(JSON.stringify(summary));
+    // --- 5. SIGKILL the worker, restart it, then the next act on every cycle
+    const killedAt = Date.now();
+    worker.kill('SIGKILL');
+    await new Promise((r) => worker.once('exit', r));
+    worker = await startWorker(workerEnv);
+    const restartSeconds = r1((Date.now() - killedAt) / 1000);
+    // Matching treats a sticky queue as gone once no poll came for 10 s (server constant): before
+    // that a workflow task would wait on the dead worker's sticky queue first.
+    const stickyWait = Math.max(0, killedAt + 10_500 - Date.now());
+    await new Promise((r) => setTimeout(r, stickyWait));
+    let nextRecovery = 0;
+    const last = U - 1;
+    const recovery = await load(8, Math.ceil(blocs.length / 8), async () => {
+      const idx = nextRecovery++;
+      if (idx >= blocs.length) return 200;
+      const b = blocs[idx]!;
+      return post(`/api/cycles/${cycleIds[idx]}/pledges`, b.officers[last]!, {
+        unitId: b.unitIds[last],
+        targets: ['Sau khi worker khởi động lại'],
+        signedBy: 'Thủ trưởng',
+      });
+    });
+    addErrors('recovery', recovery.statuses);
+    log(
+      `after SIGKILL (worker back in ${restartSeconds} s, +${(stickyWait / 1000).toFixed(1)} s sticky window): next act on each of ${blocs.length} cycles ${JSON.stringify(recovery.level)} statuses ${JSON.stringify(recovery.statuses)}`,
+    );
+
+    // --- 6. replay of a recorded year-long history (what a woken, evicted bloc-year costs)
+    const histories = path.join(ROOT, 'test/workflows/histories');
+    const yearFile = fs.readdirSync(histories).find((f) => /^cycle-.*-\d{4}\.history\.bin$/.test(f))!;
+    const history = temporal.api.history.v1.History.decode(fs.readFileSync(path.join(histories, yearFile)));
+    const bundle = await workflowBundle();
+    const replays: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      await Worker.runReplayHistory({ workflowBundle: bundle }, history, yearFile.replace(/\.history\.bin$/, ''));
+      replays.push(performance.now() - t);
+    }
+    const replayMs = r1(pct(replays, 50));
+    log(`replay of a year-long history (${history.events.length} events): p50 ${replayMs} ms`);
+
+    const summary = {
+      provider,
+      bare,
+      act,
+      starts: { n: blocs.length, seconds: startSeconds, errors: startErrors },
+      workerRssMiB,
+      recovery: { p50: recovery.level.p50, p99: recovery.level.p99 },
+      replayMs,
+      errors,
+    };
+    console.log('\n| concurrency | bare Update | API act | act/bare throughput |');
+    console.log('| --- | --- | --- | --- |');
+    for (const C of ['c1', 'c8', 'c32'])
+      console.log(
+        `| ${C.slice(1)} | ${bare[C]!.perSecond} /s, p50 ${bare[C]!.p50} ms, p99 ${bare[C]!.p99} ms | ${act[C]!.perSecond} /s, p50 ${act[C]!.p50} ms, p95 ${act[C]!.p95} ms, p99 ${act[C]!.p99} ms | ${(act[C]!.perSecond / bare[C]!.perSecond).toFixed(2)} |`,
+      );
+    console.log('');
+    console.log(JSON.stringify(summary));
   } finally {
     // Whatever happened, leave no worker or dev server behind.
     if (worker.exitCode === null && worker.signalCode === null) {

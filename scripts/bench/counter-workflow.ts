@@ -5,7 +5,11 @@ export const increment = defineUpdate<number, [number]>('increment');
 
 export async function benchCounterWorkflow(): Promise<number> {
   let count = 0;
-  setHandler(increment, (by) => (count += by), { validator: (by) => { if (by < 0) throw new Error('only forward'); } });
+  setHandler(increment, (by) => (count += by), {
+    validator: (by) => {
+      if (by < 0) throw new Error('only forward');
+    },
+  });
   await condition(() => count < 0);
   return count;
 }

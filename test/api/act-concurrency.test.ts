@@ -22,7 +22,13 @@ let cleanup: () => Promise<void>;
 beforeAll(async () => {
   const seeded = await seededSqlite();
   cleanup = seeded.cleanup;
-  blocs = await generateCountry(seeded.db, { provinces: 5, blocs: 20, units: 4, passwordHash: await hashPassword('x-password'), prefix: 'CC' });
+  blocs = await generateCountry(seeded.db, {
+    provinces: 5,
+    blocs: 20,
+    units: 4,
+    passwordHash: await hashPassword('x-password'),
+    prefix: 'CC',
+  });
   workerDb = createDb(seeded.url);
   sys = await startRealSystem({ db: seeded.db, activities: { db: workerDb } });
 }, 240_000);
@@ -34,7 +40,15 @@ afterAll(async () => {
 });
 
 const post = async (path: string, personId: string, body: unknown) => {
-  const res = await fetch(`${sys.base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenFor(personId, sys.config.JWT_SECRET!)}`, 'idempotency-key': randomUUID() }, body: JSON.stringify(body) });
+  const res = await fetch(`${sys.base}${path}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${tokenFor(personId, sys.config.JWT_SECRET!)}`,
+      'idempotency-key': randomUUID(),
+    },
+    body: JSON.stringify(body),
+  });
   await res.arrayBuffer();
   return res.status;
 };
@@ -51,25 +65,39 @@ test('100 starts and 64 acts at once: no 500, and database and histories agree',
     const cycle = await prisma.cycle.findFirstOrThrow({ where: { blocId: b.id, year } });
     expect(await prisma.auditLog.count({ where: { action: 'cycle.start', entityId: cycle.id } })).toBe(1);
   }
-  expect(await prisma.idempotencyKey.count({ where: { scope: { contains: '/cycles' } } })).toBeGreaterThanOrEqual(started.length);
+  expect(await prisma.idempotencyKey.count({ where: { scope: { contains: '/cycles' } } })).toBeGreaterThanOrEqual(
+    started.length,
+  );
 
   // 8 cycles × 4 units × (pledge + acceptance) = 64 acts, all at once (a review may meet 409 if its pledge is not in yet).
   const eight = started.slice(0, 8);
-  const ids = await Promise.all(eight.map(async (b) => (await prisma.cycle.findFirstOrThrow({ where: { blocId: b.id, year } })).id));
+  const ids = await Promise.all(
+    eight.map(async (b) => (await prisma.cycle.findFirstOrThrow({ where: { blocId: b.id, year } })).id),
+  );
   for (const id of ids) {
-    for (let i = 0; i < 100 && (await prisma.cycle.findUniqueOrThrow({ where: { id } })).phase !== 'pledge'; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 100 && (await prisma.cycle.findUniqueOrThrow({ where: { id } })).phase !== 'pledge'; i++)
+      await new Promise((r) => setTimeout(r, 100));
   }
-  const acts = eight.flatMap((b, k) => b.unitIds.flatMap((unitId, u) => [
-    () => post(`/api/cycles/${ids[k]}/pledges`, b.officers[u]!, { unitId, targets: ['Hoàn thành nhiệm vụ'], signedBy: 'Thủ trưởng' }),
-    () => post(`/api/cycles/${ids[k]}/pledges/review`, b.officers[0]!, { unitId, decision: 'accept' }),
-  ]));
+  const acts = eight.flatMap((b, k) =>
+    b.unitIds.flatMap((unitId, u) => [
+      () =>
+        post(`/api/cycles/${ids[k]}/pledges`, b.officers[u]!, {
+          unitId,
+          targets: ['Hoàn thành nhiệm vụ'],
+          signedBy: 'Thủ trưởng',
+        }),
+      () => post(`/api/cycles/${ids[k]}/pledges/review`, b.officers[0]!, { unitId, decision: 'accept' }),
+    ]),
+  );
   expect(acts).toHaveLength(64);
   const statuses = await Promise.all(acts.map((a) => a()));
   expect(statuses.filter((s) => ![200, 409, 503].includes(s))).toEqual([]);
 
   // Database == workflow: each unit's pledge status in the table is the one the workflow holds.
   for (const id of ids) {
-    const view = (await sys.env.client.workflow.getHandle(id).query('getCycle')) as { units: { unitId: string; pledge: string }[] };
+    const view = (await sys.env.client.workflow.getHandle(id).query('getCycle')) as {
+      units: { unitId: string; pledge: string }[];
+    };
     const rows = await prisma.submission.findMany({ where: { cycleId: id, kind: 'pledge' } });
     for (const u of view.units) {
       const row = rows.find((r) => r.unitId === u.unitId);

@@ -34,7 +34,13 @@ test('/healthz reports Temporal, database and worker up', async () => {
 
 test('/healthz answers 503 when the worker is down', async () => {
   const { config, env, taskQueue } = system.real;
-  const app = createApp({ config, db, logger: pino({ level: 'silent' }), temporal: { client: env.client, taskQueue, namespace: 'default' }, workerAlive: async () => false });
+  const app = createApp({
+    config,
+    db,
+    logger: pino({ level: 'silent' }),
+    temporal: { client: env.client, taskQueue, namespace: 'default' },
+    workerAlive: async () => false,
+  });
   const res = await request(app).get('/healthz').expect(503);
   expect(res.body.worker).toBe('down');
 });
@@ -50,7 +56,14 @@ test('login: wrong password is 401, a malformed body is 400 with the Zod issue p
 test('OpenAPI 3.1 document lists every act', async () => {
   const doc = (await request(base).get('/api/openapi.json').expect(200)).body;
   expect(doc.openapi).toBe('3.1.0');
-  expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/blocs/{blocId}/cycles', '/api/cycles/{cycleId}/ballots', '/api/cycles/{cycleId}/council/decisions', '/healthz']));
+  expect(Object.keys(doc.paths)).toEqual(
+    expect.arrayContaining([
+      '/api/blocs/{blocId}/cycles',
+      '/api/cycles/{cycleId}/ballots',
+      '/api/cycles/{cycleId}/council/decisions',
+      '/healthz',
+    ]),
+  );
 });
 
 test('thin slice: the head starts the cycle, the workflow writes tasks, the unit sees its task; then a whole year over HTTP', async () => {
@@ -61,22 +74,46 @@ test('thin slice: the head starts the cycle, the workflow writes tasks, the unit
   const plan = planFor(2026, Date.now(), 30 * DAY);
 
   // Only the head starts the cycle; bad input is a 400 with the path.
-  await request(base).post(`/api/blocs/${bloc.id}/cycles`).set('authorization', `Bearer ${await login(other[1])}`).send({ year: 2026 }).expect(403);
-  const invalid = await request(base).post(`/api/blocs/${bloc.id}/cycles`).set('authorization', `Bearer ${await login(head)}`).send({ year: 1999 }).expect(400);
+  await request(base)
+    .post(`/api/blocs/${bloc.id}/cycles`)
+    .set('authorization', `Bearer ${await login(other[1])}`)
+    .send({ year: 2026 })
+    .expect(403);
+  const invalid = await request(base)
+    .post(`/api/blocs/${bloc.id}/cycles`)
+    .set('authorization', `Bearer ${await login(head)}`)
+    .send({ year: 1999 })
+    .expect(400);
   expect(invalid.body.error.issues[0].path).toEqual(['year']);
-  const started = await request(base).post(`/api/blocs/${bloc.id}/cycles`).set('authorization', `Bearer ${await login(head)}`).send({ year: 2026, plan }).expect(201);
+  const started = await request(base)
+    .post(`/api/blocs/${bloc.id}/cycles`)
+    .set('authorization', `Bearer ${await login(head)}`)
+    .send({ year: 2026, plan })
+    .expect(201);
   const cycleId = started.body.cycleId as string;
-  await request(base).post(`/api/blocs/${bloc.id}/cycles`).set('authorization', `Bearer ${await login(head)}`).send({ year: 2026 }).expect(409);
+  await request(base)
+    .post(`/api/blocs/${bloc.id}/cycles`)
+    .set('authorization', `Bearer ${await login(head)}`)
+    .send({ year: 2026 })
+    .expect(409);
 
   const officerToken = await login(other[1]);
   const tasks = await waitForTasks(officerToken, cycleId);
   expect(tasks[0]).toMatchObject({ kind: 'pledge', status: 'open' });
 
   // An officer acting for another unit is refused at the door.
-  const forbidden = await request(base).post(`/api/cycles/${cycleId}/pledges`).set('authorization', `Bearer ${officerToken}`).send({ unitId: bloc.headUnitId, targets: ['Hoàn thành nhiệm vụ'], signedBy: 'Giám đốc' }).expect(403);
+  const forbidden = await request(base)
+    .post(`/api/cycles/${cycleId}/pledges`)
+    .set('authorization', `Bearer ${officerToken}`)
+    .send({ unitId: bloc.headUnitId, targets: ['Hoàn thành nhiệm vụ'], signedBy: 'Giám đốc' })
+    .expect(403);
   expect(forbidden.body.error.issues[0].path).toEqual(['unitId']);
   // A body that fails the contract is a 400 naming the path.
-  const badPledge = await request(base).post(`/api/cycles/${cycleId}/pledges`).set('authorization', `Bearer ${officerToken}`).send({ unitId: other[0], targets: [], signedBy: 'Giám đốc' }).expect(400);
+  const badPledge = await request(base)
+    .post(`/api/cycles/${cycleId}/pledges`)
+    .set('authorization', `Bearer ${officerToken}`)
+    .send({ unitId: other[0], targets: [], signedBy: 'Giám đốc' })
+    .expect(400);
   expect(badPledge.body.error.issues[0].path).toEqual(['targets']);
 
   const port = httpPort(base, cycleId, TEST_PASSWORD);
@@ -84,7 +121,11 @@ test('thin slice: the head starts the cycle, the workflow writes tasks, the unit
   await runToVoting(port, cast, plan, { merit: units });
   await runVoting(port, cast, { merit: units });
   // Wrong phase is a 409 with the envelope.
-  const late = await request(base).post(`/api/cycles/${cycleId}/pledges`).set('authorization', `Bearer ${officerToken}`).send({ unitId: other[0], targets: ['Hoàn thành nhiệm vụ'], signedBy: 'Giám đốc' }).expect(409);
+  const late = await request(base)
+    .post(`/api/cycles/${cycleId}/pledges`)
+    .set('authorization', `Bearer ${officerToken}`)
+    .send({ unitId: other[0], targets: ['Hoàn thành nhiệm vụ'], signedBy: 'Giám đốc' })
+    .expect(409);
   expect(late.body.error.code).toBe('WRONG_PHASE');
   await runCouncilAndHandover(port, cast, { decisionDate: '2027-01-15' });
   const closed = await waitForProjection(cycleId);

@@ -28,7 +28,9 @@ const SEED = '20261205';
 
 /** Installs schemathesis into the git-ignored venv when missing (idempotent) and returns its `st`. */
 function provision(): string {
-  execFileSync('bash', [path.join(ROOT, 'scripts/provision-schemathesis.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('bash', [path.join(ROOT, 'scripts/provision-schemathesis.sh')], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   return path.join(process.env.SCHEMATHESIS_VENV ?? path.join(ROOT, '.venv-schemathesis'), 'bin', 'st');
 }
 
@@ -43,7 +45,16 @@ function schemathesis(st: string, args: string[], role: string): Promise<Run> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return new Promise((resolve, reject) => {
     // In test-artifacts: schemathesis may write its reports and caches into the working directory.
-    const child = spawn(st, ['--config-file', CONFIG, '--no-color', 'run', ...args], { cwd: ARTIFACTS, env: { ...process.env, NO_COLOR: '1', COLUMNS: '160', PYTHONPATH: __dirname, SCHEMATHESIS_HOOKS: 'schemathesis_hooks' } });
+    const child = spawn(st, ['--config-file', CONFIG, '--no-color', 'run', ...args], {
+      cwd: ARTIFACTS,
+      env: {
+        ...process.env,
+        NO_COLOR: '1',
+        COLUMNS: '160',
+        PYTHONPATH: __dirname,
+        SCHEMATHESIS_HOOKS: 'schemathesis_hooks',
+      },
+    });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -79,9 +90,31 @@ const ROLES: { role: string; user?: string; phases: string; maxExamples: number 
 describe.each(ROLES)('schemathesis --checks all as $role', ({ role, user, phases, maxExamples }) => {
   test('0 failures, 0 errors', async () => {
     const auth = user ? ['-H', `Authorization: Bearer ${await sys.login(user)}`] : [];
-    const run = await schemathesis(st, [`${sys.base}/api/openapi.json`, '--checks', 'all', ...auth, '--phases', phases, '--max-examples', String(maxExamples), '--seed', SEED, '--generation-database', 'none', '--workers', '1'], role);
+    const run = await schemathesis(
+      st,
+      [
+        `${sys.base}/api/openapi.json`,
+        '--checks',
+        'all',
+        ...auth,
+        '--phases',
+        phases,
+        '--max-examples',
+        String(maxExamples),
+        '--seed',
+        SEED,
+        '--generation-database',
+        'none',
+        '--workers',
+        '1',
+      ],
+      role,
+    );
     const summary = run.output.slice(run.output.lastIndexOf('SUMMARY'));
-    if (run.code !== 0) throw new Error(`schemathesis as ${role} exited ${run.code}:\n${run.output.slice(run.output.indexOf('FAILURES') >= 0 ? run.output.indexOf('FAILURES') : run.output.indexOf('ERRORS') >= 0 ? run.output.indexOf('ERRORS') : 0).slice(0, 20_000)}`);
+    if (run.code !== 0)
+      throw new Error(
+        `schemathesis as ${role} exited ${run.code}:\n${run.output.slice(run.output.indexOf('FAILURES') >= 0 ? run.output.indexOf('FAILURES') : run.output.indexOf('ERRORS') >= 0 ? run.output.indexOf('ERRORS') : 0).slice(0, 20_000)}`,
+      );
     expect(summary).toMatch(/Tested: \d+/);
     expect(summary).not.toMatch(/Failures:|Errors:/);
     expect(run.cases).toBeGreaterThan(0);

@@ -25,7 +25,15 @@ import { createApp } from '../../api/app';
 import { dataConverterFor } from '../../worker/codec';
 import { loadConfig } from '../../config';
 import type { Db } from '../../db';
-import { DAY, planFor, runCouncilAndHandover, runToVoting, waitFor, waitForPhase, type BlocCast } from '../../scripts/scenario';
+import {
+  DAY,
+  planFor,
+  runCouncilAndHandover,
+  runToVoting,
+  waitFor,
+  waitForPhase,
+  type BlocCast,
+} from '../../scripts/scenario';
 import { httpPort } from '../../scripts/http-port';
 import type { ContestView, CycleView } from '../../workflows/view';
 import { seededSqlite, TEST_PASSWORD } from '../support/db';
@@ -57,9 +65,22 @@ interface WorkerProcess {
 /** Starts worker/main.ts in its own process; resolves once it says it is polling. */
 async function startWorker(): Promise<WorkerProcess> {
   const childEnv: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!/^(SMTP_|WEBHOOK_|DATABASE_URL|TEMPORAL_|LOG_LEVEL|PAYLOAD_)/.test(k)) childEnv[k] = v;
-  Object.assign(childEnv, { NODE_ENV: 'test', DATABASE_URL: dbUrl, TEMPORAL_ADDRESS: env.address, TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'info', PAYLOAD_ENCRYPTION_KEYS });
-  const child = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  for (const [k, v] of Object.entries(process.env))
+    if (!/^(SMTP_|WEBHOOK_|DATABASE_URL|TEMPORAL_|LOG_LEVEL|PAYLOAD_)/.test(k)) childEnv[k] = v;
+  Object.assign(childEnv, {
+    NODE_ENV: 'test',
+    DATABASE_URL: dbUrl,
+    TEMPORAL_ADDRESS: env.address,
+    TEMPORAL_NAMESPACE: 'default',
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    LOG_LEVEL: 'info',
+    PAYLOAD_ENCRYPTION_KEYS,
+  });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
+    cwd: ROOT,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const log: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const w = { child, log, exited };
@@ -85,9 +106,21 @@ async function startWorker(): Promise<WorkerProcess> {
 
 beforeAll(async () => {
   ({ db, url: dbUrl, cleanup } = await seededSqlite());
-  const config = loadConfig({ NODE_ENV: 'test', TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent', JWT_SECRET: 'f'.repeat(40), PAYLOAD_ENCRYPTION_KEYS });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    LOG_LEVEL: 'silent',
+    JWT_SECRET: 'f'.repeat(40),
+    PAYLOAD_ENCRYPTION_KEYS,
+  });
   env = await devServerEnv({ dataConverter: dataConverterFor(config.PAYLOAD_ENCRYPTION_KEYS) });
-  const app = createApp({ config, db, logger: pino({ level: 'silent' }), temporal: { client: env.client, taskQueue, namespace: 'default' }, actTimeoutMs: ACT_TIMEOUT_MS });
+  const app = createApp({
+    config,
+    db,
+    logger: pino({ level: 'silent' }),
+    temporal: { client: env.client, taskQueue, namespace: 'default' },
+    actTimeoutMs: ACT_TIMEOUT_MS,
+  });
   server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -122,8 +155,19 @@ test('SIGKILL of the worker mid-vote: 503 while it is gone, retries with the sam
   const plan = planFor(2026, Date.now(), 30 * DAY);
   const first = await startWorker();
 
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: head, password: TEST_PASSWORD }) });
-  const started = await fetch(`${base}/api/blocs/${bloc.id}/cycles`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${((await login.json()) as { token: string }).token}` }, body: JSON.stringify({ year: 2026, plan }) });
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: head, password: TEST_PASSWORD }),
+  });
+  const started = await fetch(`${base}/api/blocs/${bloc.id}/cycles`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${((await login.json()) as { token: string }).token}`,
+    },
+    body: JSON.stringify({ year: 2026, plan }),
+  });
   expect(started.status).toBe(201);
   const cycleId = ((await started.json()) as { cycleId: string }).cycleId;
   const port = httpPort(base, cycleId, TEST_PASSWORD);
@@ -135,10 +179,19 @@ test('SIGKILL of the worker mid-vote: 503 while it is gone, retries with the sam
     const t0 = Date.now();
     const res = await fetch(`${base}/api/cycles/${cycleId}/ballots`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await port.token(cast.officerOf[s.voter]!)}`, 'idempotency-key': s.key },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await port.token(cast.officerOf[s.voter]!)}`,
+        'idempotency-key': s.key,
+      },
       body: JSON.stringify({ unitId: s.voter, contest: s.contest, round: s.round, choices: s.choices }),
     });
-    return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, unknown> & { error?: { code: string } }, ms: Date.now() - t0 };
+    return {
+      status: res.status,
+      headers: res.headers,
+      body: (await res.json()) as Record<string, unknown> & { error?: { code: string } },
+      ms: Date.now() - t0,
+    };
   };
   const accepted: Sent[] = [];
   /** The client's retry loop: same key until the API answers something other than 503. */
@@ -155,7 +208,10 @@ test('SIGKILL of the worker mid-vote: 503 while it is gone, retries with the sam
     const byMerit = others(merit.filter((id) => open.candidates.includes(id)));
     if (open.contest === 'leader') return byMerit.slice(0, 1);
     if (open.contest === 'certificate') return byMerit.slice(0, open.seats);
-    if (open.contest === 'nextHead') return others(open.candidates).filter((id) => id !== v.headUnitId).slice(0, 1);
+    if (open.contest === 'nextHead')
+      return others(open.candidates)
+        .filter((id) => id !== v.headUnitId)
+        .slice(0, 1);
     return others(open.candidates).slice(0, 1);
   };
 
@@ -166,7 +222,13 @@ test('SIGKILL of the worker mid-vote: 503 while it is gone, retries with the sam
   });
   const open = v.contests.find((c) => c.status === 'open')!;
   expect([open.contest, open.round]).toEqual(['leader', 1]);
-  const round1: Sent[] = merit.map((voter) => ({ voter, contest: open.contest, round: open.round, choices: choicesFor(voter, open, v), key: randomUUID() }));
+  const round1: Sent[] = merit.map((voter) => ({
+    voter,
+    contest: open.contest,
+    round: open.round,
+    choices: choicesFor(voter, open, v),
+    key: randomUUID(),
+  }));
 
   // ── three ballots go through while the worker is alive ──
   for (const s of round1.slice(0, 3)) {
@@ -194,11 +256,22 @@ test('SIGKILL of the worker mid-vote: 503 while it is gone, retries with the sam
     expect(res.ms).toBeLessThan(ACT_TIMEOUT_MS + 5000);
   }
   // The live view (a workflow query) is bounded too: 503 rather than a hanging request.
-  const live = await fetch(`${base}/api/cycles/${encodeURIComponent(cycleId)}/live`, { headers: { authorization: `Bearer ${await port.token(cast.admin)}` } });
+  const live = await fetch(`${base}/api/cycles/${encodeURIComponent(cycleId)}/live`, {
+    headers: { authorization: `Bearer ${await port.token(cast.admin)}` },
+  });
   expect([live.status, live.headers.get('retry-after')]).toEqual([503, '5']);
   // Nothing of theirs reached the database.
-  const voterRows = () => db.prisma.voterRecord.findMany({ where: { round: { cycleId, contest: 'leader', round: 1 } }, select: { voterKey: true } });
-  expect((await voterRows()).map((r) => r.voterKey).sort()).toEqual(round1.slice(0, 3).map((s) => s.voter).sort());
+  const voterRows = () =>
+    db.prisma.voterRecord.findMany({
+      where: { round: { cycleId, contest: 'leader', round: 1 } },
+      select: { voterKey: true },
+    });
+  expect((await voterRows()).map((r) => r.voterKey).sort()).toEqual(
+    round1
+      .slice(0, 3)
+      .map((s) => s.voter)
+      .sort(),
+  );
 
   // ── a new worker process: it replays the workflow's history and carries on ──
   const second = await startWorker();
@@ -207,7 +280,11 @@ test('SIGKILL of the worker mid-vote: 503 while it is gone, retries with the sam
   // What became of the ballots answered 503? The server kept them as ADMITTED Updates (in memory,
   // not yet in history); the new worker validates and applies them with no client retry, once the
   // dead worker's sticky queue times out. A 503 therefore means "outcome unknown", never "not applied".
-  await waitFor('the ballots sent during the outage to land by themselves', async () => ((await voterRows()).length === 6 ? true : undefined), 60_000);
+  await waitFor(
+    'the ballots sent during the outage to land by themselves',
+    async () => ((await voterRows()).length === 6 ? true : undefined),
+    60_000,
+  );
 
   // The clients retry with the same keys: each gets the one answer, at once (no second ballot).
   const [firstRetry, ...restRetries] = pending;
@@ -225,7 +302,12 @@ test('SIGKILL of the worker mid-vote: 503 while it is gone, retries with the sam
     expect([s.voter, res.status, res.body.message]).toEqual([s.voter, 200, 'ballot received']);
     accepted.push(s);
   }
-  expect((await voterRows()).map((r) => r.voterKey).sort()).toEqual(round1.slice(0, -1).map((s) => s.voter).sort());
+  expect((await voterRows()).map((r) => r.voterKey).sort()).toEqual(
+    round1
+      .slice(0, -1)
+      .map((s) => s.voter)
+      .sort(),
+  );
   // The last voter completes the round.
   const lastRes = await untilAnswered(last);
   expect([lastRes.status, lastRes.body.message]).toEqual([200, 'ballot received']);
@@ -241,7 +323,13 @@ test('SIGKILL of the worker mid-vote: 503 while it is gone, retries with the sam
       continue;
     }
     const view = v;
-    const ballots = merit.map((voter) => ({ voter, contest: now.contest, round: now.round, choices: choicesFor(voter, now, view), key: randomUUID() }));
+    const ballots = merit.map((voter) => ({
+      voter,
+      contest: now.contest,
+      round: now.round,
+      choices: choicesFor(voter, now, view),
+      key: randomUUID(),
+    }));
     for (const s of ballots) {
       const res = await untilAnswered(s);
       expect([s.contest, s.voter, res.status]).toEqual([s.contest, s.voter, 200]);
@@ -254,19 +342,35 @@ test('SIGKILL of the worker mid-vote: 503 while it is gone, retries with the sam
     });
   }
   await runCouncilAndHandover(port, cast, { decisionDate: '2027-01-15' });
-  const closed = await waitFor('the cycle to close', async () => {
-    const row = await db.prisma.cycle.findUniqueOrThrow({ where: { id: cycleId } });
-    return row.phase === 'closed' ? row : undefined;
-  }, 60_000);
+  const closed = await waitFor(
+    'the cycle to close',
+    async () => {
+      const row = await db.prisma.cycle.findUniqueOrThrow({ where: { id: cycleId } });
+      return row.phase === 'closed' ? row : undefined;
+    },
+    60_000,
+  );
 
   // ── exactly once, everywhere ──
-  const allRounds = await db.prisma.votingRound.findMany({ where: { cycleId }, include: { voters: true, ballots: true }, orderBy: [{ contest: 'asc' }, { round: 'asc' }] });
+  const allRounds = await db.prisma.votingRound.findMany({
+    where: { cycleId },
+    include: { voters: true, ballots: true },
+    orderBy: [{ contest: 'asc' }, { round: 'asc' }],
+  });
   // The council's secret votes (one round per proposal): every member once, one ballot each.
-  const councilIds = (await db.prisma.person.findMany({ where: { username: { in: cast.councilMembers } }, select: { id: true } })).map((p) => p.id).sort();
+  const councilIds = (
+    await db.prisma.person.findMany({ where: { username: { in: cast.councilMembers } }, select: { id: true } })
+  )
+    .map((p) => p.id)
+    .sort();
   const councilRounds = allRounds.filter((r) => r.contest.startsWith('council:'));
   expect(councilRounds.length).toBeGreaterThan(0);
   for (const r of councilRounds) {
-    expect([r.contest, r.voters.map((x) => x.voterKey).sort(), r.ballots.length]).toEqual([r.contest, councilIds, councilIds.length]);
+    expect([r.contest, r.voters.map((x) => x.voterKey).sort(), r.ballots.length]).toEqual([
+      r.contest,
+      councilIds,
+      councilIds.length,
+    ]);
   }
   const rounds = allRounds.filter((r) => !r.contest.startsWith('council:'));
   expect(rounds.length).toBeGreaterThanOrEqual(4); // leader, certificate, nextHead, nextDeputy
@@ -274,10 +378,18 @@ test('SIGKILL of the worker mid-vote: 503 while it is gone, retries with the sam
     const sent = accepted.filter((s) => s.contest === r.contest && s.round === r.round);
     expect(r.closedAt).toBeInstanceOf(Date);
     // Who voted: each present unit exactly once.
-    expect([r.contest, r.round, r.voters.map((x) => x.voterKey).sort()]).toEqual([r.contest, r.round, sent.map((s) => s.voter).sort()]);
+    expect([r.contest, r.round, r.voters.map((x) => x.voterKey).sort()]).toEqual([
+      r.contest,
+      r.round,
+      sent.map((s) => s.voter).sort(),
+    ]);
     // What was voted: the accepted ballots, each exactly once (as a multiset; no link to the voter).
     const key = (c: unknown) => JSON.stringify(c);
-    expect([r.contest, r.round, r.ballots.map((b) => key(b.choices)).sort()]).toEqual([r.contest, r.round, sent.map((s) => key(s.choices)).sort()]);
+    expect([r.contest, r.round, r.ballots.map((b) => key(b.choices)).sort()]).toEqual([
+      r.contest,
+      r.round,
+      sent.map((s) => key(s.choices)).sort(),
+    ]);
     // The count is the count of those ballots.
     const counts: Record<string, number> = {};
     for (const s of sent) for (const c of s.choices) counts[c] = (counts[c] ?? 0) + 1;
@@ -290,7 +402,10 @@ test('SIGKILL of the worker mid-vote: 503 while it is gone, retries with the sam
   const leader = rounds.find((r) => r.contest === 'leader' && r.round === 1)!;
   expect((leader.result as { winners: string[] }).winners).toEqual([merit[0]]);
   const proposals = await db.prisma.proposal.findMany({ where: { cycleId }, include: { decision: true } });
-  expect(proposals.find((p) => p.awardType === 'emulation-flag')).toMatchObject({ unitId: merit[0], status: 'approved' });
+  expect(proposals.find((p) => p.awardType === 'emulation-flag')).toMatchObject({
+    unitId: merit[0],
+    status: 'approved',
+  });
   expect(proposals.every((p) => p.status === 'approved' && p.decision !== null)).toBe(true);
   expect((closed.result as { nextYearWorkflowId: string }).nextYearWorkflowId).toBe('cycle-CT-NOICHINH-2027');
 
@@ -298,12 +413,19 @@ test('SIGKILL of the worker mid-vote: 503 while it is gone, retries with the sam
   const subs = await db.prisma.submission.findMany({ where: { cycleId } });
   const byKind = (k: string) => subs.filter((s) => s.kind === k);
   for (const k of ['pledge', 'midYearReport', 'selfScore']) {
-    expect([k, byKind(k).length, new Set(byKind(k).map((s) => s.unitId)).size]).toEqual([k, merit.length, merit.length]);
+    expect([k, byKind(k).length, new Set(byKind(k).map((s) => s.unitId)).size]).toEqual([
+      k,
+      merit.length,
+      merit.length,
+    ]);
   }
   expect(byKind('blocMidYearReport')).toHaveLength(1);
   expect(subs.every((s) => s.revision === 1)).toBe(true);
   // The audit trail has one row per request and action.
-  const audit = await db.prisma.auditLog.findMany({ where: { workflowId: cycleId }, select: { requestId: true, action: true } });
+  const audit = await db.prisma.auditLog.findMany({
+    where: { workflowId: cycleId },
+    select: { requestId: true, action: true },
+  });
   const auditKeys = audit.map((a) => `${a.requestId}|${a.action}`);
   expect(new Set(auditKeys).size).toBe(auditKeys.length);
   expect(audit.filter((a) => a.action === 'round.close')).toHaveLength(0); // rounds closed themselves (everyone voted)
@@ -311,5 +433,6 @@ test('SIGKILL of the worker mid-vote: 503 while it is gone, retries with the sam
   // The second worker is still the one running; the first never came back.
   expect(second.child.exitCode).toBeNull();
   expect(first.log.join('')).toContain('worker polling');
-  for (const w of [first, second]) expect(w.log.join('')).toContain('Temporal payloads encrypted (AES-256-GCM) with key \\"fault\\"');
+  for (const w of [first, second])
+    expect(w.log.join('')).toContain('Temporal payloads encrypted (AES-256-GCM) with key \\"fault\\"');
 });

@@ -16,7 +16,13 @@ import { DAY, planFor } from '../../scripts/scenario';
 import { TEST_PASSWORD } from '../support/db';
 import { startRealSystem, type RealSystem } from '../support/real-system';
 import { castOf } from '../support/workflow-port';
-import { startSmtpCapture, startWebhookReceiver, waitUntil, type SmtpCapture, type WebhookReceiver } from '../notifications/loopback';
+import {
+  startSmtpCapture,
+  startWebhookReceiver,
+  waitUntil,
+  type SmtpCapture,
+  type WebhookReceiver,
+} from '../notifications/loopback';
 
 jest.setTimeout(120_000);
 
@@ -43,30 +49,49 @@ afterAll(async () => {
   await Promise.all([smtp?.close().catch(() => undefined), hook?.close()]);
 });
 
-const login = async (username: string) => `Bearer ${(await request(base).post('/api/auth/login').send({ username, password: TEST_PASSWORD }).expect(200)).body.token as string}`;
+const login = async (username: string) =>
+  `Bearer ${(await request(base).post('/api/auth/login').send({ username, password: TEST_PASSWORD }).expect(200)).body.token as string}`;
 
 const deliveriesOf = (cycleId: string, title: string) =>
   db.prisma.notificationDelivery.findMany({ where: { notification: { cycleId, title } }, orderBy: { channel: 'asc' } });
 
 test('publishing the plan sends every unit its pledge task: inbox, e-mail to the people of the units, signed webhook', async () => {
-  const bloc = await db.prisma.bloc.findUniqueOrThrow({ where: { code: 'CT-NOICHINH' }, include: { memberships: { where: { leftOn: null } } } });
+  const bloc = await db.prisma.bloc.findUniqueOrThrow({
+    where: { code: 'CT-NOICHINH' },
+    include: { memberships: { where: { leftOn: null } } },
+  });
   const cast = await castOf(db, 'CT-NOICHINH');
   const head = cast.officerOf[bloc.headUnitId!]!;
   const memberIds = bloc.memberships.map((m) => m.unitId);
   const plan = planFor(2026, Date.now(), 30 * DAY);
 
-  const started = await request(base).post(`/api/blocs/${bloc.id}/cycles`).set('authorization', await login(head)).send({ year: 2026 }).expect(201);
+  const started = await request(base)
+    .post(`/api/blocs/${bloc.id}/cycles`)
+    .set('authorization', await login(head))
+    .send({ year: 2026 })
+    .expect(201);
   const cycleId = started.body.cycleId as string;
   // Launch: the head alone is asked to publish the plan.
-  const launch = await waitUntil('the launch e-mail', () => smtp.messages.find((m) => m.subject === '[Thi đua] Phát động phong trào thi đua'));
+  const launch = await waitUntil('the launch e-mail', () =>
+    smtp.messages.find((m) => m.subject === '[Thi đua] Phát động phong trào thi đua'),
+  );
   expect(launch.envelope.to).toEqual([`${head}@thidua.example`]);
   expect(launch.text).toBe('Trưởng khối xây dựng và ban hành kế hoạch thi đua năm 2026.');
 
-  await request(base).post(`/api/cycles/${cycleId}/plan`).set('authorization', await login(head)).send({ plan }).expect(200);
+  await request(base)
+    .post(`/api/cycles/${cycleId}/plan`)
+    .set('authorization', await login(head))
+    .send({ plan })
+    .expect(200);
 
   const title = 'Nhiệm vụ mới: Đăng ký và ký kết giao ước thi đua';
-  const mail = await waitUntil('the pledge task e-mail', () => smtp.messages.find((m) => m.subject === `[Thi đua] ${title}`));
-  const people = await db.prisma.person.findMany({ where: { unitId: { in: memberIds }, active: true }, select: { email: true } });
+  const mail = await waitUntil('the pledge task e-mail', () =>
+    smtp.messages.find((m) => m.subject === `[Thi đua] ${title}`),
+  );
+  const people = await db.prisma.person.findMany({
+    where: { unitId: { in: memberIds }, active: true },
+    select: { email: true },
+  });
   expect(people.length).toBeGreaterThanOrEqual(memberIds.length);
   expect(mail.envelope.to.sort()).toEqual(people.map((p) => p.email).sort());
   expect(mail.text).toBe(`Hạn chót: ${plan.deadlines.pledge}.`);
@@ -79,11 +104,19 @@ test('publishing the plan sends every unit its pledge task: inbox, e-mail to the
   expect(hook.received.every((h) => h.valid)).toBe(true);
 
   // In-app: each unit's officer has it in the inbox.
-  const inbox = await request(base).get('/api/me/notifications').set('authorization', await login(cast.officerOf[memberIds[0]!]!)).expect(200);
+  const inbox = await request(base)
+    .get('/api/me/notifications')
+    .set('authorization', await login(cast.officerOf[memberIds[0]!]!))
+    .expect(200);
   expect(JSON.stringify(inbox.body)).toContain(title);
   expect(await db.prisma.notification.count({ where: { cycleId, title } })).toBe(memberIds.length);
-  await waitUntil('delivery records', async () => ((await deliveriesOf(cycleId, title)).length === 2 ? true : undefined));
-  expect((await deliveriesOf(cycleId, title)).map((d) => [d.channel, d.status, d.attempts])).toEqual([['email', 'delivered', 1], ['webhook', 'delivered', 1]]);
+  await waitUntil('delivery records', async () =>
+    (await deliveriesOf(cycleId, title)).length === 2 ? true : undefined,
+  );
+  expect((await deliveriesOf(cycleId, title)).map((d) => [d.channel, d.status, d.attempts])).toEqual([
+    ['email', 'delivered', 1],
+    ['webhook', 'delivered', 1],
+  ]);
   expect(warnings).toHaveLength(0);
 
   // ── both channels break: the mail server goes away, the webhook receiver hangs ──
@@ -92,26 +125,49 @@ test('publishing the plan sends every unit its pledge task: inbox, e-mail to the
   const unit = memberIds.find((id) => id !== bloc.headUnitId)!;
   const officer = cast.officerOf[unit]!;
   const t0 = Date.now();
-  const pledge = await request(base).post(`/api/cycles/${cycleId}/pledges`).set('authorization', await login(officer)).send({ unitId: unit, targets: ['Hoàn thành xuất sắc nhiệm vụ được giao'], signedBy: 'Thủ trưởng đơn vị' });
+  const pledge = await request(base)
+    .post(`/api/cycles/${cycleId}/pledges`)
+    .set('authorization', await login(officer))
+    .send({ unitId: unit, targets: ['Hoàn thành xuất sắc nhiệm vụ được giao'], signedBy: 'Thủ trưởng đơn vị' });
   expect(pledge.status).toBe(200);
   expect(pledge.body.message).toBe('pledge submitted');
   // Not held by the channels: a hanging webhook costs 3 tries × 5 s, and the act answered before that.
   const answeredMs = Date.now() - t0;
-  const failed = await waitUntil('both deliveries to fail', async () => {
-    const rows = await deliveriesOf(cycleId, 'Đơn vị đã đăng ký thi đua');
-    return rows.length === 2 && rows.every((d) => d.status === 'failed') ? rows : undefined;
-  }, 40_000);
+  const failed = await waitUntil(
+    'both deliveries to fail',
+    async () => {
+      const rows = await deliveriesOf(cycleId, 'Đơn vị đã đăng ký thi đua');
+      return rows.length === 2 && rows.every((d) => d.status === 'failed') ? rows : undefined;
+    },
+    40_000,
+  );
   expect(answeredMs).toBeLessThan(10_000);
-  expect(failed.map((d) => [d.channel, d.status])).toEqual([['email', 'failed'], ['webhook', 'failed']]);
+  expect(failed.map((d) => [d.channel, d.status])).toEqual([
+    ['email', 'failed'],
+    ['webhook', 'failed'],
+  ]);
   expect(failed[0]!.lastError).toMatch(/ECONNREFUSED|connect/i);
   expect(failed[1]!.lastError).toMatch(/timeout|abort/i);
   expect(warnings.length).toBeGreaterThanOrEqual(2);
 
   // The cycle carries on: the head accepts the pledge, the task is done, the inbox still works.
-  await request(base).post(`/api/cycles/${cycleId}/pledges/review`).set('authorization', await login(head)).send({ unitId: unit, decision: 'accept' }).expect(200);
-  const task = await db.prisma.task.findUniqueOrThrow({ where: { cycleId_unitId_kind: { cycleId, unitId: unit, kind: 'pledge' } } });
+  await request(base)
+    .post(`/api/cycles/${cycleId}/pledges/review`)
+    .set('authorization', await login(head))
+    .send({ unitId: unit, decision: 'accept' })
+    .expect(200);
+  const task = await db.prisma.task.findUniqueOrThrow({
+    where: { cycleId_unitId_kind: { cycleId, unitId: unit, kind: 'pledge' } },
+  });
   expect(task.status).toBe('done');
-  expect(await db.prisma.notification.count({ where: { cycleId, title: 'Giao ước đã được chấp nhận', recipientUnitId: unit } })).toBe(1);
+  expect(
+    await db.prisma.notification.count({
+      where: { cycleId, title: 'Giao ước đã được chấp nhận', recipientUnitId: unit },
+    }),
+  ).toBe(1);
   // Queued like every other: the outbox keeps retrying them with backoff (test/notifications/notify.test.ts).
-  expect((await deliveriesOf(cycleId, 'Giao ước đã được chấp nhận')).map((d) => d.channel)).toEqual(['email', 'webhook']);
+  expect((await deliveriesOf(cycleId, 'Giao ước đã được chấp nhận')).map((d) => d.channel)).toEqual([
+    'email',
+    'webhook',
+  ]);
 });

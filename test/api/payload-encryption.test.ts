@@ -61,7 +61,8 @@ function withoutSdkBookkeeping(h: temporal.api.history.v1.IHistory): temporal.ap
 function payloadsIn(value: unknown, found: Payload[] = []): Payload[] {
   if (value instanceof PayloadClass) found.push(value);
   else if (Array.isArray(value)) for (const v of value) payloadsIn(v, found);
-  else if (value && typeof value === 'object' && !ArrayBuffer.isView(value)) for (const v of Object.values(value)) payloadsIn(v, found);
+  else if (value && typeof value === 'object' && !ArrayBuffer.isView(value))
+    for (const v of Object.values(value)) payloadsIn(v, found);
   return found;
 }
 
@@ -71,7 +72,10 @@ test('ballots reach Temporal encrypted: the year still runs, the history shows n
   const cast = await castOf(db, 'CT-NOICHINH');
   const head = cast.officerOf[bloc.headUnitId!]!;
   const plan = planFor(2026, Date.now(), 30 * DAY);
-  const started = await sys.call<{ cycleId: string }>('POST', `/api/blocs/${bloc.id}/cycles`, { as: head, body: { year: 2026, plan } });
+  const started = await sys.call<{ cycleId: string }>('POST', `/api/blocs/${bloc.id}/cycles`, {
+    as: head,
+    body: { year: 2026, plan },
+  });
   expect(started.status).toBe(201);
   const cycleId = started.body.cycleId;
 
@@ -93,34 +97,60 @@ test('ballots reach Temporal encrypted: the year still runs, the history shows n
   // The app with the codec works end to end: every ballot accepted, the contests decided and projected.
   expect(ballots.length).toBeGreaterThanOrEqual(merit.length);
   expect(after.phase).toBe('council');
-  expect(after.contests.find((c) => c.contest === 'leader')).toMatchObject({ status: 'decided', decidedBy: 'ballot', winners: [merit[0]] });
+  expect(after.contests.find((c) => c.contest === 'leader')).toMatchObject({
+    status: 'decided',
+    decidedBy: 'ballot',
+    winners: [merit[0]],
+  });
   expect(after.contests.every((c) => c.status === 'decided')).toBe(true);
   await waitFor('every ballot in the database', async () => (await db.prisma.ballot.count()) === ballots.length);
-  const councilId = (await waitFor('the council review', async () => (await port.view()).councilWorkflowId ?? undefined)) as string;
+  const councilId = (await waitFor(
+    'the council review',
+    async () => (await port.view()).councilWorkflowId ?? undefined,
+  )) as string;
 
   // An operator's view: a client on the same server without the codec.
   const raw = new Client({ connection: sys.env.connection, namespace: 'default' });
   await expect(raw.workflow.getHandle(cycleId).query(getCycle)).rejects.toThrow(/binary\/encrypted/);
-  const histories = (await Promise.all([cycleId, councilId].map((id) => raw.workflow.getHandle(id).fetchHistory()))).map(withoutSdkBookkeeping);
+  const histories = (
+    await Promise.all([cycleId, councilId].map((id) => raw.workflow.getHandle(id).fetchHistory()))
+  ).map(withoutSdkBookkeeping);
   const bytes = Buffer.concat(histories.map((h) => temporal.api.history.v1.History.encode(h).finish()));
 
   // Every payload is sealed under the current key.
   const payloads = histories.flatMap((h) => payloadsIn(h));
   expect(payloads.length).toBeGreaterThan(ballots.length);
-  expect(new Set(payloads.map((p) => `${meta(p, 'encoding')} ${meta(p, KEY_ID_METADATA)}`))).toEqual(new Set([`${ENCRYPTED_ENCODING} k2026`]));
-  for (const encoding of ['json/plain', 'binary/null', 'binary/plain', 'json/protobuf']) expect(bytes.includes(Buffer.from(encoding))).toBe(false);
+  expect(new Set(payloads.map((p) => `${meta(p, 'encoding')} ${meta(p, KEY_ID_METADATA)}`))).toEqual(
+    new Set([`${ENCRYPTED_ENCODING} k2026`]),
+  );
+  for (const encoding of ['json/plain', 'binary/null', 'binary/plain', 'json/protobuf'])
+    expect(bytes.includes(Buffer.from(encoding))).toBe(false);
 
   // Nothing readable: no voter unit or person, no ballot's choices, no plan text.
   const officers = await db.prisma.person.findMany({ where: { username: { in: Object.values(cast.officerOf) } } });
-  const secrets = [...merit, ...officers.map((p) => p.id), ...ballots.map((b) => JSON.stringify(b.choices)), '"choices"', '"actor"', plan.theme, plan.targets[0]!];
+  const secrets = [
+    ...merit,
+    ...officers.map((p) => p.id),
+    ...ballots.map((b) => JSON.stringify(b.choices)),
+    '"choices"',
+    '"actor"',
+    plan.theme,
+    plan.targets[0]!,
+  ];
   expect(officers).toHaveLength(merit.length);
   expect(secrets.filter((s) => bytes.includes(Buffer.from(s, 'utf8')))).toEqual([]);
 
   // The castBallot Update inputs are where voter and choices sit; the keys open them.
   const codec = new AesGcmPayloadCodec(loadConfig({ PAYLOAD_ENCRYPTION_KEYS: KEYS }).PAYLOAD_ENCRYPTION_KEYS!);
-  const inputs = (histories[0]!.events ?? []).map((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input).filter((i) => i?.name === 'castBallot');
+  const inputs = (histories[0]!.events ?? [])
+    .map((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input)
+    .filter((i) => i?.name === 'castBallot');
   expect(inputs).toHaveLength(ballots.length);
-  const opened = await Promise.all(inputs.map(async (i) => JSON.parse(Buffer.from((await codec.decode(i!.args!.payloads!))[0]!.data!).toString('utf8'))));
+  const opened = await Promise.all(
+    inputs.map(async (i) =>
+      JSON.parse(Buffer.from((await codec.decode(i!.args!.payloads!))[0]!.data!).toString('utf8')),
+    ),
+  );
   const officerIds = new Set(officers.map((p) => p.id));
   for (const b of opened) expect(officerIds.has(b.actor.personId)).toBe(true);
   expect(opened.map(({ unitId, contest, round, choices }) => ({ unitId, contest, round, choices }))).toEqual(ballots);

@@ -10,7 +10,16 @@ import request from 'supertest';
 import { createDb, type Db } from '../../db';
 import { migrateDatabase } from '../../prisma/migrate';
 import { seedDatabase } from '../../prisma/seed';
-import { DAY, planFor, runCouncilAndHandover, runToVoting, runVoting, waitForPhase, type BlocCast, type CyclePort } from '../../scripts/scenario';
+import {
+  DAY,
+  planFor,
+  runCouncilAndHandover,
+  runToVoting,
+  runVoting,
+  waitForPhase,
+  type BlocCast,
+  type CyclePort,
+} from '../../scripts/scenario';
 import { httpPort } from '../../scripts/http-port';
 import { TEST_PASSWORD } from '../support/db';
 import { startPostgres, type PostgresServer } from '../support/postgres';
@@ -40,7 +49,9 @@ afterAll(async () => {
   await pg?.stop();
 }, 60_000);
 
-const login = async (username: string) => (await request(base).post('/api/auth/login').send({ username, password: TEST_PASSWORD }).expect(200)).body.token as string;
+const login = async (username: string) =>
+  (await request(base).post('/api/auth/login').send({ username, password: TEST_PASSWORD }).expect(200)).body
+    .token as string;
 
 let cycleId: string;
 let cast: BlocCast;
@@ -58,27 +69,56 @@ test('thin slice: the head starts the cycle, the workflow writes tasks to Postgr
   const head = cast.officerOf[bloc.headUnitId!]!;
   const other = Object.entries(cast.officerOf).find(([id]) => id !== bloc.headUnitId)!;
 
-  await request(base).post(`/api/blocs/${bloc.id}/cycles`).set('authorization', `Bearer ${await login(other[1])}`).send({ year: 2026 }).expect(403);
-  const invalid = await request(base).post(`/api/blocs/${bloc.id}/cycles`).set('authorization', `Bearer ${await login(head)}`).send({ year: 1999 }).expect(400);
+  await request(base)
+    .post(`/api/blocs/${bloc.id}/cycles`)
+    .set('authorization', `Bearer ${await login(other[1])}`)
+    .send({ year: 2026 })
+    .expect(403);
+  const invalid = await request(base)
+    .post(`/api/blocs/${bloc.id}/cycles`)
+    .set('authorization', `Bearer ${await login(head)}`)
+    .send({ year: 1999 })
+    .expect(400);
   expect(invalid.body.error.issues[0].path).toEqual(['year']);
-  const started = await request(base).post(`/api/blocs/${bloc.id}/cycles`).set('authorization', `Bearer ${await login(head)}`).send({ year: 2026, plan }).expect(201);
+  const started = await request(base)
+    .post(`/api/blocs/${bloc.id}/cycles`)
+    .set('authorization', `Bearer ${await login(head)}`)
+    .send({ year: 2026, plan })
+    .expect(201);
   cycleId = started.body.cycleId;
-  await request(base).post(`/api/blocs/${bloc.id}/cycles`).set('authorization', `Bearer ${await login(head)}`).send({ year: 2026 }).expect(409);
+  await request(base)
+    .post(`/api/blocs/${bloc.id}/cycles`)
+    .set('authorization', `Bearer ${await login(head)}`)
+    .send({ year: 2026 })
+    .expect(409);
 
   const officerToken = await login(other[1]);
   let tasks: { cycleId: string; kind: string; status: string }[] = [];
   for (let i = 0; i < 100 && tasks.length === 0; i++) {
-    tasks = (await request(base).get('/api/me/tasks').set('authorization', `Bearer ${officerToken}`).expect(200)).body.filter((t: { cycleId: string }) => t.cycleId === cycleId);
+    tasks = (
+      await request(base).get('/api/me/tasks').set('authorization', `Bearer ${officerToken}`).expect(200)
+    ).body.filter((t: { cycleId: string }) => t.cycleId === cycleId);
     if (tasks.length === 0) await new Promise((r) => setTimeout(r, 100));
   }
   expect(tasks[0]).toMatchObject({ kind: 'pledge', status: 'open' });
   expect(await db.prisma.task.count({ where: { cycleId, kind: 'pledge' } })).toBe(Object.keys(cast.officerOf).length);
 
-  const forbidden = await request(base).post(`/api/cycles/${cycleId}/pledges`).set('authorization', `Bearer ${officerToken}`).send({ unitId: bloc.headUnitId, targets: ['Hoàn thành nhiệm vụ'], signedBy: 'Giám đốc' }).expect(403);
+  const forbidden = await request(base)
+    .post(`/api/cycles/${cycleId}/pledges`)
+    .set('authorization', `Bearer ${officerToken}`)
+    .send({ unitId: bloc.headUnitId, targets: ['Hoàn thành nhiệm vụ'], signedBy: 'Giám đốc' })
+    .expect(403);
   expect(forbidden.body.error.issues[0].path).toEqual(['unitId']);
-  const badPledge = await request(base).post(`/api/cycles/${cycleId}/pledges`).set('authorization', `Bearer ${officerToken}`).send({ unitId: other[0], targets: [], signedBy: 'Giám đốc' }).expect(400);
+  const badPledge = await request(base)
+    .post(`/api/cycles/${cycleId}/pledges`)
+    .set('authorization', `Bearer ${officerToken}`)
+    .send({ unitId: other[0], targets: [], signedBy: 'Giám đốc' })
+    .expect(400);
   expect(badPledge.body.error.issues[0].path).toEqual(['targets']);
-  const projection = await request(base).get(`/api/cycles/${cycleId}`).set('authorization', `Bearer ${officerToken}`).expect(200);
+  const projection = await request(base)
+    .get(`/api/cycles/${cycleId}`)
+    .set('authorization', `Bearer ${officerToken}`)
+    .expect(200);
   expect(projection.body).toMatchObject({ id: cycleId, phase: 'pledge', year: 2026 });
 });
 
@@ -101,23 +141,46 @@ test('a whole year over HTTP on PostgreSQL, with uploaded evidence in the self-s
       const form = new FormData();
       form.set('unitId', unitId);
       form.set('criterionId', target.criterionId);
-      form.set('file', new Blob([new Uint8Array(pdfFor(unitId))], { type: 'application/pdf' }), `Minh chứng ${target.criterionId}.pdf`);
-      const res = await fetch(`${base}/api/cycles/${cycleId}/evidence`, { method: 'POST', headers: { authorization: `Bearer ${await port.token(username)}` }, body: form });
+      form.set(
+        'file',
+        new Blob([new Uint8Array(pdfFor(unitId))], { type: 'application/pdf' }),
+        `Minh chứng ${target.criterionId}.pdf`,
+      );
+      const res = await fetch(`${base}/api/cycles/${cycleId}/evidence`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await port.token(username)}` },
+        body: form,
+      });
       expect(res.status).toBe(201);
       const file = (await res.json()) as { id: string; sha256: string };
       uploaded.set(unitId, file);
-      return port.act(username, path, { ...body, entries: entries.map((e) => (e === target ? { ...e, evidence: [file.id] } : e)) }, requestId);
+      return port.act(
+        username,
+        path,
+        { ...body, entries: entries.map((e) => (e === target ? { ...e, evidence: [file.id] } : e)) },
+        requestId,
+      );
     },
   };
 
   await runToVoting(withEvidence, cast, plan, { merit: units });
   await runVoting(port, cast, { merit: units });
-  const late = await request(base).post(`/api/cycles/${cycleId}/pledges`).set('authorization', `Bearer ${await login(cast.officerOf[units[1]!]!)}`).send({ unitId: units[1], targets: ['Hoàn thành nhiệm vụ'], signedBy: 'Giám đốc' }).expect(409);
+  const late = await request(base)
+    .post(`/api/cycles/${cycleId}/pledges`)
+    .set('authorization', `Bearer ${await login(cast.officerOf[units[1]!]!)}`)
+    .send({ unitId: units[1], targets: ['Hoàn thành nhiệm vụ'], signedBy: 'Giám đốc' })
+    .expect(409);
   expect(late.body.error.code).toBe('WRONG_PHASE');
   await runCouncilAndHandover(port, cast, { decisionDate: '2027-01-15' });
 
   const admin = await login('admin');
-  let closed: { phase: string; proposals: { status: string; unitId: string; awardType: string }[]; result: { nextYearWorkflowId: string } } | undefined;
+  let closed:
+    | {
+        phase: string;
+        proposals: { status: string; unitId: string; awardType: string }[];
+        result: { nextYearWorkflowId: string };
+      }
+    | undefined;
   for (let i = 0; i < 300; i++) {
     const res = await request(base).get(`/api/cycles/${cycleId}`).set('authorization', `Bearer ${admin}`).expect(200);
     if (res.body.phase === 'closed') {
@@ -134,11 +197,17 @@ test('a whole year over HTTP on PostgreSQL, with uploaded evidence in the self-s
   const p = db.prisma;
   expect(await p.submission.count({ where: { cycleId, kind: 'selfScore' } })).toBe(units.length);
   expect(await p.submission.count({ where: { cycleId, kind: 'pledge', status: 'accepted' } })).toBe(units.length);
-  const rounds = await p.votingRound.findMany({ where: { cycleId, NOT: { contest: { startsWith: 'council:' } } }, include: { _count: { select: { voters: true, ballots: true } } } });
+  const rounds = await p.votingRound.findMany({
+    where: { cycleId, NOT: { contest: { startsWith: 'council:' } } },
+    include: { _count: { select: { voters: true, ballots: true } } },
+  });
   expect(rounds.length).toBeGreaterThan(0);
-  for (const r of rounds) expect([r.contest, r._count.voters, r._count.ballots]).toEqual([r.contest, units.length, units.length]);
+  for (const r of rounds)
+    expect([r.contest, r._count.voters, r._count.ballots]).toEqual([r.contest, units.length, units.length]);
   expect(await p.scoreSummary.count({ where: { cycleId } })).toBe(units.length);
-  expect(await p.awardDecision.count({ where: { proposal: { cycleId } } })).toBe(closed!.proposals.filter((x) => x.status === 'approved').length);
+  expect(await p.awardDecision.count({ where: { proposal: { cycleId } } })).toBe(
+    closed!.proposals.filter((x) => x.status === 'approved').length,
+  );
   expect(await p.handover.count({ where: { fromYear: 2026, bloc: { code: 'TN-NOICHINH' } } })).toBe(1);
   expect(await p.notification.count({ where: { cycleId } })).toBeGreaterThan(units.length);
 

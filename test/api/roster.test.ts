@@ -24,10 +24,15 @@ test('an officer and a secretary appointed after the start act; the officer repl
   const council = await prisma.council.findFirstOrThrow({ where: { provinceId: bloc.provinceId } });
   const formerOfficer = cast.officerOf[stp]!;
 
-  const start = await sys.call('POST', `/api/blocs/${bloc.id}/cycles`, { as: PEOPLE.head, body: { year: 2026 }, key: randomUUID() });
+  const start = await sys.call('POST', `/api/blocs/${bloc.id}/cycles`, {
+    as: PEOPLE.head,
+    body: { year: 2026 },
+    key: randomUUID(),
+  });
   expect(start.status).toBe(201);
   const cycleId = start.body.cycleId as string;
-  const act = (user: string, path: string, body: Record<string, unknown>) => sys.call('POST', `/api/cycles/${encodeURIComponent(cycleId)}${path}`, { as: user, body, key: randomUUID() });
+  const act = (user: string, path: string, body: Record<string, unknown>) =>
+    sys.call('POST', `/api/cycles/${encodeURIComponent(cycleId)}${path}`, { as: user, body, key: randomUUID() });
   const phase = (p: CycleView['phase']) =>
     waitFor(`phase ${p}`, async () => {
       const res = await sys.call('GET', `/api/cycles/${encodeURIComponent(cycleId)}/live`, { as: PEOPLE.admin });
@@ -38,12 +43,43 @@ test('an officer and a secretary appointed after the start act; the officer repl
   await phase('pledge');
 
   // The administrator replaces the unit's officer and appoints a second council secretary.
-  const former = await prisma.person.findUniqueOrThrow({ where: { username: formerOfficer }, include: { roles: true } });
+  const former = await prisma.person.findUniqueOrThrow({
+    where: { username: formerOfficer },
+    include: { roles: true },
+  });
   const officerRole = former.roles.find((r) => r.role === 'unitOfficer')!;
-  expect((await sys.call('DELETE', `/api/admin/people/${former.id}/roles/${officerRole.id}`, { as: PEOPLE.admin, key: randomUUID() })).status).toBe(200);
-  const created = await sys.call('POST', '/api/admin/people', { as: PEOPLE.admin, key: randomUUID(), body: { username: 'ct.stp.moi', fullName: 'Cán bộ thi đua mới', email: 'stp.moi@example.vn', password: TEST_PASSWORD, unitId: stp, roles: [{ role: 'unitOfficer', unitId: stp }] } });
+  expect(
+    (
+      await sys.call('DELETE', `/api/admin/people/${former.id}/roles/${officerRole.id}`, {
+        as: PEOPLE.admin,
+        key: randomUUID(),
+      })
+    ).status,
+  ).toBe(200);
+  const created = await sys.call('POST', '/api/admin/people', {
+    as: PEOPLE.admin,
+    key: randomUUID(),
+    body: {
+      username: 'ct.stp.moi',
+      fullName: 'Cán bộ thi đua mới',
+      email: 'stp.moi@example.vn',
+      password: TEST_PASSWORD,
+      unitId: stp,
+      roles: [{ role: 'unitOfficer', unitId: stp }],
+    },
+  });
   expect(created.status).toBe(201);
-  const secretary = await sys.call('POST', '/api/admin/people', { as: PEOPLE.admin, key: randomUUID(), body: { username: 'ct.tk.moi', fullName: 'Thư ký Hội đồng mới', email: 'tk.moi@example.vn', password: TEST_PASSWORD, roles: [{ role: 'councilSecretary', councilId: council.id }] } });
+  const secretary = await sys.call('POST', '/api/admin/people', {
+    as: PEOPLE.admin,
+    key: randomUUID(),
+    body: {
+      username: 'ct.tk.moi',
+      fullName: 'Thư ký Hội đồng mới',
+      email: 'tk.moi@example.vn',
+      password: TEST_PASSWORD,
+      roles: [{ role: 'councilSecretary', councilId: council.id }],
+    },
+  });
   expect(secretary.status).toBe(201);
 
   const pledge = { unitId: stp, targets: ['Hoàn thành xuất sắc nhiệm vụ'], signedBy: 'Thủ trưởng đơn vị' };
@@ -52,15 +88,31 @@ test('an officer and a secretary appointed after the start act; the officer repl
   expect(refused.status).toBeLessThan(500);
   const accepted = await act('ct.stp.moi', '/pledges', pledge);
   expect(accepted.status).toBe(200);
-  const held = await act('ct.tk.moi', '/holds', { unitId: stp, kind: 'complaint', reason: 'Đơn phản ánh đang xác minh' });
+  const held = await act('ct.tk.moi', '/holds', {
+    unitId: stp,
+    kind: 'complaint',
+    reason: 'Đơn phản ánh đang xác minh',
+  });
   expect(held.status).toBe(200);
   const v = await phase('pledge');
   expect(v.units.find((u) => u.unitId === stp)).toMatchObject({ pledge: 'submitted', hold: 'onHold' });
 
   // Deactivated: the new secretary is refused (by the API at once; the roster no longer names them either).
   const secretaryId = (secretary.body as { id: string }).id;
-  expect((await sys.call('POST', `/api/admin/people/${secretaryId}/deactivate`, { as: PEOPLE.admin, body: {}, key: randomUUID() })).status).toBe(200);
-  const afterDeactivation = await act('ct.tk.moi', '/holds/resolve', { unitId: stp, outcome: 'cleared', reason: 'Kết luận không vi phạm' });
+  expect(
+    (
+      await sys.call('POST', `/api/admin/people/${secretaryId}/deactivate`, {
+        as: PEOPLE.admin,
+        body: {},
+        key: randomUUID(),
+      })
+    ).status,
+  ).toBe(200);
+  const afterDeactivation = await act('ct.tk.moi', '/holds/resolve', {
+    unitId: stp,
+    outcome: 'cleared',
+    reason: 'Kết luận không vi phạm',
+  });
   expect(afterDeactivation.status).toBeGreaterThanOrEqual(400);
   expect(afterDeactivation.status).toBeLessThan(500);
 });

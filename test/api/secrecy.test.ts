@@ -43,7 +43,23 @@ interface Cast {
 }
 
 /** Keys that, next to a ballot's choices, would name who cast it, which request or when. */
-const LINKING_KEYS = ['voter', 'voterKey', 'voterId', 'unitId', 'personId', 'actor', 'actorPersonId', 'requestId', 'key', 'recordedAt', 'votedAt', 'createdAt', 'at', 'submittedAt', 'username'];
+const LINKING_KEYS = [
+  'voter',
+  'voterKey',
+  'voterId',
+  'unitId',
+  'personId',
+  'actor',
+  'actorPersonId',
+  'requestId',
+  'key',
+  'recordedAt',
+  'votedAt',
+  'createdAt',
+  'at',
+  'submittedAt',
+  'username',
+];
 const CONTENT_KEYS = ['choices', 'approve'];
 /** A ballot's content as a JSON key, also inside JSON kept as text ("approve" alone is also a council decision). */
 const CONTENT_KEY = /\\?"(choices|approve)\\?"\s*:/;
@@ -69,11 +85,25 @@ function ballotLinks(value: unknown, voterKeys: Set<string>, ballotRequestIds: S
       if (linking.length > 0) found.push(`${path}: ballot content beside ${linking.join(', ')}`);
     }
     for (const [k, x] of Object.entries(o)) {
-      if (voterKeys.has(k) && (Array.isArray(x) || (x && typeof x === 'object' && CONTENT_KEYS.some((c) => c in (x as object))))) found.push(`${path}.${k}: a map keyed by a voter holding a ballot`);
+      if (
+        voterKeys.has(k) &&
+        (Array.isArray(x) || (x && typeof x === 'object' && CONTENT_KEYS.some((c) => c in (x as object))))
+      )
+        found.push(`${path}.${k}: a map keyed by a voter holding a ballot`);
     }
-    const ballotLists = keys.filter((k) => Array.isArray(o[k]) && (o[k] as unknown[]).some((x) => x && typeof x === 'object' && CONTENT_KEYS.some((c) => c in (x as object))));
-    const voterLists = keys.filter((k) => Array.isArray(o[k]) && (o[k] as unknown[]).some((x) => typeof x === 'string' && voterKeys.has(x)) && /vot/i.test(k));
-    if (ballotLists.length > 0 && voterLists.length > 0) found.push(`${path}: ballots (${ballotLists.join()}) beside a voter list (${voterLists.join()})`);
+    const ballotLists = keys.filter(
+      (k) =>
+        Array.isArray(o[k]) &&
+        (o[k] as unknown[]).some((x) => x && typeof x === 'object' && CONTENT_KEYS.some((c) => c in (x as object))),
+    );
+    const voterLists = keys.filter(
+      (k) =>
+        Array.isArray(o[k]) &&
+        (o[k] as unknown[]).some((x) => typeof x === 'string' && voterKeys.has(x)) &&
+        /vot/i.test(k),
+    );
+    if (ballotLists.length > 0 && voterLists.length > 0)
+      found.push(`${path}: ballots (${ballotLists.join()}) beside a voter list (${voterLists.join()})`);
     for (const [k, x] of Object.entries(o)) walk(x, `${path}.${k}`);
   };
   walk(value, where);
@@ -96,7 +126,9 @@ test('the scanner finds the links it is meant to find', () => {
 test('no table row and no API answer ties a ballot to its voter, during voting and after', async () => {
   const { prisma } = sys.db;
   const casts: Cast[] = [];
-  const personIdOf = new Map((await prisma.person.findMany({ select: { id: true, username: true } })).map((p) => [p.username, p.id]));
+  const personIdOf = new Map(
+    (await prisma.person.findMany({ select: { id: true, username: true } })).map((p) => [p.username, p.id]),
+  );
   const voterKeys = () => new Set(casts.map((c) => c.voterKey));
   const requestIds = () => new Set(casts.map((c) => c.key));
   const scans = { moments: 0, answers: 0 };
@@ -106,9 +138,25 @@ test('no table row and no API answer ties a ballot to its voter, during voting a
   /** Reads every endpoint that shows the cycle, as several people, and looks for links. */
   const scanApi = async (moment: string, extra: string[] = []) => {
     const id = encodeURIComponent(cycleId);
-    const cycleUrls = [`/api/cycles/${id}`, `/api/cycles/${id}/live`, `/api/cycles/${id}/results`, `/api/cycles/${id}/documents`, '/api/me/notifications?take=500', '/api/me/tasks?take=500'];
+    const cycleUrls = [
+      `/api/cycles/${id}`,
+      `/api/cycles/${id}/live`,
+      `/api/cycles/${id}/results`,
+      `/api/cycles/${id}/documents`,
+      '/api/me/notifications?take=500',
+      '/api/me/tasks?take=500',
+    ];
     const readers: [string, string[]][] = [
-      [PEOPLE.admin, [...cycleUrls, `/api/audit?workflowId=${id}&take=500`, `/api/audit?workflowId=${id}-council&take=500`, '/api/audit?take=500', ...extra]],
+      [
+        PEOPLE.admin,
+        [
+          ...cycleUrls,
+          `/api/audit?workflowId=${id}&take=500`,
+          `/api/audit?workflowId=${id}-council&take=500`,
+          '/api/audit?take=500',
+          ...extra,
+        ],
+      ],
       [PEOPLE.head, cycleUrls],
       [PEOPLE.memberOfficer, cycleUrls],
       [PEOPLE.councilMember, cycleUrls],
@@ -116,8 +164,14 @@ test('no table row and no API answer ties a ballot to its voter, during voting a
     for (const [user, urls] of readers) {
       for (const url of urls) {
         const res: CallResult = await sys.call('GET', url, { as: user });
-        if (res.status !== 200) throw new Error(`${moment}: GET ${url} as ${user}: ${res.status} ${JSON.stringify(res.body)}`);
-        expect({ moment, url, user, links: ballotLinks(res.body, voterKeys(), requestIds()) }).toEqual({ moment, url, user, links: [] });
+        if (res.status !== 200)
+          throw new Error(`${moment}: GET ${url} as ${user}: ${res.status} ${JSON.stringify(res.body)}`);
+        expect({ moment, url, user, links: ballotLinks(res.body, voterKeys(), requestIds()) }).toEqual({
+          moment,
+          url,
+          user,
+          links: [],
+        });
         scans.answers++;
       }
     }
@@ -126,11 +180,18 @@ test('no table row and no API answer ties a ballot to its voter, during voting a
 
   /** While a round is open its ballots are not stored; once closed they all are (read in that order: sound without a transaction). */
   const checkRoundStorage = async (contest: string, round: number | null) => {
-    const rounds = await prisma.votingRound.findMany({ where: { cycleId, contest, ...(round === null ? {} : { round }) }, select: { id: true } });
+    const rounds = await prisma.votingRound.findMany({
+      where: { cycleId, contest, ...(round === null ? {} : { round }) },
+      select: { id: true },
+    });
     for (const r of rounds) {
       const ballots = await prisma.ballot.count({ where: { roundId: r.id } });
-      const { closedAt } = await prisma.votingRound.findUniqueOrThrow({ where: { id: r.id }, select: { closedAt: true } });
-      if (closedAt === null) expect({ contest, round, ballotsWhileOpen: ballots }).toEqual({ contest, round, ballotsWhileOpen: 0 });
+      const { closedAt } = await prisma.votingRound.findUniqueOrThrow({
+        where: { id: r.id },
+        select: { closedAt: true },
+      });
+      if (closedAt === null)
+        expect({ contest, round, ballotsWhileOpen: ballots }).toEqual({ contest, round, ballotsWhileOpen: 0 });
     }
   };
 
@@ -141,11 +202,23 @@ test('no table row and no API answer ties a ballot to its voter, during voting a
    */
   let probes = 0;
   const probeCouncilTally = async (id: string, proposalId: string) => {
-    const round = await prisma.votingRound.findFirst({ where: { cycleId: id, contest: `council:${proposalId}` }, orderBy: { round: 'desc' } });
+    const round = await prisma.votingRound.findFirst({
+      where: { cycleId: id, contest: `council:${proposalId}` },
+      orderBy: { round: 'desc' },
+    });
     if (!round || round.closedAt) return;
-    const res = await sys.call('POST', `/api/cycles/${encodeURIComponent(id)}/council/decisions`, { as: PEOPLE.councilSecretary, body: { proposalId, decision: 'approve', decisionNumber: '99/QĐ-UBND', decisionDate: '2027-01-15' }, key: randomUUID() });
+    const res = await sys.call('POST', `/api/cycles/${encodeURIComponent(id)}/council/decisions`, {
+      as: PEOPLE.councilSecretary,
+      body: { proposalId, decision: 'approve', decisionNumber: '99/QĐ-UBND', decisionDate: '2027-01-15' },
+      key: randomUUID(),
+    });
     const error = (res.body as { error: { code: string; message: string; issues?: unknown[] } }).error;
-    expect({ status: res.status, code: error.code, digits: /\d/.test(error.message), issues: error.issues ?? [] }).toEqual({ status: 409, code: 'WRONG_PHASE', digits: false, issues: [] });
+    expect({
+      status: res.status,
+      code: error.code,
+      digits: /\d/.test(error.message),
+      issues: error.issues ?? [],
+    }).toEqual({ status: 409, code: 'WRONG_PHASE', digits: false, issues: [] });
     expect(JSON.stringify(res.body)).not.toMatch(/"(yes|no|base|share|passes|votesFor|votesAgainst)"/);
     probes++;
   };
@@ -153,7 +226,11 @@ test('no table row and no API answer ties a ballot to its voter, during voting a
   const driver = hookedDriver(sys, {
     async send(call: ActCall) {
       const key = randomUUID();
-      const res = await sys.call('POST', `/api/cycles/${encodeURIComponent(call.cycleId)}${call.path}`, { as: call.user, body: call.body, key });
+      const res = await sys.call('POST', `/api/cycles/${encodeURIComponent(call.cycleId)}${call.path}`, {
+        as: call.user,
+        body: call.body,
+        key,
+      });
       if (res.status === 200 && (call.path === '/ballots' || call.path === '/council/votes')) {
         const ballot = call.path === '/ballots';
         const c: Cast = {
@@ -170,7 +247,8 @@ test('no table row and no API answer ties a ballot to its voter, during voting a
         // The answer to the voter: an acknowledgement, nothing of the ballot.
         expect(Object.keys(res.body as object).sort()).toEqual(['message', 'ok', 'requestId']);
         expect(JSON.stringify(res.body)).not.toMatch(CONTENT_KEY);
-        for (const choice of c.choices.filter((x) => x !== 'yes')) expect(JSON.stringify(res.body)).not.toContain(choice);
+        for (const choice of c.choices.filter((x) => x !== 'yes'))
+          expect(JSON.stringify(res.body)).not.toContain(choice);
         await checkRoundStorage(c.contest, c.round);
         if (!ballot) await probeCouncilTally(call.cycleId, String(call.body.proposalId));
         const roundKey = `${c.contest}#${c.round ?? ''}`;
@@ -198,26 +276,44 @@ test('no table row and no API answer ties a ballot to its voter, during voting a
   // ── the models that hold ballots and voters ──
   expect(Object.keys(Prisma.BallotScalarFieldEnum).sort()).toEqual(['choices', 'id', 'roundId']);
   expect(Object.keys(Prisma.VoterRecordScalarFieldEnum).sort()).toEqual(['id', 'recordedAt', 'roundId', 'voterKey']);
-  const [ballotTable] = await prisma.$queryRawUnsafe<{ sql: string }[]>("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'Ballot'");
+  const [ballotTable] = await prisma.$queryRawUnsafe<{ sql: string }[]>(
+    "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'Ballot'",
+  );
   expect(ballotTable!.sql).toMatch(/WITHOUT\s+ROWID/i);
-  const columns = async (table: string) => (await prisma.$queryRawUnsafe<{ name: string }[]>(`PRAGMA table_info("${table}")`)).map((c) => c.name).sort();
+  const columns = async (table: string) =>
+    (await prisma.$queryRawUnsafe<{ name: string }[]>(`PRAGMA table_info("${table}")`)).map((c) => c.name).sort();
   expect(await columns('Ballot')).toEqual(['choices', 'id', 'roundId']);
   expect(await columns('VoterRecord')).toEqual(['id', 'recordedAt', 'roundId', 'voterKey']);
 
   // ── every closed round holds exactly what was cast, one voter record per ballot ──
-  const rounds = await prisma.votingRound.findMany({ where: { cycleId }, include: { ballots: true, voters: true }, orderBy: [{ contest: 'asc' }, { round: 'asc' }] });
+  const rounds = await prisma.votingRound.findMany({
+    where: { cycleId },
+    include: { ballots: true, voters: true },
+    orderBy: [{ contest: 'asc' }, { round: 'asc' }],
+  });
   let chanceAllInOrder = 1;
   let roundsInCastOrder = 0;
   let roundsCompared = 0;
   for (const r of rounds) {
     const name = `${r.contest}#${r.round}`;
     expect({ name, closed: r.closedAt !== null }).toEqual({ name, closed: true });
-    expect({ name, ballots: r.ballots.length, distinctVoters: new Set(r.voters.map((v) => v.voterKey)).size }).toEqual({ name, ballots: r.voters.length, distinctVoters: r.voters.length });
-    for (const b of r.ballots) expect(b.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect({ name, ballots: r.ballots.length, distinctVoters: new Set(r.voters.map((v) => v.voterKey)).size }).toEqual({
+      name,
+      ballots: r.voters.length,
+      distinctVoters: r.voters.length,
+    });
+    for (const b of r.ballots)
+      expect(b.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     if (r.contest.startsWith('council:')) continue; // compared per proposal below (one round per attempt)
     const mine = casts.filter((c) => c.contest === r.contest && c.round === r.round);
-    expect({ name, voters: r.voters.map((v) => v.voterKey).sort() }).toEqual({ name, voters: mine.map((c) => c.voterKey).sort() });
-    expect({ name, ballots: r.ballots.map((b) => JSON.stringify(b.choices)).sort() }).toEqual({ name, ballots: mine.map((c) => JSON.stringify(c.choices)).sort() });
+    expect({ name, voters: r.voters.map((v) => v.voterKey).sort() }).toEqual({
+      name,
+      voters: mine.map((c) => c.voterKey).sort(),
+    });
+    expect({ name, ballots: r.ballots.map((b) => JSON.stringify(b.choices)).sort() }).toEqual({
+      name,
+      ballots: mine.map((c) => JSON.stringify(c.choices)).sort(),
+    });
     // The only order ballots have is their random id: compare it with the order of casting.
     if (mine.length > 1) {
       const stored = [...r.ballots].sort((a, b) => (a.id < b.id ? -1 : 1)).map((b) => JSON.stringify(b.choices));
@@ -230,14 +326,25 @@ test('no table row and no API answer ties a ballot to its voter, during voting a
     }
   }
   for (const contest of new Set(casts.filter((c) => c.path === '/council/votes').map((c) => c.contest))) {
-    const stored = rounds.filter((r) => r.contest === contest).flatMap((r) => r.ballots.map((b) => JSON.stringify(b.choices))).sort();
-    expect({ contest, stored }).toEqual({ contest, stored: casts.filter((c) => c.contest === contest).map((c) => JSON.stringify(c.choices)).sort() });
+    const stored = rounds
+      .filter((r) => r.contest === contest)
+      .flatMap((r) => r.ballots.map((b) => JSON.stringify(b.choices)))
+      .sort();
+    expect({ contest, stored }).toEqual({
+      contest,
+      stored: casts
+        .filter((c) => c.contest === contest)
+        .map((c) => JSON.stringify(c.choices))
+        .sort(),
+    });
   }
   expect(rounds.reduce((n, r) => n + r.ballots.length, 0)).toBe(casts.length);
   // If every round were stored in casting order although chance would do that less than once in a
   // thousand years, the order would betray the voters.
   if (chanceAllInOrder < 1e-3) expect(roundsInCastOrder).toBeLessThan(roundsCompared);
-  console.log(`secrecy: ${casts.length} ballots and votes in ${rounds.length} rounds; ${roundsInCastOrder}/${roundsCompared} bloc rounds stored in casting order (chance of all: ${chanceAllInOrder.toExponential(1)}); ${scans.answers} API answers scanned at ${scans.moments} moments`);
+  console.log(
+    `secrecy: ${casts.length} ballots and votes in ${rounds.length} rounds; ${roundsInCastOrder}/${roundsCompared} bloc rounds stored in casting order (chance of all: ${chanceAllInOrder.toExponential(1)}); ${scans.answers} API answers scanned at ${scans.moments} moments`,
+  );
 
   // ── nothing anywhere else in the database ──
   const dump = await dumpDatabase(sys);
@@ -245,13 +352,16 @@ test('no table row and no API answer ties a ballot to its voter, during voting a
   for (const [table, rows] of Object.entries(dump)) {
     for (const row of rows) {
       const text = JSON.stringify(row);
-      if (table !== 'Ballot' && CONTENT_KEY.test(text)) throw new Error(`${table} row holds ballot content: ${text.slice(0, 300)}`);
+      if (table !== 'Ballot' && CONTENT_KEY.test(text))
+        throw new Error(`${table} row holds ballot content: ${text.slice(0, 300)}`);
       const keys = [...ids].filter((k) => text.includes(k));
       if (keys.length === 0) continue;
       // Only the Idempotency-Key row of the act itself, fingerprinted without the body.
       const cast = casts.find((c) => c.key === keys[0])!;
       expect({ table, keys: keys.length }).toEqual({ table: 'IdempotencyKey', keys: 1 });
-      expect(row.scope).toBe(`POST /api/cycles/:cycleId${cast.path} ${JSON.stringify({ cycleId })} person:${personIdOf.get(cast.voter)}`);
+      expect(row.scope).toBe(
+        `POST /api/cycles/:cycleId${cast.path} ${JSON.stringify({ cycleId })} person:${personIdOf.get(cast.voter)}`,
+      );
       expect(String(row.response)).not.toMatch(CONTENT_KEY);
     }
   }
@@ -259,7 +369,9 @@ test('no table row and no API answer ties a ballot to its voter, during voting a
   // Audit rows of the year: none for a ballot, none with choices.
   const audit = await prisma.auditLog.findMany({ where: { workflowId: { in: [cycleId, `${cycleId}-council`] } } });
   expect(audit.length).toBeGreaterThan(10);
-  expect(audit.filter((a) => ids.has(a.requestId ?? '') || CONTENT_KEY.test(JSON.stringify([a.before, a.after])))).toEqual([]);
+  expect(
+    audit.filter((a) => ids.has(a.requestId ?? '') || CONTENT_KEY.test(JSON.stringify([a.before, a.after]))),
+  ).toEqual([]);
   // Every probe of an open council vote is in the audit log, with no count in it.
   const refused = audit.filter((a) => a.action === 'proposal.decision.refused');
   expect(probes).toBeGreaterThan(5);
@@ -267,8 +379,15 @@ test('no table row and no API answer ties a ballot to its voter, during voting a
   for (const a of refused) expect(Object.keys(a.after as object).sort()).toEqual(['decision', 'round', 'why']);
 
   // ── and the API after the year ──
-  await scanApi('after the year', [`/api/blocs/${year.blocId}/history`, ...[...new Set(casts.filter((c) => c.path === '/ballots').map((c) => c.voterKey))].map((u) => `/api/units/${u}/history`)]);
-  const results = await sys.call('GET', `/api/cycles/${encodeURIComponent(cycleId)}/results`, { as: PEOPLE.memberOfficer });
+  await scanApi('after the year', [
+    `/api/blocs/${year.blocId}/history`,
+    ...[...new Set(casts.filter((c) => c.path === '/ballots').map((c) => c.voterKey))].map(
+      (u) => `/api/units/${u}/history`,
+    ),
+  ]);
+  const results = await sys.call('GET', `/api/cycles/${encodeURIComponent(cycleId)}/results`, {
+    as: PEOPLE.memberOfficer,
+  });
   // Not vacuous: the results do list the ballots' contents (anonymously).
   expect(JSON.stringify(results.body)).toContain('"choices"');
 });

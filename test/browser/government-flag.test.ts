@@ -40,7 +40,10 @@ const year = Number(today.slice(5, 7)) <= 6 ? Number(today.slice(0, 4)) - 1 : Nu
 const MEMBERS = ['ct.hd1', 'ct.hd2', 'ct.hd3', 'ct.hd4', 'ct.hd5'];
 
 test('Government flag: start, holds, secret ballots, close, letter to the Ministry, the Prime Minister’s decision', async () => {
-  const leaders: Leaders = await seedBlocLeaders(sys.db, year, { fromSeeded: ['CT-TTR', 'CT-CA', 'CT-VKSND'], fromSecond: 2 });
+  const leaders: Leaders = await seedBlocLeaders(sys.db, year, {
+    fromSeeded: ['CT-TTR', 'CT-CA', 'CT-VKSND'],
+    fromSecond: 2,
+  });
   // The ballot lists the leaders by unit code.
   const codes = Object.keys(leaders.units).sort();
   expect(codes).toEqual(['CT-CA', 'CT-TTR', 'CT-VKSND', 'CT-VX1', 'CT-VX2']);
@@ -57,7 +60,11 @@ test('Government flag: start, holds, secret ballots, close, letter to the Minist
   await secretary.getByRole('heading', { level: 2, name: 'Chưa bắt đầu xét chọn' }).waitFor();
   const start = secretary.locator('#gf-start');
   expect(await start.getByLabel('Năm').inputValue()).toBe(String(year));
-  await submit(secretary, start.getByRole('button', { name: 'Bắt đầu xét chọn' }), 'Đã bắt đầu xét chọn: 5 đơn vị dẫn đầu khối, tối đa 1 đơn vị.');
+  await submit(
+    secretary,
+    start.getByRole('button', { name: 'Bắt đầu xét chọn' }),
+    'Đã bắt đầu xét chọn: 5 đơn vị dẫn đầu khối, tối đa 1 đơn vị.',
+  );
   await row(secretary, 'CT-VX2').waitFor();
   const summary = await secretary.locator('dl.facts').innerText();
   expect(summary).toContain('Đang bỏ phiếu');
@@ -88,7 +95,11 @@ test('Government flag: start, holds, secret ballots, close, letter to the Minist
   await hold.getByLabel('Đơn vị', { exact: true }).selectOption(leaders.units['CT-VX2']!);
   await hold.getByLabel('Lý do tạm dừng').selectOption('discipline');
   await hold.getByLabel('Lý do', { exact: true }).fill('Đang xem xét kỷ luật theo Thông báo số 3/TB-SNV.');
-  await submit(secretary, hold.getByRole('button', { name: 'Tạm dừng xét' }), 'Đã tạm dừng xét Sở Văn hóa – Xã hội số 2.');
+  await submit(
+    secretary,
+    hold.getByRole('button', { name: 'Tạm dừng xét' }),
+    'Đã tạm dừng xét Sở Văn hóa – Xã hội số 2.',
+  );
   await secretary.locator('tr[data-unit="CT-VX2"][data-status="onHold"]').waitFor();
   await shot(secretary, 'gf-02b-on-hold');
 
@@ -96,13 +107,23 @@ test('Government flag: start, holds, secret ballots, close, letter to the Minist
   await resolve.getByLabel('Đơn vị', { exact: true }).selectOption(leaders.units['CT-VX2']!);
   await resolve.getByLabel('Kết luận').selectOption('disciplined');
   await resolve.getByLabel('Lý do', { exact: true }).fill('Quyết định kỷ luật khiển trách số 7/QĐ-KL.');
-  await submit(secretary, resolve.getByRole('button', { name: 'Ghi nhận kết luận' }), 'Đã ghi nhận kết luận về Sở Văn hóa – Xã hội số 2.');
+  await submit(
+    secretary,
+    resolve.getByRole('button', { name: 'Ghi nhận kết luận' }),
+    'Đã ghi nhận kết luận về Sở Văn hóa – Xã hội số 2.',
+  );
   await secretary.locator('tr[data-unit="CT-VX2"][data-status="rejected"]').waitFor();
-  expect(await row(secretary, 'CT-VX2').innerText()).toMatch(/không được đề nghị[\s\S]*Không đủ điều kiện[\s\S]*7\/QĐ-KL/);
+  expect(await row(secretary, 'CT-VX2').innerText()).toMatch(
+    /không được đề nghị[\s\S]*Không đủ điều kiện[\s\S]*7\/QĐ-KL/,
+  );
   expect(await resolve.locator('select[name="unitId"] option').count()).toBe(1);
   await resolve.getByLabel('Kết luận').selectOption('cleared');
   await resolve.getByLabel('Lý do', { exact: true }).fill('Kết luận không vi phạm số 20/KL-CQĐT.');
-  await submit(secretary, resolve.getByRole('button', { name: 'Ghi nhận kết luận' }), 'Đã ghi nhận kết luận về Công an thành phố.');
+  await submit(
+    secretary,
+    resolve.getByRole('button', { name: 'Ghi nhận kết luận' }),
+    'Đã ghi nhận kết luận về Công an thành phố.',
+  );
   await secretary.locator('tr[data-unit="CT-CA"][data-status="draft"]').waitFor();
   expect(await resolve.count()).toBe(0);
   expect(await hold.locator('select[name="unitId"] option').count()).toBe(4);
@@ -118,11 +139,19 @@ test('Government flag: start, holds, secret ballots, close, letter to the Minist
     await page.goto(url);
     const form = page.locator('#gf-ballot');
     await form.waitFor();
-    if (i === 0) expect((await Promise.all((await form.locator('fieldset[data-unit]').all()).map((f) => f.getAttribute('data-unit')))).sort()).toEqual(onBallot);
+    if (i === 0)
+      expect(
+        (
+          await Promise.all((await form.locator('fieldset[data-unit]').all()).map((f) => f.getAttribute('data-unit')))
+        ).sort(),
+      ).toEqual(onBallot);
     const yes = new Set(i < 4 ? ['CT-TTR', 'CT-CA'] : ['CT-TTR']);
     if (i === 0) {
       await form.getByRole('button', { name: 'Gửi phiếu bầu' }).click();
-      await form.locator('fieldset[data-unit="CT-CA"] ~ .field-error').filter({ hasText: 'Chọn đồng ý hoặc không đồng ý.' }).waitFor();
+      await form
+        .locator('fieldset[data-unit="CT-CA"] ~ .field-error')
+        .filter({ hasText: 'Chọn đồng ý hoặc không đồng ý.' })
+        .waitFor();
       await page.locator('#alert').filter({ hasText: 'votes.0.approve: Chọn đồng ý hoặc không đồng ý.' }).waitFor();
       await expectAccessible(page);
       await shot(page, 'gf-03-ballot-error');
@@ -134,25 +163,41 @@ test('Government flag: start, holds, secret ballots, close, letter to the Minist
         if (j > 0) await page.keyboard.press('Tab');
         await page.keyboard.press(yes.has(code) ? 'Space' : 'ArrowRight');
       }
-      for (const code of onBallot) expect(await form.locator(`fieldset[data-unit="${code}"]`).getByLabel(yes.has(code) ? 'Đồng ý' : 'Không đồng ý', { exact: true }).isChecked()).toBe(true);
+      for (const code of onBallot)
+        expect(
+          await form
+            .locator(`fieldset[data-unit="${code}"]`)
+            .getByLabel(yes.has(code) ? 'Đồng ý' : 'Không đồng ý', { exact: true })
+            .isChecked(),
+        ).toBe(true);
       await page.keyboard.press('Tab');
       expect(await page.evaluate('document.activeElement.textContent')).toBe('Gửi phiếu bầu');
       await page.keyboard.press('Enter');
       await page.locator('#notice').filter({ hasText: 'Đã nhận phiếu bầu.' }).waitFor();
     } else {
-      for (const code of onBallot) await form.locator(`fieldset[data-unit="${code}"]`).getByLabel(yes.has(code) ? 'Đồng ý' : 'Không đồng ý', { exact: true }).check();
+      for (const code of onBallot)
+        await form
+          .locator(`fieldset[data-unit="${code}"]`)
+          .getByLabel(yes.has(code) ? 'Đồng ý' : 'Không đồng ý', { exact: true })
+          .check();
       await submit(page, form.getByRole('button', { name: 'Gửi phiếu bầu' }), 'Đã nhận phiếu bầu.');
     }
     await page.locator('#gf-voted').filter({ hasText: 'Bạn đã bỏ phiếu.' }).waitFor();
     // Secret: while the vote is open only how many have voted.
-    await row(page, 'CT-TTR').filter({ hasText: `${i + 1}/5 thành viên đã bỏ phiếu` }).waitFor();
+    await row(page, 'CT-TTR')
+      .filter({ hasText: `${i + 1}/5 thành viên đã bỏ phiếu` })
+      .waitFor();
     if (i === 1) await shot(page, 'gf-04-voted');
   }
 
   // The secretary closes the vote: CT-TTR selected, CT-CA over the quota, the others below 80%.
   await secretary.bringToFront();
   await secretary.locator('#gf-close').getByText('5/5 thành viên đã bỏ phiếu').waitFor();
-  await submit(secretary, secretary.locator('#gf-close').getByRole('button', { name: 'Kết thúc bỏ phiếu' }), 'Đã kết thúc bỏ phiếu.');
+  await submit(
+    secretary,
+    secretary.locator('#gf-close').getByRole('button', { name: 'Kết thúc bỏ phiếu' }),
+    'Đã kết thúc bỏ phiếu.',
+  );
   await secretary.locator('tr[data-unit="CT-TTR"][data-status="selected"]').waitFor();
   expect(await row(secretary, 'CT-TTR').innerText()).toMatch(/5\/5 đồng ý \(100\s?%\)[\s\S]*Xếp thứ 1/);
   expect(await row(secretary, 'CT-CA').getAttribute('data-status')).toBe('rejected');
@@ -180,14 +225,21 @@ test('Government flag: start, holds, secret ballots, close, letter to the Minist
   await shot(secretary, 'gf-06-outcome-form');
   await outcome.getByLabel('Số quyết định của Thủ tướng').fill('125/QĐ-TTg');
   await outcome.getByLabel('Ngày quyết định').fill(today);
-  await submit(secretary, outcome.getByRole('button', { name: 'Ghi nhận kết quả' }), 'Đã ghi nhận kết quả của Thanh tra thành phố.');
+  await submit(
+    secretary,
+    outcome.getByRole('button', { name: 'Ghi nhận kết quả' }),
+    'Đã ghi nhận kết quả của Thanh tra thành phố.',
+  );
   await secretary.locator('tr[data-unit="CT-TTR"][data-status="approved"]').waitFor();
   expect(await row(secretary, 'CT-TTR').innerText()).toContain('125/QĐ-TTg');
 
   // Anyone logged in reads it: the awarded unit, the letter, the decision and the money.
   const officer = await browser.as(officerUsername('CT-STP'));
   await officer.goto(url);
-  await officer.locator('#gf-awarded li[data-unit="CT-TTR"]').filter({ hasText: 'Thanh tra thành phố — 125/QĐ-TTg' }).waitFor();
+  await officer
+    .locator('#gf-awarded li[data-unit="CT-TTR"]')
+    .filter({ hasText: 'Thanh tra thành phố — 125/QĐ-TTg' })
+    .waitFor();
   expect(await officer.locator('.head-badges').innerText()).toContain('Kết thúc');
   expect(await officer.locator('dl.facts').innerText()).toContain('15/TTr-UBND');
   expect(await row(officer, 'CT-TTR').innerText()).toMatch(/Thủ tướng Chính phủ[\s\S]*₫/);

@@ -10,12 +10,25 @@ const WEB = path.resolve('web/public');
 
 function dictionary(lang: string): Record<string, string> {
   const source = fs.readFileSync(path.join(WEB, 'i18n', `${lang}.js`), 'utf8');
-  const literal = source.slice(source.indexOf('export default') + 'export default'.length).trim().replace(/;\s*$/, '');
+  const literal = source
+    .slice(source.indexOf('export default') + 'export default'.length)
+    .trim()
+    .replace(/;\s*$/, '');
   return vm.runInNewContext(`(${literal})`) as Record<string, string>;
 }
 
 function sources(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === 'i18n' ? [] : sources(path.join(dir, e.name))) : e.name.endsWith('.js') ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory()
+        ? e.name === 'i18n'
+          ? []
+          : sources(path.join(dir, e.name))
+        : e.name.endsWith('.js')
+          ? [path.join(dir, e.name)]
+          : [],
+    );
 }
 
 const vi = dictionary('vi');
@@ -39,9 +52,14 @@ test('every literal key passed to t() exists', () => {
   const missing: string[] = [];
   for (const file of sources(WEB)) {
     // Without comments (which may show t('key') as an example).
-    const text = fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-    for (const m of text.matchAll(/\bt\('([^'`$]+)'/g)) if (!(m[1]! in vi)) missing.push(`${path.relative(WEB, file)}: ${m[1]}`);
-    for (const m of text.matchAll(/data-i18n="([^"]+)"/g)) if (!(m[1]! in vi)) missing.push(`${path.relative(WEB, file)}: ${m[1]}`);
+    const text = fs
+      .readFileSync(file, 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/^\s*\/\/.*$/gm, '');
+    for (const m of text.matchAll(/\bt\('([^'`$]+)'/g))
+      if (!(m[1]! in vi)) missing.push(`${path.relative(WEB, file)}: ${m[1]}`);
+    for (const m of text.matchAll(/data-i18n="([^"]+)"/g))
+      if (!(m[1]! in vi)) missing.push(`${path.relative(WEB, file)}: ${m[1]}`);
   }
   const html = fs.readFileSync(path.join(WEB, 'index.html'), 'utf8');
   for (const m of html.matchAll(/data-i18n="([^"]+)"/g)) if (!(m[1]! in vi)) missing.push(`index.html: ${m[1]}`);

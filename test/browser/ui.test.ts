@@ -27,7 +27,9 @@ const requests: Record<string, number[]> = {};
 /** "POST /ballots 12× median 250 ms, GET live 40×" since the last call. */
 function requestSummary(): string {
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-  const out = Object.entries(requests).map(([k, xs]) => `${k} ${xs.length}×${k.startsWith('POST') ? ` median ${Math.round(median(xs))} ms` : ''}`).join(', ');
+  const out = Object.entries(requests)
+    .map(([k, xs]) => `${k} ${xs.length}×${k.startsWith('POST') ? ` median ${Math.round(median(xs))} ms` : ''}`)
+    .join(', ');
   for (const k of Object.keys(requests)) delete requests[k];
   return out;
 }
@@ -46,7 +48,12 @@ beforeAll(async () => {
   browser.context.on('requestfinished', (r) => {
     const url = new URL(r.url());
     if (!url.pathname.startsWith('/api/')) return;
-    const kind = r.method() === 'POST' ? `POST ${url.pathname.replace(/^\/api\/cycles\/[^/]+/, '')}` : url.pathname.endsWith('/live') ? 'GET live' : 'GET other';
+    const kind =
+      r.method() === 'POST'
+        ? `POST ${url.pathname.replace(/^\/api\/cycles\/[^/]+/, '')}`
+        : url.pathname.endsWith('/live')
+          ? 'GET live'
+          : 'GET other';
     (requests[kind] ??= []).push(r.timing().responseEnd);
   });
 });
@@ -71,8 +78,14 @@ async function open(page: Page, cycleId: string, tab: string): Promise<void> {
 }
 
 /** Clicks a download button; returns the file the browser saved (name and bytes). */
-async function downloadThrough(page: Page, press: Locator | (() => Promise<void>)): Promise<{ name: string; bytes: Buffer }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), typeof press === 'function' ? press() : press.click()]);
+async function downloadThrough(
+  page: Page,
+  press: Locator | (() => Promise<void>),
+): Promise<{ name: string; bytes: Buffer }> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    typeof press === 'function' ? press() : press.click(),
+  ]);
   const file = await download.path();
   await page.locator('#notice').filter({ hasText: 'Đã tải xuống' }).waitFor();
   return { name: download.suggestedFilename(), bytes: fs.readFileSync(file) };
@@ -93,8 +106,16 @@ interface Unit {
 }
 
 async function blocCast(code: string) {
-  const bloc = await db.prisma.bloc.findUniqueOrThrow({ where: { code }, include: { memberships: { where: { leftOn: null }, include: { unit: true } } } });
-  const units: Unit[] = bloc.memberships.map((m) => ({ id: m.unit.id, code: m.unit.code, name: m.unit.name, officer: officerUsername(m.unit.code) }));
+  const bloc = await db.prisma.bloc.findUniqueOrThrow({
+    where: { code },
+    include: { memberships: { where: { leftOn: null }, include: { unit: true } } },
+  });
+  const units: Unit[] = bloc.memberships.map((m) => ({
+    id: m.unit.id,
+    code: m.unit.code,
+    name: m.unit.name,
+    officer: officerUsername(m.unit.code),
+  }));
   const unit = (id: string | null) => units.find((u) => u.id === id)!;
   return { bloc, units, head: unit(bloc.headUnitId), deputy: unit(bloc.deputyUnitId) };
 }
@@ -104,12 +125,24 @@ async function blocCast(code: string) {
 /** The head starts the year from the bloc list, with deadlines a few hours apart (nothing expires during the test). */
 async function startCycle(head: Page, blocCode: string): Promise<string> {
   await head.goto(`${base}/#/`);
-  await head.locator(`[data-bloc="${blocCode}"]`).getByRole('link', { name: /Bắt đầu chu kỳ năm/ }).click();
+  await head
+    .locator(`[data-bloc="${blocCode}"]`)
+    .getByRole('link', { name: /Bắt đầu chu kỳ năm/ })
+    .click();
   const form = head.locator('#start-cycle');
   await form.getByLabel('Chủ đề thi đua').waitFor();
   const deadlines = form.locator('fieldset.deadlines');
-  const phases = ['Giao ước', 'Sơ kết 6 tháng', 'Tự chấm điểm', 'Thẩm định điểm', 'Bình xét', 'Hội đồng xét', 'Bàn giao'];
-  for (const [i, label] of phases.entries()) await deadlines.getByLabel(label, { exact: true }).fill(localInput(Date.now() + (i + 2) * HOUR));
+  const phases = [
+    'Giao ước',
+    'Sơ kết 6 tháng',
+    'Tự chấm điểm',
+    'Thẩm định điểm',
+    'Bình xét',
+    'Hội đồng xét',
+    'Bàn giao',
+  ];
+  for (const [i, label] of phases.entries())
+    await deadlines.getByLabel(label, { exact: true }).fill(localInput(Date.now() + (i + 2) * HOUR));
   await shot(head, '03-start-cycle-plan');
   await expectAccessible(head);
   await submit(head, form.getByRole('button', { name: 'Bắt đầu chu kỳ' }), 'Đã bắt đầu chu kỳ');
@@ -120,20 +153,28 @@ async function startCycle(head: Page, blocCode: string): Promise<string> {
 async function signPledge(page: Page, cycleId: string, signer: string): Promise<void> {
   await open(page, cycleId, 'unit');
   const form = page.locator('#pledge');
-  await form.getByLabel('Chỉ tiêu đăng ký').fill('Hoàn thành xuất sắc nhiệm vụ chính trị được giao\nTham gia đầy đủ các hoạt động của khối');
+  await form
+    .getByLabel('Chỉ tiêu đăng ký')
+    .fill('Hoàn thành xuất sắc nhiệm vụ chính trị được giao\nTham gia đầy đủ các hoạt động của khối');
   await form.getByLabel('Người ký').fill(signer);
   await submit(page, form.getByRole('button', { name: 'Ký giao ước' }), 'Đã ký giao ước');
   await page.getByText('Đã nộp giao ước, chờ Trưởng khối xem xét.').waitFor();
 }
 
 async function acceptPledge(head: Page, unit: Unit): Promise<void> {
-  await submit(head, head.getByRole('button', { name: `Chấp nhận: ${unit.name}` }), `Đã chấp nhận giao ước của ${unit.name}`);
+  await submit(
+    head,
+    head.getByRole('button', { name: `Chấp nhận: ${unit.name}` }),
+    `Đã chấp nhận giao ước của ${unit.name}`,
+  );
 }
 
 async function submitMidYearReport(page: Page, cycleId: string): Promise<void> {
   await open(page, cycleId, 'unit');
   const form = page.locator('#mid-year-report');
-  await form.getByLabel('Nội dung báo cáo').fill('Đơn vị hoàn thành tốt các chỉ tiêu 6 tháng đầu năm, bảo đảm an ninh trật tự.');
+  await form
+    .getByLabel('Nội dung báo cáo')
+    .fill('Đơn vị hoàn thành tốt các chỉ tiêu 6 tháng đầu năm, bảo đảm an ninh trật tự.');
   await form.getByLabel('Kết quả nổi bật').fill('Hoàn thành 100% chỉ tiêu được giao\nKhông có cán bộ vi phạm kỷ luật');
   await submit(page, form.getByRole('button', { name: 'Gửi báo cáo' }), 'Đã gửi báo cáo sơ kết');
 }
@@ -146,13 +187,19 @@ async function selfScore(page: Page, cycleId: string, share: number): Promise<vo
   for (const row of await rows.all()) {
     const max = Number((await row.locator('td.num').innerText()).replace(/[^\d,.]/g, '').replace(',', '.'));
     await row.locator('input[type=number]').fill(String(Math.round(max * share * 4) / 4));
-    if ((await row.innerText()).includes('cần minh chứng')) await row.locator('input[name^="evidence-"]').fill(`Báo cáo số ${Math.round(share * 100)}/BC`);
+    if ((await row.innerText()).includes('cần minh chứng'))
+      await row.locator('input[name^="evidence-"]').fill(`Báo cáo số ${Math.round(share * 100)}/BC`);
   }
   await submit(page, page.getByRole('button', { name: 'Gửi bảng tự chấm' }), 'Đã gửi bảng tự chấm điểm');
 }
 
 /** Every present unit votes in the open round of `contest` until the contest is decided. */
-async function voteUntilDecided(units: Unit[], cycleId: string, contest: string, choose: (voter: Unit, round: number) => string[]): Promise<void> {
+async function voteUntilDecided(
+  units: Unit[],
+  cycleId: string,
+  contest: string,
+  choose: (voter: Unit, round: number) => string[],
+): Promise<void> {
   const head = await as(units[0]!.officer);
   await open(head, cycleId, 'meeting');
   const card = head.locator(`[data-contest="${contest}"]`);
@@ -189,18 +236,29 @@ async function voteUntilDecided(units: Unit[], cycleId: string, contest: string,
     throw new Error(`${contest} not decided after 3 rounds`);
   } finally {
     const sec = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
-    process.stderr.write(`[ui]   ${contest}: open+form ${sec(timing.open)}, choose ${sec(timing.choose)}, send ${sec(timing.submit)}, form gone ${sec(timing.gone)}, next round/result ${sec(timing.round)}\n`);
+    process.stderr.write(
+      `[ui]   ${contest}: open+form ${sec(timing.open)}, choose ${sec(timing.choose)}, send ${sec(timing.submit)}, form gone ${sec(timing.gone)}, next round/result ${sec(timing.round)}\n`,
+    );
   }
 }
 
 async function councilVote(page: Page, cycleId: string, proposalId: string, approve: boolean): Promise<void> {
   await open(page, cycleId, 'council');
   const card = page.locator(`[data-proposal="${proposalId}"]`);
-  await submit(page, card.getByRole('button', { name: new RegExp(`^${approve ? 'Tán thành' : 'Không tán thành'}:`) }), 'Đã nhận biểu quyết');
+  await submit(
+    page,
+    card.getByRole('button', { name: new RegExp(`^${approve ? 'Tán thành' : 'Không tán thành'}:`) }),
+    'Đã nhận biểu quyết',
+  );
   await card.getByText('Bạn đã biểu quyết đề nghị này.').waitFor();
 }
 
-async function councilDecision(page: Page, cycleId: string, proposalId: string, decision: { approve: string } | { return: string }): Promise<void> {
+async function councilDecision(
+  page: Page,
+  cycleId: string,
+  proposalId: string,
+  decision: { approve: string } | { return: string },
+): Promise<void> {
   await open(page, cycleId, 'council');
   const card = page.locator(`[data-proposal="${proposalId}"]`);
   if ('approve' in decision) {
@@ -227,7 +285,9 @@ test('keyboard only: log in with Tab and Enter, then reach the task inbox', asyn
   await page.keyboard.press('Enter');
   // A wrong password: said in the alert area and next to the field; focus goes back to it.
   await page.locator('#alert').filter({ hasText: 'Sai tên đăng nhập hoặc mật khẩu' }).waitFor();
-  expect(await page.evaluate('[document.activeElement.name, document.activeElement.getAttribute("aria-invalid")]')).toEqual(['password', 'true']);
+  expect(
+    await page.evaluate('[document.activeElement.name, document.activeElement.getAttribute("aria-invalid")]'),
+  ).toEqual(['password', 'true']);
   await page.keyboard.press('Control+A');
   await page.keyboard.type(TEST_PASSWORD);
   await page.keyboard.press('Enter');
@@ -239,7 +299,9 @@ test('keyboard only: log in with Tab and Enter, then reach the task inbox', asyn
   // visible on the way) and open it with Enter.
   for (let i = 0; i < 10; i++) {
     await page.keyboard.press('Shift+Tab');
-    const focused = await page.evaluate<{ text: string; outline: string }>('({ text: document.activeElement.textContent, outline: getComputedStyle(document.activeElement).outlineStyle })');
+    const focused = await page.evaluate<{ text: string; outline: string }>(
+      '({ text: document.activeElement.textContent, outline: getComputedStyle(document.activeElement).outlineStyle })',
+    );
     expect(focused.outline).not.toBe('none');
     if (focused.text === 'Nhiệm vụ') break;
   }
@@ -267,7 +329,11 @@ test('a whole year through the UI: start, pledge, report, self-score, review, vo
   await first.locator('#pledge').getByRole('button', { name: 'Ký giao ước' }).click();
   await first.locator('#pledge .field-error').filter({ hasText: 'Cần ít nhất 2 ký tự' }).waitFor();
   // The alert names each issue by its Zod path, so a field the form does not show is still clear.
-  await first.locator('#alert').filter({ hasText: 'Dữ liệu chưa hợp lệ' }).filter({ hasText: 'signedBy: Cần ít nhất 2 ký tự' }).waitFor();
+  await first
+    .locator('#alert')
+    .filter({ hasText: 'Dữ liệu chưa hợp lệ' })
+    .filter({ hasText: 'signedBy: Cần ít nhất 2 ký tự' })
+    .waitFor();
   expect(await first.locator('#pledge').getByLabel('Người ký').getAttribute('aria-invalid')).toBe('true');
   await shot(first, '04-pledge-form-error');
   for (const u of merit) await signPledge(await as(u.officer), cycleId, `Thủ trưởng ${u.name}`);
@@ -275,7 +341,10 @@ test('a whole year through the UI: start, pledge, report, self-score, review, vo
   step('pledges signed');
   // The head sees who has signed and accepts each pledge.
   await open(head, cycleId, 'overview');
-  await head.locator('#pledge-review').filter({ hasText: `(${units.length})` }).waitFor();
+  await head
+    .locator('#pledge-review')
+    .filter({ hasText: `(${units.length})` })
+    .waitFor();
   await shot(head, '05-head-dashboard-pledges');
   for (const u of merit) await acceptPledge(head, u);
 
@@ -283,14 +352,22 @@ test('a whole year through the UI: start, pledge, report, self-score, review, vo
   // Mid-year: every unit reports; the head compiles the bloc report.
   for (const u of merit) await submitMidYearReport(await as(u.officer), cycleId);
   await open(head, cycleId, 'overview');
-  await submit(head, head.locator('#compile').getByRole('button', { name: 'Tổng hợp báo cáo của khối' }), 'Đã tổng hợp báo cáo của khối');
+  await submit(
+    head,
+    head.locator('#compile').getByRole('button', { name: 'Tổng hợp báo cáo của khối' }),
+    'Đã tổng hợp báo cáo của khối',
+  );
 
   step('mid-year');
   // Self-scoring: better units score higher. The first also attaches a PDF as evidence and first
   // leaves a criterion empty (the issue path places the error on that very input).
   await open(first, cycleId, 'unit');
   const firstRow = first.locator('#self-score tr[data-criterion="tasks.targets"]');
-  await firstRow.locator('input[type=file]').setInputFiles({ name: 'Báo cáo kết quả năm.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% minh chứng\n%%EOF\n') });
+  await firstRow.locator('input[type=file]').setInputFiles({
+    name: 'Báo cáo kết quả năm.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n% minh chứng\n%%EOF\n'),
+  });
   await first.locator('#notice').filter({ hasText: 'Đã tải lên Báo cáo kết quả năm.pdf' }).waitFor();
   await firstRow.getByText('Báo cáo kết quả năm.pdf').waitFor();
   await first.getByRole('button', { name: 'Gửi bảng tự chấm' }).click();
@@ -311,16 +388,26 @@ test('a whole year through the UI: start, pledge, report, self-score, review, vo
   await shot(head, '07-head-review');
   await expectAccessible(head);
   await submit(head, review.getByRole('button', { name: 'Ghi nhận điều chỉnh' }), 'Đã ghi nhận điều chỉnh điểm');
-  await submit(head, head.locator('#close-review').getByRole('button', { name: 'Kết thúc thẩm định' }), 'Đã kết thúc thẩm định');
+  await submit(
+    head,
+    head.locator('#close-review').getByRole('button', { name: 'Kết thúc thẩm định' }),
+    'Đã kết thúc thẩm định',
+  );
 
   step('review');
   // The meeting: everyone present; the leader, then three certificates, by secret ballot.
   await open(head, cycleId, 'meeting');
-  await submit(head, head.locator('#open-meeting').getByRole('button', { name: 'Khai mạc hội nghị bình xét' }), 'Đã khai mạc hội nghị bình xét');
+  await submit(
+    head,
+    head.locator('#open-meeting').getByRole('button', { name: 'Khai mạc hội nghị bình xét' }),
+    'Đã khai mạc hội nghị bình xét',
+  );
   const leader = merit[0]!;
   const certificates = merit.slice(1, 4);
   await voteUntilDecided([headUnit, ...merit.filter((u) => u !== headUnit)], cycleId, 'leader', () => [leader.id]);
-  await voteUntilDecided([headUnit, ...merit.filter((u) => u !== headUnit)], cycleId, 'certificate', () => certificates.map((u) => u.id));
+  await voteUntilDecided([headUnit, ...merit.filter((u) => u !== headUnit)], cycleId, 'certificate', () =>
+    certificates.map((u) => u.id),
+  );
   await head.locator('[data-contest="certificate"]').getByText('Kết quả:').waitFor();
   await shot(head, '09-meeting-decided');
 
@@ -331,26 +418,37 @@ test('a whole year through the UI: start, pledge, report, self-score, review, vo
   const secretary = await as('tn.tk');
   await open(secretary, cycleId, 'council');
   await secretary.locator('[data-proposal]').nth(3).waitFor();
-  const proposals = await secretary.locator('[data-proposal]').evaluateAll((els) => els.map((e) => e.getAttribute('data-proposal')!));
+  const proposals = await secretary
+    .locator('[data-proposal]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-proposal')!));
   expect(proposals).toHaveLength(4);
   for (const member of members) for (const p of proposals) await councilVote(await as(member), cycleId, p, true);
   await shot(await as('tn.hd1'), '10-council-member');
   const returned = proposals[1]!;
-  await councilDecision(secretary, cycleId, returned, { return: 'Bổ sung báo cáo thành tích có xác nhận của cơ quan cấp trên' });
+  await councilDecision(secretary, cycleId, returned, {
+    return: 'Bổ sung báo cáo thành tích có xác nhận của cơ quan cấp trên',
+  });
   await open(head, cycleId, 'council');
   const resubmit = head.locator(`[data-proposal="${returned}"]`);
-  await resubmit.getByLabel('Thành tích').fill('Thành tích năm: hoàn thành xuất sắc nhiệm vụ, có xác nhận của cơ quan cấp trên.');
+  await resubmit
+    .getByLabel('Thành tích')
+    .fill('Thành tích năm: hoàn thành xuất sắc nhiệm vụ, có xác nhận của cơ quan cấp trên.');
   await submit(head, resubmit.getByRole('button', { name: 'Trình lại' }), 'Đã trình lại hồ sơ');
   for (const member of members) await councilVote(await as(member), cycleId, returned, true);
   await open(secretary, cycleId, 'council');
   await shot(secretary, '11-council-secretary');
   await expectAccessible(secretary);
-  for (const [i, p] of proposals.entries()) await councilDecision(secretary, cycleId, p, { approve: `${String(i + 1).padStart(2, '0')}/QĐ-UBND` });
+  for (const [i, p] of proposals.entries())
+    await councilDecision(secretary, cycleId, p, { approve: `${String(i + 1).padStart(2, '0')}/QĐ-UBND` });
 
   step('council');
   // Handover: the outgoing head records it; next year's cycle starts.
   await open(head, cycleId, 'overview');
-  await submit(head, head.locator('#handover').getByRole('button', { name: 'Ghi nhận bàn giao' }), 'Đã ghi nhận bàn giao');
+  await submit(
+    head,
+    head.locator('#handover').getByRole('button', { name: 'Ghi nhận bàn giao' }),
+    'Đã ghi nhận bàn giao',
+  );
 
   step('handover');
   // Results: the ranking, the chart, the approved flag and next year's cycle.
@@ -367,7 +465,9 @@ test('a whole year through the UI: start, pledge, report, self-score, review, vo
   expect(await flag.innerText()).toContain(leader.name);
   expect(await head.locator('#awards tr[data-status="approved"]').count()).toBe(4);
   // The chart stacks the criteria groups of the template (4 in the default one), per unit.
-  expect(await head.locator('#ranking svg.score-chart g.bar').first().locator('rect.seg').count()).toBeGreaterThanOrEqual(4);
+  expect(
+    await head.locator('#ranking svg.score-chart g.bar').first().locator('rect.seg').count(),
+  ).toBeGreaterThanOrEqual(4);
   await shot(head, '12-results');
 
   step('results');
@@ -380,7 +480,9 @@ test('a whole year through the UI: start, pledge, report, self-score, review, vo
   for (let i = 0; ; i++) {
     expect(i).toBeLessThan(150);
     await head.keyboard.press('Tab');
-    const focused = await head.evaluate<{ label: string | null; outline: string }>('({ label: document.activeElement.getAttribute("aria-label"), outline: getComputedStyle(document.activeElement).outlineStyle })');
+    const focused = await head.evaluate<{ label: string | null; outline: string }>(
+      '({ label: document.activeElement.getAttribute("aria-label"), outline: getComputedStyle(document.activeElement).outlineStyle })',
+    );
     expect(focused.outline).not.toBe('none');
     if (focused.label === target) break;
   }
@@ -388,7 +490,13 @@ test('a whole year through the UI: start, pledge, report, self-score, review, vo
   expect(minutes.name).toMatch(/\.pdf$/);
   expect(minutes.bytes.length).toBeGreaterThan(1000);
   expect(minutes.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  const decision = await downloadThrough(head, docs.locator('li[data-document="decision"]').first().getByRole('button', { name: /^Tải DOCX:/ }));
+  const decision = await downloadThrough(
+    head,
+    docs
+      .locator('li[data-document="decision"]')
+      .first()
+      .getByRole('button', { name: /^Tải DOCX:/ }),
+  );
   expect(decision.name).toMatch(/\.docx$/);
   expect(decision.bytes.length).toBeGreaterThan(1000);
   expect(decision.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
@@ -404,7 +512,9 @@ test('a whole year through the UI: start, pledge, report, self-score, review, vo
   const blocYear = head.locator(`#bloc-history tr[data-year="${year}"]`);
   await blocYear.waitFor();
   expect(await blocYear.locator('td.leader').innerText()).toContain(leader.name);
-  expect(await blocYear.locator('li[data-award="emulation-flag"][data-status="approved"]').innerText()).toContain(leader.name);
+  expect(await blocYear.locator('li[data-award="emulation-flag"][data-status="approved"]').innerText()).toContain(
+    leader.name,
+  );
   expect(await head.locator(`#bloc-history tr[data-year="${year + 1}"]`).count()).toBe(1);
   await shot(head, '13a-bloc-history');
   // A unit's history is read by its own people (and the council, the admin): the leading unit's officer
@@ -426,7 +536,10 @@ test('a whole year through the UI: start, pledge, report, self-score, review, vo
   step('history');
   // The head's bloc list shows the year closed and next year's cycle open.
   await head.goto(`${base}/#/`);
-  await head.locator(`[data-bloc="${bloc.code}"]`).getByRole('rowheader', { name: String(new Date().getFullYear() + 1) }).waitFor();
+  await head
+    .locator(`[data-bloc="${bloc.code}"]`)
+    .getByRole('rowheader', { name: String(new Date().getFullYear() + 1) })
+    .waitFor();
   await shot(head, '13-blocs-history');
 
   // A unit's inbox and notifications.

@@ -26,13 +26,23 @@ const sessions = new Set<http2.ServerHttp2Session>();
 let address: string;
 
 beforeAll(async () => {
-  server = http2.createSecureServer({ key: fs.readFileSync(certs.serverKey), cert: fs.readFileSync(certs.serverCert), ca: fs.readFileSync(certs.ca), requestCert: true, rejectUnauthorized: true, ALPNProtocols: ['h2'] });
+  server = http2.createSecureServer({
+    key: fs.readFileSync(certs.serverKey),
+    cert: fs.readFileSync(certs.serverCert),
+    ca: fs.readFileSync(certs.ca),
+    requestCert: true,
+    rejectUnauthorized: true,
+    ALPNProtocols: ['h2'],
+  });
   server.on('secureConnection', (socket: TLSSocket) => {
     if (socket.authorized) accepted.push(String(socket.getPeerCertificate().subject?.CN));
   });
   // Every gRPC call answers UNAVAILABLE: the handshake is what is under test.
   server.on('stream', (stream) => {
-    stream.respond({ ':status': 200, 'content-type': 'application/grpc', 'grpc-status': '14', 'grpc-message': 'test endpoint' }, { endStream: true });
+    stream.respond(
+      { ':status': 200, 'content-type': 'application/grpc', 'grpc-status': '14', 'grpc-message': 'test endpoint' },
+      { endStream: true },
+    );
   });
   server.on('tlsClientError', () => undefined);
   server.on('session', (session) => {
@@ -49,7 +59,12 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const env = (extra: Record<string, string> = {}) => ({ TEMPORAL_ADDRESS: address, TEMPORAL_TLS_CA: certs.ca, TEMPORAL_TLS_SERVER_NAME: 'temporal.internal', ...extra });
+const env = (extra: Record<string, string> = {}) => ({
+  TEMPORAL_ADDRESS: address,
+  TEMPORAL_TLS_CA: certs.ca,
+  TEMPORAL_TLS_SERVER_NAME: 'temporal.internal',
+  ...extra,
+});
 
 async function attempt(connect: () => Promise<{ close(): Promise<void> }>): Promise<void> {
   const conn = await connect().catch(() => undefined);
@@ -58,14 +73,18 @@ async function attempt(connect: () => Promise<{ close(): Promise<void> }>): Prom
 
 test('the API client (Connection) presents the client certificate from TEMPORAL_TLS_CERT/KEY', async () => {
   accepted.length = 0;
-  const options = temporalConnectionOptions(loadConfig(env({ TEMPORAL_TLS_CERT: certs.cert, TEMPORAL_TLS_KEY: certs.key })));
+  const options = temporalConnectionOptions(
+    loadConfig(env({ TEMPORAL_TLS_CERT: certs.cert, TEMPORAL_TLS_KEY: certs.key })),
+  );
   await attempt(() => Connection.connect({ ...options, connectTimeout: 5000 }));
   expect(accepted).toContain('thidua-worker');
 });
 
 test('the worker (NativeConnection) presents it too', async () => {
   accepted.length = 0;
-  const options = temporalConnectionOptions(loadConfig(env({ TEMPORAL_TLS_CERT: certs.cert, TEMPORAL_TLS_KEY: certs.key })));
+  const options = temporalConnectionOptions(
+    loadConfig(env({ TEMPORAL_TLS_CERT: certs.cert, TEMPORAL_TLS_KEY: certs.key })),
+  );
   await attempt(() => NativeConnection.connect(options));
   expect(accepted).toContain('thidua-worker');
 });

@@ -94,7 +94,15 @@ export function databaseContract(provider: DbProvider, getUrl: () => string): vo
     expect(counts2).toEqual(counts1);
     expect(units2).toEqual(units1);
 
-    expect(counts1).toMatchObject({ province: 2, bloc: 2, unit: 13, blocMembership: 13, council: 2, councilMember: 10, person: 26 });
+    expect(counts1).toMatchObject({
+      province: 2,
+      bloc: 2,
+      unit: 13,
+      blocMembership: 13,
+      council: 2,
+      councilMember: 10,
+      person: 26,
+    });
     const ct = await db.prisma.bloc.findUniqueOrThrow({
       where: { code: 'CT-NOICHINH' },
       include: { memberships: { where: { leftOn: null }, include: { unit: true } }, headUnit: true, deputyUnit: true },
@@ -107,7 +115,10 @@ export function databaseContract(provider: DbProvider, getUrl: () => string): vo
     expect(ct.deputyUnit?.code).not.toBe(ct.headUnit?.code);
     expect(ct.memberships.some((m) => (m.unit.womenRatio ?? 0) >= 0.7)).toBe(true);
 
-    const officer = await db.prisma.person.findUniqueOrThrow({ where: { username: 'ct.vksnd' }, include: { roles: true, unit: true } });
+    const officer = await db.prisma.person.findUniqueOrThrow({
+      where: { username: 'ct.vksnd' },
+      include: { roles: true, unit: true },
+    });
     expect(officer.unit?.code).toBe('CT-VKSND');
     expect(officer.roles.map((r) => r.role)).toEqual(['unitOfficer']);
     expect(await verifyPassword(PASSWORD, officer.passwordHash)).toBe(true);
@@ -115,7 +126,10 @@ export function databaseContract(provider: DbProvider, getUrl: () => string): vo
     for (const username of ['admin', 'tn.ca', 'ct.hd1', 'ct.hd5', 'ct.tk', 'tn.tk']) {
       await expect(db.prisma.person.findUnique({ where: { username } })).resolves.not.toBeNull();
     }
-    const secretary = await db.prisma.person.findUniqueOrThrow({ where: { username: 'ct.tk' }, include: { roles: true } });
+    const secretary = await db.prisma.person.findUniqueOrThrow({
+      where: { username: 'ct.tk' },
+      include: { roles: true },
+    });
     expect(secretary.roles.map((r) => r.role)).toEqual(['councilSecretary']);
 
     // Rule-set files of domain/rulesets, if present, are stored with their full JSON body.
@@ -172,9 +186,23 @@ export function databaseContract(provider: DbProvider, getUrl: () => string): vo
       },
     });
     const round = await db.prisma.votingRound.create({
-      data: { cycleId, contest: 'leader', round: 1, candidates: ['a', 'b'], seats: 1, openedAt: new Date(), eligibleVoters: 6, present: 6 },
+      data: {
+        cycleId,
+        contest: 'leader',
+        round: 1,
+        candidates: ['a', 'b'],
+        seats: 1,
+        openedAt: new Date(),
+        eligibleVoters: 6,
+        present: 6,
+      },
     });
-    await db.prisma.ballot.createMany({ data: [{ roundId: round.id, choices: ['a'] }, { roundId: round.id, choices: [] }] });
+    await db.prisma.ballot.createMany({
+      data: [
+        { roundId: round.id, choices: ['a'] },
+        { roundId: round.id, choices: [] },
+      ],
+    });
     const ballots = await db.prisma.ballot.findMany({ where: { roundId: round.id } });
     expect(ballots).toHaveLength(2);
     for (const b of ballots) expect(Object.keys(b).sort()).toEqual(['choices', 'id', 'roundId']);
@@ -183,7 +211,9 @@ export function databaseContract(provider: DbProvider, getUrl: () => string): vo
     // Column-level check, independent of the client: the Ballot table has exactly these columns.
     const columns =
       provider === 'sqlite'
-        ? (await db.prisma.$queryRawUnsafe<Array<{ name: string }>>(`SELECT name FROM pragma_table_info('Ballot')`)).map((c) => c.name)
+        ? (
+            await db.prisma.$queryRawUnsafe<Array<{ name: string }>>(`SELECT name FROM pragma_table_info('Ballot')`)
+          ).map((c) => c.name)
         : (
             await db.prisma.$queryRawUnsafe<Array<{ column_name: string }>>(
               `SELECT column_name FROM information_schema.columns WHERE table_name = 'Ballot'`,
@@ -191,15 +221,27 @@ export function databaseContract(provider: DbProvider, getUrl: () => string): vo
           ).map((c) => c.column_name);
     expect(columns.sort()).toEqual(['choices', 'id', 'roundId']);
     if (provider === 'sqlite') {
-      const [table] = await db.prisma.$queryRawUnsafe<Array<{ sql: string }>>(`SELECT sql FROM sqlite_master WHERE name = 'Ballot'`);
+      const [table] = await db.prisma.$queryRawUnsafe<Array<{ sql: string }>>(
+        `SELECT sql FROM sqlite_master WHERE name = 'Ballot'`,
+      );
       expect(table!.sql).toMatch(/WITHOUT ROWID\s*$/);
     }
 
     // Json: scalars (incl. numeric strings, which SQLite's column affinity could coerce), nesting, Unicode.
-    const payloads: unknown[] = [42, '42', 'Khối thi đua', true, null, [1, '2', { x: 3.5 }], { nested: { list: ['đ', 0] } }];
+    const payloads: unknown[] = [
+      42,
+      '42',
+      'Khối thi đua',
+      true,
+      null,
+      [1, '2', { x: 3.5 }],
+      { nested: { list: ['đ', 0] } },
+    ];
     for (const [i, payload] of payloads.entries()) {
       const key = `k-${i}-${randomUUID()}`;
-      await db.prisma.idempotencyKey.create({ data: { key, scope: 'test', response: payload === null ? undefined : (payload as object) } });
+      await db.prisma.idempotencyKey.create({
+        data: { key, scope: 'test', response: payload === null ? undefined : (payload as object) },
+      });
       const back = await db.prisma.idempotencyKey.findUniqueOrThrow({ where: { key } });
       expect(back.response).toEqual(payload);
     }
@@ -208,14 +250,24 @@ export function databaseContract(provider: DbProvider, getUrl: () => string): vo
     const content = randomBytes(4096);
     const unit = await db.prisma.unit.findUniqueOrThrow({ where: { code: 'TN-CA' } });
     const file = await db.prisma.evidenceFile.create({
-      data: { cycleId, unitId: unit.id, filename: 'minh-chung.pdf', mimeType: 'application/pdf', size: content.length, sha256: 'x', content },
+      data: {
+        cycleId,
+        unitId: unit.id,
+        filename: 'minh-chung.pdf',
+        mimeType: 'application/pdf',
+        size: content.length,
+        sha256: 'x',
+        content,
+      },
     });
     const stored = await db.prisma.evidenceFile.findUniqueOrThrow({ where: { id: file.id } });
     expect(Buffer.from(stored.content).equals(content)).toBe(true);
 
     // Foreign keys are enforced.
     await expect(
-      db.prisma.task.create({ data: { cycleId, unitId: 'no-such-unit', kind: 'pledge', title: 't', dueAt: new Date() } }),
+      db.prisma.task.create({
+        data: { cycleId, unitId: 'no-such-unit', kind: 'pledge', title: 't', dueAt: new Date() },
+      }),
     ).rejects.toThrow();
   });
 }

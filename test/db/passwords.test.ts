@@ -26,7 +26,13 @@ describe('passwords (scrypt)', () => {
   });
 
   test('malformed or hostile hashes are rejected without throwing', async () => {
-    for (const bad of ['', 'plain', 'scrypt$1$1$1$AA==$AA==', `scrypt$${2 ** 30}$8$1$c2FsdHNhbHQ=$${'A'.repeat(44)}`, 'bcrypt$2$x$y$z$w']) {
+    for (const bad of [
+      '',
+      'plain',
+      'scrypt$1$1$1$AA==$AA==',
+      `scrypt$${2 ** 30}$8$1$c2FsdHNhbHQ=$${'A'.repeat(44)}`,
+      'bcrypt$2$x$y$z$w',
+    ]) {
       expect(await verifyPassword('x', bad)).toBe(false);
     }
     await expect(hashPassword('')).rejects.toThrow();

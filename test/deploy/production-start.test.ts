@@ -15,7 +15,13 @@ import { keyEntry } from '../support/payload-keys';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-deploy-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-const production = (file: string, extra: Record<string, string> = {}) => ({ NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(40), PAYLOAD_ENCRYPTION_KEYS: keyEntry('k1'), DATABASE_URL: `file:${path.join(dir, file)}`, ...extra });
+const production = (file: string, extra: Record<string, string> = {}) => ({
+  NODE_ENV: 'production',
+  JWT_SECRET: 'j'.repeat(40),
+  PAYLOAD_ENCRYPTION_KEYS: keyEntry('k1'),
+  DATABASE_URL: `file:${path.join(dir, file)}`,
+  ...extra,
+});
 
 test('NODE_ENV=production: the start path seeds no demo account; thidua-demo opens nothing', async () => {
   const env = production('prod.db');
@@ -58,7 +64,10 @@ test('the seed is create-only: a changed password and a deactivated account surv
   try {
     await seedDatabase(db, { demoPassword: DEFAULT_DEMO_PASSWORD });
     const before = await db.prisma.person.findUniqueOrThrow({ where: { username: 'admin' } });
-    const changed = await db.prisma.person.update({ where: { username: 'admin' }, data: { passwordHash: 'scrypt$changed', active: false } });
+    const changed = await db.prisma.person.update({
+      where: { username: 'admin' },
+      data: { passwordHash: 'scrypt$changed', active: false },
+    });
     await db.prisma.unit.update({ where: { code: 'CT-CA' }, data: { name: 'Renamed by an administrator' } });
     await seedDatabase(db, { demoPassword: DEFAULT_DEMO_PASSWORD });
     const after = await db.prisma.person.findUniqueOrThrow({ where: { username: 'admin' } });
@@ -66,17 +75,24 @@ test('the seed is create-only: a changed password and a deactivated account surv
     expect(after.passwordHash).toBe('scrypt$changed');
     expect(after.active).toBe(false);
     expect(after.updatedAt).toEqual(changed.updatedAt);
-    expect((await db.prisma.unit.findUniqueOrThrow({ where: { code: 'CT-CA' } })).name).toBe('Renamed by an administrator');
+    expect((await db.prisma.unit.findUniqueOrThrow({ where: { code: 'CT-CA' } })).name).toBe(
+      'Renamed by an administrator',
+    );
   } finally {
     await db.close();
   }
 });
 
 test('first administrator: created once from ADMIN_BOOTSTRAP_PASSWORD, the CLI then refuses', async () => {
-  const env = production('bootstrap.db', { ADMIN_BOOTSTRAP_USERNAME: 'root', ADMIN_BOOTSTRAP_PASSWORD: 'a-long-one-time-secret' });
+  const env = production('bootstrap.db', {
+    ADMIN_BOOTSTRAP_USERNAME: 'root',
+    ADMIN_BOOTSTRAP_PASSWORD: 'a-long-one-time-secret',
+  });
   await prepareDatabase(loadConfig(env));
   await prepareDatabase(loadConfig({ ...env, ADMIN_BOOTSTRAP_PASSWORD: 'another-long-secret!' })); // ignored now
-  expect(await adminCli(['create', '--username', 'second'], { ...env, ADMIN_BOOTSTRAP_PASSWORD: 'third-long-secret!!' })).toBe(1);
+  expect(
+    await adminCli(['create', '--username', 'second'], { ...env, ADMIN_BOOTSTRAP_PASSWORD: 'third-long-secret!!' }),
+  ).toBe(1);
   const db = createDb(env.DATABASE_URL);
   try {
     const admins = await db.prisma.person.findMany({ where: { roles: { some: { role: 'admin' } } } });

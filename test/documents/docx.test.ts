@@ -16,7 +16,9 @@ describe('DOCX output', () => {
   test('is a WordprocessingML package', () => {
     expect(minutes.subarray(0, 2).toString('latin1')).toBe('PK');
     const entries = unzip(minutes);
-    expect([...entries.keys()]).toEqual(expect.arrayContaining(['[Content_Types].xml', 'word/document.xml', 'word/styles.xml']));
+    expect([...entries.keys()]).toEqual(
+      expect.arrayContaining(['[Content_Types].xml', 'word/document.xml', 'word/styles.xml']),
+    );
   });
 
   test('A4 portrait with ND30 margins (top/bottom 20 mm, left 30 mm, right 15 mm)', () => {
@@ -39,7 +41,13 @@ describe('DOCX output', () => {
   test('header: national title, motto, bodies, number; no place/date line in minutes', () => {
     const paras = docxParagraphs(minutesXml);
     expect(paras).toEqual(
-      expect.arrayContaining(['UBND THÀNH PHỐ CẦN THƠ', 'KHỐI THI ĐUA NỘI CHÍNH', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Số: 05/BB-KNC']),
+      expect.arrayContaining([
+        'UBND THÀNH PHỐ CẦN THƠ',
+        'KHỐI THI ĐUA NỘI CHÍNH',
+        'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'Độc lập - Tự do - Hạnh phúc',
+        'Số: 05/BB-KNC',
+      ]),
     );
     expect(minutesText).not.toMatch(/Cần Thơ, ngày/u);
     // The header is a borderless two-column table.
@@ -73,7 +81,9 @@ describe('DOCX output', () => {
 
   test('page numbers: PAGE field centred in the header, none on page 1 (title page)', () => {
     expect(minutesXml).toContain('<w:titlePg/>');
-    const headers = [...unzip(minutes).entries()].filter(([k]) => /^word\/header\d+\.xml$/.test(k)).map(([, v]) => v.toString('utf8'));
+    const headers = [...unzip(minutes).entries()]
+      .filter(([k]) => /^word\/header\d+\.xml$/.test(k))
+      .map(([, v]) => v.toString('utf8'));
     expect(headers.some((h) => /PAGE/.test(h) && h.includes('<w:jc w:val="center"/>'))).toBe(true);
     expect(headers.some((h) => !/PAGE/.test(h))).toBe(true);
   });
@@ -105,7 +115,9 @@ describe('DOCX output', () => {
   });
 
   test('ballot-count record renders', async () => {
-    const text = docxParagraphs(docxDocumentXml(await renderDocument('ballotCount', 'docx', ballotCountFixture()))).join('\n');
+    const text = docxParagraphs(
+      docxDocumentXml(await renderDocument('ballotCount', 'docx', ballotCountFixture())),
+    ).join('\n');
     expect(text).toContain('BIÊN BẢN KIỂM PHIẾU');
     expect(text).toContain('Số: 06/BB-KNC');
     expect(text).toContain('TRƯỞNG BAN');

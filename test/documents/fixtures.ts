@@ -141,7 +141,11 @@ export function minutesFixture(): MinutesInput {
     startedAt: '2026-01-05T08:00',
     endedAt: '2026-01-05T11:30',
     venue: 'Hội trường Sở Tư pháp thành phố Cần Thơ',
-    chair: { name: 'Võ Thành Nhân', position: 'Giám đốc Sở Tư pháp', unit: 'Khối trưởng Khối thi đua Nội chính năm 2025' },
+    chair: {
+      name: 'Võ Thành Nhân',
+      position: 'Giám đốc Sở Tư pháp',
+      unit: 'Khối trưởng Khối thi đua Nội chính năm 2025',
+    },
     secretary: { name: 'Đặng Thị Mỹ Duyên', position: 'Chuyên viên Văn phòng', unit: 'Sở Tư pháp' },
     members: members(),
     guests: [{ name: 'Lý Minh Quân', position: 'Phó Trưởng phòng Thi đua - Khen thưởng', unit: 'Sở Nội vụ thành phố' }],
@@ -203,7 +207,8 @@ export function proposalFixture(): ProposalInput {
       {
         nominee: 'Bộ Chỉ huy Quân sự thành phố',
         award: FLAG,
-        achievement: 'Dẫn đầu phong trào thi đua Khối thi đua Nội chính năm 2025; hoàn thành xuất sắc nhiệm vụ quốc phòng, quân sự địa phương; đạt 980/1.000 điểm, xếp thứ nhất.',
+        achievement:
+          'Dẫn đầu phong trào thi đua Khối thi đua Nội chính năm 2025; hoàn thành xuất sắc nhiệm vụ quốc phòng, quân sự địa phương; đạt 980/1.000 điểm, xếp thứ nhất.',
         votes: 6,
         baseCount: 7,
         base: 'allMembers',
@@ -219,20 +224,32 @@ export function proposalFixture(): ProposalInput {
       {
         nominee: 'Viện Kiểm sát nhân dân thành phố',
         award: CERTIFICATE,
-        achievement: 'Hoàn thành xuất sắc nhiệm vụ thực hành quyền công tố, kiểm sát hoạt động tư pháp; đạt 958/1.000 điểm, xếp thứ ba.',
+        achievement:
+          'Hoàn thành xuất sắc nhiệm vụ thực hành quyền công tố, kiểm sát hoạt động tư pháp; đạt 958/1.000 điểm, xếp thứ ba.',
         votes: 4,
         baseCount: 7,
         base: 'allMembers',
       },
     ],
-    signer: { onBehalfOf: BLOC, position: 'Khối trưởng', secondaryPosition: 'Giám đốc Sở Tư pháp', name: 'Võ Thành Nhân' },
+    signer: {
+      onBehalfOf: BLOC,
+      position: 'Khối trưởng',
+      secondaryPosition: 'Giám đốc Sở Tư pháp',
+      name: 'Võ Thành Nhân',
+    },
     recipients: ['Các đơn vị thành viên Khối', 'Lưu: VT, Hồ sơ'],
   };
 }
 
 export function decisionFixture(): DecisionInput {
   return {
-    header: { issuingBody: 'ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ', issuerAbbr: 'UBND', number: 125, place: 'Cần Thơ', date: '2026-03-20' },
+    header: {
+      issuingBody: 'ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ',
+      issuerAbbr: 'UBND',
+      number: 125,
+      place: 'Cần Thơ',
+      date: '2026-03-20',
+    },
     year: 2025,
     authority: 'CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ',
     legalBases: [
@@ -244,11 +261,34 @@ export function decisionFixture(): DecisionInput {
     awardContext: 'trong phong trào thi đua năm 2025 của Khối thi đua Nội chính',
     baseSalaryVnd: 2_340_000,
     awards: [
-      { recipient: 'Bộ Chỉ huy Quân sự thành phố', award: FLAG, achievement: 'Đơn vị dẫn đầu phong trào thi đua Khối thi đua Nội chính năm 2025', amountVnd: 18_720_000, coefficient: 8 },
-      { recipient: 'Công an thành phố', award: CERTIFICATE, achievement: 'Đã có thành tích xuất sắc trong phong trào thi đua năm 2025', amountVnd: 7_020_000, coefficient: 3 },
-      { recipient: 'Viện Kiểm sát nhân dân thành phố', award: CERTIFICATE, achievement: 'Đã có thành tích xuất sắc trong phong trào thi đua năm 2025', amountVnd: 7_020_000, coefficient: 3 },
+      {
+        recipient: 'Bộ Chỉ huy Quân sự thành phố',
+        award: FLAG,
+        achievement: 'Đơn vị dẫn đầu phong trào thi đua Khối thi đua Nội chính năm 2025',
+        amountVnd: 18_720_000,
+        coefficient: 8,
+      },
+      {
+        recipient: 'Công an thành phố',
+        award: CERTIFICATE,
+        achievement: 'Đã có thành tích xuất sắc trong phong trào thi đua năm 2025',
+        amountVnd: 7_020_000,
+        coefficient: 3,
+      },
+      {
+        recipient: 'Viện Kiểm sát nhân dân thành phố',
+        award: CERTIFICATE,
+        achievement: 'Đã có thành tích xuất sắc trong phong trào thi đua năm 2025',
+        amountVnd: 7_020_000,
+        coefficient: 3,
+      },
     ],
-    executors: ['Chánh Văn phòng Ủy ban nhân dân thành phố', 'Giám đốc Sở Nội vụ', 'Giám đốc Sở Tài chính', 'Thủ trưởng các cơ quan, đơn vị có liên quan'],
+    executors: [
+      'Chánh Văn phòng Ủy ban nhân dân thành phố',
+      'Giám đốc Sở Nội vụ',
+      'Giám đốc Sở Tài chính',
+      'Thủ trưởng các cơ quan, đơn vị có liên quan',
+    ],
     signer: { prefix: 'KT.', prefixOf: 'Chủ tịch', position: 'Phó Chủ tịch', name: 'Nguyễn Thực Hiện' },
     recipients: ['Sở Nội vụ (Phòng Thi đua - Khen thưởng)', 'Khối thi đua Nội chính', 'Lưu: VT, NV'],
   };

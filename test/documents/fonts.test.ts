@@ -2,7 +2,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { renderDocument } from '../../documents';
-import { cmapCoverage, FONT_DIR_ENV, FontNotFoundError, missingVietnameseLetters, resolvePdfFonts, VIETNAMESE_LETTERS } from '../../documents/fonts';
+import {
+  cmapCoverage,
+  FONT_DIR_ENV,
+  FontNotFoundError,
+  missingVietnameseLetters,
+  resolvePdfFonts,
+  VIETNAMESE_LETTERS,
+} from '../../documents/fonts';
 import { timesWidthPt } from '../../documents/metrics';
 import { minutesFixture } from './fixtures';
 import { testPdfOptions } from './helpers';
@@ -80,9 +87,14 @@ describe('font coverage', () => {
 
   test('an incomplete font set is refused with a clear error', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-font-'));
-    for (const s of ['Regular', 'Bold', 'Italic', 'BoldItalic']) fs.writeFileSync(path.join(dir, `LiberationSerif-${s}.ttf`), fakeFont(0x20, 0xff, 4));
-    await expect(renderDocument('minutes', 'pdf', minutesFixture(), { fontDir: dir })).rejects.toThrow(/lacks \d+ Vietnamese letters/);
-    await expect(renderDocument('minutes', 'pdf', minutesFixture(), { fontDir: dir })).rejects.toBeInstanceOf(FontNotFoundError);
+    for (const s of ['Regular', 'Bold', 'Italic', 'BoldItalic'])
+      fs.writeFileSync(path.join(dir, `LiberationSerif-${s}.ttf`), fakeFont(0x20, 0xff, 4));
+    await expect(renderDocument('minutes', 'pdf', minutesFixture(), { fontDir: dir })).rejects.toThrow(
+      /lacks \d+ Vietnamese letters/,
+    );
+    await expect(renderDocument('minutes', 'pdf', minutesFixture(), { fontDir: dir })).rejects.toBeInstanceOf(
+      FontNotFoundError,
+    );
   });
 
   test(`${FONT_DIR_ENV} pointing to a folder without fonts is an error, not a silent fallback`, () => {

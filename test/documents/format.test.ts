@@ -170,7 +170,11 @@ describe('text helpers', () => {
     expect(joinVn(['A', 'B', 'C'])).toBe('A, B và C');
   });
   test('recipient lines end with ";" and the last with "."', () => {
-    expect(formatRecipientLines(['Như trên;', '- Sở Nội vụ', 'Lưu: VT, NV.'])).toEqual(['- Như trên;', '- Sở Nội vụ;', '- Lưu: VT, NV.']);
+    expect(formatRecipientLines(['Như trên;', '- Sở Nội vụ', 'Lưu: VT, NV.'])).toEqual([
+      '- Như trên;',
+      '- Sở Nội vụ;',
+      '- Lưu: VT, NV.',
+    ]);
   });
   test('formatCount pads to two digits', () => {
     expect(formatCount(3)).toBe('03');

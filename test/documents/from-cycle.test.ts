@@ -12,7 +12,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DomainError } from '../../domain/errors';
 import { renderDocx, renderPdf } from '../../documents';
-import { awardName, blocAbbreviation, loadDocumentData, parseDecisionNumber, provinceParts, type CycleDocumentData } from '../../documents/from-cycle';
+import {
+  awardName,
+  blocAbbreviation,
+  loadDocumentData,
+  parseDecisionNumber,
+  provinceParts,
+  type CycleDocumentData,
+} from '../../documents/from-cycle';
 import { formatShare, formatVndPlain } from '../../documents/format';
 import { DOCUMENT_SCHEMAS } from '../../documents/model';
 import { runToVoting, runVoting, waitFor } from '../../scripts/scenario';
@@ -31,7 +38,14 @@ interface StoredRound {
   round: number;
   present: number;
   candidates: string[];
-  result: { base: number; counts: Record<string, number>; validBallots: number; invalidBallots: number; winners: string[]; outcome: string };
+  result: {
+    base: number;
+    counts: Record<string, number>;
+    validBallots: number;
+    invalidBallots: number;
+    winners: string[];
+    outcome: string;
+  };
 }
 
 const docxText = async (kind: keyof CycleDocumentData, data: CycleDocumentData[keyof CycleDocumentData]) =>
@@ -61,7 +75,19 @@ test('a real year: minutes, ballot count, proposal letter and decisions carry th
   const v1 = await db.prisma.ruleSet.findUniqueOrThrow({ where: { code_version: { code: 'can-tho', version: 1 } } });
   const body = v1.body as Record<string, unknown> & { voting: Record<string, unknown> };
   await db.prisma.ruleSet.create({
-    data: { code: 'can-tho', version: 2, scope: v1.scope, provinceId: v1.provinceId, effectiveFrom: new Date('2026-01-01T00:00:00Z'), body: { ...body, version: 2, effectiveFrom: '2026-01-01', voting: { ...body.voting, threshold: { ratio: 0.4, base: 'validBallots', strict: false } } } },
+    data: {
+      code: 'can-tho',
+      version: 2,
+      scope: v1.scope,
+      provinceId: v1.provinceId,
+      effectiveFrom: new Date('2026-01-01T00:00:00Z'),
+      body: {
+        ...body,
+        version: 2,
+        effectiveFrom: '2026-01-01',
+        voting: { ...body.voting, threshold: { ratio: 0.4, base: 'validBallots', strict: false } },
+      },
+    },
   });
 
   const { port, plan, handle, workflowId, year, input } = await h.startYear();
@@ -75,11 +101,38 @@ test('a real year: minutes, ballot count, proposal letter and decisions carry th
   await expect(loadDocumentData(db, workflowId, 'proposal')).rejects.toMatchObject({ code: 'WRONG_PHASE' });
   expect(await db.prisma.documentCounter.count()).toBe(0);
 
-  const [TTR, CA, VKS, TAND, BCHQS, STP, THADS] = ['CT-TTR', 'CT-CA', 'CT-VKSND', 'CT-TAND', 'CT-BCHQS', 'CT-STP', 'CT-THADS'].map((c) => units[c]!);
+  const [TTR, CA, VKS, TAND, BCHQS, STP, THADS] = [
+    'CT-TTR',
+    'CT-CA',
+    'CT-VKSND',
+    'CT-TAND',
+    'CT-BCHQS',
+    'CT-STP',
+    'CT-THADS',
+  ].map((c) => units[c]!);
   const present = [TTR!, CA!, VKS!, TAND!, BCHQS!, STP!];
-  const round1: Record<string, string[]> = { [TTR!]: [CA!, VKS!], [CA!]: [VKS!, TAND!], [VKS!]: [CA!, TAND!], [TAND!]: [CA!, VKS!], [BCHQS!]: [CA!, STP!], [STP!]: [CA!, TAND!] };
-  const runoff: Record<string, string[]> = { [TTR!]: [VKS!], [CA!]: [VKS!], [VKS!]: [TAND!], [TAND!]: [VKS!], [BCHQS!]: [VKS!], [STP!]: [TAND!] };
-  await runVoting(port, cast, { merit: h.merit(), certificateVotes: (voter, candidates) => (candidates.length === 2 ? runoff : round1)[voter]! }, present);
+  const round1: Record<string, string[]> = {
+    [TTR!]: [CA!, VKS!],
+    [CA!]: [VKS!, TAND!],
+    [VKS!]: [CA!, TAND!],
+    [TAND!]: [CA!, VKS!],
+    [BCHQS!]: [CA!, STP!],
+    [STP!]: [CA!, TAND!],
+  };
+  const runoff: Record<string, string[]> = {
+    [TTR!]: [VKS!],
+    [CA!]: [VKS!],
+    [VKS!]: [TAND!],
+    [TAND!]: [VKS!],
+    [BCHQS!]: [VKS!],
+    [STP!]: [TAND!],
+  };
+  await runVoting(
+    port,
+    cast,
+    { merit: h.merit(), certificateVotes: (voter, candidates) => (candidates.length === 2 ? runoff : round1)[voter]! },
+    present,
+  );
   const atCouncil = await waitFor('the council review', async () => {
     const v = await port.view();
     return v.councilWorkflowId ? v : undefined;
@@ -89,7 +142,10 @@ test('a real year: minutes, ballot count, proposal letter and decisions carry th
   expect(certificate.winners).toEqual([CA, VKS]);
 
   // No decision yet.
-  await expect(loadDocumentData(db, workflowId, 'decision')).rejects.toMatchObject({ code: 'WRONG_PHASE', message: expect.stringContaining('no award decision') });
+  await expect(loadDocumentData(db, workflowId, 'decision')).rejects.toMatchObject({
+    code: 'WRONG_PHASE',
+    message: expect.stringContaining('no award decision'),
+  });
 
   // First generations, concurrently: one number each, the same for every caller; minutes before ballot count.
   const [m1, b1, m2, p1] = await Promise.all([
@@ -101,23 +157,42 @@ test('a real year: minutes, ballot count, proposal letter and decisions carry th
   expect([m1.header.number, m2.header.number, b1.header.number, p1.header.number]).toEqual([1, 1, 2, 1]);
   expect(p1.minutes).toMatchObject({ number: 1, symbol: 'BB-KNC' });
   expect(p1.ballotCount).toMatchObject({ number: 2, symbol: 'BB-KNC' });
-  const series = await db.prisma.documentCounter.findMany({ where: { docType: { in: ['BB', 'TTr'] } }, orderBy: { docType: 'asc' } });
-  expect(series.map((s) => [s.docType, s.lastNumber])).toEqual([['BB', 2], ['TTr', 1]]);
+  const series = await db.prisma.documentCounter.findMany({
+    where: { docType: { in: ['BB', 'TTr'] } },
+    orderBy: { docType: 'asc' },
+  });
+  expect(series.map((s) => [s.docType, s.lastNumber])).toEqual([
+    ['BB', 2],
+    ['TTr', 1],
+  ]);
   expect(await db.prisma.auditLog.count({ where: { workflowId, action: 'document.number' } })).toBe(3);
 
   // Council: the flag in one decision, both certificates in another; then the handover.
   const numberOf = (awardType: string) => (awardType === 'emulation-flag' ? '12/QĐ-UBND' : '13/QĐ-UBND');
   for (const p of atCouncil.proposals) {
     await h.councilVotesYes(port, p.proposalId);
-    await port.act(cast.councilSecretary, '/council/decisions', { proposalId: p.proposalId, decision: 'approve', decisionNumber: numberOf(p.awardType), decisionDate: `${year + 1}-01-15` });
+    await port.act(cast.councilSecretary, '/council/decisions', {
+      proposalId: p.proposalId,
+      decision: 'approve',
+      decisionNumber: numberOf(p.awardType),
+      decisionDate: `${year + 1}-01-15`,
+    });
   }
   await port.act(cast.officerOf[atCouncil.actingHeadUnitId]!, '/handover', {});
   const result = (await handle.result()) as CycleResult;
-  await waitFor('the closed projection', async () => (await db.prisma.cycle.findUniqueOrThrow({ where: { id: workflowId } })).phase === 'closed');
+  await waitFor(
+    'the closed projection',
+    async () => (await db.prisma.cycle.findUniqueOrThrow({ where: { id: workflowId } })).phase === 'closed',
+  );
 
   // ---- the minutes, from the closed cycle
   const minutes = await loadDocumentData(db, workflowId, 'minutes');
-  expect(minutes.header).toMatchObject({ number: 1, parentBody: 'UBND THÀNH PHỐ CẦN THƠ', issuingBody: 'KHỐI THI ĐUA NỘI CHÍNH\nTHÀNH PHỐ CẦN THƠ', issuerAbbr: 'KNC' });
+  expect(minutes.header).toMatchObject({
+    number: 1,
+    parentBody: 'UBND THÀNH PHỐ CẦN THƠ',
+    issuingBody: 'KHỐI THI ĐUA NỘI CHÍNH\nTHÀNH PHỐ CẦN THƠ',
+    issuerAbbr: 'KNC',
+  });
   // What the minutes said before the cycle closed (replayed from the rounds) is what the closed result says.
   expect(minutes.contests).toEqual(m1.contests);
   const dbUnits = await db.prisma.unit.findMany({ where: { code: { startsWith: 'CT-' } } });
@@ -125,15 +200,37 @@ test('a real year: minutes, ballot count, proposal letter and decisions carry th
   expect(minutes.members.filter((m) => !m.present).map((m) => m.unitId)).toEqual([THADS]);
   const summaries = await db.prisma.scoreSummary.findMany({ where: { cycleId: workflowId } });
   expect(minutes.scores).toHaveLength(7);
-  for (const s of summaries) expect(minutes.scores.find((x) => x.unitId === s.unitId)).toEqual({ unitId: s.unitId, selfScore: s.selfTotal, agreedScore: s.finalTotal, rank: s.rank });
+  for (const s of summaries)
+    expect(minutes.scores.find((x) => x.unitId === s.unitId)).toEqual({
+      unitId: s.unitId,
+      selfScore: s.selfTotal,
+      agreedScore: s.finalTotal,
+      rank: s.rank,
+    });
 
-  const rounds = (await db.prisma.votingRound.findMany({ where: { cycleId: workflowId, NOT: { contest: { startsWith: 'council:' } } }, include: { _count: { select: { ballots: true } } } })) as unknown as (StoredRound & { _count: { ballots: number } })[];
-  expect(rounds.map((r) => `${r.contest}:${r.round}`).sort()).toEqual(['certificate:1', 'certificate:2', 'leader:1', 'nextDeputy:1', 'nextHead:1']);
+  const rounds = (await db.prisma.votingRound.findMany({
+    where: { cycleId: workflowId, NOT: { contest: { startsWith: 'council:' } } },
+    include: { _count: { select: { ballots: true } } },
+  })) as unknown as (StoredRound & { _count: { ballots: number } })[];
+  expect(rounds.map((r) => `${r.contest}:${r.round}`).sort()).toEqual([
+    'certificate:1',
+    'certificate:2',
+    'leader:1',
+    'nextDeputy:1',
+    'nextHead:1',
+  ]);
   for (const r of rounds) {
     const c = minutes.contests.find((x) => x.contest === r.contest)!;
     const dr = c.rounds[r.round - 1]!;
-    expect(dr).toMatchObject({ ballotsIssued: r.present, ballotsReceived: r._count.ballots, validBallots: r.result.validBallots, invalidBallots: r.result.invalidBallots });
-    expect(Object.fromEntries(dr.votes.map((v) => [v.unitId, v.votes]))).toEqual(Object.fromEntries(r.candidates.map((id) => [id, r.result.counts[id] ?? 0])));
+    expect(dr).toMatchObject({
+      ballotsIssued: r.present,
+      ballotsReceived: r._count.ballots,
+      validBallots: r.result.validBallots,
+      invalidBallots: r.result.invalidBallots,
+    });
+    expect(Object.fromEntries(dr.votes.map((v) => [v.unitId, v.votes]))).toEqual(
+      Object.fromEntries(r.candidates.map((id) => [id, r.result.counts[id] ?? 0])),
+    );
     expect(c.threshold).toEqual({ ratio: 0.4, base: 'validBallots', strict: false });
   }
   const winnersOf = (contest: string) => minutes.contests.find((c) => c.contest === contest)!.winners;
@@ -145,7 +242,15 @@ test('a real year: minutes, ballot count, proposal letter and decisions carry th
   const name = (id: string) => dbUnits.find((u) => u.id === id)!.name;
   const paras = await docxText('minutes', minutes);
   const text = paras.join('\n');
-  expect(paras).toEqual(expect.arrayContaining(['UBND THÀNH PHỐ CẦN THƠ', 'KHỐI THI ĐUA NỘI CHÍNH', 'THÀNH PHỐ CẦN THƠ', 'Số: 01/BB-KNC', 'BIÊN BẢN']));
+  expect(paras).toEqual(
+    expect.arrayContaining([
+      'UBND THÀNH PHỐ CẦN THƠ',
+      'KHỐI THI ĐUA NỘI CHÍNH',
+      'THÀNH PHỐ CẦN THƠ',
+      'Số: 01/BB-KNC',
+      'BIÊN BẢN',
+    ]),
+  );
   for (const u of dbUnits) expect(text).toContain(u.name);
   expect(text).toContain('Đại diện các đơn vị thành viên có mặt (6/7 đơn vị)');
   expect(text).toContain(`Đơn vị vắng mặt (1/7 đơn vị):\n+ ${name(THADS!)}.`);
@@ -153,13 +258,18 @@ test('a real year: minutes, ballot count, proposal letter and decisions carry th
   for (const r of rounds) {
     for (const id of r.candidates) {
       const votes = r.result.counts[id] ?? 0;
-      expect([r.contest, r.round, hasRow(paras, [name(id), String(votes), formatShare(votes, r.result.base)])]).toEqual([r.contest, r.round, true]);
+      expect([r.contest, r.round, hasRow(paras, [name(id), String(votes), formatShare(votes, r.result.base)])]).toEqual(
+        [r.contest, r.round, true],
+      );
     }
   }
   // The certificate's two winners, each with the round that elected it (CA in round 1, VKSND in the run-off).
   const cert = rounds.filter((r) => r.contest === 'certificate').sort((a, b) => a.round - b.round);
-  const share = (r: StoredRound, id: string) => `${r.result.counts[id]}/${r.result.base} phiếu, đạt ${formatShare(r.result.counts[id]!, r.result.base)}`;
-  expect(text).toContain(`Kết quả: ${name(CA!)} (${share(cert[0]!, CA!)}) và ${name(VKS!)} (${share(cert[1]!, VKS!)}) được đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân thành phố.`);
+  const share = (r: StoredRound, id: string) =>
+    `${r.result.counts[id]}/${r.result.base} phiếu, đạt ${formatShare(r.result.counts[id]!, r.result.base)}`;
+  expect(text).toContain(
+    `Kết quả: ${name(CA!)} (${share(cert[0]!, CA!)}) và ${name(VKS!)} (${share(cert[1]!, VKS!)}) được đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân thành phố.`,
+  );
   expect(squash(text)).toContain(`Khối trưởng năm ${year + 1}: ${name(result.nextHead!)}.`);
 
   // ---- the ballot-count record
@@ -183,36 +293,74 @@ test('a real year: minutes, ballot count, proposal letter and decisions carry th
   for (const e of proposal.entries) expect(dbProposals.map((p) => p.achievement)).toContain(e.achievement);
   const proposalText = (await docxText('proposal', proposal)).join('\n');
   expect(proposalText).toContain('Số: 01/TTr-KNC');
-  expect(proposalText).toContain(`${leaderRound.result.counts[TTR!]}/${leaderRound.result.base} (${formatShare(leaderRound.result.counts[TTR!]!, leaderRound.result.base)})`);
+  expect(proposalText).toContain(
+    `${leaderRound.result.counts[TTR!]}/${leaderRound.result.base} (${formatShare(leaderRound.result.counts[TTR!]!, leaderRound.result.base)})`,
+  );
 
   // ---- the award decisions: number, amounts = coefficient × base salary, legal bases
   const flag = await loadDocumentData(db, workflowId, 'decision');
-  const decisions = await db.prisma.awardDecision.findMany({ where: { proposal: { cycleId: workflowId } }, include: { proposal: true } });
+  const decisions = await db.prisma.awardDecision.findMany({
+    where: { proposal: { cycleId: workflowId } },
+    include: { proposal: true },
+  });
   const flagRow = decisions.find((d) => d.proposal.awardType === 'emulation-flag')!;
   expect(flag.header).toMatchObject({ number: 12, issuerAbbr: 'UBND', place: 'Cần Thơ', date: `${year + 1}-01-15` });
-  expect(flag.awards).toEqual([{ recipient: name(TTR!), award: 'Cờ thi đua của Ủy ban nhân dân thành phố', achievement: flagRow.proposal.achievement, amountVnd: flagRow.amountVnd, coefficient: flagRow.coefficient }]);
+  expect(flag.awards).toEqual([
+    {
+      recipient: name(TTR!),
+      award: 'Cờ thi đua của Ủy ban nhân dân thành phố',
+      achievement: flagRow.proposal.achievement,
+      amountVnd: flagRow.amountVnd,
+      coefficient: flagRow.coefficient,
+    },
+  ]);
   expect(flagRow.amountVnd).toBe(18_720_000);
   expect(flag.baseSalaryVnd).toBe(flagRow.baseSalaryVnd);
   expect(flag.legalBases.join('\n')).toContain('Căn cứ Điều 49 và điểm e khoản 2 Điều 50 Nghị định số 152/2025/NĐ-CP');
   expect(flag.proposedBy).toContain('Tờ trình số 01/TTr-KNC');
-  const council = await db.prisma.council.findFirstOrThrow({ where: { province: { code: 'CT' } }, include: { members: { include: { person: true } } } });
-  expect(flag.signer).toMatchObject({ position: 'Chủ tịch', name: council.members.find((m) => m.position === 'chair')!.person.fullName });
+  const council = await db.prisma.council.findFirstOrThrow({
+    where: { province: { code: 'CT' } },
+    include: { members: { include: { person: true } } },
+  });
+  expect(flag.signer).toMatchObject({
+    position: 'Chủ tịch',
+    name: council.members.find((m) => m.position === 'chair')!.person.fullName,
+  });
   const flagText = (await docxText('decision', flag)).join('\n');
   expect(flagText).toContain('Số: 12/QĐ-UBND');
   expect(flagText).toContain(formatVndPlain(18_720_000));
 
   const certs = await loadDocumentData(db, workflowId, 'decision', { decisionNumber: '13/QĐ-UBND' });
   expect(certs.header.number).toBe(13);
-  expect(certs.awards.map((a) => [a.recipient, a.amountVnd, a.coefficient])).toEqual(expect.arrayContaining([[name(CA!), 7_020_000, 3], [name(VKS!), 7_020_000, 3]]));
+  expect(certs.awards.map((a) => [a.recipient, a.amountVnd, a.coefficient])).toEqual(
+    expect.arrayContaining([
+      [name(CA!), 7_020_000, 3],
+      [name(VKS!), 7_020_000, 3],
+    ]),
+  );
   expect(certs.legalBases.join('\n')).toContain('Căn cứ Điều 49 và điểm a khoản 2 Điều 54 Nghị định số 152/2025/NĐ-CP');
-  await expect(loadDocumentData(db, workflowId, 'decision', { decisionNumber: '99/QĐ-UBND' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  await expect(loadDocumentData(db, workflowId, 'decision', { decisionNumber: '99/QĐ-UBND' })).rejects.toMatchObject({
+    code: 'NOT_FOUND',
+  });
 
   // Regenerating keeps every number; nothing new was taken from the series.
   expect((await loadDocumentData(db, workflowId, 'proposal')).header.number).toBe(1);
-  expect((await db.prisma.documentCounter.findMany({ where: { docType: { in: ['BB', 'TTr'] } }, orderBy: { docType: 'asc' } })).map((s) => s.lastNumber)).toEqual([2, 1]);
+  expect(
+    (
+      await db.prisma.documentCounter.findMany({
+        where: { docType: { in: ['BB', 'TTr'] } },
+        orderBy: { docType: 'asc' },
+      })
+    ).map((s) => s.lastNumber),
+  ).toEqual([2, 1]);
 
   // Everything the loader returns is valid model input, and the PDF text keeps the Vietnamese names intact.
-  for (const [kind, data] of [['minutes', minutes], ['ballotCount', ballot], ['proposal', proposal], ['decision', certs]] as const) {
+  for (const [kind, data] of [
+    ['minutes', minutes],
+    ['ballotCount', ballot],
+    ['proposal', proposal],
+    ['decision', certs],
+  ] as const) {
     expect(DOCUMENT_SCHEMAS[kind].safeParse(data).success).toBe(true);
   }
   if (POPPLER) {
@@ -222,7 +370,12 @@ test('a real year: minutes, ballot count, proposal letter and decisions carry th
     expect(pdf).toContain(name(CA!));
     expect(pdf).toContain('14.040.000');
     // Kept for a human look: every document of this year, page 1 as PNG (test-artifacts is git-ignored).
-    for (const [kind, data] of [['minutes', minutes], ['ballotCount', ballot], ['proposal', proposal], ['decision', certs]] as const) {
+    for (const [kind, data] of [
+      ['minutes', minutes],
+      ['ballotCount', ballot],
+      ['proposal', proposal],
+      ['decision', certs],
+    ] as const) {
       const bytes = kind === 'decision' ? certsPdf : await renderPdf({ kind, data } as never, testPdfOptions());
       fs.mkdirSync(ARTIFACTS, { recursive: true });
       fs.writeFileSync(path.join(ARTIFACTS, `from-cycle-${kind}.pdf`), bytes);

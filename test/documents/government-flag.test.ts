@@ -6,13 +6,26 @@ import { parseDocument, renderDocument, DocumentValidationError } from '../../do
 import { buildLayout } from '../../documents/content';
 import { parseLetterNumber } from '../../documents/from-government-flag';
 import type { GovFlagBallotCountInput, GovFlagProposalInput } from '../../documents/model';
-import { bodyText, describeWithPoppler, docxDocumentXml, docxParagraphs, pdfToText, squash, testPdfOptions } from './helpers';
+import {
+  bodyText,
+  describeWithPoppler,
+  docxDocumentXml,
+  docxParagraphs,
+  pdfToText,
+  squash,
+  testPdfOptions,
+} from './helpers';
 
 const options = testPdfOptions();
 
 function govFlagBallotCountFixture(): GovFlagBallotCountInput {
   return {
-    header: { parentBody: 'UBND THÀNH PHỐ CẦN THƠ', issuingBody: 'HỘI ĐỒNG THI ĐUA –\nKHEN THƯỞNG', issuerAbbr: 'HĐTĐKT', number: 3 },
+    header: {
+      parentBody: 'UBND THÀNH PHỐ CẦN THƠ',
+      issuingBody: 'HỘI ĐỒNG THI ĐUA –\nKHEN THƯỞNG',
+      issuerAbbr: 'HĐTĐKT',
+      number: 3,
+    },
     councilName: 'Hội đồng Thi đua – Khen thưởng thành phố Cần Thơ',
     year: 2026,
     openedAt: '2027-03-02T08:00',
@@ -25,10 +38,44 @@ function govFlagBallotCountFixture(): GovFlagBallotCountInput {
     quotaShare: 0.2,
     leaders: 5,
     candidates: [
-      { unitId: 'u1', name: 'Thanh tra thành phố', blocName: 'Khối thi đua Nội chính', score: 95.5, voted: 5, yes: 5, rank: 1, selected: true },
-      { unitId: 'u2', name: 'Công an thành phố', blocName: 'Khối thi đua Nội chính', score: 92, voted: 5, yes: 4, rank: 2, selected: false },
-      { unitId: 'u3', name: 'Sở Văn hóa – Xã hội số 1', blocName: 'Khối thi đua Văn hóa – Xã hội', score: 90, voted: 5, yes: 0, selected: false },
-      { unitId: 'u4', name: 'Viện Kiểm sát nhân dân thành phố', blocName: 'Khối thi đua Nội chính', voted: 0, yes: 0, state: 'disqualified', selected: false },
+      {
+        unitId: 'u1',
+        name: 'Thanh tra thành phố',
+        blocName: 'Khối thi đua Nội chính',
+        score: 95.5,
+        voted: 5,
+        yes: 5,
+        rank: 1,
+        selected: true,
+      },
+      {
+        unitId: 'u2',
+        name: 'Công an thành phố',
+        blocName: 'Khối thi đua Nội chính',
+        score: 92,
+        voted: 5,
+        yes: 4,
+        rank: 2,
+        selected: false,
+      },
+      {
+        unitId: 'u3',
+        name: 'Sở Văn hóa – Xã hội số 1',
+        blocName: 'Khối thi đua Văn hóa – Xã hội',
+        score: 90,
+        voted: 5,
+        yes: 0,
+        selected: false,
+      },
+      {
+        unitId: 'u4',
+        name: 'Viện Kiểm sát nhân dân thành phố',
+        blocName: 'Khối thi đua Nội chính',
+        voted: 0,
+        yes: 0,
+        state: 'disqualified',
+        selected: false,
+      },
     ],
     recipients: ['Ủy ban nhân dân thành phố Cần Thơ', 'Lưu: VT, Hồ sơ'],
   };
@@ -36,7 +83,13 @@ function govFlagBallotCountFixture(): GovFlagBallotCountInput {
 
 function govFlagProposalFixture(): GovFlagProposalInput {
   return {
-    header: { issuingBody: 'ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ', issuerAbbr: 'UBND', number: 15, place: 'Cần Thơ', date: '2027-03-20' },
+    header: {
+      issuingBody: 'ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ',
+      issuerAbbr: 'UBND',
+      number: 15,
+      place: 'Cần Thơ',
+      date: '2027-03-20',
+    },
     proposer: 'Ủy ban nhân dân thành phố Cần Thơ',
     year: 2026,
     addressees: ['Thủ tướng Chính phủ', 'Bộ Nội vụ'],
@@ -49,7 +102,15 @@ function govFlagProposalFixture(): GovFlagProposalInput {
     quota: 1,
     quotaShare: 0.2,
     leaders: 5,
-    entries: [{ nominee: 'Thanh tra thành phố', blocName: 'Khối thi đua Nội chính', score: 95.5, achievement: 'Dẫn đầu Khối thi đua Nội chính năm 2026', yes: 5 }],
+    entries: [
+      {
+        nominee: 'Thanh tra thành phố',
+        blocName: 'Khối thi đua Nội chính',
+        score: 95.5,
+        achievement: 'Dẫn đầu Khối thi đua Nội chính năm 2026',
+        yes: 5,
+      },
+    ],
     signer: { onBehalfOf: 'Ủy ban nhân dân', position: 'Chủ tịch', name: 'Trần Văn Chủ' },
     recipients: ['Sở Nội vụ', 'Lưu: VT, NV'],
   };
@@ -86,14 +147,20 @@ describe('Government-flag dossier: model', () => {
   test('the layouts reuse the shared blocks: header, title, addressees, signoff, appendix', () => {
     const bc = buildLayout(parseDocument('govFlagBallotCount', govFlagBallotCountFixture()));
     expect(bc.sections.map((s) => s.orientation)).toEqual(['portrait']);
-    expect(bc.sections[0]!.blocks.map((b) => b.t)).toEqual(expect.arrayContaining(['header', 'title', 'table', 'signoff']));
+    expect(bc.sections[0]!.blocks.map((b) => b.t)).toEqual(
+      expect.arrayContaining(['header', 'title', 'table', 'signoff']),
+    );
     const header = bc.sections[0]!.blocks[0] as { numberLine: string; placeDate?: string };
     expect(header.numberLine).toBe('Số: 03/BB-HĐTĐKT');
     expect(header.placeDate).toBeUndefined();
     const p = buildLayout(parseDocument('govFlagProposal', govFlagProposalFixture()));
     expect(p.sections.map((s) => s.orientation)).toEqual(['portrait', 'landscape']);
-    expect(p.sections[0]!.blocks.map((b) => b.t)).toEqual(expect.arrayContaining(['header', 'title', 'addressees', 'signoff']));
-    expect((p.sections[0]!.blocks[0] as { numberLine: string; placeDate: string }).placeDate).toBe('Cần Thơ, ngày 20 tháng 3 năm 2027');
+    expect(p.sections[0]!.blocks.map((b) => b.t)).toEqual(
+      expect.arrayContaining(['header', 'title', 'addressees', 'signoff']),
+    );
+    expect((p.sections[0]!.blocks[0] as { numberLine: string; placeDate: string }).placeDate).toBe(
+      'Cần Thơ, ngày 20 tháng 3 năm 2027',
+    );
   });
 });
 
@@ -156,14 +223,29 @@ describeWithPoppler('Government-flag dossier: PDF text', () => {
     const bc = govFlagBallotCountFixture();
     // 4 of 6 members: 66,67% — below the threshold, written with a decimal comma.
     bc.councilMembers = 6;
-    bc.candidates = bc.candidates.map((c) => ({ ...c, voted: Math.min(c.voted + 1, 6), yes: c.unitId === 'u1' ? 5 : c.unitId === 'u2' ? 4 : c.yes }));
+    bc.candidates = bc.candidates.map((c) => ({
+      ...c,
+      voted: Math.min(c.voted + 1, 6),
+      yes: c.unitId === 'u1' ? 5 : c.unitId === 'u2' ? 4 : c.yes,
+    }));
     const text = squash(bodyText(pdfToText(await renderDocument('govFlagBallotCount', 'pdf', bc, options))));
     expect(text).toContain('BIÊN BẢN KIỂM PHIẾU');
     expect(text).toContain('Số: 03/BB-HĐTĐKT');
     expect(text).toContain('Thanh tra thành phố (5/6 phiếu, đạt 83,33%)');
     expect(text).toContain('66,67%');
     expect(text).toContain('từ 80% trở lên số phiếu đồng ý, tính trên tổng số thành viên Hội đồng (6 thành viên)');
-    const letter = squash(bodyText(pdfToText(await renderDocument('govFlagProposal', 'pdf', govFlagProposalFixture(), options))));
-    for (const s of ['Số: 15/TTr-UBND', 'TỜ TRÌNH', 'Kính gửi:', 'Thủ tướng Chính phủ', 'Thanh tra thành phố', 'Phụ lục', '(Kèm theo Tờ trình số 15/TTr-UBND']) expect([s, letter.includes(s)]).toEqual([s, true]);
+    const letter = squash(
+      bodyText(pdfToText(await renderDocument('govFlagProposal', 'pdf', govFlagProposalFixture(), options))),
+    );
+    for (const s of [
+      'Số: 15/TTr-UBND',
+      'TỜ TRÌNH',
+      'Kính gửi:',
+      'Thủ tướng Chính phủ',
+      'Thanh tra thành phố',
+      'Phụ lục',
+      '(Kèm theo Tờ trình số 15/TTr-UBND',
+    ])
+      expect([s, letter.includes(s)]).toEqual([s, true]);
   });
 });

@@ -51,7 +51,8 @@ const decodeXml = (s: string): string =>
 export function docxParagraphs(xml: string): string[] {
   return xml.split('</w:p>').map((chunk) => {
     let text = '';
-    for (const m of chunk.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>/g)) text += m[1] !== undefined ? decodeXml(m[1]) : '\t';
+    for (const m of chunk.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>/g))
+      text += m[1] !== undefined ? decodeXml(m[1]) : '\t';
     return text;
   });
 }
@@ -70,7 +71,12 @@ export function testPdfOptions(): PdfOptions {
   } catch (e) {
     if (!(e instanceof FontNotFoundError)) throw e;
     const dir = '/usr/share/fonts/truetype/dejavu';
-    for (const f of ['DejaVuSerif.ttf', 'DejaVuSerif-Bold.ttf', 'DejaVuSerif-Italic.ttf', 'DejaVuSerif-BoldItalic.ttf']) {
+    for (const f of [
+      'DejaVuSerif.ttf',
+      'DejaVuSerif-Bold.ttf',
+      'DejaVuSerif-Italic.ttf',
+      'DejaVuSerif-BoldItalic.ttf',
+    ]) {
       if (!fs.existsSync(path.join(dir, f))) throw e;
     }
     return { fontDir: dir };
@@ -95,7 +101,8 @@ function poppler(tool: string, args: string[]): string {
   try {
     return execFileSync(tool, args, { encoding: 'utf8' });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`${tool} not found: install the Debian package poppler-utils`, { cause: e });
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new Error(`${tool} not found: install the Debian package poppler-utils`, { cause: e });
     throw e;
   }
 }
@@ -109,7 +116,15 @@ export function tmpFile(name: string, data: Buffer): string {
 
 export function pdfToText(pdf: Buffer, opts: { first?: number; last?: number; layout?: boolean } = {}): string {
   const file = tmpFile('doc.pdf', pdf);
-  const args = ['-enc', 'UTF-8', ...(opts.layout ? ['-layout'] : []), ...(opts.first ? ['-f', String(opts.first)] : []), ...(opts.last ? ['-l', String(opts.last)] : []), file, '-'];
+  const args = [
+    '-enc',
+    'UTF-8',
+    ...(opts.layout ? ['-layout'] : []),
+    ...(opts.first ? ['-f', String(opts.first)] : []),
+    ...(opts.last ? ['-l', String(opts.last)] : []),
+    file,
+    '-',
+  ];
   return poppler('pdftotext', args);
 }
 
@@ -137,7 +152,18 @@ export function rasterPage(pdf: Buffer, page: number, dpi: number, pngOut?: stri
   poppler('pdftoppm', ['-gray', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', file, base]);
   if (pngOut) {
     fs.mkdirSync(path.dirname(pngOut), { recursive: true });
-    poppler('pdftoppm', ['-png', '-r', '100', '-f', String(page), '-l', String(page), '-singlefile', file, pngOut.replace(/\.png$/, '')]);
+    poppler('pdftoppm', [
+      '-png',
+      '-r',
+      '100',
+      '-f',
+      String(page),
+      '-l',
+      String(page),
+      '-singlefile',
+      file,
+      pngOut.replace(/\.png$/, ''),
+    ]);
   }
   return readPgm(fs.readFileSync(`${base}.pgm`));
 }
@@ -166,7 +192,8 @@ export function inkMm(img: Gray, dpi: number, x1: number, y1: number, x2: number
   const px = (mm: number): number => Math.round((mm / 25.4) * dpi);
   let n = 0;
   for (let y = Math.max(0, px(y1)); y < Math.min(img.height, px(y2)); y++) {
-    for (let x = Math.max(0, px(x1)); x < Math.min(img.width, px(x2)); x++) if (img.pixels[y * img.width + x]! < 128) n++;
+    for (let x = Math.max(0, px(x1)); x < Math.min(img.width, px(x2)); x++)
+      if (img.pixels[y * img.width + x]! < 128) n++;
   }
   return n;
 }
@@ -188,13 +215,20 @@ export async function ocrPage(pdf: Buffer, page: number, dpi = 300): Promise<str
     const { stdout } = await promisify(execFile)('tesseract', [`${base}.pgm`, '-', '-l', 'vie'], { encoding: 'utf8' });
     return stdout.normalize('NFC');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('tesseract not found: install the Debian packages tesseract-ocr and tesseract-ocr-vie', { cause: e });
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new Error('tesseract not found: install the Debian packages tesseract-ocr and tesseract-ocr-vie', {
+        cause: e,
+      });
     throw e;
   }
 }
 
 /** The words of `text` that carry a Vietnamese (non-ASCII) letter. */
-export const vietnameseWords = (text: string): string[] => text.normalize('NFC').split(/[\s,.;:()"“”/]+/u).filter((w) => /\p{L}/u.test(w) && /[^\p{ASCII}]/u.test(w));
+export const vietnameseWords = (text: string): string[] =>
+  text
+    .normalize('NFC')
+    .split(/[\s,.;:()"“”/]+/u)
+    .filter((w) => /\p{L}/u.test(w) && /[^\p{ASCII}]/u.test(w));
 
 /** Share of `expected` words that the OCR output contains as whole words. */
 export function shareRecovered(expected: string[], ocr: string): number {

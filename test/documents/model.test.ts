@@ -27,7 +27,13 @@ function texts(layout: Layout): string[] {
         for (const r of b.rows) out.push(r.cells.join(' | '));
         break;
       case 'signoff':
-        out.push([...(b.left ? [...b.left.titleLines, b.left.name] : []), ...(b.right ? [...b.right.titleLines, b.right.name] : []), ...(b.recipients ?? [])].join(' | '));
+        out.push(
+          [
+            ...(b.left ? [...b.left.titleLines, b.left.name] : []),
+            ...(b.right ? [...b.right.titleLines, b.right.name] : []),
+            ...(b.recipients ?? []),
+          ].join(' | '),
+        );
         break;
       case 'signGrid':
         out.push(b.signers.map((s) => `${s.titleLines.join(' ')} ${s.name}`).join(' | '));
@@ -121,7 +127,9 @@ describe('schema rules', () => {
 
   test('signer prefixes', () => {
     expect(SignerSchema.safeParse({ prefix: 'KT.', position: 'Phó Chủ tịch', name: 'A' }).success).toBe(false);
-    expect(SignerSchema.safeParse({ prefix: 'KT.', prefixOf: 'Chủ tịch', position: 'Phó Chủ tịch', name: 'A' }).success).toBe(true);
+    expect(
+      SignerSchema.safeParse({ prefix: 'KT.', prefixOf: 'Chủ tịch', position: 'Phó Chủ tịch', name: 'A' }).success,
+    ).toBe(true);
     expect(SignerSchema.safeParse({ prefix: 'Q.', position: 'Chủ tịch', name: 'A' }).success).toBe(true);
   });
 
@@ -159,8 +167,12 @@ describe('minutes content', () => {
 
   test('attendance and quorum against the stated rule', () => {
     expect(all).toContain('- Đại diện các đơn vị thành viên có mặt (6/7 đơn vị):');
-    expect(all).toContain('+ Thanh tra thành phố (lý do: bận công tác đột xuất theo chỉ đạo của cấp trên), có ý kiến bằng văn bản gửi Khối.');
-    expect(all).toContain('Số đơn vị thành viên có mặt: 6/7 (85,71%), đạt tỷ lệ từ 2/3 trở lên tổng số đơn vị thành viên theo Quy chế hoạt động của Khối');
+    expect(all).toContain(
+      '+ Thanh tra thành phố (lý do: bận công tác đột xuất theo chỉ đạo của cấp trên), có ý kiến bằng văn bản gửi Khối.',
+    );
+    expect(all).toContain(
+      'Số đơn vị thành viên có mặt: 6/7 (85,71%), đạt tỷ lệ từ 2/3 trở lên tổng số đơn vị thành viên theo Quy chế hoạt động của Khối',
+    );
   });
 
   test('quorum not met is stated as such', () => {
@@ -177,7 +189,9 @@ describe('minutes content', () => {
   });
 
   test('each round: counts, votes, share against the STATED base, result', () => {
-    expect(all).toContain('Điều kiện: đạt từ 80% trở lên số phiếu đồng ý, tính trên tổng số đơn vị thành viên (7 đơn vị).');
+    expect(all).toContain(
+      'Điều kiện: đạt từ 80% trở lên số phiếu đồng ý, tính trên tổng số đơn vị thành viên (7 đơn vị).',
+    );
     expect(all).toContain('Tỷ lệ (%) trên tổng số đơn vị thành viên (7)');
     expect(all).toContain('1 | Bộ Chỉ huy Quân sự thành phố | 6 | 85,71% | Đạt');
     expect(all).toContain('3 | Tòa án nhân dân thành phố | 2 | 28,57% | Không đạt');
@@ -185,15 +199,21 @@ describe('minutes content', () => {
     expect(all).toContain('Tỷ lệ (%) trên số đơn vị thành viên có mặt (6)');
     expect(all).toContain('1 | Công an thành phố | 5 | 83,33% | Đạt');
     // base = valid ballots, round 2 has 5 valid ballots
-    expect(all).toContain('Vòng 2: số phiếu phát ra: 6; số phiếu thu vào: 6; số phiếu hợp lệ: 5; số phiếu không hợp lệ: 1.');
+    expect(all).toContain(
+      'Vòng 2: số phiếu phát ra: 6; số phiếu thu vào: 6; số phiếu hợp lệ: 5; số phiếu không hợp lệ: 1.',
+    );
     expect(all).toContain('Tỷ lệ (%) trên tổng số phiếu hợp lệ (5)');
     expect(all).toContain('1 | Viện Kiểm sát nhân dân thành phố | 4 | 80% | Đạt');
     expect(all).toContain('1 | Viện Kiểm sát nhân dân thành phố | 3 | 50% | Không đạt'); // strict > 50%
   });
 
   test('results, conclusions, head and deputy', () => {
-    expect(all).toContain('Kết quả: Bộ Chỉ huy Quân sự thành phố (6/7 phiếu, đạt 85,71%) được suy tôn là đơn vị dẫn đầu phong trào thi đua năm 2025');
-    expect(all).toContain('1 | Bộ Chỉ huy Quân sự thành phố | 980 | 1 | Cờ thi đua của Ủy ban nhân dân thành phố | 6/7 (85,71%)');
+    expect(all).toContain(
+      'Kết quả: Bộ Chỉ huy Quân sự thành phố (6/7 phiếu, đạt 85,71%) được suy tôn là đơn vị dẫn đầu phong trào thi đua năm 2025',
+    );
+    expect(all).toContain(
+      '1 | Bộ Chỉ huy Quân sự thành phố | 980 | 1 | Cờ thi đua của Ủy ban nhân dân thành phố | 6/7 (85,71%)',
+    );
     expect(all).toContain('- Khối trưởng năm 2026: Công an thành phố.');
     expect(all).toContain('- Khối phó năm 2026: Viện Kiểm sát nhân dân thành phố.');
     expect(all).toContain('Biên bản kiểm phiếu số 06/BB-KNC ngày 05 tháng 01 năm 2026');
@@ -217,8 +237,12 @@ describe('ballot-count content', () => {
   const all = texts(buildLayout(parseDocument('ballotCount', ballotCountFixture()))).join('\n');
   test('committee, totals, announcement, signatures', () => {
     expect(all).toContain('BIÊN BẢN KIỂM PHIẾU | Bình xét thi đua năm 2025 Khối thi đua Nội chính');
-    expect(all).toContain('1. Đồng chí Nguyễn Hữu Đức, Phó Viện trưởng, Viện Kiểm sát nhân dân thành phố - Trưởng ban;');
-    expect(all).toContain('Tổng số đơn vị thành viên: 7; số đơn vị có mặt: 6; số đơn vị vắng mặt: 1 (Thanh tra thành phố).');
+    expect(all).toContain(
+      '1. Đồng chí Nguyễn Hữu Đức, Phó Viện trưởng, Viện Kiểm sát nhân dân thành phố - Trưởng ban;',
+    );
+    expect(all).toContain(
+      'Tổng số đơn vị thành viên: 7; số đơn vị có mặt: 6; số đơn vị vắng mặt: 1 (Thanh tra thành phố).',
+    );
     expect(all).toContain('Kết quả kiểm phiếu được công bố vào lúc 10 giờ 45 phút, ngày 05 tháng 01 năm 2026');
     expect(all).toContain('TRƯỞNG BAN Nguyễn Hữu Đức | THÀNH VIÊN Phạm Thị Thu Hằng | THÀNH VIÊN Huỳnh Văn Lực');
   });
@@ -228,21 +252,31 @@ describe('proposal content', () => {
   const layout = buildLayout(parseDocument('proposal', proposalFixture()));
   const all = texts(layout).join('\n');
   test('header with place/date, title, Kính gửi, bases citing the minutes', () => {
-    expect(all).toContain('UBND THÀNH PHỐ CẦN THƠ | KHỐI THI ĐUA NỘI CHÍNH | Số: 03/TTr-KNC | Cần Thơ, ngày 09 tháng 01 năm 2026');
-    expect(all).toContain('TỜ TRÌNH | Về việc đề nghị tặng Cờ thi đua của Ủy ban nhân dân thành phố và Bằng khen của Chủ tịch Ủy ban nhân dân thành phố năm 2025');
+    expect(all).toContain(
+      'UBND THÀNH PHỐ CẦN THƠ | KHỐI THI ĐUA NỘI CHÍNH | Số: 03/TTr-KNC | Cần Thơ, ngày 09 tháng 01 năm 2026',
+    );
+    expect(all).toContain(
+      'TỜ TRÌNH | Về việc đề nghị tặng Cờ thi đua của Ủy ban nhân dân thành phố và Bằng khen của Chủ tịch Ủy ban nhân dân thành phố năm 2025',
+    );
     expect(all).toContain('Kính gửi: Chủ tịch Ủy ban nhân dân thành phố Cần Thơ / Sở Nội vụ thành phố Cần Thơ');
     expect(all).toContain('Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;');
-    expect(all).toContain('Căn cứ Biên bản kiểm phiếu số 06/BB-KNC ngày 05 tháng 01 năm 2026 của Khối thi đua Nội chính.');
+    expect(all).toContain(
+      'Căn cứ Biên bản kiểm phiếu số 06/BB-KNC ngày 05 tháng 01 năm 2026 của Khối thi đua Nội chính.',
+    );
     expect(all).toContain('(Có danh sách kèm theo)');
   });
   test('signer TM. … and Nơi nhận starting with "Như trên"', () => {
-    expect(all).toContain('TM. KHỐI THI ĐUA NỘI CHÍNH | KHỐI TRƯỞNG | GIÁM ĐỐC SỞ TƯ PHÁP | Võ Thành Nhân | - Như trên; | - Các đơn vị thành viên Khối; | - Lưu: VT, Hồ sơ.');
+    expect(all).toContain(
+      'TM. KHỐI THI ĐUA NỘI CHÍNH | KHỐI TRƯỞNG | GIÁM ĐỐC SỞ TƯ PHÁP | Võ Thành Nhân | - Như trên; | - Các đơn vị thành viên Khối; | - Lưu: VT, Hồ sơ.',
+    );
   });
   test('attached list: own landscape section numbered from 1, vote shares with their base', () => {
     expect(layout.sections).toHaveLength(2);
     expect(layout.sections[1]).toMatchObject({ orientation: 'landscape', restartNumbering: true });
     expect(all).toContain('(Kèm theo Tờ trình số 03/TTr-KNC ngày 09 tháng 01 năm 2026 của Khối thi đua Nội chính)');
-    expect(all).toContain('STT | Tên tập thể | Hình thức đề nghị | Tóm tắt thành tích | Số phiếu đồng ý - tỷ lệ | Ghi chú');
+    expect(all).toContain(
+      'STT | Tên tập thể | Hình thức đề nghị | Tóm tắt thành tích | Số phiếu đồng ý - tỷ lệ | Ghi chú',
+    );
     expect(all).toContain('6/7 (85,71%)\ntrên tổng số đơn vị thành viên');
   });
 });
@@ -255,12 +289,18 @@ describe('decision content', () => {
     expect(all).toContain('Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 15/TTr-SNV ngày 02 tháng 3 năm 2026.');
     expect(all).toContain('QUYẾT ĐỊNH:');
     expect(all).toContain('Điều 1. Tặng thưởng cho 03 tập thể');
-    expect(all).toContain('1 | Bộ Chỉ huy Quân sự thành phố | Cờ thi đua của Ủy ban nhân dân thành phố (8 lần mức lương cơ sở)');
+    expect(all).toContain(
+      '1 | Bộ Chỉ huy Quân sự thành phố | Cờ thi đua của Ủy ban nhân dân thành phố (8 lần mức lương cơ sở)',
+    );
     expect(all).toContain('18.720.000');
     expect(all).toContain(' | Tổng cộng |  |  | 32.760.000');
-    expect(all).toContain('Điều 2. Tiền thưởng kèm theo các hình thức khen thưởng tại Điều 1 tổng cộng là 32.760.000 đồng (Bằng chữ: Ba mươi hai triệu bảy trăm sáu mươi nghìn đồng), được chi từ Quỹ thi đua, khen thưởng của thành phố.');
+    expect(all).toContain(
+      'Điều 2. Tiền thưởng kèm theo các hình thức khen thưởng tại Điều 1 tổng cộng là 32.760.000 đồng (Bằng chữ: Ba mươi hai triệu bảy trăm sáu mươi nghìn đồng), được chi từ Quỹ thi đua, khen thưởng của thành phố.',
+    );
     expect(all).toContain('Điều 3. Quyết định này có hiệu lực kể từ ngày ký.');
     expect(all).toContain('và các tập thể có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.');
-    expect(all).toContain('KT. CHỦ TỊCH | PHÓ CHỦ TỊCH | Nguyễn Thực Hiện | - Như Điều 3; | - Sở Nội vụ (Phòng Thi đua - Khen thưởng); | - Khối thi đua Nội chính; | - Lưu: VT, NV.');
+    expect(all).toContain(
+      'KT. CHỦ TỊCH | PHÓ CHỦ TỊCH | Nguyễn Thực Hiện | - Như Điều 3; | - Sở Nội vụ (Phòng Thi đua - Khen thưởng); | - Khối thi đua Nội chính; | - Lưu: VT, NV.',
+    );
   });
 });

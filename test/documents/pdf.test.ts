@@ -40,7 +40,9 @@ describe('PDF output (structure)', () => {
   });
 
   test('a missing font folder is a clear error', async () => {
-    await expect(renderDocument('minutes', 'pdf', minutesFixture(), { fontDir: '/nonexistent/fonts' })).rejects.toThrow(/no complete serif font set in \/nonexistent\/fonts/);
+    await expect(renderDocument('minutes', 'pdf', minutesFixture(), { fontDir: '/nonexistent/fonts' })).rejects.toThrow(
+      /no complete serif font set in \/nonexistent\/fonts/,
+    );
   });
 });
 
@@ -120,7 +122,9 @@ describeWithPoppler('PDF output (pdftotext / pdftoppm)', () => {
     expect(text).toContain('(Kèm theo Tờ trình số 03/TTr-KNC ngày 09 tháng 01 năm 2026 của Khối thi đua Nội chính)');
     expect(text).toContain('6/7 (85,71%)');
     // The list starts a new numbering run: no number on its first page.
-    const lastPages = pdfToText(pdf).split('\f').filter((p) => p.trim().length > 0);
+    const lastPages = pdfToText(pdf)
+      .split('\f')
+      .filter((p) => p.trim().length > 0);
     const listPage = lastPages.findIndex((p) => p.includes('Phụ lục'));
     expect(listPage).toBeGreaterThan(0);
     expect(squash(lastPages[listPage]!).startsWith('Phụ lục')).toBe(true);

@@ -7,10 +7,30 @@ const DEADLINE = Date.UTC(2025, 11, 10, 17, 0, 0); // 10/12/2025 17:00 UTC (BN86
 
 describe('reminderTimes ([PRAC] §8.1 reminders before a deadline)', () => {
   it.each([
-    { rule: '[PRAC] all in the future, ascending whatever the offset order', offsets: [86_400, 604_800, 3_600], now: DEADLINE - 10 * DAY, expected: [DEADLINE - 7 * DAY, DEADLINE - DAY, DEADLINE - HOUR] },
-    { rule: '[PRAC] past reminders are dropped', offsets: [604_800, 86_400, 3_600], now: DEADLINE - 2 * DAY, expected: [DEADLINE - DAY, DEADLINE - HOUR] },
-    { rule: '[PRAC] a reminder due exactly now is not in the future', offsets: [86_400], now: DEADLINE - DAY, expected: [] },
-    { rule: '[PRAC] duplicate offsets give one reminder', offsets: [86_400, 86_400], now: DEADLINE - 2 * DAY, expected: [DEADLINE - DAY] },
+    {
+      rule: '[PRAC] all in the future, ascending whatever the offset order',
+      offsets: [86_400, 604_800, 3_600],
+      now: DEADLINE - 10 * DAY,
+      expected: [DEADLINE - 7 * DAY, DEADLINE - DAY, DEADLINE - HOUR],
+    },
+    {
+      rule: '[PRAC] past reminders are dropped',
+      offsets: [604_800, 86_400, 3_600],
+      now: DEADLINE - 2 * DAY,
+      expected: [DEADLINE - DAY, DEADLINE - HOUR],
+    },
+    {
+      rule: '[PRAC] a reminder due exactly now is not in the future',
+      offsets: [86_400],
+      now: DEADLINE - DAY,
+      expected: [],
+    },
+    {
+      rule: '[PRAC] duplicate offsets give one reminder',
+      offsets: [86_400, 86_400],
+      now: DEADLINE - 2 * DAY,
+      expected: [DEADLINE - DAY],
+    },
     { rule: '[PRAC] deadline passed: none', offsets: [86_400], now: DEADLINE + 1, expected: [] },
     { rule: '[PRAC] no offsets: none', offsets: [], now: DEADLINE - DAY, expected: [] },
   ])('$rule', ({ offsets, now, expected }) => {
@@ -32,12 +52,48 @@ describe('reminderTimes ([PRAC] §8.1 reminders before a deadline)', () => {
 
 describe('validateExtension ([PRAC] §8.1 extending a deadline)', () => {
   it.each([
-    { rule: '[PRAC] later than the old deadline and than now', oldD: DEADLINE, newD: DEADLINE + 5 * DAY, now: DEADLINE - DAY, ok: true },
-    { rule: '[PRAC] extending an already passed deadline into the future', oldD: DEADLINE, newD: DEADLINE + 5 * DAY, now: DEADLINE + DAY, ok: true },
-    { rule: '[PRAC] same deadline is not an extension', oldD: DEADLINE, newD: DEADLINE, now: DEADLINE - DAY, ok: false },
-    { rule: '[PRAC] earlier deadline is not an extension', oldD: DEADLINE, newD: DEADLINE - HOUR, now: DEADLINE - DAY, ok: false },
-    { rule: '[PRAC] later than the old one but already past', oldD: DEADLINE, newD: DEADLINE + HOUR, now: DEADLINE + DAY, ok: false },
-    { rule: '[PRAC] exactly now is not in the future', oldD: DEADLINE, newD: DEADLINE + DAY, now: DEADLINE + DAY, ok: false },
+    {
+      rule: '[PRAC] later than the old deadline and than now',
+      oldD: DEADLINE,
+      newD: DEADLINE + 5 * DAY,
+      now: DEADLINE - DAY,
+      ok: true,
+    },
+    {
+      rule: '[PRAC] extending an already passed deadline into the future',
+      oldD: DEADLINE,
+      newD: DEADLINE + 5 * DAY,
+      now: DEADLINE + DAY,
+      ok: true,
+    },
+    {
+      rule: '[PRAC] same deadline is not an extension',
+      oldD: DEADLINE,
+      newD: DEADLINE,
+      now: DEADLINE - DAY,
+      ok: false,
+    },
+    {
+      rule: '[PRAC] earlier deadline is not an extension',
+      oldD: DEADLINE,
+      newD: DEADLINE - HOUR,
+      now: DEADLINE - DAY,
+      ok: false,
+    },
+    {
+      rule: '[PRAC] later than the old one but already past',
+      oldD: DEADLINE,
+      newD: DEADLINE + HOUR,
+      now: DEADLINE + DAY,
+      ok: false,
+    },
+    {
+      rule: '[PRAC] exactly now is not in the future',
+      oldD: DEADLINE,
+      newD: DEADLINE + DAY,
+      now: DEADLINE + DAY,
+      ok: false,
+    },
     { rule: 'unparsable new deadline', oldD: DEADLINE, newD: Number.NaN, now: DEADLINE, ok: false },
   ])('$rule', ({ oldD, newD, now, ok }) => {
     if (ok) expect(validateExtension(oldD, newD, now)).toBe(newD);

@@ -31,7 +31,17 @@ describe('domain/ determinism guard', () => {
   });
 
   it('index re-exports every module', () => {
-    for (const name of ['RuleSetSchema', 'computeUnitScore', 'tallyRound', 'eligibilityOf', 'awardAmount', 'nextHeadAndDeputy', 'reminderTimes', 'DomainError', 'toIsoDate']) {
+    for (const name of [
+      'RuleSetSchema',
+      'computeUnitScore',
+      'tallyRound',
+      'eligibilityOf',
+      'awardAmount',
+      'nextHeadAndDeputy',
+      'reminderTimes',
+      'DomainError',
+      'toIsoDate',
+    ]) {
       expect(domain).toHaveProperty(name);
     }
   });

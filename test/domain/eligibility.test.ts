@@ -31,14 +31,64 @@ describe('AwardTypeSchema and Vietnamese labels', () => {
 
 describe('HoldSchema', () => {
   it.each([
-    { rule: 'ND 152/2025 Art. 4(4) open investigation', hold: { kind: 'investigation', openedOn: '2025-11-01' }, ok: true },
-    { rule: 'ND 152/2025 Art. 4(4) cleared complaint', hold: { kind: 'complaint', openedOn: '2025-11-01', closedOn: '2025-11-20', outcome: 'cleared' }, ok: true },
-    { rule: 'ND 152/2025 Art. 4(4) discipline with its end date', hold: { kind: 'discipline', openedOn: '2025-03-01', closedOn: '2025-04-01', outcome: 'disciplined', disciplineEndsOn: '2026-04-01' }, ok: true },
-    { rule: 'closed without outcome', hold: { kind: 'complaint', openedOn: '2025-11-01', closedOn: '2025-11-20' }, ok: false },
-    { rule: 'outcome while still open', hold: { kind: 'complaint', openedOn: '2025-11-01', outcome: 'cleared' }, ok: false },
-    { rule: 'closed before opened', hold: { kind: 'inspection', openedOn: '2025-11-01', closedOn: '2025-10-01', outcome: 'cleared' }, ok: false },
-    { rule: 'discipline end on a cleared matter', hold: { kind: 'complaint', openedOn: '2025-11-01', closedOn: '2025-11-20', outcome: 'cleared', disciplineEndsOn: '2026-01-01' }, ok: false },
-    { rule: 'discipline ending before the decision', hold: { kind: 'discipline', openedOn: '2025-03-01', closedOn: '2025-04-01', outcome: 'disciplined', disciplineEndsOn: '2025-03-15' }, ok: false },
+    {
+      rule: 'ND 152/2025 Art. 4(4) open investigation',
+      hold: { kind: 'investigation', openedOn: '2025-11-01' },
+      ok: true,
+    },
+    {
+      rule: 'ND 152/2025 Art. 4(4) cleared complaint',
+      hold: { kind: 'complaint', openedOn: '2025-11-01', closedOn: '2025-11-20', outcome: 'cleared' },
+      ok: true,
+    },
+    {
+      rule: 'ND 152/2025 Art. 4(4) discipline with its end date',
+      hold: {
+        kind: 'discipline',
+        openedOn: '2025-03-01',
+        closedOn: '2025-04-01',
+        outcome: 'disciplined',
+        disciplineEndsOn: '2026-04-01',
+      },
+      ok: true,
+    },
+    {
+      rule: 'closed without outcome',
+      hold: { kind: 'complaint', openedOn: '2025-11-01', closedOn: '2025-11-20' },
+      ok: false,
+    },
+    {
+      rule: 'outcome while still open',
+      hold: { kind: 'complaint', openedOn: '2025-11-01', outcome: 'cleared' },
+      ok: false,
+    },
+    {
+      rule: 'closed before opened',
+      hold: { kind: 'inspection', openedOn: '2025-11-01', closedOn: '2025-10-01', outcome: 'cleared' },
+      ok: false,
+    },
+    {
+      rule: 'discipline end on a cleared matter',
+      hold: {
+        kind: 'complaint',
+        openedOn: '2025-11-01',
+        closedOn: '2025-11-20',
+        outcome: 'cleared',
+        disciplineEndsOn: '2026-01-01',
+      },
+      ok: false,
+    },
+    {
+      rule: 'discipline ending before the decision',
+      hold: {
+        kind: 'discipline',
+        openedOn: '2025-03-01',
+        closedOn: '2025-04-01',
+        outcome: 'disciplined',
+        disciplineEndsOn: '2025-03-15',
+      },
+      ok: false,
+    },
     { rule: 'unknown kind', hold: { kind: 'rumour', openedOn: '2025-11-01' }, ok: false },
   ])('$rule', ({ hold, ok }) => {
     expect(HoldSchema.safeParse(hold).success).toBe(ok);
@@ -49,26 +99,145 @@ describe('eligibilityOf (ND 152/2025 Art. 4(4))', () => {
   const h = (x: Partial<Hold> & Pick<Hold, 'kind' | 'openedOn'>): Hold => HoldSchema.parse(x);
   const ON = '2025-12-05';
   it.each([
-    { rule: 'ND 152/2025 Art. 4(4): no holds → eligible', holds: [] as Hold[], periodStart: undefined, expected: 'eligible' },
-    { rule: 'ND 152/2025 Art. 4(4): pending investigation → on hold, not rejected', holds: [h({ kind: 'investigation', openedOn: '2025-11-01' })], periodStart: undefined, expected: 'onHold' },
-    { rule: 'ND 152/2025 Art. 4(4): press-raised corruption issue being verified → on hold', holds: [h({ kind: 'pressAllegation', openedOn: '2025-12-05' })], periodStart: undefined, expected: 'onHold' },
-    { rule: 'ND 152/2025 Art. 4(4): a hold opened after the date is not yet known', holds: [h({ kind: 'complaint', openedOn: '2025-12-10' })], periodStart: undefined, expected: 'eligible' },
-    { rule: 'ND 152/2025 Art. 4(4) para 3: cleared → the award proceeds', holds: [h({ kind: 'complaint', openedOn: '2025-11-01', closedOn: '2025-12-01', outcome: 'cleared' })], periodStart: undefined, expected: 'eligible' },
-    { rule: 'ND 152/2025 Art. 4(4): cleared only after the date → still on hold on the date', holds: [h({ kind: 'inspection', openedOn: '2025-11-01', closedOn: '2025-12-20', outcome: 'cleared' })], periodStart: undefined, expected: 'onHold' },
-    { rule: 'ND 152/2025 Art. 4(4) para 2: discipline still running → disqualified', holds: [h({ kind: 'discipline', openedOn: '2025-09-01', closedOn: '2025-10-01', outcome: 'disciplined', disciplineEndsOn: '2026-10-01' })], periodStart: undefined, expected: 'disqualified' },
-    { rule: 'ND 152/2025 Art. 4(4) para 2: discipline over, no period given → eligible', holds: [h({ kind: 'discipline', openedOn: '2025-01-10', closedOn: '2025-02-01', outcome: 'disciplined', disciplineEndsOn: '2025-11-30' })], periodStart: undefined, expected: 'eligible' },
-    { rule: 'ND 152/2025 Art. 4(4) para 2: discipline ended inside the 2025 period → 2025 achievements do not count', holds: [h({ kind: 'discipline', openedOn: '2025-01-10', closedOn: '2025-02-01', outcome: 'disciplined', disciplineEndsOn: '2025-11-30' })], periodStart: '2025-01-01', expected: 'disqualified' },
-    { rule: 'ND 152/2025 Art. 4(4) para 2: discipline ended before the period → eligible', holds: [h({ kind: 'discipline', openedOn: '2024-01-10', closedOn: '2024-02-01', outcome: 'disciplined', disciplineEndsOn: '2024-12-31' })], periodStart: '2025-01-01', expected: 'eligible' },
-    { rule: 'ND 152/2025 Art. 4(4) para 2: counting restarts on the end day itself', holds: [h({ kind: 'discipline', openedOn: '2024-01-10', closedOn: '2024-02-01', outcome: 'disciplined', disciplineEndsOn: '2025-01-01' })], periodStart: '2025-01-01', expected: 'eligible' },
-    { rule: 'ND 152/2025 Art. 4(4): disciplined with no known end → disqualified', holds: [h({ kind: 'investigation', openedOn: '2025-01-10', closedOn: '2025-06-01', outcome: 'disciplined' })], periodStart: undefined, expected: 'disqualified' },
-    { rule: 'ND 152/2025 Art. 4(4): disqualified outranks on hold', holds: [h({ kind: 'complaint', openedOn: '2025-11-01' }), h({ kind: 'discipline', openedOn: '2025-09-01', closedOn: '2025-10-01', outcome: 'disciplined', disciplineEndsOn: '2026-10-01' })], periodStart: undefined, expected: 'disqualified' },
+    {
+      rule: 'ND 152/2025 Art. 4(4): no holds → eligible',
+      holds: [] as Hold[],
+      periodStart: undefined,
+      expected: 'eligible',
+    },
+    {
+      rule: 'ND 152/2025 Art. 4(4): pending investigation → on hold, not rejected',
+      holds: [h({ kind: 'investigation', openedOn: '2025-11-01' })],
+      periodStart: undefined,
+      expected: 'onHold',
+    },
+    {
+      rule: 'ND 152/2025 Art. 4(4): press-raised corruption issue being verified → on hold',
+      holds: [h({ kind: 'pressAllegation', openedOn: '2025-12-05' })],
+      periodStart: undefined,
+      expected: 'onHold',
+    },
+    {
+      rule: 'ND 152/2025 Art. 4(4): a hold opened after the date is not yet known',
+      holds: [h({ kind: 'complaint', openedOn: '2025-12-10' })],
+      periodStart: undefined,
+      expected: 'eligible',
+    },
+    {
+      rule: 'ND 152/2025 Art. 4(4) para 3: cleared → the award proceeds',
+      holds: [h({ kind: 'complaint', openedOn: '2025-11-01', closedOn: '2025-12-01', outcome: 'cleared' })],
+      periodStart: undefined,
+      expected: 'eligible',
+    },
+    {
+      rule: 'ND 152/2025 Art. 4(4): cleared only after the date → still on hold on the date',
+      holds: [h({ kind: 'inspection', openedOn: '2025-11-01', closedOn: '2025-12-20', outcome: 'cleared' })],
+      periodStart: undefined,
+      expected: 'onHold',
+    },
+    {
+      rule: 'ND 152/2025 Art. 4(4) para 2: discipline still running → disqualified',
+      holds: [
+        h({
+          kind: 'discipline',
+          openedOn: '2025-09-01',
+          closedOn: '2025-10-01',
+          outcome: 'disciplined',
+          disciplineEndsOn: '2026-10-01',
+        }),
+      ],
+      periodStart: undefined,
+      expected: 'disqualified',
+    },
+    {
+      rule: 'ND 152/2025 Art. 4(4) para 2: discipline over, no period given → eligible',
+      holds: [
+        h({
+          kind: 'discipline',
+          openedOn: '2025-01-10',
+          closedOn: '2025-02-01',
+          outcome: 'disciplined',
+          disciplineEndsOn: '2025-11-30',
+        }),
+      ],
+      periodStart: undefined,
+      expected: 'eligible',
+    },
+    {
+      rule: 'ND 152/2025 Art. 4(4) para 2: discipline ended inside the 2025 period → 2025 achievements do not count',
+      holds: [
+        h({
+          kind: 'discipline',
+          openedOn: '2025-01-10',
+          closedOn: '2025-02-01',
+          outcome: 'disciplined',
+          disciplineEndsOn: '2025-11-30',
+        }),
+      ],
+      periodStart: '2025-01-01',
+      expected: 'disqualified',
+    },
+    {
+      rule: 'ND 152/2025 Art. 4(4) para 2: discipline ended before the period → eligible',
+      holds: [
+        h({
+          kind: 'discipline',
+          openedOn: '2024-01-10',
+          closedOn: '2024-02-01',
+          outcome: 'disciplined',
+          disciplineEndsOn: '2024-12-31',
+        }),
+      ],
+      periodStart: '2025-01-01',
+      expected: 'eligible',
+    },
+    {
+      rule: 'ND 152/2025 Art. 4(4) para 2: counting restarts on the end day itself',
+      holds: [
+        h({
+          kind: 'discipline',
+          openedOn: '2024-01-10',
+          closedOn: '2024-02-01',
+          outcome: 'disciplined',
+          disciplineEndsOn: '2025-01-01',
+        }),
+      ],
+      periodStart: '2025-01-01',
+      expected: 'eligible',
+    },
+    {
+      rule: 'ND 152/2025 Art. 4(4): disciplined with no known end → disqualified',
+      holds: [h({ kind: 'investigation', openedOn: '2025-01-10', closedOn: '2025-06-01', outcome: 'disciplined' })],
+      periodStart: undefined,
+      expected: 'disqualified',
+    },
+    {
+      rule: 'ND 152/2025 Art. 4(4): disqualified outranks on hold',
+      holds: [
+        h({ kind: 'complaint', openedOn: '2025-11-01' }),
+        h({
+          kind: 'discipline',
+          openedOn: '2025-09-01',
+          closedOn: '2025-10-01',
+          outcome: 'disciplined',
+          disciplineEndsOn: '2026-10-01',
+        }),
+      ],
+      periodStart: undefined,
+      expected: 'disqualified',
+    },
   ])('$rule', ({ holds, periodStart, expected }) => {
     expect(eligibilityOf(holds, ON, { periodStart })).toBe(expected);
   });
 
   it('assessEligibility names the blocking holds', () => {
     const open = HoldSchema.parse({ kind: 'complaint', openedOn: '2025-11-01' });
-    const cleared = HoldSchema.parse({ kind: 'inspection', openedOn: '2025-10-01', closedOn: '2025-10-15', outcome: 'cleared' });
+    const cleared = HoldSchema.parse({
+      kind: 'inspection',
+      openedOn: '2025-10-01',
+      closedOn: '2025-10-15',
+      outcome: 'cleared',
+    });
     expect(assessEligibility([cleared, open], ON)).toEqual({ status: 'onHold', reasons: [open] });
   });
 
@@ -78,13 +247,65 @@ describe('eligibilityOf (ND 152/2025 Art. 4(4))', () => {
 });
 
 describe('checkOneAchievementOneAward (L2022 Art. 5)', () => {
-  const p = (unitId: string, awardType: AwardType, achievementPeriod = '2025') => ({ unitId, awardType, achievementPeriod });
+  const p = (unitId: string, awardType: AwardType, achievementPeriod = '2025') => ({
+    unitId,
+    awardType,
+    achievementPeriod,
+  });
   it.each([
-    { rule: 'L2022 Art. 5: flag + certificate for one achievement', proposals: [p('police', 'emulation-flag'), p('court', 'certificate-of-merit'), p('police', 'certificate-of-merit')], expected: [{ unitId: 'police', achievementPeriod: '2025', awardTypes: ['emulation-flag', 'certificate-of-merit'], proposalIndexes: [0, 2], reason: 'severalForms' }] },
-    { rule: 'L2022 Art. 5 + ND 152/2025 Art. 7(1): provincial and Government flag for the same year', proposals: [p('insp', 'emulation-flag'), p('insp', 'government-flag')], expected: [{ unitId: 'insp', achievementPeriod: '2025', awardTypes: ['emulation-flag', 'government-flag'], proposalIndexes: [0, 1], reason: 'severalForms' }] },
-    { rule: 'L2022 Art. 5: the same form proposed twice', proposals: [p('court', 'certificate-of-merit'), p('court', 'certificate-of-merit')], expected: [{ unitId: 'court', achievementPeriod: '2025', awardTypes: ['certificate-of-merit'], proposalIndexes: [0, 1], reason: 'sameAwardTwice' }] },
-    { rule: 'L2022 Art. 5: a form may be given again for another achievement period', proposals: [p('court', 'certificate-of-merit', '2024'), p('court', 'certificate-of-merit', '2025')], expected: [] },
-    { rule: 'L2022 Art. 5: different units do not conflict', proposals: [p('court', 'emulation-flag'), p('police', 'emulation-flag')], expected: [] },
+    {
+      rule: 'L2022 Art. 5: flag + certificate for one achievement',
+      proposals: [
+        p('police', 'emulation-flag'),
+        p('court', 'certificate-of-merit'),
+        p('police', 'certificate-of-merit'),
+      ],
+      expected: [
+        {
+          unitId: 'police',
+          achievementPeriod: '2025',
+          awardTypes: ['emulation-flag', 'certificate-of-merit'],
+          proposalIndexes: [0, 2],
+          reason: 'severalForms',
+        },
+      ],
+    },
+    {
+      rule: 'L2022 Art. 5 + ND 152/2025 Art. 7(1): provincial and Government flag for the same year',
+      proposals: [p('insp', 'emulation-flag'), p('insp', 'government-flag')],
+      expected: [
+        {
+          unitId: 'insp',
+          achievementPeriod: '2025',
+          awardTypes: ['emulation-flag', 'government-flag'],
+          proposalIndexes: [0, 1],
+          reason: 'severalForms',
+        },
+      ],
+    },
+    {
+      rule: 'L2022 Art. 5: the same form proposed twice',
+      proposals: [p('court', 'certificate-of-merit'), p('court', 'certificate-of-merit')],
+      expected: [
+        {
+          unitId: 'court',
+          achievementPeriod: '2025',
+          awardTypes: ['certificate-of-merit'],
+          proposalIndexes: [0, 1],
+          reason: 'sameAwardTwice',
+        },
+      ],
+    },
+    {
+      rule: 'L2022 Art. 5: a form may be given again for another achievement period',
+      proposals: [p('court', 'certificate-of-merit', '2024'), p('court', 'certificate-of-merit', '2025')],
+      expected: [],
+    },
+    {
+      rule: 'L2022 Art. 5: different units do not conflict',
+      proposals: [p('court', 'emulation-flag'), p('police', 'emulation-flag')],
+      expected: [],
+    },
   ])('$rule', ({ proposals, expected }) => {
     expect(checkOneAchievementOneAward(proposals)).toEqual(expected);
   });
@@ -92,7 +313,9 @@ describe('checkOneAchievementOneAward (L2022 Art. 5)', () => {
   it('[PROV] a province may declare a pair compatible', () => {
     const proposals = [p('court', 'excellent-labour-collective'), p('court', 'certificate-of-merit')];
     expect(checkOneAchievementOneAward(proposals)).toHaveLength(1);
-    expect(checkOneAchievementOneAward(proposals, [['certificate-of-merit', 'excellent-labour-collective']])).toEqual([]);
+    expect(checkOneAchievementOneAward(proposals, [['certificate-of-merit', 'excellent-labour-collective']])).toEqual(
+      [],
+    );
   });
 });
 
@@ -106,8 +329,18 @@ describe('applyQuotas ([PROV] caps, proposals in vote order)', () => {
     { id: 6, awardType: 'government-flag' as const },
   ];
   it.each([
-    { rule: '[PROV] 1 flag, 2 certificates, Government flag uncapped here', quotas: { 'emulation-flag': 1, 'certificate-of-merit': 2 }, accepted: [1, 3, 4, 6], over: [2, 5] },
-    { rule: '[PROV] quota 0 refuses every proposal of that type', quotas: { 'certificate-of-merit': 0 }, accepted: [1, 2, 6], over: [3, 4, 5] },
+    {
+      rule: '[PROV] 1 flag, 2 certificates, Government flag uncapped here',
+      quotas: { 'emulation-flag': 1, 'certificate-of-merit': 2 },
+      accepted: [1, 3, 4, 6],
+      over: [2, 5],
+    },
+    {
+      rule: '[PROV] quota 0 refuses every proposal of that type',
+      quotas: { 'certificate-of-merit': 0 },
+      accepted: [1, 2, 6],
+      over: [3, 4, 5],
+    },
     { rule: '[PROV] no quotas → all accepted', quotas: {}, accepted: [1, 2, 3, 4, 5, 6], over: [] },
   ])('$rule', ({ quotas, accepted, over }) => {
     const r = applyQuotas(list, quotas);

@@ -72,18 +72,56 @@ describe('staleness: achievements within 6 months before submission (ND 152/2025
   });
 
   it.each([
-    { rule: 'on time, voted the same day', letterDate: '2026-05-20', votedOn: '2026-05-20', today: '2026-05-21', code: null },
-    { rule: 'the last day (Art. 33(9), 35(1)(b))', letterDate: '2026-06-30', votedOn: '2026-05-20', today: '2026-06-30', code: null },
-    { rule: 'after 30 June N+1: achievements older than 6 months (Art. 33(9))', letterDate: '2026-07-01', votedOn: '2026-05-20', today: '2026-07-01', code: 'RULE_VIOLATION' },
-    { rule: 'stale even when also in the future: the legal refusal comes first', letterDate: '2026-07-01', votedOn: '2026-05-20', today: '2026-05-21', code: 'RULE_VIOLATION' },
-    { rule: 'before the council vote (the dossier carries the ballot result, Art. 37(2)(c))', letterDate: '2026-05-19', votedOn: '2026-05-20', today: '2026-05-21', code: 'VALIDATION' },
-    { rule: 'dated in the future', letterDate: '2026-05-25', votedOn: '2026-05-20', today: '2026-05-21', code: 'VALIDATION' },
+    {
+      rule: 'on time, voted the same day',
+      letterDate: '2026-05-20',
+      votedOn: '2026-05-20',
+      today: '2026-05-21',
+      code: null,
+    },
+    {
+      rule: 'the last day (Art. 33(9), 35(1)(b))',
+      letterDate: '2026-06-30',
+      votedOn: '2026-05-20',
+      today: '2026-06-30',
+      code: null,
+    },
+    {
+      rule: 'after 30 June N+1: achievements older than 6 months (Art. 33(9))',
+      letterDate: '2026-07-01',
+      votedOn: '2026-05-20',
+      today: '2026-07-01',
+      code: 'RULE_VIOLATION',
+    },
+    {
+      rule: 'stale even when also in the future: the legal refusal comes first',
+      letterDate: '2026-07-01',
+      votedOn: '2026-05-20',
+      today: '2026-05-21',
+      code: 'RULE_VIOLATION',
+    },
+    {
+      rule: 'before the council vote (the dossier carries the ballot result, Art. 37(2)(c))',
+      letterDate: '2026-05-19',
+      votedOn: '2026-05-20',
+      today: '2026-05-21',
+      code: 'VALIDATION',
+    },
+    {
+      rule: 'dated in the future',
+      letterDate: '2026-05-25',
+      votedOn: '2026-05-20',
+      today: '2026-05-21',
+      code: 'VALIDATION',
+    },
   ])('$rule → $code', ({ letterDate, votedOn, today, code }) => {
     expect(errorCodeOf(() => checkSubmissionDate({ year: 2025, letterDate, votedOn, today }))).toBe(code);
   });
 
   it('the staleness refusal names the field and the last day', () => {
-    const e = domainErrorOf(() => checkSubmissionDate({ year: 2025, letterDate: '2026-07-01', votedOn: '2026-05-20', today: '2026-07-02' }));
+    const e = domainErrorOf(() =>
+      checkSubmissionDate({ year: 2025, letterDate: '2026-07-01', votedOn: '2026-05-20', today: '2026-07-02' }),
+    );
     expect(e.details).toMatchObject({ path: ['letterDate'], latest: '2026-06-30' });
   });
 });
@@ -102,53 +140,182 @@ describe('quota: at most 20% of the bloc leaders (ND 152/2025 Art. 7(1))', () =>
 
 describe('selection after the council ballot (ND 152/2025 Art. 33(5): ≥ 80% of ALL members; Art. 7(1): quota)', () => {
   const select = (votes: [string, number, number | null][], quota: number, councilMembers = 5) =>
-    selectGovernmentFlagCandidates({ candidates: votes.map(([unitId, yes, finalScore]) => ({ unitId, yes, finalScore })), councilMembers, threshold: EIGHTY_OF_ALL, quota });
+    selectGovernmentFlagCandidates({
+      candidates: votes.map(([unitId, yes, finalScore]) => ({ unitId, yes, finalScore })),
+      councilMembers,
+      threshold: EIGHTY_OF_ALL,
+      quota,
+    });
 
   it.each([
     { rule: 'Art. 33(5): 4 of 5 members = 80% passes', votes: [['A', 4, 90]], quota: 1, selected: ['A'], required: 4 },
     { rule: 'Art. 33(5): 3 of 5 = 60% fails', votes: [['A', 3, 90]], quota: 1, selected: [], required: 4 },
-    { rule: 'Art. 33(5): counted against ALL 9 members, 7 yes = 77.8% fails', votes: [['A', 7, 90]], quota: 1, selected: [], members: 9, required: 8 },
-    { rule: 'Art. 33(5): 8 of 9 = 88.9% passes', votes: [['A', 8, 90]], quota: 1, selected: ['A'], members: 9, required: 8 },
-    { rule: 'Art. 7(1): higher yes-share first, quota 1', votes: [['A', 4, 99], ['B', 5, 80]], quota: 1, selected: ['B'], required: 4 },
-    { rule: 'equal share: the higher bloc-year score first', votes: [['A', 4, 90], ['B', 4, 95.5]], quota: 1, selected: ['B'], required: 4 },
-    { rule: 'quota 2 of three passing', votes: [['A', 5, 80], ['B', 4, 90], ['C', 4, 95]], quota: 2, selected: ['A', 'C'], required: 4 },
+    {
+      rule: 'Art. 33(5): counted against ALL 9 members, 7 yes = 77.8% fails',
+      votes: [['A', 7, 90]],
+      quota: 1,
+      selected: [],
+      members: 9,
+      required: 8,
+    },
+    {
+      rule: 'Art. 33(5): 8 of 9 = 88.9% passes',
+      votes: [['A', 8, 90]],
+      quota: 1,
+      selected: ['A'],
+      members: 9,
+      required: 8,
+    },
+    {
+      rule: 'Art. 7(1): higher yes-share first, quota 1',
+      votes: [
+        ['A', 4, 99],
+        ['B', 5, 80],
+      ],
+      quota: 1,
+      selected: ['B'],
+      required: 4,
+    },
+    {
+      rule: 'equal share: the higher bloc-year score first',
+      votes: [
+        ['A', 4, 90],
+        ['B', 4, 95.5],
+      ],
+      quota: 1,
+      selected: ['B'],
+      required: 4,
+    },
+    {
+      rule: 'quota 2 of three passing',
+      votes: [
+        ['A', 5, 80],
+        ['B', 4, 90],
+        ['C', 4, 95],
+      ],
+      quota: 2,
+      selected: ['A', 'C'],
+      required: 4,
+    },
     { rule: 'quota 0: nobody, even unanimous', votes: [['A', 5, 80]], quota: 0, selected: [], required: 4 },
-    { rule: 'nobody passes: an empty result is valid', votes: [['A', 2, 80], ['B', 0, null]], quota: 2, selected: [], required: 4 },
-  ] as { rule: string; votes: [string, number, number | null][]; quota: number; selected: string[]; members?: number; required: number }[])('$rule', ({ votes, quota, selected, members, required }) => {
+    {
+      rule: 'nobody passes: an empty result is valid',
+      votes: [
+        ['A', 2, 80],
+        ['B', 0, null],
+      ],
+      quota: 2,
+      selected: [],
+      required: 4,
+    },
+  ] as {
+    rule: string;
+    votes: [string, number, number | null][];
+    quota: number;
+    selected: string[];
+    members?: number;
+    required: number;
+  }[])('$rule', ({ votes, quota, selected, members, required }) => {
     const s = select(votes, quota, members);
     expect(s.selected).toEqual(selected);
     expect(s.requiredVotes).toBe(required);
   });
 
   it('every candidate gets a row: rank for passing ones, reason for the others', () => {
-    const s = select([['A', 3, 99], ['B', 4, 90], ['C', 5, 80], ['D', 4, 85]], 1);
+    const s = select(
+      [
+        ['A', 3, 99],
+        ['B', 4, 90],
+        ['C', 5, 80],
+        ['D', 4, 85],
+      ],
+      1,
+    );
     expect(s.rows.map((r) => [r.unitId, r.rank, r.reason])).toEqual([
       ['C', 1, 'selected'],
       ['B', 2, 'overQuota'],
       ['D', 3, 'overQuota'],
       ['A', null, 'belowThreshold'],
     ]);
-    expect(s.rows.find((r) => r.unitId === 'B')).toMatchObject({ yes: 4, base: 5, share: 0.8, passes: true, selected: false });
+    expect(s.rows.find((r) => r.unitId === 'B')).toMatchObject({
+      yes: 4,
+      base: 5,
+      share: 0.8,
+      passes: true,
+      selected: false,
+    });
     expect(s.tiedAtCut).toBe(false);
   });
 
   it.each([
-    { rule: 'a known score ranks before an unknown one', votes: [['A', 4, null], ['B', 4, 70]], selected: ['B'], tiedAtCut: false },
-    { rule: 'two unknown scores are tied', votes: [['A', 4, null], ['B', 4, null]], selected: ['A'], tiedAtCut: true },
-    { rule: 'scores equal at 2 decimals are tied', votes: [['A', 4, 90.001], ['B', 4, 90.004]], selected: ['A'], tiedAtCut: true },
-  ] as { rule: string; votes: [string, number, number | null][]; selected: string[]; tiedAtCut: boolean }[])('$rule', ({ votes, selected, tiedAtCut }) => {
-    expect(select(votes, 1)).toMatchObject({ selected, tiedAtCut });
-  });
+    {
+      rule: 'a known score ranks before an unknown one',
+      votes: [
+        ['A', 4, null],
+        ['B', 4, 70],
+      ],
+      selected: ['B'],
+      tiedAtCut: false,
+    },
+    {
+      rule: 'two unknown scores are tied',
+      votes: [
+        ['A', 4, null],
+        ['B', 4, null],
+      ],
+      selected: ['A'],
+      tiedAtCut: true,
+    },
+    {
+      rule: 'scores equal at 2 decimals are tied',
+      votes: [
+        ['A', 4, 90.001],
+        ['B', 4, 90.004],
+      ],
+      selected: ['A'],
+      tiedAtCut: true,
+    },
+  ] as { rule: string; votes: [string, number, number | null][]; selected: string[]; tiedAtCut: boolean }[])(
+    '$rule',
+    ({ votes, selected, tiedAtCut }) => {
+      expect(select(votes, 1)).toMatchObject({ selected, tiedAtCut });
+    },
+  );
 
   it('a tie at the cut on share and score is reported, input order decides', () => {
-    const s = select([['A', 4, 90], ['B', 4, 90]], 1);
+    const s = select(
+      [
+        ['A', 4, 90],
+        ['B', 4, 90],
+      ],
+      1,
+    );
     expect(s.selected).toEqual(['A']);
     expect(s.tiedAtCut).toBe(true);
   });
 
   it.each([
-    { rule: 'more yes than members', args: { candidates: [{ unitId: 'A', yes: 6, finalScore: 1 }], councilMembers: 5, threshold: EIGHTY_OF_ALL, quota: 1 } },
-    { rule: 'duplicate candidate', args: { candidates: [{ unitId: 'A', yes: 1, finalScore: 1 }, { unitId: 'A', yes: 1, finalScore: 1 }], councilMembers: 5, threshold: EIGHTY_OF_ALL, quota: 1 } },
+    {
+      rule: 'more yes than members',
+      args: {
+        candidates: [{ unitId: 'A', yes: 6, finalScore: 1 }],
+        councilMembers: 5,
+        threshold: EIGHTY_OF_ALL,
+        quota: 1,
+      },
+    },
+    {
+      rule: 'duplicate candidate',
+      args: {
+        candidates: [
+          { unitId: 'A', yes: 1, finalScore: 1 },
+          { unitId: 'A', yes: 1, finalScore: 1 },
+        ],
+        councilMembers: 5,
+        threshold: EIGHTY_OF_ALL,
+        quota: 1,
+      },
+    },
     { rule: 'no council', args: { candidates: [], councilMembers: 0, threshold: EIGHTY_OF_ALL, quota: 1 } },
     { rule: 'negative quota', args: { candidates: [], councilMembers: 5, threshold: EIGHTY_OF_ALL, quota: -1 } },
   ])('refuses $rule', ({ args }) => {
@@ -167,31 +334,139 @@ describe('money: 12.0 × base salary on the decision date (ND 152/2025 Art. 50(2
 
 describe('holds on a candidate: on hold, never rejected for it; cleared → back, disciplined → out (ND 152/2025 Art. 4(4))', () => {
   it.each([
-    { why: 'Art. 4(4): a draft under investigation is put on hold and remembers it was a draft', status: 'draft', event: 'onHold', stage: 'voting', out: { status: 'onHold', heldFrom: 'draft', reason: 'onHold' } },
-    { why: 'Art. 4(4): a selected proposal goes on hold before the dossier is sent', status: 'selected', event: 'onHold', stage: 'selection', out: { status: 'onHold', heldFrom: 'selected', reason: 'onHold' } },
-    { why: 'Art. 4(4): cleared while the vote is open → a draft again', status: 'onHold', heldFrom: 'draft', event: 'cleared', stage: 'voting', out: { status: 'draft', reason: 'resumed' } },
-    { why: 'Art. 4(4): cleared before the dossier is sent → selected again', status: 'onHold', heldFrom: 'selected', event: 'cleared', stage: 'selection', out: { status: 'selected', reason: 'resumed' } },
-    { why: 'Art. 4(4) + 33(5) + 7(1): cleared after the vote, its ballot passed and a seat is free → selected', status: 'onHold', heldFrom: 'draft', event: 'cleared', stage: 'selection', ballot: { passes: true, freeSeats: 1 }, out: { status: 'selected', reason: 'selected' } },
-    { why: 'Art. 7(1): cleared after the vote, passed but the quota is full → rejected over quota', status: 'onHold', heldFrom: 'draft', event: 'cleared', stage: 'selection', ballot: { passes: true, freeSeats: 0 }, out: { status: 'rejected', reason: 'overQuota' } },
-    { why: 'Art. 33(5): cleared after the vote below 80% of all members → rejected below threshold', status: 'onHold', heldFrom: 'draft', event: 'cleared', stage: 'selection', ballot: { passes: false, freeSeats: 1 }, out: { status: 'rejected', reason: 'belowThreshold' } },
-    { why: 'Art. 4(4): still on hold when the dossier was sent → not submitted, even once cleared', status: 'onHold', heldFrom: 'selected', event: 'cleared', stage: 'submitted', out: { status: 'rejected', reason: 'notSubmitted' } },
-    { why: 'Art. 4(4): disciplined → out, whatever the stage', status: 'onHold', heldFrom: 'selected', event: 'disqualified', stage: 'selection', out: { status: 'rejected', reason: 'disqualified' } },
-    { why: 'Art. 4(4): disciplined during the vote → out', status: 'onHold', heldFrom: 'draft', event: 'disqualified', stage: 'voting', out: { status: 'rejected', reason: 'disqualified' } },
+    {
+      why: 'Art. 4(4): a draft under investigation is put on hold and remembers it was a draft',
+      status: 'draft',
+      event: 'onHold',
+      stage: 'voting',
+      out: { status: 'onHold', heldFrom: 'draft', reason: 'onHold' },
+    },
+    {
+      why: 'Art. 4(4): a selected proposal goes on hold before the dossier is sent',
+      status: 'selected',
+      event: 'onHold',
+      stage: 'selection',
+      out: { status: 'onHold', heldFrom: 'selected', reason: 'onHold' },
+    },
+    {
+      why: 'Art. 4(4): cleared while the vote is open → a draft again',
+      status: 'onHold',
+      heldFrom: 'draft',
+      event: 'cleared',
+      stage: 'voting',
+      out: { status: 'draft', reason: 'resumed' },
+    },
+    {
+      why: 'Art. 4(4): cleared before the dossier is sent → selected again',
+      status: 'onHold',
+      heldFrom: 'selected',
+      event: 'cleared',
+      stage: 'selection',
+      out: { status: 'selected', reason: 'resumed' },
+    },
+    {
+      why: 'Art. 4(4) + 33(5) + 7(1): cleared after the vote, its ballot passed and a seat is free → selected',
+      status: 'onHold',
+      heldFrom: 'draft',
+      event: 'cleared',
+      stage: 'selection',
+      ballot: { passes: true, freeSeats: 1 },
+      out: { status: 'selected', reason: 'selected' },
+    },
+    {
+      why: 'Art. 7(1): cleared after the vote, passed but the quota is full → rejected over quota',
+      status: 'onHold',
+      heldFrom: 'draft',
+      event: 'cleared',
+      stage: 'selection',
+      ballot: { passes: true, freeSeats: 0 },
+      out: { status: 'rejected', reason: 'overQuota' },
+    },
+    {
+      why: 'Art. 33(5): cleared after the vote below 80% of all members → rejected below threshold',
+      status: 'onHold',
+      heldFrom: 'draft',
+      event: 'cleared',
+      stage: 'selection',
+      ballot: { passes: false, freeSeats: 1 },
+      out: { status: 'rejected', reason: 'belowThreshold' },
+    },
+    {
+      why: 'Art. 4(4): still on hold when the dossier was sent → not submitted, even once cleared',
+      status: 'onHold',
+      heldFrom: 'selected',
+      event: 'cleared',
+      stage: 'submitted',
+      out: { status: 'rejected', reason: 'notSubmitted' },
+    },
+    {
+      why: 'Art. 4(4): disciplined → out, whatever the stage',
+      status: 'onHold',
+      heldFrom: 'selected',
+      event: 'disqualified',
+      stage: 'selection',
+      out: { status: 'rejected', reason: 'disqualified' },
+    },
+    {
+      why: 'Art. 4(4): disciplined during the vote → out',
+      status: 'onHold',
+      heldFrom: 'draft',
+      event: 'disqualified',
+      stage: 'voting',
+      out: { status: 'rejected', reason: 'disqualified' },
+    },
   ] as const)('$why', ({ status, event, stage, out, ...rest }) => {
-    expect(governmentFlagHold({ status, event, stage, heldFrom: 'heldFrom' in rest ? rest.heldFrom : undefined, ballot: 'ballot' in rest ? rest.ballot : undefined })).toEqual(out);
+    expect(
+      governmentFlagHold({
+        status,
+        event,
+        stage,
+        heldFrom: 'heldFrom' in rest ? rest.heldFrom : undefined,
+        ballot: 'ballot' in rest ? rest.ballot : undefined,
+      }),
+    ).toEqual(out);
   });
 
   it.each([
-    { why: 'a held proposal is not put on hold twice', status: 'onHold', heldFrom: 'draft', event: 'onHold', code: 'ALREADY_DONE' },
-    { why: 'a submitted dossier is with the Ministry: no hold here', status: 'submitted', event: 'onHold', code: 'WRONG_PHASE' },
-    { why: 'a rejected or decided proposal is not put on hold', status: 'approved', event: 'onHold', code: 'WRONG_PHASE' },
+    {
+      why: 'a held proposal is not put on hold twice',
+      status: 'onHold',
+      heldFrom: 'draft',
+      event: 'onHold',
+      code: 'ALREADY_DONE',
+    },
+    {
+      why: 'a submitted dossier is with the Ministry: no hold here',
+      status: 'submitted',
+      event: 'onHold',
+      code: 'WRONG_PHASE',
+    },
+    {
+      why: 'a rejected or decided proposal is not put on hold',
+      status: 'approved',
+      event: 'onHold',
+      code: 'WRONG_PHASE',
+    },
     { why: 'only a held proposal is cleared', status: 'draft', event: 'cleared', code: 'CONFLICT' },
     { why: 'only a held proposal is disqualified', status: 'selected', event: 'disqualified', code: 'CONFLICT' },
   ] as const)('refused: $why ($code)', ({ status, event, code, ...rest }) => {
-    expect(errorCodeOf(() => governmentFlagHold({ status, event, stage: 'selection', heldFrom: 'heldFrom' in rest ? rest.heldFrom : undefined }))).toBe(code);
+    expect(
+      errorCodeOf(() =>
+        governmentFlagHold({
+          status,
+          event,
+          stage: 'selection',
+          heldFrom: 'heldFrom' in rest ? rest.heldFrom : undefined,
+        }),
+      ),
+    ).toBe(code);
   });
 
   it('a draft cleared after the vote cannot be judged without its ballot', () => {
-    expect(domainErrorOf(() => governmentFlagHold({ status: 'onHold', heldFrom: 'draft', event: 'cleared', stage: 'selection' }))).toMatchObject({ code: 'VALIDATION', details: { path: ['ballot'] } });
+    expect(
+      domainErrorOf(() =>
+        governmentFlagHold({ status: 'onHold', heldFrom: 'draft', event: 'cleared', stage: 'selection' }),
+      ),
+    ).toMatchObject({ code: 'VALIDATION', details: { path: ['ballot'] } });
   });
 });

@@ -20,7 +20,10 @@ describe('baseSalaryOn (versioned by date)', () => {
   });
 
   it('lets the caller extend the table with a later decree (hypothetical test value)', () => {
-    const table: BaseSalaryEntry[] = [...NATIONAL_BASE_SALARY, { from: '2026-07-01', vnd: 2_530_000, source: 'hypothetical' }];
+    const table: BaseSalaryEntry[] = [
+      ...NATIONAL_BASE_SALARY,
+      { from: '2026-07-01', vnd: 2_530_000, source: 'hypothetical' },
+    ];
     expect(baseSalaryOn('2026-06-30', table)).toBe(2_340_000);
     expect(baseSalaryOn('2026-07-01', table)).toBe(2_530_000);
   });
@@ -28,15 +31,78 @@ describe('baseSalaryOn (versioned by date)', () => {
 
 describe('awardAmount (ND 152/2025 Art. 49(1)-(2): coefficient × base salary on the decision date, rounded up to 10,000 VND)', () => {
   it.each([
-    { rule: 'ND 152/2025 Art. 50(2)(e): provincial flag 8.0', type: 'emulation-flag', subject: 'collective', date: '2025-12-20', coefficient: 8, amount: 18_720_000 },
-    { rule: 'ND 152/2025 Art. 50(2)(đ): Government flag 12.0', type: 'government-flag', subject: 'collective', date: '2026-06-30', coefficient: 12, amount: 28_080_000 },
-    { rule: 'ND 152/2025 Art. 50(2)(a): excellent labour collective 1.5', type: 'excellent-labour-collective', subject: 'collective', date: '2025-12-20', coefficient: 1.5, amount: 3_510_000 },
-    { rule: 'ND 152/2025 Art. 54(2)(a): certificate of merit, collective 3.0', type: 'certificate-of-merit', subject: 'collective', date: '2025-12-20', coefficient: 3, amount: 7_020_000 },
-    { rule: 'ND 152/2025 Art. 54(1)(b): certificate of merit, individual 1.5', type: 'certificate-of-merit', subject: 'individual', date: '2025-12-20', coefficient: 1.5, amount: 3_510_000 },
-    { rule: 'ND 152/2025 Art. 54(2)(c) + Art. 49(2): Giấy khen collective 0.6 → 1,404,000 rounded up to 1,410,000', type: 'certificate-of-commendation', subject: 'collective', date: '2025-12-20', coefficient: 0.6, amount: 1_410_000 },
-    { rule: 'ND 152/2025 Art. 54(1)(e) + Art. 49(2): Giấy khen individual 0.3 → 702,000 rounded up to 710,000', type: 'certificate-of-commendation', subject: 'individual', date: '2025-12-20', coefficient: 0.3, amount: 710_000 },
-    { rule: 'ND 152/2025 Art. 49(2): an exact multiple is not bumped (0.6 × 1,800,000 = 1,080,000)', type: 'certificate-of-commendation', subject: 'collective', date: '2024-01-15', coefficient: 0.6, amount: 1_080_000 },
-    { rule: 'ND 152/2025 Art. 49(2): 1.5 × 1,490,000 = 2,235,000 → 2,240,000', type: 'certificate-of-merit', subject: 'individual', date: '2023-06-30', coefficient: 1.5, amount: 2_240_000 },
+    {
+      rule: 'ND 152/2025 Art. 50(2)(e): provincial flag 8.0',
+      type: 'emulation-flag',
+      subject: 'collective',
+      date: '2025-12-20',
+      coefficient: 8,
+      amount: 18_720_000,
+    },
+    {
+      rule: 'ND 152/2025 Art. 50(2)(đ): Government flag 12.0',
+      type: 'government-flag',
+      subject: 'collective',
+      date: '2026-06-30',
+      coefficient: 12,
+      amount: 28_080_000,
+    },
+    {
+      rule: 'ND 152/2025 Art. 50(2)(a): excellent labour collective 1.5',
+      type: 'excellent-labour-collective',
+      subject: 'collective',
+      date: '2025-12-20',
+      coefficient: 1.5,
+      amount: 3_510_000,
+    },
+    {
+      rule: 'ND 152/2025 Art. 54(2)(a): certificate of merit, collective 3.0',
+      type: 'certificate-of-merit',
+      subject: 'collective',
+      date: '2025-12-20',
+      coefficient: 3,
+      amount: 7_020_000,
+    },
+    {
+      rule: 'ND 152/2025 Art. 54(1)(b): certificate of merit, individual 1.5',
+      type: 'certificate-of-merit',
+      subject: 'individual',
+      date: '2025-12-20',
+      coefficient: 1.5,
+      amount: 3_510_000,
+    },
+    {
+      rule: 'ND 152/2025 Art. 54(2)(c) + Art. 49(2): Giấy khen collective 0.6 → 1,404,000 rounded up to 1,410,000',
+      type: 'certificate-of-commendation',
+      subject: 'collective',
+      date: '2025-12-20',
+      coefficient: 0.6,
+      amount: 1_410_000,
+    },
+    {
+      rule: 'ND 152/2025 Art. 54(1)(e) + Art. 49(2): Giấy khen individual 0.3 → 702,000 rounded up to 710,000',
+      type: 'certificate-of-commendation',
+      subject: 'individual',
+      date: '2025-12-20',
+      coefficient: 0.3,
+      amount: 710_000,
+    },
+    {
+      rule: 'ND 152/2025 Art. 49(2): an exact multiple is not bumped (0.6 × 1,800,000 = 1,080,000)',
+      type: 'certificate-of-commendation',
+      subject: 'collective',
+      date: '2024-01-15',
+      coefficient: 0.6,
+      amount: 1_080_000,
+    },
+    {
+      rule: 'ND 152/2025 Art. 49(2): 1.5 × 1,490,000 = 2,235,000 → 2,240,000',
+      type: 'certificate-of-merit',
+      subject: 'individual',
+      date: '2023-06-30',
+      coefficient: 1.5,
+      amount: 2_240_000,
+    },
   ])('$rule', ({ type, subject, date, coefficient, amount }) => {
     const r = awardAmount(type as AwardType, subject as 'collective' | 'individual', date);
     expect(r.coefficient).toBe(coefficient);
@@ -45,8 +111,18 @@ describe('awardAmount (ND 152/2025 Art. 49(1)-(2): coefficient × base salary on
 
   // §8.13: the vote may fall before a base-salary change and the decision after it.
   it.each([
-    { rule: 'ND 152/2025 Art. 49(1): decision on 2024-06-30 uses 1,800,000', date: '2024-06-30', base: 1_800_000, amount: 540_000 },
-    { rule: 'ND 152/2025 Art. 49(1): decision on 2024-07-01 uses 2,340,000', date: '2024-07-01', base: 2_340_000, amount: 710_000 },
+    {
+      rule: 'ND 152/2025 Art. 49(1): decision on 2024-06-30 uses 1,800,000',
+      date: '2024-06-30',
+      base: 1_800_000,
+      amount: 540_000,
+    },
+    {
+      rule: 'ND 152/2025 Art. 49(1): decision on 2024-07-01 uses 2,340,000',
+      date: '2024-07-01',
+      base: 2_340_000,
+      amount: 710_000,
+    },
   ])('$rule', ({ date, base, amount }) => {
     const r = awardAmount('certificate-of-commendation', 'individual', date);
     expect(r.baseSalaryVnd).toBe(base);
@@ -63,15 +139,37 @@ describe('awardAmount (ND 152/2025 Art. 49(1)-(2): coefficient × base salary on
 
   it.each([
     { rule: 'ND 152/2025 in force: no warning', date: '2025-07-01', warnings: 0 },
-    { rule: 'ND 152/2025 Art. 59(1): decision before 2025-07-01 → coefficient to verify against ND 98', date: '2025-06-30', warnings: 1 },
+    {
+      rule: 'ND 152/2025 Art. 59(1): decision before 2025-07-01 → coefficient to verify against ND 98',
+      date: '2025-06-30',
+      warnings: 1,
+    },
   ])('$rule', ({ date, warnings }) => {
     expect(awardAmount('emulation-flag', 'collective', date).warnings).toHaveLength(warnings);
   });
 
   it.each([
-    { rule: 'ND 152/2025 Art. 50(2): a flag is a collective title', type: 'emulation-flag', subject: 'individual', date: '2025-12-20', code: 'VALIDATION' },
-    { rule: 'ND 152/2025 Art. 50(2)(đ): the Government flag is a collective title', type: 'government-flag', subject: 'individual', date: '2025-12-20', code: 'VALIDATION' },
-    { rule: 'no base salary before 2019-07-01', type: 'emulation-flag', subject: 'collective', date: '2019-01-01', code: 'NO_RULESET' },
+    {
+      rule: 'ND 152/2025 Art. 50(2): a flag is a collective title',
+      type: 'emulation-flag',
+      subject: 'individual',
+      date: '2025-12-20',
+      code: 'VALIDATION',
+    },
+    {
+      rule: 'ND 152/2025 Art. 50(2)(đ): the Government flag is a collective title',
+      type: 'government-flag',
+      subject: 'individual',
+      date: '2025-12-20',
+      code: 'VALIDATION',
+    },
+    {
+      rule: 'no base salary before 2019-07-01',
+      type: 'emulation-flag',
+      subject: 'collective',
+      date: '2019-01-01',
+      code: 'NO_RULESET',
+    },
     { rule: 'malformed date', type: 'emulation-flag', subject: 'collective', date: '2025-13-01', code: 'VALIDATION' },
   ])('$rule → $code', ({ type, subject, date, code }) => {
     expect(errorCodeOf(() => awardAmount(type as AwardType, subject as 'collective' | 'individual', date))).toBe(code);

@@ -24,7 +24,9 @@ const small = (over: Partial<ScoringTemplateInput> = {}): ScoringTemplateInput =
 });
 
 describe('defaultScoringTemplate (§4.2 [PRAC] 4 groups, 100 points)', () => {
-  const groupMax = Object.fromEntries(template.groups.map((g) => [g.kind, g.criteria.reduce((s, c) => s + c.maxPoints, 0)]));
+  const groupMax = Object.fromEntries(
+    template.groups.map((g) => [g.kind, g.criteria.reduce((s, c) => s + c.maxPoints, 0)]),
+  );
   it.each([
     { rule: '[PRAC] scale 100', actual: template.scale, expected: 100 },
     { rule: '[PRAC] bonus capped at 5 (≤ 5-10% of the scale)', actual: template.bonusCap, expected: 5 },
@@ -32,7 +34,11 @@ describe('defaultScoringTemplate (§4.2 [PRAC] 4 groups, 100 points)', () => {
     { rule: '[PRAC] emulation work 15-20% → 20', actual: groupMax.emulation, expected: 20 },
     { rule: '[PRAC] Party building etc. 15-25% → 20', actual: groupMax.partyBuilding, expected: 20 },
     { rule: '[PRAC] bloc activities 5-10% → 10', actual: groupMax.blocActivities, expected: 10 },
-    { rule: '[PRAC] penalties: late pledge/report/self-score, absence, discipline', actual: template.penaltyRules.map((p) => p.id), expected: ['late-pledge', 'late-report', 'late-self-score', 'absence', 'discipline'] },
+    {
+      rule: '[PRAC] penalties: late pledge/report/self-score, absence, discipline',
+      actual: template.penaltyRules.map((p) => p.id),
+      expected: ['late-pledge', 'late-report', 'late-self-score', 'absence', 'discipline'],
+    },
   ])('$rule', ({ actual, expected }) => {
     expect(actual).toEqual(expected);
   });
@@ -47,16 +53,105 @@ describe('defaultScoringTemplate (§4.2 [PRAC] 4 groups, 100 points)', () => {
 describe('ScoringTemplateSchema', () => {
   it.each([
     { rule: '[PRAC] small valid template', input: small(), ok: true },
-    { rule: '[PRAC] 1,000-point scale', input: small({ scale: 1000, groups: [{ id: 'g', name: 'g', kind: 'tasks', criteria: [{ id: 'a', name: 'a', maxPoints: 600 }, { id: 'b', name: 'b', maxPoints: 400 }] }] }), ok: true },
-    { rule: 'decimal maxima sum exactly (33.33 + 33.33 + 33.34 = 100)', input: small({ scale: 100, bonusCap: 0, groups: [{ id: 'g', name: 'g', kind: 'tasks', criteria: [{ id: 'a', name: 'a', maxPoints: 33.33 }, { id: 'b', name: 'b', maxPoints: 33.33 }, { id: 'c', name: 'c', maxPoints: 33.34 }] }] }), ok: true },
+    {
+      rule: '[PRAC] 1,000-point scale',
+      input: small({
+        scale: 1000,
+        groups: [
+          {
+            id: 'g',
+            name: 'g',
+            kind: 'tasks',
+            criteria: [
+              { id: 'a', name: 'a', maxPoints: 600 },
+              { id: 'b', name: 'b', maxPoints: 400 },
+            ],
+          },
+        ],
+      }),
+      ok: true,
+    },
+    {
+      rule: 'decimal maxima sum exactly (33.33 + 33.33 + 33.34 = 100)',
+      input: small({
+        scale: 100,
+        bonusCap: 0,
+        groups: [
+          {
+            id: 'g',
+            name: 'g',
+            kind: 'tasks',
+            criteria: [
+              { id: 'a', name: 'a', maxPoints: 33.33 },
+              { id: 'b', name: 'b', maxPoints: 33.33 },
+              { id: 'c', name: 'c', maxPoints: 33.34 },
+            ],
+          },
+        ],
+      }),
+      ok: true,
+    },
     { rule: 'criteria maxima must sum to the scale', input: small({ scale: 11 }), ok: false },
-    { rule: 'criterion ids unique across groups', input: small({ groups: [{ id: 'g1', name: 'a', kind: 'tasks', criteria: [{ id: 'c', name: 'c', maxPoints: 6 }] }, { id: 'g2', name: 'b', kind: 'other', criteria: [{ id: 'c', name: 'c', maxPoints: 4 }] }] }), ok: false },
-    { rule: 'group ids unique', input: small({ groups: [{ id: 'g', name: 'a', kind: 'tasks', criteria: [{ id: 'c1', name: 'c', maxPoints: 6 }] }, { id: 'g', name: 'b', kind: 'other', criteria: [{ id: 'c2', name: 'c', maxPoints: 4 }] }] }), ok: false },
-    { rule: 'penalty ids unique', input: small({ penaltyRules: [{ id: 'p', name: 'p', points: 1 }, { id: 'p', name: 'q', points: 2 }] }), ok: false },
-    { rule: 'maxPoints must be > 0', input: small({ groups: [{ id: 'g1', name: 'a', kind: 'tasks', criteria: [{ id: 'c1', name: 'c', maxPoints: 10 }, { id: 'c2', name: 'c', maxPoints: 0 }] }] }), ok: false },
+    {
+      rule: 'criterion ids unique across groups',
+      input: small({
+        groups: [
+          { id: 'g1', name: 'a', kind: 'tasks', criteria: [{ id: 'c', name: 'c', maxPoints: 6 }] },
+          { id: 'g2', name: 'b', kind: 'other', criteria: [{ id: 'c', name: 'c', maxPoints: 4 }] },
+        ],
+      }),
+      ok: false,
+    },
+    {
+      rule: 'group ids unique',
+      input: small({
+        groups: [
+          { id: 'g', name: 'a', kind: 'tasks', criteria: [{ id: 'c1', name: 'c', maxPoints: 6 }] },
+          { id: 'g', name: 'b', kind: 'other', criteria: [{ id: 'c2', name: 'c', maxPoints: 4 }] },
+        ],
+      }),
+      ok: false,
+    },
+    {
+      rule: 'penalty ids unique',
+      input: small({
+        penaltyRules: [
+          { id: 'p', name: 'p', points: 1 },
+          { id: 'p', name: 'q', points: 2 },
+        ],
+      }),
+      ok: false,
+    },
+    {
+      rule: 'maxPoints must be > 0',
+      input: small({
+        groups: [
+          {
+            id: 'g1',
+            name: 'a',
+            kind: 'tasks',
+            criteria: [
+              { id: 'c1', name: 'c', maxPoints: 10 },
+              { id: 'c2', name: 'c', maxPoints: 0 },
+            ],
+          },
+        ],
+      }),
+      ok: false,
+    },
     { rule: 'bonus cap ≥ 0', input: small({ bonusCap: -1 }), ok: false },
     { rule: 'bonus cap not above the scale', input: small({ bonusCap: 11 }), ok: false },
-    { rule: 'a group needs criteria', input: small({ scale: 4, groups: [{ id: 'g1', name: 'a', kind: 'tasks', criteria: [] }, { id: 'g2', name: 'b', kind: 'other', criteria: [{ id: 'c2', name: 'c', maxPoints: 4 }] }] }), ok: false },
+    {
+      rule: 'a group needs criteria',
+      input: small({
+        scale: 4,
+        groups: [
+          { id: 'g1', name: 'a', kind: 'tasks', criteria: [] },
+          { id: 'g2', name: 'b', kind: 'other', criteria: [{ id: 'c2', name: 'c', maxPoints: 4 }] },
+        ],
+      }),
+      ok: false,
+    },
   ])('$rule', ({ input, ok }) => {
     expect(ScoringTemplateSchema.safeParse(input).success).toBe(ok);
   });
@@ -72,13 +167,44 @@ describe('validateSelfScores ([PRAC] §4.3 self-score with evidence)', () => {
   });
 
   it.each([
-    { rule: '[PRAC] unknown criterion', entries: [{ criterionId: 'nope', points: 1 }], path: ['entries', 0, 'criterionId'] },
-    { rule: '[PRAC] points below 0', entries: [{ criterionId: 'bloc.attendance', points: -0.5 }], path: ['entries', 0, 'points'] },
-    { rule: '[PRAC] points above the criterion maximum', entries: [{ criterionId: 'tasks.targets', points: 30.01, evidence: ['x'] }], path: ['entries', 0, 'points'] },
-    { rule: '[PRAC] NaN points', entries: [{ criterionId: 'bloc.attendance', points: Number.NaN }], path: ['entries', 0, 'points'] },
-    { rule: '[PRAC] criterion scored twice', entries: [{ criterionId: 'bloc.events', points: 1 }, { criterionId: 'bloc.events', points: 2 }], path: ['entries', 1, 'criterionId'] },
-    { rule: '[PRAC] evidence (minh chứng) required', entries: [{ criterionId: 'tasks.quality', points: 10 }], path: ['entries', 0, 'evidence'] },
-    { rule: '[PRAC] blank evidence does not count', entries: [{ criterionId: 'tasks.quality', points: 10, evidence: ['  '] }], path: ['entries', 0, 'evidence'] },
+    {
+      rule: '[PRAC] unknown criterion',
+      entries: [{ criterionId: 'nope', points: 1 }],
+      path: ['entries', 0, 'criterionId'],
+    },
+    {
+      rule: '[PRAC] points below 0',
+      entries: [{ criterionId: 'bloc.attendance', points: -0.5 }],
+      path: ['entries', 0, 'points'],
+    },
+    {
+      rule: '[PRAC] points above the criterion maximum',
+      entries: [{ criterionId: 'tasks.targets', points: 30.01, evidence: ['x'] }],
+      path: ['entries', 0, 'points'],
+    },
+    {
+      rule: '[PRAC] NaN points',
+      entries: [{ criterionId: 'bloc.attendance', points: Number.NaN }],
+      path: ['entries', 0, 'points'],
+    },
+    {
+      rule: '[PRAC] criterion scored twice',
+      entries: [
+        { criterionId: 'bloc.events', points: 1 },
+        { criterionId: 'bloc.events', points: 2 },
+      ],
+      path: ['entries', 1, 'criterionId'],
+    },
+    {
+      rule: '[PRAC] evidence (minh chứng) required',
+      entries: [{ criterionId: 'tasks.quality', points: 10 }],
+      path: ['entries', 0, 'evidence'],
+    },
+    {
+      rule: '[PRAC] blank evidence does not count',
+      entries: [{ criterionId: 'tasks.quality', points: 10, evidence: ['  '] }],
+      path: ['entries', 0, 'evidence'],
+    },
   ])('$rule → VALIDATION at $path', ({ entries, path }) => {
     const err = domainErrorOf(() => validateSelfScores(template, entries));
     expect(err.code).toBe('VALIDATION');
@@ -87,8 +213,14 @@ describe('validateSelfScores ([PRAC] §4.3 self-score with evidence)', () => {
 
   it.each([
     { rule: '[PRAC] claiming 0 needs no evidence', entries: [{ criterionId: 'tasks.quality', points: 0 }] },
-    { rule: '[PRAC] maximum itself is allowed', entries: [{ criterionId: 'tasks.targets', points: 30, evidence: ['x'] }] },
-    { rule: '[PRAC] criterion without evidence requirement', entries: [{ criterionId: 'emulation.reports', points: 5 }] },
+    {
+      rule: '[PRAC] maximum itself is allowed',
+      entries: [{ criterionId: 'tasks.targets', points: 30, evidence: ['x'] }],
+    },
+    {
+      rule: '[PRAC] criterion without evidence requirement',
+      entries: [{ criterionId: 'emulation.reports', points: 5 }],
+    },
   ])('$rule', ({ entries }) => {
     expect(errorCodeOf(() => validateSelfScores(template, entries))).toBeNull();
   });
@@ -123,18 +255,57 @@ describe('computeUnitScore', () => {
     { rule: '[PRAC] bonus capped at bonusCap 5', actual: full.bonusApplied, expected: 5 },
     { rule: '[PRAC] penalties: rule default 1 + explicit 2', actual: full.penaltyTotal, expected: 3 },
     { rule: '[PRAC] final = 88.5 + 5 − 3', actual: full.finalTotal, expected: 90.5 },
-    { rule: '[PRAC] group totals', actual: full.groupTotals, expected: { tasks: 44, emulation: 18, party: 18.5, bloc: 8 } },
+    {
+      rule: '[PRAC] group totals',
+      actual: full.groupTotals,
+      expected: { tasks: 44, emulation: 18, party: 18.5, bloc: 8 },
+    },
     { rule: '[PRAC] §4.4 tasks-group score', actual: full.tasksGroupScore, expected: 44 },
-    { rule: '[PRAC] per-criterion final', actual: [full.finalByCriterion['tasks.targets'], full.finalByCriterion['emulation.reports']], expected: [26, 5] },
+    {
+      rule: '[PRAC] per-criterion final',
+      actual: [full.finalByCriterion['tasks.targets'], full.finalByCriterion['emulation.reports']],
+      expected: [26, 5],
+    },
   ])('$rule', ({ actual, expected }) => {
     expect(actual).toEqual(expected);
   });
 
   it.each([
-    { rule: 'exact decimals: 0.1 + 0.2 = 0.3', entries: [{ criterionId: 'c1', self: 0.1 }, { criterionId: 'c2', self: 0.2 }], bonus: 0, penalties: [], field: 'finalTotal', expected: 0.3 },
-    { rule: '[PRAC] penalties cannot push the total below 0', entries: [{ criterionId: 'c1', self: 1 }], bonus: 0, penalties: [{ ruleId: 'p', points: 5 }], field: 'finalTotal', expected: 0 },
-    { rule: '[PRAC] bonus below the cap is kept', entries: [], bonus: 0.75, penalties: [], field: 'bonusApplied', expected: 0.75 },
-    { rule: '[PRAC] unscored criteria count 0', entries: [{ criterionId: 'c2', self: 3 }], bonus: 0, penalties: [], field: 'tasksGroupScore', expected: 0 },
+    {
+      rule: 'exact decimals: 0.1 + 0.2 = 0.3',
+      entries: [
+        { criterionId: 'c1', self: 0.1 },
+        { criterionId: 'c2', self: 0.2 },
+      ],
+      bonus: 0,
+      penalties: [],
+      field: 'finalTotal',
+      expected: 0.3,
+    },
+    {
+      rule: '[PRAC] penalties cannot push the total below 0',
+      entries: [{ criterionId: 'c1', self: 1 }],
+      bonus: 0,
+      penalties: [{ ruleId: 'p', points: 5 }],
+      field: 'finalTotal',
+      expected: 0,
+    },
+    {
+      rule: '[PRAC] bonus below the cap is kept',
+      entries: [],
+      bonus: 0.75,
+      penalties: [],
+      field: 'bonusApplied',
+      expected: 0.75,
+    },
+    {
+      rule: '[PRAC] unscored criteria count 0',
+      entries: [{ criterionId: 'c2', self: 3 }],
+      bonus: 0,
+      penalties: [],
+      field: 'tasksGroupScore',
+      expected: 0,
+    },
   ])('$rule', ({ entries, bonus, penalties, field, expected }) => {
     const tpl = ScoringTemplateSchema.parse(small({ penaltyRules: [{ id: 'p', name: 'p', points: 1 }] }));
     const r = computeUnitScore(tpl, { entries, bonus, penalties });
@@ -143,10 +314,29 @@ describe('computeUnitScore', () => {
 
   it.each([
     { rule: 'unknown criterion', input: { entries: [{ criterionId: 'x', self: 1 }], bonus: 0, penalties: [] } },
-    { rule: 'duplicate criterion', input: { entries: [{ criterionId: 'bloc.events', self: 1 }, { criterionId: 'bloc.events', self: 1 }], bonus: 0, penalties: [] } },
-    { rule: 'self above maximum', input: { entries: [{ criterionId: 'bloc.events', self: 6 }], bonus: 0, penalties: [] } },
-    { rule: 'reviewed above maximum', input: { entries: [{ criterionId: 'bloc.events', self: 5, reviewed: 5.5 }], bonus: 0, penalties: [] } },
-    { rule: 'reviewed below 0', input: { entries: [{ criterionId: 'bloc.events', self: 5, reviewed: -1 }], bonus: 0, penalties: [] } },
+    {
+      rule: 'duplicate criterion',
+      input: {
+        entries: [
+          { criterionId: 'bloc.events', self: 1 },
+          { criterionId: 'bloc.events', self: 1 },
+        ],
+        bonus: 0,
+        penalties: [],
+      },
+    },
+    {
+      rule: 'self above maximum',
+      input: { entries: [{ criterionId: 'bloc.events', self: 6 }], bonus: 0, penalties: [] },
+    },
+    {
+      rule: 'reviewed above maximum',
+      input: { entries: [{ criterionId: 'bloc.events', self: 5, reviewed: 5.5 }], bonus: 0, penalties: [] },
+    },
+    {
+      rule: 'reviewed below 0',
+      input: { entries: [{ criterionId: 'bloc.events', self: 5, reviewed: -1 }], bonus: 0, penalties: [] },
+    },
     { rule: 'negative bonus', input: { entries: [], bonus: -1, penalties: [] } },
     { rule: 'unknown penalty rule', input: { entries: [], bonus: 0, penalties: [{ ruleId: 'nope' }] } },
     { rule: 'negative penalty', input: { entries: [], bonus: 0, penalties: [{ ruleId: 'absence', points: -2 }] } },
@@ -179,7 +369,13 @@ describe('rankUnits ([PRAC] §4.4: total desc, tie broken by tasks-group score)'
   const byId = Object.fromEntries(ranked.map((r) => [r.unitId, r]));
   it.each([
     { rule: '[PRAC] highest total first', unit: 'B', rank: 1, tiedOnTotal: false, sharedRank: false },
-    { rule: '[PRAC] §4.4 equal total, higher tasks group ahead; still equal → shared rank', unit: 'C', rank: 2, tiedOnTotal: true, sharedRank: true },
+    {
+      rule: '[PRAC] §4.4 equal total, higher tasks group ahead; still equal → shared rank',
+      unit: 'C',
+      rank: 2,
+      tiedOnTotal: true,
+      sharedRank: true,
+    },
     { rule: '[PRAC] shared rank (competition ranking)', unit: 'D', rank: 2, tiedOnTotal: true, sharedRank: true },
     { rule: '[PRAC] §4.4 lower tasks group ranks after', unit: 'A', rank: 4, tiedOnTotal: true, sharedRank: false },
     { rule: '[PRAC] last', unit: 'E', rank: 5, tiedOnTotal: false, sharedRank: false },
@@ -193,6 +389,13 @@ describe('rankUnits ([PRAC] §4.4: total desc, tie broken by tasks-group score)'
   });
 
   it('rejects a unit listed twice', () => {
-    expect(errorCodeOf(() => rankUnits([{ unitId: 'A', finalTotal: 1, tasksGroupScore: 1 }, { unitId: 'A', finalTotal: 2, tasksGroupScore: 1 }]))).toBe('VALIDATION');
+    expect(
+      errorCodeOf(() =>
+        rankUnits([
+          { unitId: 'A', finalTotal: 1, tasksGroupScore: 1 },
+          { unitId: 'A', finalTotal: 2, tasksGroupScore: 1 },
+        ]),
+      ),
+    ).toBe('VALIDATION');
   });
 });

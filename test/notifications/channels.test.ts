@@ -3,7 +3,13 @@
  * captures every message, and an HTTP receiver that checks each signature with
  * verifyWebhookSignature, the function integrators are told to use.
  */
-import { signWebhook, verifyWebhookSignature, emailChannel, webhookChannel, type OutgoingMessage } from '../../notifications/channels';
+import {
+  signWebhook,
+  verifyWebhookSignature,
+  emailChannel,
+  webhookChannel,
+  type OutgoingMessage,
+} from '../../notifications/channels';
 import { deadPort, startSmtpCapture, startWebhookReceiver, type SmtpCapture, type WebhookReceiver } from './loopback';
 
 const SECRET = 'whsec-test-0123456789abcdef';
@@ -49,7 +55,19 @@ describe('verifyWebhookSignature', () => {
 
   test('rejects malformed headers without throwing', () => {
     const mac = signWebhook(SECRET, now, body).split('v1=')[1]!;
-    for (const bad of [undefined, null, '', 'garbage', `v1=${mac}`, `t=${now}`, `t=abc,v1=${mac}`, `t=${now},t=${now},v1=${mac}`, `t=${now},v1=${mac.slice(2)}`, `t=${now};v1=${mac}`, 'x'.repeat(5000)]) {
+    for (const bad of [
+      undefined,
+      null,
+      '',
+      'garbage',
+      `v1=${mac}`,
+      `t=${now}`,
+      `t=abc,v1=${mac}`,
+      `t=${now},t=${now},v1=${mac}`,
+      `t=${now},v1=${mac.slice(2)}`,
+      `t=${now};v1=${mac}`,
+      'x'.repeat(5000),
+    ]) {
       expect(verifyWebhookSignature(SECRET, bad, body, 300, now)).toBe(false);
     }
   });
@@ -89,13 +107,17 @@ describe('e-mail over a real SMTP server', () => {
 
   test('no recipient address: nothing is sent and nothing fails', async () => {
     const before = smtp.messages.length;
-    await emailChannel(smtp.url, 'x@thidua.local').send(message({ recipients: { unitIds: ['u1'], personIds: [], emails: [] } }));
+    await emailChannel(smtp.url, 'x@thidua.local').send(
+      message({ recipients: { unitIds: ['u1'], personIds: [], emails: [] } }),
+    );
     expect(smtp.messages.length).toBe(before);
   });
 
   test('a mail server that is down fails the send (connection refused), promptly', async () => {
     const started = Date.now();
-    await expect(emailChannel(`smtp://127.0.0.1:${await deadPort()}`, 'x@thidua.local').send(message())).rejects.toThrow(/ECONNREFUSED|connect/i);
+    await expect(
+      emailChannel(`smtp://127.0.0.1:${await deadPort()}`, 'x@thidua.local').send(message()),
+    ).rejects.toThrow(/ECONNREFUSED|connect/i);
     expect(Date.now() - started).toBeLessThan(5000);
   });
 });
@@ -114,14 +136,23 @@ describe('webhook to a real HTTP receiver that verifies the signature', () => {
     const [call] = await hook.waitFor(1);
     expect(call!.valid).toBe(true);
     expect(call!.contentType).toMatch(/^application\/json/);
-    expect(call!.payload).toEqual({ id: 'n-1', kind: 'task', title: message().title, body: message().body, cycleId: 'cycle-CT-NOICHINH-2026', unitIds: ['u1', 'u2'] });
+    expect(call!.payload).toEqual({
+      id: 'n-1',
+      kind: 'task',
+      title: message().title,
+      body: message().body,
+      cycleId: 'cycle-CT-NOICHINH-2026',
+      unitIds: ['u1', 'u2'],
+    });
     // Signed with the current time.
     const t = Number(/t=(\d+)/.exec(call!.signature!)![1]);
     expect(Math.abs(t - Date.now() / 1000)).toBeLessThan(5);
   });
 
   test('a receiver with another secret refuses it (400) and the send fails without retrying', async () => {
-    await expect(webhookChannel(hook.url, 'not-the-shared-secret-00').send(message())).rejects.toThrow('webhook answered 400');
+    await expect(webhookChannel(hook.url, 'not-the-shared-secret-00').send(message())).rejects.toThrow(
+      'webhook answered 400',
+    );
     expect(hook.received).toHaveLength(1);
     expect(hook.received[0]!.valid).toBe(false);
   });

@@ -56,7 +56,8 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
     url: `smtp://127.0.0.1:${port}`,
     port,
     messages,
-    waitFor: (n, timeoutMs = 20_000) => waitUntil(`${n} e-mail(s)`, () => (messages.length >= n ? messages : undefined), timeoutMs),
+    waitFor: (n, timeoutMs = 20_000) =>
+      waitUntil(`${n} e-mail(s)`, () => (messages.length >= n ? messages : undefined), timeoutMs),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -95,11 +96,17 @@ export async function startWebhookReceiver(secret: string): Promise<WebhookRecei
     url: '',
     received: [],
     mode: 'ok',
-    waitFor: (n, timeoutMs = 20_000) => waitUntil(`${n} webhook call(s)`, () => (receiver.received.length >= n ? receiver.received : undefined), timeoutMs),
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    waitFor: (n, timeoutMs = 20_000) =>
+      waitUntil(
+        `${n} webhook call(s)`,
+        () => (receiver.received.length >= n ? receiver.received : undefined),
+        timeoutMs,
+      ),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -114,7 +121,13 @@ export async function startWebhookReceiver(secret: string): Promise<WebhookRecei
       } catch {
         // kept as {}: the test sees it
       }
-      receiver.received.push({ signature, valid, raw: raw.toString('utf8'), payload, contentType: req.headers['content-type'] });
+      receiver.received.push({
+        signature,
+        valid,
+        raw: raw.toString('utf8'),
+        payload,
+        contentType: req.headers['content-type'],
+      });
       if (receiver.mode === 'hang') return; // the connection stays open until the sender gives up
       let status = valid ? 204 : 400;
       if (receiver.mode === 'fail') status = 500;
@@ -130,7 +143,11 @@ export async function startWebhookReceiver(secret: string): Promise<WebhookRecei
   return receiver;
 }
 
-export async function waitUntil<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+export async function waitUntil<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
@@ -147,12 +164,15 @@ export async function waitUntil<T>(what: string, probe: () => T | undefined | Pr
 
 const utf8 = (bytes: string) => Buffer.from(bytes, 'latin1').toString('utf8');
 
-const qpBytes = (s: string) => s.replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+const qpBytes = (s: string) =>
+  s.replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 /** Decodes encoded words; whitespace between two adjacent encoded words is dropped (RFC 2047 §6.2). */
 export function decodeHeader(value: string): string {
-  const bytes = value.replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=(?:\s+(?==\?[^?]+\?[BbQq]\?))?/g, (_m, _charset: string, enc: string, text: string) =>
-    enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('latin1') : qpBytes(text.replace(/_/g, ' ')),
+  const bytes = value.replace(
+    /=\?([^?]+)\?([BbQq])\?([^?]*)\?=(?:\s+(?==\?[^?]+\?[BbQq]\?))?/g,
+    (_m, _charset: string, enc: string, text: string) =>
+      enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('latin1') : qpBytes(text.replace(/_/g, ' ')),
   );
   return utf8(bytes);
 }
@@ -161,11 +181,15 @@ export function parseMail(raw: string): Omit<CapturedMail, 'envelope'> {
   const split = raw.indexOf('\r\n\r\n');
   if (split < 0) throw new Error('no header/body separator');
   const headers: Record<string, string> = {};
-  for (const line of raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ').split('\r\n')) {
+  for (const line of raw
+    .slice(0, split)
+    .replace(/\r\n[ \t]+/g, ' ')
+    .split('\r\n')) {
     const colon = line.indexOf(':');
     if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = decodeHeader(line.slice(colon + 1).trim());
   }
-  if (/^multipart\//i.test(headers['content-type'] ?? '')) throw new Error(`unexpected multipart mail: ${headers['content-type']}`);
+  if (/^multipart\//i.test(headers['content-type'] ?? ''))
+    throw new Error(`unexpected multipart mail: ${headers['content-type']}`);
   let body = raw.slice(split + 4);
   const cte = (headers['content-transfer-encoding'] ?? '7bit').toLowerCase();
   if (cte === 'quoted-printable') body = qpBytes(body.replace(/=\r\n/g, ''));

@@ -28,14 +28,22 @@ export const UNAUDITED_ACTS = ['/ballots', '/council/votes'];
  */
 export function expectError(res: CallResult, status: number, code: string | undefined, context: string): void {
   const body = res.body as { error?: { status?: unknown; code?: unknown; message?: unknown } } | null;
-  const got = { context, status: res.status, envelopeStatus: body?.error?.status, code: body?.error?.code, message: typeof body?.error?.message };
+  const got = {
+    context,
+    status: res.status,
+    envelopeStatus: body?.error?.status,
+    code: body?.error?.code,
+    message: typeof body?.error?.message,
+  };
   const want = { context, status, envelopeStatus: status, code: code ?? body?.error?.code, message: 'string' };
-  if (JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`expected ${status} ${code ?? ''} for ${context}, got ${res.status} ${JSON.stringify(res.body)}`);
+  if (JSON.stringify(got) !== JSON.stringify(want))
+    throw new Error(`expected ${status} ${code ?? ''} for ${context}, got ${res.status} ${JSON.stringify(res.body)}`);
 }
 
 /** Asserts a 2xx answer, naming the request on failure. */
 export function expectStatus(res: CallResult, status: number, context: string): void {
-  if (res.status !== status) throw new Error(`expected ${status} for ${context}, got ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== status)
+    throw new Error(`expected ${status} for ${context}, got ${res.status} ${JSON.stringify(res.body)}`);
 }
 
 /**
@@ -43,16 +51,27 @@ export function expectStatus(res: CallResult, status: number, context: string): 
  * payload was changed to another person (signature kept), one that expired, one signed with
  * another secret, an unsigned one (alg none), and plain garbage.
  */
-export async function forgedTokens(sys: System, username: string, otherUsername: string): Promise<Record<string, string>> {
+export async function forgedTokens(
+  sys: System,
+  username: string,
+  otherUsername: string,
+): Promise<Record<string, string>> {
   const secret = sys.real.config.JWT_SECRET!;
-  const [me, other] = await Promise.all([username, otherUsername].map((u) => sys.db.prisma.person.findUniqueOrThrow({ where: { username: u }, select: { id: true } })));
+  const [me, other] = await Promise.all(
+    [username, otherUsername].map((u) =>
+      sys.db.prisma.person.findUniqueOrThrow({ where: { username: u }, select: { id: true } }),
+    ),
+  );
   const real = await sys.login(username);
   const [header, , signature] = real.split('.');
   const now = Math.floor(Date.now() / 1000);
   const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
   return {
     tampered: `${header}.${b64({ sub: other!.id, iss: 'thidua', iat: now, exp: now + 3600 })}.${signature}`,
-    expired: jwt.sign({ sub: me!.id, iat: now - 7200, exp: now - 60 }, secret, { algorithm: 'HS256', issuer: 'thidua' }),
+    expired: jwt.sign({ sub: me!.id, iat: now - 7200, exp: now - 60 }, secret, {
+      algorithm: 'HS256',
+      issuer: 'thidua',
+    }),
     otherSecret: jwt.sign({ sub: me!.id }, `${secret}x`, { algorithm: 'HS256', issuer: 'thidua', expiresIn: 3600 }),
     otherIssuer: jwt.sign({ sub: me!.id }, secret, { algorithm: 'HS256', issuer: 'someone-else', expiresIn: 3600 }),
     algNone: `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: me!.id, iss: 'thidua', iat: now, exp: now + 3600 })}.`,
@@ -82,7 +101,13 @@ export interface DriverHooks {
 }
 
 /** Sends one act as `as` (a username, or anonymous / a token through opts). */
-export const sendAct = (sys: System, cycleId: string, path: string, body: Record<string, unknown>, opts: CallOptions = {}) => sys.call('POST', actUrl(cycleId, path), { key: randomUUID(), ...opts, body });
+export const sendAct = (
+  sys: System,
+  cycleId: string,
+  path: string,
+  body: Record<string, unknown>,
+  opts: CallOptions = {},
+) => sys.call('POST', actUrl(cycleId, path), { key: randomUUID(), ...opts, body });
 
 /** A driver for runEveryActYear that calls the hooks around each act (plainDriver when none are given). */
 export function hookedDriver(sys: System, hooks: DriverHooks = {}): EveryActDriver {
@@ -90,7 +115,9 @@ export function hookedDriver(sys: System, hooks: DriverHooks = {}): EveryActDriv
   return {
     async start(user, blocId, body) {
       await hooks.beforeStart?.(user, blocId, body);
-      const res = hooks.sendStart ? await hooks.sendStart(user, blocId, body) : await sys.call('POST', startUrl(blocId), { as: user, body, key: randomUUID() });
+      const res = hooks.sendStart
+        ? await hooks.sendStart(user, blocId, body)
+        : await sys.call('POST', startUrl(blocId), { as: user, body, key: randomUUID() });
       expectStatus(res, 201, `start as ${user}`);
       return (res.body as { cycleId: string }).cycleId;
     },
@@ -108,13 +135,22 @@ export function hookedDriver(sys: System, hooks: DriverHooks = {}): EveryActDriv
 /** Every row of every table of the (SQLite) test database, as plain JSON-able objects. */
 export async function dumpDatabase(sys: System): Promise<Record<string, Record<string, unknown>[]>> {
   const { prisma } = sys.db;
-  const tables = await prisma.$queryRawUnsafe<{ name: string; sql: string }[]>("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma_%'");
+  const tables = await prisma.$queryRawUnsafe<{ name: string; sql: string }[]>(
+    "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma_%'",
+  );
   const out: Record<string, Record<string, unknown>[]> = {};
   for (const { name, sql } of tables) {
     // The hidden rowid (insertion order) too, where the table has one.
     const rowid = /WITHOUT\s+ROWID/i.test(sql) ? '' : 'rowid AS "__rowid", ';
     const rows = await prisma.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT ${rowid}* FROM "${name}"`);
-    out[name] = rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v instanceof Uint8Array ? `<${v.byteLength} bytes>` : v])));
+    out[name] = rows.map((r) =>
+      Object.fromEntries(
+        Object.entries(r).map(([k, v]) => [
+          k,
+          typeof v === 'bigint' ? Number(v) : v instanceof Uint8Array ? `<${v.byteLength} bytes>` : v,
+        ]),
+      ),
+    );
   }
   return out;
 }

@@ -43,7 +43,16 @@ export async function launchBrowser(base: string): Promise<BrowserSession> {
     viewport: { width: 1366, height: 768 },
     locale: 'vi-VN',
     acceptDownloads: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   context.setDefaultTimeout(WAIT);
   const pageErrors: string[] = [];
@@ -75,7 +84,8 @@ export async function launchBrowser(base: string): Promise<BrowserSession> {
 }
 
 /** A full-page screenshot as test-artifacts/screenshots/<name>.png. */
-export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+export const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 
 /**
  * Submits a form (by its button) and waits for the confirmation; an error shown in the alert
@@ -86,7 +96,10 @@ export async function submit(page: Page, button: Locator, confirmation: string |
   await button.click();
   const notice = page.locator('#notice').filter({ hasText: confirmation });
   const alert = page.locator('#alert:not([hidden])');
-  await Promise.race([notice.waitFor(), alert.waitFor().then(async () => Promise.reject(new Error(`alert on ${page.url()}: ${await alert.innerText()}`)))]);
+  await Promise.race([
+    notice.waitFor(),
+    alert.waitFor().then(async () => Promise.reject(new Error(`alert on ${page.url()}: ${await alert.innerText()}`))),
+  ]);
 }
 
 /**

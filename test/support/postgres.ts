@@ -84,7 +84,10 @@ function findBinDir(): string {
   const fromEnv = process.env['PG_BIN'];
   if (fromEnv) return fromEnv;
   try {
-    const dir = execFileSync('pg_config', ['--bindir'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dir = execFileSync('pg_config', ['--bindir'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     if (fs.existsSync(path.join(dir, 'initdb'))) return dir;
   } catch {
     // Debian's pg_config may be missing or belong to libpq-dev only: fall through.
@@ -164,7 +167,16 @@ async function startCluster(database: string): Promise<PostgresServer> {
   const removeDir = () => fs.rmSync(dir, { recursive: true, force: true });
 
   try {
-    await runner('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync']);
+    await runner('initdb', [
+      '-D',
+      dataDir,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '--encoding=UTF8',
+      '--locale=C',
+      '--no-sync',
+    ]);
   } catch (e) {
     removeDir();
     const err = e as { stderr?: string; message?: string };

@@ -43,13 +43,19 @@ export interface System {
   stop(): Promise<void>;
 }
 
-export async function startSystem(opts: { env?: Record<string, string>; activities?: Partial<ActivityDeps>; db?: Db } = {}): Promise<System> {
+export async function startSystem(
+  opts: { env?: Record<string, string>; activities?: Partial<ActivityDeps>; db?: Db } = {},
+): Promise<System> {
   const real = await startRealSystem(opts);
   const tokens = new Map<string, string>();
   const login = async (username: string): Promise<string> => {
     const cached = tokens.get(username);
     if (cached) return cached;
-    const res = await fetch(`${real.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: TEST_PASSWORD }) });
+    const res = await fetch(`${real.base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: TEST_PASSWORD }),
+    });
     if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
     const { token } = (await res.json()) as { token: string };
     tokens.set(username, token);
@@ -57,8 +63,17 @@ export async function startSystem(opts: { env?: Record<string, string>; activiti
   };
   const call = async (method: string, path: string, o: CallOptions = {}) => {
     const token = o.as ? await login(o.as) : o.token;
-    const headers: Record<string, string> = { ...(o.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...(o.key ? { 'idempotency-key': o.key } : {}), ...o.headers };
-    const res = await fetch(`${real.base}${path}`, { method, headers, body: o.body === undefined ? undefined : JSON.stringify(o.body) });
+    const headers: Record<string, string> = {
+      ...(o.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(o.key ? { 'idempotency-key': o.key } : {}),
+      ...o.headers,
+    };
+    const res = await fetch(`${real.base}${path}`, {
+      method,
+      headers,
+      body: o.body === undefined ? undefined : JSON.stringify(o.body),
+    });
     const text = await res.text();
     let body: unknown = text;
     try {

@@ -4,7 +4,8 @@ import { existingPath, temporalCliPath, temporalTestServerPath } from '../../scr
 import { devServerTuningArgs } from '../../scripts/temporal-tuning';
 
 /** Time-skipping test server from .tools (official Java build) or the SDK download as fallback. */
-export const timeSkippingEnv = () => TestWorkflowEnvironment.createTimeSkipping({ server: existingPath(temporalTestServerPath()) });
+export const timeSkippingEnv = () =>
+  TestWorkflowEnvironment.createTimeSkipping({ server: existingPath(temporalTestServerPath()) });
 
 /**
  * Real Temporal dev server (the provisioned CLI) on loopback, in memory unless `dbFilename` is
@@ -12,4 +13,13 @@ export const timeSkippingEnv = () => TestWorkflowEnvironment.createTimeSkipping(
  * env.client (e.g. the payload codec).
  */
 export const devServerEnv = (opts: { dataConverter?: DataConverter; dbFilename?: string } = {}) =>
-  TestWorkflowEnvironment.createLocal({ server: { ...existingPath(temporalCliPath()), ip: '127.0.0.1', log: { format: 'pretty', level: 'error' }, ...(opts.dbFilename ? { dbFilename: opts.dbFilename } : {}), extraArgs: devServerTuningArgs({ withFile: opts.dbFilename !== undefined }) }, client: { dataConverter: opts.dataConverter } });
+  TestWorkflowEnvironment.createLocal({
+    server: {
+      ...existingPath(temporalCliPath()),
+      ip: '127.0.0.1',
+      log: { format: 'pretty', level: 'error' },
+      ...(opts.dbFilename ? { dbFilename: opts.dbFilename } : {}),
+      extraArgs: devServerTuningArgs({ withFile: opts.dbFilename !== undefined }),
+    },
+    client: { dataConverter: opts.dataConverter },
+  });

@@ -28,7 +28,13 @@ export function expectError(res: CallResult, status: number, code?: string, path
 }
 
 /** Anonymous → 401; each of `others` (seeded usernames without the right role) → 403. The body is valid or not: the door comes first. */
-export async function expectGuarded(sys: System, method: string, path: string, others: readonly string[], body?: unknown): Promise<void> {
+export async function expectGuarded(
+  sys: System,
+  method: string,
+  path: string,
+  others: readonly string[],
+  body?: unknown,
+): Promise<void> {
   const key = randomUUID();
   expectError(await sys.call(method, path, { body, key }), 401, 'UNAUTHENTICATED');
   for (const as of others) expectError(await sys.call(method, path, { as, body, key: randomUUID() }), 403, 'FORBIDDEN');
@@ -36,9 +42,11 @@ export async function expectGuarded(sys: System, method: string, path: string, o
   expect(await sys.db.prisma.idempotencyKey.count({ where: { key } })).toBe(0);
 }
 
-export const auditRowsOf = (sys: System, requestId: string): Promise<AuditLog[]> => sys.db.prisma.auditLog.findMany({ where: { requestId }, orderBy: { id: 'asc' } });
+export const auditRowsOf = (sys: System, requestId: string): Promise<AuditLog[]> =>
+  sys.db.prisma.auditLog.findMany({ where: { requestId }, orderBy: { id: 'asc' } });
 
-export const personIdOf = async (sys: System, username: string): Promise<string> => (await sys.db.prisma.person.findUniqueOrThrow({ where: { username }, select: { id: true } })).id;
+export const personIdOf = async (sys: System, username: string): Promise<string> =>
+  (await sys.db.prisma.person.findUniqueOrThrow({ where: { username }, select: { id: true } })).id;
 
 /**
  * One write sent twice with the same Idempotency-Key: both answers are the same (the second is a
@@ -63,7 +71,11 @@ export async function expectIdempotentWrite<T = any>( // eslint-disable-line @ty
   const rows = await auditRowsOf(sys, key);
   expect(rows).toHaveLength(1);
   if (opts.otherBody !== undefined) {
-    expectError(await sys.call(method, path, { as: opts.as, body: opts.otherBody, key }), 422, 'IDEMPOTENCY_KEY_REUSED');
+    expectError(
+      await sys.call(method, path, { as: opts.as, body: opts.otherBody, key }),
+      422,
+      'IDEMPOTENCY_KEY_REUSED',
+    );
     expect(await auditRowsOf(sys, key)).toHaveLength(1);
   }
   expect(rows[0]!.actorPersonId).toBe(await personIdOf(sys, opts.as));

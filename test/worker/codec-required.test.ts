@@ -15,7 +15,11 @@ import { devServerEnv } from '../support/temporal';
 import { keyEntry } from '../support/payload-keys';
 
 jest.setTimeout(120_000);
-const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'r'.repeat(40), PAYLOAD_ENCRYPTION_KEYS: keyEntry('k1') });
+const config = loadConfig({
+  NODE_ENV: 'production',
+  JWT_SECRET: 'r'.repeat(40),
+  PAYLOAD_ENCRYPTION_KEYS: keyEntry('k1'),
+});
 let env: TestWorkflowEnvironment;
 
 beforeAll(async () => {
@@ -29,10 +33,20 @@ afterAll(async () => {
 test('the worker refuses a workflow input in clear, and accepts it sealed', async () => {
   const taskQueue = `strict-${randomUUID()}`;
   const activities = new Proxy({}, { get: () => async () => undefined }) as never;
-  const worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, activities, dataConverter: dataConverterFromConfig(config) });
+  const worker = await createWorker({
+    connection: env.nativeConnection,
+    namespace: 'default',
+    taskQueue,
+    activities,
+    dataConverter: dataConverterFromConfig(config),
+  });
   await worker.runUntil(async () => {
     const clear = new Client({ connection: env.connection, namespace: 'default' }); // no codec
-    const handle = await clear.workflow.start('blocCycleWorkflow', { taskQueue, workflowId: `clear-${randomUUID()}`, args: [{ blocId: 'x' }] });
+    const handle = await clear.workflow.start('blocCycleWorkflow', {
+      taskQueue,
+      workflowId: `clear-${randomUUID()}`,
+      args: [{ blocId: 'x' }],
+    });
     let failure: string | undefined;
     for (let i = 0; i < 100 && !failure; i++) {
       const history = await handle.fetchHistory();
@@ -45,14 +59,29 @@ test('the worker refuses a workflow input in clear, and accepts it sealed', asyn
 
     // Sealed by a client holding the keys: the worker opens it and the workflow code runs (it then
     // rejects this dummy input with its own validation — not a decoding failure).
-    const sealed = new Client({ connection: env.connection, namespace: 'default', dataConverter: dataConverterFromConfig(config) });
-    const ok = await sealed.workflow.start('blocCycleWorkflow', { taskQueue, workflowId: `sealed-${randomUUID()}`, args: [{ blocId: 'x' }] });
+    const sealed = new Client({
+      connection: env.connection,
+      namespace: 'default',
+      dataConverter: dataConverterFromConfig(config),
+    });
+    const ok = await sealed.workflow.start('blocCycleWorkflow', {
+      taskQueue,
+      workflowId: `sealed-${randomUUID()}`,
+      args: [{ blocId: 'x' }],
+    });
     let decoded = false;
     for (let i = 0; i < 100 && !decoded; i++) {
       const events = (await ok.fetchHistory()).events ?? [];
-      const refused = events.some((e) => /refused a payload in clear/.test(e.workflowTaskFailedEventAttributes?.failure?.message ?? ''));
+      const refused = events.some((e) =>
+        /refused a payload in clear/.test(e.workflowTaskFailedEventAttributes?.failure?.message ?? ''),
+      );
       expect(refused).toBe(false);
-      decoded = events.some((e) => e.workflowTaskCompletedEventAttributes || e.workflowTaskFailedEventAttributes || e.workflowExecutionFailedEventAttributes);
+      decoded = events.some(
+        (e) =>
+          e.workflowTaskCompletedEventAttributes ||
+          e.workflowTaskFailedEventAttributes ||
+          e.workflowExecutionFailedEventAttributes,
+      );
       if (!decoded) await new Promise((r) => setTimeout(r, 200));
     }
     expect(decoded).toBe(true);

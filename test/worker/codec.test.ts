@@ -7,20 +7,41 @@
 import { randomBytes } from 'node:crypto';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import { ConfigError, loadConfig, type PayloadKey } from '../../config';
-import { AesGcmPayloadCodec, dataConverterFor, dataConverterFromConfig, ENCRYPTED_ENCODING, isEncrypted, KEY_ID_METADATA, payloadEncryptionNotice, PayloadDecryptionError } from '../../worker/codec';
+import {
+  AesGcmPayloadCodec,
+  dataConverterFor,
+  dataConverterFromConfig,
+  ENCRYPTED_ENCODING,
+  isEncrypted,
+  KEY_ID_METADATA,
+  payloadEncryptionNotice,
+  PayloadDecryptionError,
+} from '../../worker/codec';
 import { keyEntry } from '../support/payload-keys';
 
 const key = (id: string): PayloadKey => ({ id, key: randomBytes(32) });
 const meta = (p: Payload, k: string) => (p.metadata?.[k] ? Buffer.from(p.metadata[k]).toString() : undefined);
-const ballot = { unitId: 'unit-cong-an-tp', contest: 'leader', round: 1, choices: ['unit-vien-kiem-sat'], actor: { personId: 'person-nguyen-van-a', roles: ['unitOfficer'] } };
-const vietnamese = { theme: 'Đoàn kết, kỷ cương, đổi mới, hoàn thành xuất sắc nhiệm vụ năm 2026', slogan: 'Thi đua là yêu nước, yêu nước thì phải thi đua', signedBy: 'Thủ trưởng đơn vị' };
+const ballot = {
+  unitId: 'unit-cong-an-tp',
+  contest: 'leader',
+  round: 1,
+  choices: ['unit-vien-kiem-sat'],
+  actor: { personId: 'person-nguyen-van-a', roles: ['unitOfficer'] },
+};
+const vietnamese = {
+  theme: 'Đoàn kết, kỷ cương, đổi mới, hoàn thành xuất sắc nhiệm vụ năm 2026',
+  slogan: 'Thi đua là yêu nước, yêu nước thì phải thi đua',
+  signedBy: 'Thủ trưởng đơn vị',
+};
 const toPayload = (v: unknown) => defaultPayloadConverter.toPayload(v);
 
 describe('PAYLOAD_ENCRYPTION_KEYS', () => {
   test('id:base64key list, first = current; unset or empty = no encryption', () => {
     const a = randomBytes(32);
     const b = randomBytes(32);
-    const keys = loadConfig({ PAYLOAD_ENCRYPTION_KEYS: ` ${keyEntry('2026-q2', a)} , ${keyEntry('2026-q1', b).replace(/\+/g, '-').replace(/\//g, '_')}` }).PAYLOAD_ENCRYPTION_KEYS;
+    const keys = loadConfig({
+      PAYLOAD_ENCRYPTION_KEYS: ` ${keyEntry('2026-q2', a)} , ${keyEntry('2026-q1', b).replace(/\+/g, '-').replace(/\//g, '_')}`,
+    }).PAYLOAD_ENCRYPTION_KEYS;
     expect(keys?.map((k) => k.id)).toEqual(['2026-q2', '2026-q1']);
     expect(keys?.[0]?.key.equals(a)).toBe(true);
     expect(keys?.[1]?.key.equals(b)).toBe(true); // base64url accepted too
@@ -30,7 +51,11 @@ describe('PAYLOAD_ENCRYPTION_KEYS', () => {
 
   test.each([
     ['no id separator', randomBytes(32).toString('base64'), /entry 1: expected <key id>:<base64/],
-    ['a 16-byte key', keyEntry('k1', randomBytes(16)), /entry 1 \(key id "k1"\): the key must be 32 bytes in base64 \(AES-256\), got 16/],
+    [
+      'a 16-byte key',
+      keyEntry('k1', randomBytes(16)),
+      /entry 1 \(key id "k1"\): the key must be 32 bytes in base64 \(AES-256\), got 16/,
+    ],
     ['not base64', `k1:${'!'.repeat(44)}`, /entry 1 \(key id "k1"\): the key must be 32 bytes/],
     ['a bad key id', keyEntry('k 1'), /entry 1: key id must be/],
     ['a duplicate id', `${keyEntry('k1')},${keyEntry('k1')}`, /entry 2: key id "k1" is listed twice/],
@@ -59,7 +84,13 @@ describe('PAYLOAD_ENCRYPTION_KEYS', () => {
 describe('AesGcmPayloadCodec', () => {
   test('round trip of JSON with Vietnamese text, binary and null payloads; the ciphertext shows none of it', async () => {
     const codec = new AesGcmPayloadCodec([key('k1')]);
-    const originals = [toPayload(ballot), toPayload(vietnamese), toPayload(new Uint8Array([0, 1, 2, 255])), toPayload(null), toPayload(undefined)];
+    const originals = [
+      toPayload(ballot),
+      toPayload(vietnamese),
+      toPayload(new Uint8Array([0, 1, 2, 255])),
+      toPayload(null),
+      toPayload(undefined),
+    ];
     const encoded = await codec.encode(originals);
     expect(encoded).toHaveLength(originals.length);
     for (const p of encoded) {
@@ -67,10 +98,24 @@ describe('AesGcmPayloadCodec', () => {
       expect(meta(p, KEY_ID_METADATA)).toBe('k1');
       expect(Object.keys(p.metadata!)).toEqual(['encoding', KEY_ID_METADATA]); // the inner encoding (json/plain…) is sealed too
       const bytes = Buffer.from(p.data!);
-      for (const secret of ['unit-cong-an-tp', 'unit-vien-kiem-sat', 'person-nguyen-van-a', 'choices', 'Đoàn kết', 'json/plain']) expect(bytes.includes(Buffer.from(secret))).toBe(false);
+      for (const secret of [
+        'unit-cong-an-tp',
+        'unit-vien-kiem-sat',
+        'person-nguyen-van-a',
+        'choices',
+        'Đoàn kết',
+        'json/plain',
+      ])
+        expect(bytes.includes(Buffer.from(secret))).toBe(false);
     }
     const decoded = await codec.decode(encoded);
-    expect(decoded.map((p) => defaultPayloadConverter.fromPayload(p))).toEqual([ballot, vietnamese, new Uint8Array([0, 1, 2, 255]), null, undefined]);
+    expect(decoded.map((p) => defaultPayloadConverter.fromPayload(p))).toEqual([
+      ballot,
+      vietnamese,
+      new Uint8Array([0, 1, 2, 255]),
+      null,
+      undefined,
+    ]);
     expect(decoded.map((p) => meta(p, 'encoding'))).toEqual(originals.map((p) => meta(p, 'encoding')));
   });
 
@@ -91,7 +136,9 @@ describe('AesGcmPayloadCodec', () => {
     const relabelled = { ...sealed, metadata: { ...sealed!.metadata, [KEY_ID_METADATA]: Buffer.from('k0') } };
     await expect(codec.decode([relabelled])).rejects.toThrow(/key id "k0"\) failed authentication/);
     await expect(codec.decode([{ ...sealed, data: sealed!.data!.subarray(0, 20) }])).rejects.toThrow(/truncated/);
-    await expect(codec.decode([{ metadata: { encoding: Buffer.from(ENCRYPTED_ENCODING) }, data: sealed!.data }])).rejects.toThrow(PayloadDecryptionError);
+    await expect(
+      codec.decode([{ metadata: { encoding: Buffer.from(ENCRYPTED_ENCODING) }, data: sealed!.data }]),
+    ).rejects.toThrow(PayloadDecryptionError);
     await expect(codec.decode([sealed!])).resolves.toHaveLength(1); // the untouched one still opens
   });
 
@@ -108,7 +155,9 @@ describe('AesGcmPayloadCodec', () => {
     expect(defaultPayloadConverter.fromPayload(a!)).toEqual(ballot);
     expect(defaultPayloadConverter.fromPayload(b!)).toEqual(vietnamese);
     // A process still on the old key list, or one that dropped k1 too early:
-    await expect(before.decode([fresh!])).rejects.toThrow('payload was encrypted with key id "k2", which is not in PAYLOAD_ENCRYPTION_KEYS (known: k1)');
+    await expect(before.decode([fresh!])).rejects.toThrow(
+      'payload was encrypted with key id "k2", which is not in PAYLOAD_ENCRYPTION_KEYS (known: k1)',
+    );
     await expect(new AesGcmPayloadCodec([k2]).decode([old!])).rejects.toThrow(PayloadDecryptionError);
     // The same id with another key is not accepted either.
     await expect(new AesGcmPayloadCodec([key('k1')]).decode([old!])).rejects.toThrow(/failed authentication/);
@@ -141,7 +190,8 @@ describe('AesGcmPayloadCodec', () => {
     // From the configuration: production requires it by default; a migration may turn it off explicitly.
     const entry = keyEntry('k1', k1.key);
     const production = { NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(40), PAYLOAD_ENCRYPTION_KEYS: entry };
-    const fromConfig = (env: Record<string, string>) => dataConverterFromConfig(loadConfig(env)).payloadCodecs![0] as AesGcmPayloadCodec;
+    const fromConfig = (env: Record<string, string>) =>
+      dataConverterFromConfig(loadConfig(env)).payloadCodecs![0] as AesGcmPayloadCodec;
     expect(fromConfig(production).requireEncryption).toBe(true);
     await expect(fromConfig(production).decode([clear])).rejects.toThrow(PayloadDecryptionError);
     expect(fromConfig({ ...production, PAYLOAD_ENCRYPTION_REQUIRED: 'false' }).requireEncryption).toBe(false);

@@ -37,12 +37,19 @@ export function useCycleHarness(firstYear: number) {
   beforeAll(async () => {
     ({ db, cleanup } = await seededSqlite());
     env = await timeSkippingEnv();
-    worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, activities: createActivities({ db }) });
+    worker = await createWorker({
+      connection: env.nativeConnection,
+      namespace: 'default',
+      taskQueue,
+      activities: createActivities({ db }),
+    });
     running = worker.run();
     const bloc = await db.prisma.bloc.findUniqueOrThrow({ where: { code: 'CT-NOICHINH' } });
     blocId = bloc.id;
     cast = await castOf(db, 'CT-NOICHINH');
-    units = Object.fromEntries((await db.prisma.unit.findMany({ where: { code: { startsWith: 'CT-' } } })).map((u) => [u.code, u.id]));
+    units = Object.fromEntries(
+      (await db.prisma.unit.findMany({ where: { code: { startsWith: 'CT-' } } })).map((u) => [u.code, u.id]),
+    );
   });
 
   afterAll(async () => {
@@ -56,14 +63,22 @@ export function useCycleHarness(firstYear: number) {
   const started: string[] = [];
   afterEach(async () => {
     for (const id of started.splice(0)) {
-      for (const wf of [id, `${id}-council`]) await env.client.workflow.getHandle(wf).terminate('test finished').catch(() => undefined);
+      for (const wf of [id, `${id}-council`])
+        await env.client.workflow
+          .getHandle(wf)
+          .terminate('test finished')
+          .catch(() => undefined);
     }
   });
 
   async function startYear(tweak: (input: CycleInput) => CycleInput = (i) => i) {
     const year = nextYear;
     nextYear += 3; // each test owns its year and the next one its handover starts
-    const person = await db.prisma.person.findUniqueOrThrow({ where: { username: cast.officerOf[(await db.prisma.bloc.findUniqueOrThrow({ where: { id: blocId } })).headUnitId!]! } });
+    const person = await db.prisma.person.findUniqueOrThrow({
+      where: {
+        username: cast.officerOf[(await db.prisma.bloc.findUniqueOrThrow({ where: { id: blocId } })).headUnitId!]!,
+      },
+    });
     const input = tweak(await buildCycleInput(db, blocId, year, person.id));
     const workflowId = cycleWorkflowId(input.blocCode, year);
     const handle = await env.client.workflow.start('blocCycleWorkflow', { taskQueue, workflowId, args: [input] });
@@ -74,10 +89,21 @@ export function useCycleHarness(firstYear: number) {
     return { year, input, handle, port, plan, workflowId };
   }
 
-  const merit = () => [units['CT-TTR']!, units['CT-CA']!, units['CT-VKSND']!, units['CT-TAND']!, units['CT-BCHQS']!, units['CT-STP']!, units['CT-THADS']!];
+  const merit = () => [
+    units['CT-TTR']!,
+    units['CT-CA']!,
+    units['CT-VKSND']!,
+    units['CT-TAND']!,
+    units['CT-BCHQS']!,
+    units['CT-STP']!,
+    units['CT-THADS']!,
+  ];
 
   /** `RECORD_HISTORIES=1 npx jest test/workflows` refreshes the histories the replay test runs. */
-  async function recordHistory(handle: { workflowId: string; fetchHistory(): Promise<temporal.api.history.v1.IHistory> }) {
+  async function recordHistory(handle: {
+    workflowId: string;
+    fetchHistory(): Promise<temporal.api.history.v1.IHistory>;
+  }) {
     if (!process.env.RECORD_HISTORIES) return;
     const bytes = temporal.api.history.v1.History.encode(await handle.fetchHistory()).finish();
     fs.writeFileSync(path.join(__dirname, 'histories', `${handle.workflowId}.history.bin`), bytes);
@@ -112,11 +138,21 @@ export function useCycleHarness(firstYear: number) {
   }
 
   return {
-    get env() { return env; },
-    get db() { return db; },
-    get cast() { return cast; },
-    get blocId() { return blocId; },
-    get units() { return units; },
+    get env() {
+      return env;
+    },
+    get db() {
+      return db;
+    },
+    get cast() {
+      return cast;
+    },
+    get blocId() {
+      return blocId;
+    },
+    get units() {
+      return units;
+    },
     taskQueue,
     startYear,
     merit,

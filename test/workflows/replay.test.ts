@@ -22,5 +22,7 @@ test('there are recorded histories to replay', () => {
 
 test.each(recordings)('%s replays deterministically on the current code', async (file) => {
   const history = temporal.api.history.v1.History.decode(fs.readFileSync(path.join(dir, file)));
-  await expect(Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history, file.replace(/\.history\.bin$/, ''))).resolves.toBeUndefined();
+  await expect(
+    Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history, file.replace(/\.history\.bin$/, '')),
+  ).resolves.toBeUndefined();
 });

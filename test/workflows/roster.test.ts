@@ -29,7 +29,12 @@ async function refusal(p: Promise<unknown>): Promise<string> {
   throw new Error('expected the act to be refused');
 }
 
-const forge = (handle: { executeUpdate: (u: never, o: never) => Promise<unknown> }, update: unknown, actor: Actor, body: Record<string, unknown>) => {
+const forge = (
+  handle: { executeUpdate: (u: never, o: never) => Promise<unknown> },
+  update: unknown,
+  actor: Actor,
+  body: Record<string, unknown>,
+) => {
   const requestId = randomUUID();
   return handle.executeUpdate(update as never, { args: [{ ...body, requestId, actor }], updateId: requestId } as never);
 };
@@ -71,15 +76,22 @@ test('the council review authorises its secretary by the roster last signalled',
   const council = h.env.client.workflow.getHandle(`${view.workflowId}-council`);
   const flag = view.proposals.find((p) => p.awardType === 'emulation-flag')!;
   const oldSecretary = await port.actorOf(h.cast.councilSecretary);
-  const newSecretary: Actor = { personId: (await port.actorOf(h.cast.councilMembers[1]!)).personId, roles: ['councilMember', 'councilSecretary'] };
+  const newSecretary: Actor = {
+    personId: (await port.actorOf(h.cast.councilMembers[1]!)).personId,
+    roles: ['councilMember', 'councilSecretary'],
+  };
   // The vote is open once the council review has stored its rounds.
   await waitFor('council open', async () => {
     const c = await council.query(m.getCouncil);
     return c.proposals.length > 0 ? c : undefined;
   });
-  expect(await refusal(forge(council, m.closeCouncilVote, newSecretary, { proposalId: flag.proposalId }))).toBe('FORBIDDEN');
+  expect(await refusal(forge(council, m.closeCouncilVote, newSecretary, { proposalId: flag.proposalId }))).toBe(
+    'FORBIDDEN',
+  );
   await council.signal(m.rosterChanged, { ...input.roster!, secretaryIds: [newSecretary.personId] });
-  expect(await refusal(forge(council, m.closeCouncilVote, oldSecretary, { proposalId: flag.proposalId }))).toBe('FORBIDDEN');
+  expect(await refusal(forge(council, m.closeCouncilVote, oldSecretary, { proposalId: flag.proposalId }))).toBe(
+    'FORBIDDEN',
+  );
   await forge(council, m.closeCouncilVote, newSecretary, { proposalId: flag.proposalId });
   const after = await council.query(m.getCouncil);
   expect(after.proposals.find((p) => p.proposalId === flag.proposalId)).toMatchObject({ voteClosed: true });
@@ -90,11 +102,20 @@ test('the Government-flag selection takes its secretaries and admins from the ro
   const seeded = await seedBlocLeaders(h.db, year, { fromSeeded: ['CT-TTR', 'CT-CA', 'CT-STP'], fromSecond: 2 });
   const port = workflowPort(h.env, h.db, 'unused');
   const oldSecretary = await port.actorOf(h.cast.councilSecretary);
-  const newSecretary: Actor = { personId: (await port.actorOf(h.cast.councilMembers[1]!)).personId, roles: ['councilMember', 'councilSecretary'] };
+  const newSecretary: Actor = {
+    personId: (await port.actorOf(h.cast.councilMembers[1]!)).personId,
+    roles: ['councilMember', 'councilSecretary'],
+  };
   const input = await buildGovernmentFlagInput(h.db, seeded.provinceId, year, oldSecretary.personId);
-  const handle = await h.env.client.workflow.start('governmentFlagWorkflow', { taskQueue: h.taskQueue, workflowId: governmentFlagWorkflowId('CT', year), args: [input] });
+  const handle = await h.env.client.workflow.start('governmentFlagWorkflow', {
+    taskQueue: h.taskQueue,
+    workflowId: governmentFlagWorkflowId('CT', year),
+    args: [input],
+  });
   try {
-    await waitFor('voting', async () => ((await handle.query(m.getGovernmentFlag)).phase === 'voting' ? true : undefined));
+    await waitFor('voting', async () =>
+      (await handle.query(m.getGovernmentFlag)).phase === 'voting' ? true : undefined,
+    );
     expect(await refusal(forge(handle, m.closeGovernmentFlagVote, newSecretary, {}))).toBe('FORBIDDEN');
     await handle.signal(m.rosterChanged, { officers: [], secretaryIds: [newSecretary.personId], adminIds: [] });
     expect(await refusal(forge(handle, m.closeGovernmentFlagVote, oldSecretary, {}))).toBe('FORBIDDEN');
@@ -107,14 +128,26 @@ test('the Government-flag selection takes its secretaries and admins from the ro
 
 test('the handover starts next year with the roster as it stands then, not the one this year started with', async () => {
   const { port, handle, input, year } = await h.toCouncil();
-  const newSecretary: Actor = { personId: (await port.actorOf(h.cast.councilMembers[2]!)).personId, roles: ['councilMember', 'councilSecretary'] };
-  await handle.signal(m.rosterChanged, { ...input.roster!, secretaryIds: [...input.roster!.secretaryIds, newSecretary.personId] });
+  const newSecretary: Actor = {
+    personId: (await port.actorOf(h.cast.councilMembers[2]!)).personId,
+    roles: ['councilMember', 'councilSecretary'],
+  };
+  await handle.signal(m.rosterChanged, {
+    ...input.roster!,
+    secretaryIds: [...input.roster!.secretaryIds, newSecretary.personId],
+  });
   await runCouncilAndHandover(port, h.cast, { decisionDate: `${year + 1}-01-15` });
   const result = (await handle.result()) as CycleResult;
   const next = h.env.client.workflow.getHandle(result.nextYearWorkflowId!);
   try {
-    await forge(next, m.putOnHold, newSecretary, { unitId: h.units['CT-STP'], kind: 'complaint', reason: 'Đơn phản ánh đang xác minh' });
-    expect((await next.query(m.getCycle)).units.find((u) => u.unitId === h.units['CT-STP'])).toMatchObject({ hold: 'onHold' });
+    await forge(next, m.putOnHold, newSecretary, {
+      unitId: h.units['CT-STP'],
+      kind: 'complaint',
+      reason: 'Đơn phản ánh đang xác minh',
+    });
+    expect((await next.query(m.getCycle)).units.find((u) => u.unitId === h.units['CT-STP'])).toMatchObject({
+      hold: 'onHold',
+    });
   } finally {
     await next.terminate('test finished').catch(() => undefined);
   }

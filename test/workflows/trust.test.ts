@@ -30,7 +30,12 @@ async function refusal(p: Promise<unknown>): Promise<{ type: string; message: st
 }
 
 /** Sends an Update with whatever actor the caller makes up (no API in between). */
-const forge = (handle: { executeUpdate: (u: never, o: never) => Promise<unknown> }, update: unknown, actor: Actor, body: Record<string, unknown>) => {
+const forge = (
+  handle: { executeUpdate: (u: never, o: never) => Promise<unknown> },
+  update: unknown,
+  actor: Actor,
+  body: Record<string, unknown>,
+) => {
   const requestId = randomUUID();
   return handle.executeUpdate(update as never, { args: [{ ...body, requestId, actor }], updateId: requestId } as never);
 };
@@ -43,20 +48,54 @@ describe('forged actors sent through the Temporal client', () => {
     const member = await port.actorOf(h.cast.councilMembers[0]!);
     const head = input.headUnitId;
     // An ordinary unit's officer claiming the head unit publishes no plan; nor does a stranger.
-    expect(await refusal(forge(handle, m.publishPlan, { ...officer, unitId: head }, { plan }))).toMatchObject({ type: 'FORBIDDEN' });
-    expect(await refusal(forge(handle, m.publishPlan, { personId: randomUUID(), unitId: head, roles: ['unitOfficer'] }, { plan }))).toMatchObject({ type: 'FORBIDDEN' });
+    expect(await refusal(forge(handle, m.publishPlan, { ...officer, unitId: head }, { plan }))).toMatchObject({
+      type: 'FORBIDDEN',
+    });
+    expect(
+      await refusal(
+        forge(handle, m.publishPlan, { personId: randomUUID(), unitId: head, roles: ['unitOfficer'] }, { plan }),
+      ),
+    ).toMatchObject({ type: 'FORBIDDEN' });
     // A council member claiming admin or secretary: no membership change, no hold.
-    expect(await refusal(forge(handle, m.changeMembership, { ...member, roles: ['admin'] }, { unitId: h.units['CT-STP'], reason: 'Thử quyền quản trị' }))).toMatchObject({ type: 'FORBIDDEN' });
-    expect(await refusal(forge(handle, m.putOnHold, { ...member, roles: ['councilSecretary'] }, { unitId: h.units['CT-STP'], kind: 'complaint', reason: 'Thử quyền thư ký' }))).toMatchObject({ type: 'FORBIDDEN' });
+    expect(
+      await refusal(
+        forge(
+          handle,
+          m.changeMembership,
+          { ...member, roles: ['admin'] },
+          { unitId: h.units['CT-STP'], reason: 'Thử quyền quản trị' },
+        ),
+      ),
+    ).toMatchObject({ type: 'FORBIDDEN' });
+    expect(
+      await refusal(
+        forge(
+          handle,
+          m.putOnHold,
+          { ...member, roles: ['councilSecretary'] },
+          { unitId: h.units['CT-STP'], kind: 'complaint', reason: 'Thử quyền thư ký' },
+        ),
+      ),
+    ).toMatchObject({ type: 'FORBIDDEN' });
     await port.act(h.cast.officerOf[head]!, '/plan', { plan });
     await waitForPhase(port, 'pledge');
     // An officer acting for ANOTHER member unit by claiming it.
     const pledge = { unitId: h.units['CT-STP'], targets: ['Hoàn thành nhiệm vụ'], signedBy: 'Thủ trưởng đơn vị' };
-    expect(await refusal(forge(handle, m.submitPledge, { ...officer, unitId: h.units['CT-STP'] }, pledge))).toMatchObject({ type: 'FORBIDDEN' });
+    expect(
+      await refusal(forge(handle, m.submitPledge, { ...officer, unitId: h.units['CT-STP'] }, pledge)),
+    ).toMatchObject({ type: 'FORBIDDEN' });
     // The real officers still act, and the real secretary and admin still hold and release.
     await port.act(h.cast.officerOf[h.units['CT-STP']!]!, '/pledges', pledge);
-    await port.act(h.cast.councilSecretary, '/holds', { unitId: h.units['CT-STP'], kind: 'complaint', reason: 'Đơn tố cáo đang xác minh' });
-    await port.act(h.cast.admin, '/holds/resolve', { unitId: h.units['CT-STP'], outcome: 'cleared', reason: 'Kết luận không vi phạm' });
+    await port.act(h.cast.councilSecretary, '/holds', {
+      unitId: h.units['CT-STP'],
+      kind: 'complaint',
+      reason: 'Đơn tố cáo đang xác minh',
+    });
+    await port.act(h.cast.admin, '/holds/resolve', {
+      unitId: h.units['CT-STP'],
+      outcome: 'cleared',
+      reason: 'Kết luận không vi phạm',
+    });
     const view = await port.view();
     expect(view.units.find((u) => u.unitId === h.units['CT-STP'])).toMatchObject({ pledge: 'submitted', hold: 'none' });
   });
@@ -67,11 +106,47 @@ describe('forged actors sent through the Temporal client', () => {
     const flag = view.proposals.find((p) => p.awardType === 'emulation-flag')!;
     const member = await port.actorOf(h.cast.councilMembers[1]!);
     const officer = await port.actorOf(h.cast.officerOf[h.units['CT-TAND']!]!);
-    expect(await refusal(forge(council, m.closeCouncilVote, { ...member, roles: ['councilMember', 'councilSecretary'] }, { proposalId: flag.proposalId }))).toMatchObject({ type: 'FORBIDDEN' });
-    expect(await refusal(forge(council, m.decideProposal, { ...member, roles: ['councilSecretary'] }, { proposalId: flag.proposalId, decision: 'reject', reason: 'Thử quyền thư ký' }))).toMatchObject({ type: 'FORBIDDEN' });
+    expect(
+      await refusal(
+        forge(
+          council,
+          m.closeCouncilVote,
+          { ...member, roles: ['councilMember', 'councilSecretary'] },
+          { proposalId: flag.proposalId },
+        ),
+      ),
+    ).toMatchObject({ type: 'FORBIDDEN' });
+    expect(
+      await refusal(
+        forge(
+          council,
+          m.decideProposal,
+          { ...member, roles: ['councilSecretary'] },
+          { proposalId: flag.proposalId, decision: 'reject', reason: 'Thử quyền thư ký' },
+        ),
+      ),
+    ).toMatchObject({ type: 'FORBIDDEN' });
     // Someone not seated on this council claiming to be a member.
-    expect(await refusal(forge(council, m.castCouncilVote, { ...officer, roles: ['councilMember'] }, { proposalId: flag.proposalId, approve: true }))).toMatchObject({ type: 'FORBIDDEN' });
-    expect(await refusal(forge(council, m.resubmitProposal, { ...officer, unitId: view.actingHeadUnitId }, { proposalId: flag.proposalId, achievement: 'Báo cáo thành tích bổ sung đầy đủ.' }))).toMatchObject({ type: 'FORBIDDEN' });
+    expect(
+      await refusal(
+        forge(
+          council,
+          m.castCouncilVote,
+          { ...officer, roles: ['councilMember'] },
+          { proposalId: flag.proposalId, approve: true },
+        ),
+      ),
+    ).toMatchObject({ type: 'FORBIDDEN' });
+    expect(
+      await refusal(
+        forge(
+          council,
+          m.resubmitProposal,
+          { ...officer, unitId: view.actingHeadUnitId },
+          { proposalId: flag.proposalId, achievement: 'Báo cáo thành tích bổ sung đầy đủ.' },
+        ),
+      ),
+    ).toMatchObject({ type: 'FORBIDDEN' });
     void handle;
   });
 });
@@ -82,7 +157,12 @@ describe('the council-tally probe test', () => {
     const councilId = `${view.workflowId}-council`;
     const council = h.env.client.workflow.getHandle(councilId);
     const flag = view.proposals.find((p) => p.awardType === 'emulation-flag')!;
-    const approve = { proposalId: flag.proposalId, decision: 'approve', decisionNumber: '01/QĐ-UBND', decisionDate: `${year + 1}-01-10` };
+    const approve = {
+      proposalId: flag.proposalId,
+      decision: 'approve',
+      decisionNumber: '01/QĐ-UBND',
+      decisionDate: `${year + 1}-01-10`,
+    };
     const answers: unknown[] = [];
     const probe = async () => {
       const r = await refusal(port.act(h.cast.councilSecretary, '/council/decisions', approve));
@@ -91,7 +171,11 @@ describe('the council-tally probe test', () => {
       expect(r.message).not.toMatch(/\d/);
       expect(r.details).toEqual([]);
       const q = (await council.query(m.getCouncil)).proposals.find((p) => p.proposalId === flag.proposalId)!;
-      expect({ votesFor: q.votesFor, votesAgainst: q.votesAgainst, voteClosed: q.voteClosed }).toEqual({ votesFor: null, votesAgainst: null, voteClosed: false });
+      expect({ votesFor: q.votesFor, votesAgainst: q.votesAgainst, voteClosed: q.voteClosed }).toEqual({
+        votesFor: null,
+        votesAgainst: null,
+        voteClosed: false,
+      });
     };
     // 5 members; the flag needs 4 "yes" of all 5. Votes: yes, no, yes, yes — probing before and after each.
     const members = h.cast.councilMembers.slice(0, 4);
@@ -103,7 +187,15 @@ describe('the council-tally probe test', () => {
       await probe();
     }
     // Returning or rejecting before the close is refused alike (a decision applies to the closed result).
-    answers.push(await refusal(port.act(h.cast.councilSecretary, '/council/decisions', { proposalId: flag.proposalId, decision: 'return', reason: 'Thử trả lại trước khi kết thúc' })));
+    answers.push(
+      await refusal(
+        port.act(h.cast.councilSecretary, '/council/decisions', {
+          proposalId: flag.proposalId,
+          decision: 'return',
+          reason: 'Thử trả lại trước khi kết thúc',
+        }),
+      ),
+    );
     const probes = answers.length;
     expect(JSON.stringify(answers)).not.toMatch(/\d/);
 
@@ -118,7 +210,9 @@ describe('the council-tally probe test', () => {
     }
     const countKeys = /"(yes|no|base|share|passes|votesFor|votesAgainst)"/;
     for (const a of auditBefore) expect(JSON.stringify([a.before, a.after])).not.toMatch(countKeys);
-    const round = await h.db.prisma.votingRound.findFirstOrThrow({ where: { cycleId: view.workflowId, contest: `council:${flag.proposalId}` } });
+    const round = await h.db.prisma.votingRound.findFirstOrThrow({
+      where: { cycleId: view.workflowId, contest: `council:${flag.proposalId}` },
+    });
     expect(round.closedAt).toBeNull();
     expect(round.result).toBeNull();
     expect(await h.db.prisma.ballot.count({ where: { roundId: round.id } })).toBe(0);
@@ -126,15 +220,36 @@ describe('the council-tally probe test', () => {
     // The secretary closes the vote: the result is fixed and published; now the decision applies to it.
     const closed = await port.act(h.cast.councilSecretary, '/council/close-vote', { proposalId: flag.proposalId });
     expect(closed.data).toMatchObject({ yes: 3, no: 1, voted: 4, base: 5, passes: false });
-    expect((await refusal(port.act(h.cast.councilSecretary, '/council/close-vote', { proposalId: flag.proposalId }))).type).toBe('ALREADY_DONE');
-    expect((await refusal(port.act(h.cast.councilMembers[4]!, '/council/votes', { proposalId: flag.proposalId, approve: true }))).type).toBe('WRONG_PHASE');
+    expect(
+      (await refusal(port.act(h.cast.councilSecretary, '/council/close-vote', { proposalId: flag.proposalId }))).type,
+    ).toBe('ALREADY_DONE');
+    expect(
+      (
+        await refusal(
+          port.act(h.cast.councilMembers[4]!, '/council/votes', { proposalId: flag.proposalId, approve: true }),
+        )
+      ).type,
+    ).toBe('WRONG_PHASE');
     const failed = await refusal(port.act(h.cast.councilSecretary, '/council/decisions', approve));
-    expect(failed).toMatchObject({ type: 'RULE_VIOLATION', message: 'the council vote did not reach the threshold (3/5)' });
+    expect(failed).toMatchObject({
+      type: 'RULE_VIOLATION',
+      message: 'the council vote did not reach the threshold (3/5)',
+    });
     const stored = await h.db.prisma.votingRound.findUniqueOrThrow({ where: { id: round.id } });
     expect(stored.closedAt).not.toBeNull();
     expect(stored.result).toMatchObject({ yes: 3, base: 5, passes: false });
-    expect(await h.db.prisma.auditLog.count({ where: { workflowId: councilId, action: 'proposal.vote.close', entityId: flag.proposalId } })).toBe(1);
-    await port.act(h.cast.councilSecretary, '/council/decisions', { proposalId: flag.proposalId, decision: 'reject', reason: 'Không đạt 80% tổng số thành viên Hội đồng' });
-    expect((await council.query(m.getCouncil)).proposals.find((p) => p.proposalId === flag.proposalId)).toMatchObject({ status: 'rejected' });
+    expect(
+      await h.db.prisma.auditLog.count({
+        where: { workflowId: councilId, action: 'proposal.vote.close', entityId: flag.proposalId },
+      }),
+    ).toBe(1);
+    await port.act(h.cast.councilSecretary, '/council/decisions', {
+      proposalId: flag.proposalId,
+      decision: 'reject',
+      reason: 'Không đạt 80% tổng số thành viên Hội đồng',
+    });
+    expect((await council.query(m.getCouncil)).proposals.find((p) => p.proposalId === flag.proposalId)).toMatchObject({
+      status: 'rejected',
+    });
   });
 });

@@ -29,19 +29,47 @@ test('a double vote is rejected and ballots stay apart from voters', async () =>
   const head = h.cast.officerOf[(await port.view()).actingHeadUnitId]!;
   const all = Object.values(h.units);
   await port.act(head, '/meeting', { presentUnitIds: all });
-  const view = await waitFor('leader round', async () => ((await port.view()).contests[0]?.status === 'open' ? port.view() : undefined));
+  const view = await waitFor('leader round', async () =>
+    (await port.view()).contests[0]?.status === 'open' ? port.view() : undefined,
+  );
   const voter = h.units['CT-CA']!;
-  await port.act(h.cast.officerOf[voter]!, '/ballots', { unitId: voter, contest: 'leader', round: 1, choices: [h.units['CT-TTR']] });
-  const rejected = await h.rejection(port.act(h.cast.officerOf[voter]!, '/ballots', { unitId: voter, contest: 'leader', round: 1, choices: [h.units['CT-STP']] }));
+  await port.act(h.cast.officerOf[voter]!, '/ballots', {
+    unitId: voter,
+    contest: 'leader',
+    round: 1,
+    choices: [h.units['CT-TTR']],
+  });
+  const rejected = await h.rejection(
+    port.act(h.cast.officerOf[voter]!, '/ballots', {
+      unitId: voter,
+      contest: 'leader',
+      round: 1,
+      choices: [h.units['CT-STP']],
+    }),
+  );
   expect(rejected.type).toBe('ALREADY_DONE');
-  const round = await h.db.prisma.votingRound.findFirstOrThrow({ where: { cycleId: workflowId, contest: 'leader', round: 1 } });
+  const round = await h.db.prisma.votingRound.findFirstOrThrow({
+    where: { cycleId: workflowId, contest: 'leader', round: 1 },
+  });
   expect(await h.db.prisma.voterRecord.count({ where: { roundId: round.id } })).toBe(1);
   expect(await h.db.prisma.ballot.count({ where: { roundId: round.id } })).toBe(0); // contents appear only at the close, shuffled
   expect(view.contests[0]!.expectedVoters).toBe(7);
 });
 
 test('a tie is resolved by a run-off between the tied units', async () => {
-  const { port, plan } = await h.startYear((i) => ({ ...i, ruleSet: { ...i.ruleSet, voting: { ...i.ruleSet.voting, threshold: { ratio: 0.4, base: 'validBallots', strict: false }, tieBreakOrder: [], selfVoteAllowed: true }, quotas: { ...i.ruleSet.quotas, certificateOfMerit: 0 } } }));
+  const { port, plan } = await h.startYear((i) => ({
+    ...i,
+    ruleSet: {
+      ...i.ruleSet,
+      voting: {
+        ...i.ruleSet.voting,
+        threshold: { ratio: 0.4, base: 'validBallots', strict: false },
+        tieBreakOrder: [],
+        selfVoteAllowed: true,
+      },
+      quotas: { ...i.ruleSet.quotas, certificateOfMerit: 0 },
+    },
+  }));
   const [a, b] = [h.units['CT-TTR']!, h.units['CT-CA']!];
   let round = 0;
   await runToVoting(port, h.cast, plan, { merit: h.merit() });
@@ -64,11 +92,30 @@ test('a tie is resolved by a run-off between the tied units', async () => {
 });
 
 test('two failed rounds are decided by the head and the deputy together', async () => {
-  const { port, plan } = await h.startYear((i) => ({ ...i, ruleSet: { ...i.ruleSet, voting: { ...i.ruleSet.voting, threshold: { ratio: 0.4, base: 'validBallots', strict: false }, tieBreakOrder: [], maxRounds: 2, afterFailedRounds: 'headAndDeputyDecide', selfVoteAllowed: true }, quotas: { ...i.ruleSet.quotas, certificateOfMerit: 0 } } }));
+  const { port, plan } = await h.startYear((i) => ({
+    ...i,
+    ruleSet: {
+      ...i.ruleSet,
+      voting: {
+        ...i.ruleSet.voting,
+        threshold: { ratio: 0.4, base: 'validBallots', strict: false },
+        tieBreakOrder: [],
+        maxRounds: 2,
+        afterFailedRounds: 'headAndDeputyDecide',
+        selfVoteAllowed: true,
+      },
+      quotas: { ...i.ruleSet.quotas, certificateOfMerit: 0 },
+    },
+  }));
   const [a, b] = [h.units['CT-TTR']!, h.units['CT-CA']!];
   await runToVoting(port, h.cast, plan, { merit: h.merit() });
   const voters = Object.values(h.units).slice(0, 6);
-  const deciding = runVoting(port, h.cast, { merit: h.merit(), leaderVotes: (voter) => [voters.indexOf(voter) < 3 ? a : b] }, voters);
+  const deciding = runVoting(
+    port,
+    h.cast,
+    { merit: h.merit(), leaderVotes: (voter) => [voters.indexOf(voter) < 3 ? a : b] },
+    voters,
+  );
   const v = await waitFor('head and deputy decision', async () => {
     const now = await port.view();
     return now.contests.find((c) => c.contest === 'leader')?.status === 'awaitingDecision' ? now : undefined;
@@ -86,14 +133,23 @@ test('two failed rounds are decided by the head and the deputy together', async 
 });
 
 test('nobody reaches the threshold: no leader this year', async () => {
-  const { port, plan } = await h.startYear((i) => ({ ...i, ruleSet: { ...i.ruleSet, voting: { ...i.ruleSet.voting, afterFailedRounds: 'noWinner' }, quotas: { ...i.ruleSet.quotas, certificateOfMerit: 0 } } }));
+  const { port, plan } = await h.startYear((i) => ({
+    ...i,
+    ruleSet: {
+      ...i.ruleSet,
+      voting: { ...i.ruleSet.voting, afterFailedRounds: 'noWinner' },
+      quotas: { ...i.ruleSet.quotas, certificateOfMerit: 0 },
+    },
+  }));
   await runToVoting(port, h.cast, plan, { merit: h.merit() });
   const voters = Object.values(h.units);
-  const view = await runVoting(port, h.cast, { merit: h.merit(), leaderVotes: (voter) => [voters[(voters.indexOf(voter) + 1) % voters.length]!] });
+  const view = await runVoting(port, h.cast, {
+    merit: h.merit(),
+    leaderVotes: (voter) => [voters[(voters.indexOf(voter) + 1) % voters.length]!],
+  });
   const leader = view.contests.find((c) => c.contest === 'leader')!;
   expect(leader.winners).toEqual([]);
   expect(leader.decidedBy).toBe('noWinner');
   expect(leader.rounds.map((r) => r.outcome)).toEqual(['noWinner', 'noWinner']); // a second ballot among all, then none
   expect(view.proposals.filter((p) => p.awardType === 'emulation-flag')).toEqual([]);
 });
-

@@ -25,7 +25,9 @@ test('a whole year for the Cần Thơ 7-unit bloc, from launch to the next year�
   expect(flag).toMatchObject({ unitId: h.units['CT-TTR'], status: 'approved' });
   // 8.0 × 2,340,000 VND (ND 152/2025 Art. 50(2)(e), base salary ND 73/2024)
   expect(flag.amountVnd).toBe(18_720_000);
-  expect(result.awards.filter((a) => a.type === 'certificate-of-merit').every((a) => a.status === 'approved')).toBe(true);
+  expect(result.awards.filter((a) => a.type === 'certificate-of-merit').every((a) => a.status === 'approved')).toBe(
+    true,
+  );
   expect(result.nextYearWorkflowId).toBe(cycleWorkflowId('CT-NOICHINH', year + 1));
   expect(result.nextHead).toBeTruthy();
   expect(result.nextDeputy).toBeTruthy();
@@ -37,15 +39,23 @@ test('a whole year for the Cần Thơ 7-unit bloc, from launch to the next year�
   expect(nextView).toMatchObject({ phase: 'launch', year: year + 1, headUnitId: result.nextHead });
 
   // Projections: the read model the API serves.
-  const cycle = await h.db.prisma.cycle.findUniqueOrThrow({ where: { id: workflowId }, include: { tasks: true, scoreSummaries: true, proposals: { include: { decision: true } } } });
+  const cycle = await h.db.prisma.cycle.findUniqueOrThrow({
+    where: { id: workflowId },
+    include: { tasks: true, scoreSummaries: true, proposals: { include: { decision: true } } },
+  });
   expect(cycle.phase).toBe('closed');
   expect(cycle.tasks.filter((t) => t.kind === 'pledge' && t.status === 'done')).toHaveLength(7);
   expect(cycle.scoreSummaries).toHaveLength(7);
   expect(cycle.proposals.find((p) => p.awardType === 'emulation-flag')?.decision?.amountVnd).toBe(18_720_000);
-  const handover = await h.db.prisma.handover.findUniqueOrThrow({ where: { blocId_fromYear: { blocId: h.blocId, fromYear: year } } });
+  const handover = await h.db.prisma.handover.findUniqueOrThrow({
+    where: { blocId_fromYear: { blocId: h.blocId, fromYear: year } },
+  });
   expect(handover.newHeadUnitId).toBe(result.nextHead);
   // Secret ballot: as many anonymous ballots as voter records, and ballots carry no voter.
-  const rounds = await h.db.prisma.votingRound.findMany({ where: { cycleId: workflowId }, include: { _count: { select: { ballots: true, voters: true } } } });
+  const rounds = await h.db.prisma.votingRound.findMany({
+    where: { cycleId: workflowId },
+    include: { _count: { select: { ballots: true, voters: true } } },
+  });
   expect(rounds.length).toBeGreaterThan(0);
   for (const r of rounds) expect(r._count.ballots).toBe(r._count.voters);
   expect(await h.db.prisma.notification.count({ where: { cycleId: workflowId } })).toBeGreaterThan(7);
@@ -59,7 +69,11 @@ test('a late unit is flagged, penalised and escalated to the head when the pledg
   await waitForPhase(port, 'pledge');
   const late = h.units['CT-THADS']!;
   for (const unitId of Object.values(h.units).filter((id) => id !== late)) {
-    await port.act(h.cast.officerOf[unitId]!, '/pledges', { unitId, targets: ['Hoàn thành nhiệm vụ'], signedBy: 'Thủ trưởng' });
+    await port.act(h.cast.officerOf[unitId]!, '/pledges', {
+      unitId,
+      targets: ['Hoàn thành nhiệm vụ'],
+      signedBy: 'Thủ trưởng',
+    });
     await port.act(head, '/pledges/review', { unitId, decision: 'accept' });
   }
   await port.sleep(31 * DAY);
@@ -67,13 +81,25 @@ test('a late unit is flagged, penalised and escalated to the head when the pledg
   const lateUnit = view.units.find((u) => u.unitId === late)!;
   expect(lateUnit.late).toEqual(['pledge']);
   expect(lateUnit.penaltyPoints).toBeGreaterThan(0);
-  const task = await h.db.prisma.task.findFirstOrThrow({ where: { cycleId: view.workflowId, unitId: late, kind: 'pledge' } });
+  const task = await h.db.prisma.task.findFirstOrThrow({
+    where: { cycleId: view.workflowId, unitId: late, kind: 'pledge' },
+  });
   expect(task.status).toBe('late');
   expect(task.remindersSent).toBeGreaterThanOrEqual(1);
-  expect(await h.db.prisma.notification.count({ where: { cycleId: view.workflowId, kind: 'escalation', recipientUnitId: view.actingHeadUnitId } })).toBe(1);
-  expect(await h.db.prisma.notification.count({ where: { cycleId: view.workflowId, kind: 'reminder', recipientUnitId: late } })).toBeGreaterThanOrEqual(1);
+  expect(
+    await h.db.prisma.notification.count({
+      where: { cycleId: view.workflowId, kind: 'escalation', recipientUnitId: view.actingHeadUnitId },
+    }),
+  ).toBe(1);
+  expect(
+    await h.db.prisma.notification.count({
+      where: { cycleId: view.workflowId, kind: 'reminder', recipientUnitId: late },
+    }),
+  ).toBeGreaterThanOrEqual(1);
   // After the deadline the unit can no longer pledge.
-  const rejected = await h.rejection(port.act(h.cast.officerOf[late]!, '/pledges', { unitId: late, targets: ['x'], signedBy: 'Thủ trưởng' }));
+  const rejected = await h.rejection(
+    port.act(h.cast.officerOf[late]!, '/pledges', { unitId: late, targets: ['x'], signedBy: 'Thủ trưởng' }),
+  );
   expect(rejected.type).toBe('WRONG_PHASE');
 });
 
@@ -92,7 +118,13 @@ test('the head extends a deadline: the phase stays open past the old date', asyn
   view = await waitForPhase(port, 'midYear');
   expect(view.units.every((u) => u.late.includes('pledge'))).toBe(true);
   // An extension to before the current deadline is refused.
-  const rejected = await h.rejection(port.act(head, '/deadlines/extend', { phase: 'midYear', newDeadline: new Date(Date.parse(plan.deadlines.midYear) - DAY).toISOString(), reason: 'thử rút ngắn' }));
+  const rejected = await h.rejection(
+    port.act(head, '/deadlines/extend', {
+      phase: 'midYear',
+      newDeadline: new Date(Date.parse(plan.deadlines.midYear) - DAY).toISOString(),
+      reason: 'thử rút ngắn',
+    }),
+  );
   expect(rejected.type).toBe('VALIDATION');
 });
 
@@ -112,6 +144,7 @@ test('a duplicate submission is answered once; a second pledge with a new reques
   expect(rejected.type).toBe('ALREADY_DONE');
   // Wrong unit: an officer cannot pledge for another unit.
   const other = h.units['CT-STP']!;
-  expect((await h.rejection(port.act(h.cast.officerOf[unitId]!, '/pledges', { ...body, unitId: other }))).type).toBe('FORBIDDEN');
+  expect((await h.rejection(port.act(h.cast.officerOf[unitId]!, '/pledges', { ...body, unitId: other }))).type).toBe(
+    'FORBIDDEN',
+  );
 });
-

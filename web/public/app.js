@@ -34,7 +34,10 @@ const ROUTES = [
   [/^#\/unit\/([^/]+)\/history$/, (m) => unitHistoryPage(main, decodeURIComponent(m[1]))],
   [/^#\/history$/, () => historyIndexPage(main)],
   [/^#\/government-flag$/, () => governmentFlagIndexPage(main)],
-  [/^#\/province\/([^/]+)\/government-flag\/(\d{4})$/, (m) => governmentFlagPage(main, decodeURIComponent(m[1]), Number(m[2]))],
+  [
+    /^#\/province\/([^/]+)\/government-flag\/(\d{4})$/,
+    (m) => governmentFlagPage(main, decodeURIComponent(m[1]), Number(m[2])),
+  ],
   [/^#\/inbox$/, () => inboxPage(main)],
   [/^#\/notifications$/, () => notificationsPage(main)],
   [/^#\/cycle\/([^/]+)(?:\/(\w+))?$/, (m) => cyclePage(main, decodeURIComponent(m[1]), m[2])],
@@ -51,12 +54,32 @@ function renderHeader(me) {
   const here = location.hash || '#/';
   // The Government flag: for the provincial council and the admin (the page itself is readable by everyone).
   const council = me.roles.some((r) => r === 'councilMember' || r === 'councilSecretary' || r === 'admin');
-  const links = [['#/', 'nav.blocs'], ...(me.unitId ? [['#/inbox', 'nav.inbox']] : []), ...(council ? [['#/government-flag', 'nav.governmentFlag']] : []), ['#/history', 'nav.history'], ['#/notifications', 'nav.notifications']];
+  const links = [
+    ['#/', 'nav.blocs'],
+    ...(me.unitId ? [['#/inbox', 'nav.inbox']] : []),
+    ...(council ? [['#/government-flag', 'nav.governmentFlag']] : []),
+    ['#/history', 'nav.history'],
+    ['#/notifications', 'nav.notifications'],
+  ];
   const isHistory = /^#\/(history|bloc\/[^/]+\/history|unit\/)/.test(here);
   const isGovernmentFlag = /^#\/(government-flag|province\/[^/]+\/government-flag)/.test(here);
   for (const [href, key] of links) {
-    const current = href === '#/' ? !isHistory && (here === '#/' || here.startsWith('#/bloc')) : href === '#/history' ? isHistory : href === '#/government-flag' ? isGovernmentFlag : here.startsWith(href);
-    nav.append(h('a', { href, 'aria-current': current ? 'page' : undefined }, t(key), key === 'nav.notifications' ? h('span', { id: 'unread', class: 'count', hidden: true }) : null));
+    const current =
+      href === '#/'
+        ? !isHistory && (here === '#/' || here.startsWith('#/bloc'))
+        : href === '#/history'
+          ? isHistory
+          : href === '#/government-flag'
+            ? isGovernmentFlag
+            : here.startsWith(href);
+    nav.append(
+      h(
+        'a',
+        { href, 'aria-current': current ? 'page' : undefined },
+        t(key),
+        key === 'nav.notifications' ? h('span', { id: 'unread', class: 'count', hidden: true }) : null,
+      ),
+    );
   }
   void refreshUnreadCount();
 }
@@ -101,7 +124,12 @@ async function route() {
     else fill(main, h('h1', { tabindex: '-1' }, t('notFound')), h('p', {}, h('a', { href: '#/' }, t('nav.blocs'))));
   } catch (err) {
     reportError(err);
-    fill(main, h('h1', { tabindex: '-1' }, t('loadFailed')), h('p', {}, describeError(err)), h('button', { type: 'button', onclick: () => void route() }, t('retry')));
+    fill(
+      main,
+      h('h1', { tabindex: '-1' }, t('loadFailed')),
+      h('p', {}, describeError(err)),
+      h('button', { type: 'button', onclick: () => void route() }, t('retry')),
+    );
   } finally {
     main.removeAttribute('aria-busy');
   }

@@ -39,25 +39,45 @@ async function save(button, path) {
 
 /** Two buttons (PDF, DOCX) for one document; `what` names it for screen readers. */
 function downloadButtons(links, what, slug, key = slug) {
-  return h('span', { class: 'downloads', role: 'group', 'aria-label': what },
+  return h(
+    'span',
+    { class: 'downloads', role: 'group', 'aria-label': what },
     FORMATS.map((format) => {
       const label = `${t('docs.download')} ${format.toUpperCase()}`;
-      const button = h('button', { type: 'button', id: `doc-${key}-${format}`, class: 'small', 'data-doc': slug, 'data-format': format, 'aria-label': `${label}: ${what}` }, label);
+      const button = h(
+        'button',
+        {
+          type: 'button',
+          id: `doc-${key}-${format}`,
+          class: 'small',
+          'data-doc': slug,
+          'data-format': format,
+          'aria-label': `${label}: ${what}`,
+        },
+        label,
+      );
       button.addEventListener('click', () => void save(button, links[format]));
       return button;
-    }));
+    }),
+  );
 }
 
 /** The bloc head gives the bloc's documents their numbers (a download never does): POST …/documents/:kind/number. */
 function numberButton(cycleId, kind) {
-  const button = h('button', { type: 'button', id: `doc-${kind}-number`, class: 'small', 'data-number': kind }, t('docs.giveNumber'));
+  const button = h(
+    'button',
+    { type: 'button', id: `doc-${kind}-number`, class: 'small', 'data-number': kind },
+    t('docs.giveNumber'),
+  );
   button.addEventListener('click', async () => {
     if (button.getAttribute('aria-busy') === 'true') return;
     button.setAttribute('aria-busy', 'true');
     button.disabled = true;
     clearStatus();
     try {
-      const { numbers } = await api.post(`/api/cycles/${encodeURIComponent(cycleId)}/documents/${encodeURIComponent(kind)}/number`);
+      const { numbers } = await api.post(
+        `/api/cycles/${encodeURIComponent(cycleId)}/documents/${encodeURIComponent(kind)}/number`,
+      );
       showOk(t('docs.numbered', { number: numbers[kind] }));
       button.replaceWith(h('span', { class: 'muted' }, ` · ${t('docs.number')} ${numbers[kind]}`));
     } catch (err) {
@@ -73,18 +93,44 @@ function numberButton(cycleId, kind) {
 export function documentsCard(list, { canNumber = false } = {}) {
   if (!list) return null;
   const rows = list.documents.filter((d) => d.kind !== 'decision');
-  return h('section', { class: 'card documents', id: 'documents', 'aria-labelledby': 'documents-title' },
+  return h(
+    'section',
+    { class: 'card documents', id: 'documents', 'aria-labelledby': 'documents-title' },
     h('h2', { id: 'documents-title' }, t('docs.title')),
-    h('ul', { class: 'doc-list' },
-      rows.map((d) => h('li', { 'data-document': d.kind, 'data-available': String(d.available) },
-        h('span', { class: 'doc-name' }, t(`docs.${d.kind}`), d.number ? h('span', { class: 'muted' }, ` · ${t('docs.number')} ${d.number}`) : null),
-        !d.number && d.available && canNumber ? numberButton(list.cycleId, d.kind) : null,
-        d.available ? downloadButtons(d.links, t(`docs.${d.kind}`), d.kind) : h('span', { class: 'muted small' }, t('docs.notYet')))),
+    h(
+      'ul',
+      { class: 'doc-list' },
+      rows.map((d) =>
+        h(
+          'li',
+          { 'data-document': d.kind, 'data-available': String(d.available) },
+          h(
+            'span',
+            { class: 'doc-name' },
+            t(`docs.${d.kind}`),
+            d.number ? h('span', { class: 'muted' }, ` · ${t('docs.number')} ${d.number}`) : null,
+          ),
+          !d.number && d.available && canNumber ? numberButton(list.cycleId, d.kind) : null,
+          d.available
+            ? downloadButtons(d.links, t(`docs.${d.kind}`), d.kind)
+            : h('span', { class: 'muted small' }, t('docs.notYet')),
+        ),
+      ),
       list.decisions.map((d, i) => {
         const what = `${t('docs.decision')} ${d.decisionNumber}`;
-        return h('li', { 'data-document': 'decision', 'data-decision': d.decisionNumber, 'data-available': 'true' },
-          h('span', { class: 'doc-name' }, what, h('span', { class: 'muted' }, ` · ${fmt.date(d.decisionDate)} · ${t('docs.awards', { n: d.awards })}`)),
-          downloadButtons(d.links, what, 'decision', `decision-${i + 1}`));
-      })),
-    list.decisions.length === 0 ? h('p', { class: 'muted small' }, t('docs.noDecision')) : null);
+        return h(
+          'li',
+          { 'data-document': 'decision', 'data-decision': d.decisionNumber, 'data-available': 'true' },
+          h(
+            'span',
+            { class: 'doc-name' },
+            what,
+            h('span', { class: 'muted' }, ` · ${fmt.date(d.decisionDate)} · ${t('docs.awards', { n: d.awards })}`),
+          ),
+          downloadButtons(d.links, what, 'decision', `decision-${i + 1}`),
+        );
+      }),
+    ),
+    list.decisions.length === 0 ? h('p', { class: 'muted small' }, t('docs.noDecision')) : null,
+  );
 }

@@ -12,18 +12,69 @@ import { DEADLINE_PHASES } from '../lib/cycle-model.js';
  */
 export function planFields(form, plan, prefix = ['plan']) {
   const P = (...rest) => [...prefix, ...rest];
-  const theme = form.field({ name: 'theme', label: t('plan.theme'), value: plan.theme, required: true, path: P('theme') });
+  const theme = form.field({
+    name: 'theme',
+    label: t('plan.theme'),
+    value: plan.theme,
+    required: true,
+    path: P('theme'),
+  });
   const slogan = form.field({ name: 'slogan', label: t('plan.slogan'), value: plan.slogan ?? '', path: P('slogan') });
-  const targets = form.field({ name: 'targets', label: t('plan.targets'), type: 'textarea', rows: 3, value: (plan.targets ?? []).join('\n'), hint: t('onePerLine'), path: P('targets') });
+  const targets = form.field({
+    name: 'targets',
+    label: t('plan.targets'),
+    type: 'textarea',
+    rows: 3,
+    value: (plan.targets ?? []).join('\n'),
+    hint: t('onePerLine'),
+    path: P('targets'),
+  });
 
   const deadlineBox = h('fieldset', { class: 'deadlines' }, h('legend', {}, t('plan.deadlines')));
   form.body.append(deadlineBox);
-  const deadlineInputs = Object.fromEntries(DEADLINE_PHASES.map((p) => [p, form.field({ name: `deadline-${p}`, label: t(`phase.${p}`), type: 'datetime-local', value: plan.deadlines?.[p] ? fmt.toLocalInput(plan.deadlines[p]) : '', required: true, path: P('deadlines', p) }, deadlineBox)]));
-  const reminders = form.field({ name: 'reminders', label: t('plan.reminders'), value: (plan.reminderOffsetsSeconds ?? []).map((x) => x / 3600).join(', '), hint: t('plan.remindersHint'), path: P('reminderOffsetsSeconds'), inputmode: 'decimal' });
+  const deadlineInputs = Object.fromEntries(
+    DEADLINE_PHASES.map((p) => [
+      p,
+      form.field(
+        {
+          name: `deadline-${p}`,
+          label: t(`phase.${p}`),
+          type: 'datetime-local',
+          value: plan.deadlines?.[p] ? fmt.toLocalInput(plan.deadlines[p]) : '',
+          required: true,
+          path: P('deadlines', p),
+        },
+        deadlineBox,
+      ),
+    ]),
+  );
+  const reminders = form.field({
+    name: 'reminders',
+    label: t('plan.reminders'),
+    value: (plan.reminderOffsetsSeconds ?? []).map((x) => x / 3600).join(', '),
+    hint: t('plan.remindersHint'),
+    path: P('reminderOffsetsSeconds'),
+    inputmode: 'decimal',
+  });
 
   const template = plan.scoringTemplate;
-  const { wrap: scaleWrap, input: scale, error: scaleError } = makeField({ name: 'scale', label: t('plan.scale'), type: 'number', value: template.scale, min: 1, step: 1 });
-  const { wrap: bonusWrap, input: bonusCap, error: bonusError } = makeField({ name: 'bonusCap', label: t('plan.bonusCap'), type: 'number', value: template.bonusCap, min: 0, step: 0.5 });
+  const {
+    wrap: scaleWrap,
+    input: scale,
+    error: scaleError,
+  } = makeField({ name: 'scale', label: t('plan.scale'), type: 'number', value: template.scale, min: 1, step: 1 });
+  const {
+    wrap: bonusWrap,
+    input: bonusCap,
+    error: bonusError,
+  } = makeField({
+    name: 'bonusCap',
+    label: t('plan.bonusCap'),
+    type: 'number',
+    value: template.bonusCap,
+    min: 0,
+    step: 0.5,
+  });
   form.bind(P('scoringTemplate', 'scale'), scale, scaleError);
   form.bind(P('scoringTemplate', 'bonusCap'), bonusCap, bonusError);
   const sum = h('output', { class: 'sum', 'aria-live': 'polite' });
@@ -36,16 +87,45 @@ export function planFields(form, plan, prefix = ['plan']) {
       const nameId = uid('crit');
       const error = h('div', { class: 'field-error', id: `${nameId}-error` });
       const name = h('input', { id: nameId, value: c.name, class: 'wide' });
-      const max = h('input', { id: `${nameId}-max`, type: 'number', min: 0.25, step: 0.25, value: c.maxPoints, class: 'narrow', inputmode: 'decimal' });
+      const max = h('input', {
+        id: `${nameId}-max`,
+        type: 'number',
+        min: 0.25,
+        step: 0.25,
+        value: c.maxPoints,
+        class: 'narrow',
+        inputmode: 'decimal',
+      });
       const evidence = h('input', { id: `${nameId}-ev`, type: 'checkbox', checked: c.evidenceRequired });
       const path = P('scoringTemplate', 'groups', gi, 'criteria', ci);
       form.bind(path, name, error);
       form.bind([...path, 'maxPoints'], max, error);
       rows.push({ g, c, name, max, evidence });
-      body.append(h('tr', {},
-        h('td', {}, h('label', { for: nameId, class: 'sr-only' }, t('plan.criterionName', { id: c.id })), name, error),
-        h('td', { class: 'num' }, h('label', { for: max.id, class: 'sr-only' }, t('plan.maxPointsOf', { name: c.name })), max),
-        h('td', { class: 'center' }, h('label', { for: evidence.id, class: 'sr-only' }, t('plan.evidenceOf', { name: c.name })), evidence)));
+      body.append(
+        h(
+          'tr',
+          {},
+          h(
+            'td',
+            {},
+            h('label', { for: nameId, class: 'sr-only' }, t('plan.criterionName', { id: c.id })),
+            name,
+            error,
+          ),
+          h(
+            'td',
+            { class: 'num' },
+            h('label', { for: max.id, class: 'sr-only' }, t('plan.maxPointsOf', { name: c.name })),
+            max,
+          ),
+          h(
+            'td',
+            { class: 'center' },
+            h('label', { for: evidence.id, class: 'sr-only' }, t('plan.evidenceOf', { name: c.name })),
+            evidence,
+          ),
+        ),
+      );
     });
   });
   const updateSum = () => {
@@ -57,14 +137,43 @@ export function planFields(form, plan, prefix = ['plan']) {
   scale.addEventListener('input', updateSum);
   updateSum();
 
-  form.body.append(h('details', { class: 'template', open: true },
-    h('summary', {}, t('plan.template')),
-    h('div', { class: 'row' }, scaleWrap, bonusWrap, sum),
-    h('div', { class: 'table-wrap' }, h('table', { class: 'template-table' },
-      h('caption', { class: 'sr-only' }, t('plan.template')),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('criterion')), h('th', { scope: 'col', class: 'num' }, t('maxPoints')), h('th', { scope: 'col', class: 'center' }, t('evidenceRequired')))),
-      body)),
-    template.penaltyRules?.length ? h('p', { class: 'muted small' }, `${t('plan.penalties')}: `, template.penaltyRules.map((r) => `${r.name} (−${fmt.points(r.points)})`).join('; ')) : null));
+  form.body.append(
+    h(
+      'details',
+      { class: 'template', open: true },
+      h('summary', {}, t('plan.template')),
+      h('div', { class: 'row' }, scaleWrap, bonusWrap, sum),
+      h(
+        'div',
+        { class: 'table-wrap' },
+        h(
+          'table',
+          { class: 'template-table' },
+          h('caption', { class: 'sr-only' }, t('plan.template')),
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'col' }, t('criterion')),
+              h('th', { scope: 'col', class: 'num' }, t('maxPoints')),
+              h('th', { scope: 'col', class: 'center' }, t('evidenceRequired')),
+            ),
+          ),
+          body,
+        ),
+      ),
+      template.penaltyRules?.length
+        ? h(
+            'p',
+            { class: 'muted small' },
+            `${t('plan.penalties')}: `,
+            template.penaltyRules.map((r) => `${r.name} (−${fmt.points(r.points)})`).join('; '),
+          )
+        : null,
+    ),
+  );
 
   return function collect() {
     const hours = fmt.lines(reminders.value.replace(/[,;]/g, '\n')).map(Number);
@@ -73,7 +182,9 @@ export function planFields(form, plan, prefix = ['plan']) {
       slogan: slogan.value.trim() ? slogan.value : undefined,
       targets: fmt.lines(targets.value),
       deadlines: Object.fromEntries(DEADLINE_PHASES.map((p) => [p, fmt.fromLocalInput(deadlineInputs[p].value)])),
-      ...(hours.length ? { reminderOffsetsSeconds: hours.map((x) => (Number.isFinite(x) ? Math.round(x * 3600) : x)) } : {}),
+      ...(hours.length
+        ? { reminderOffsetsSeconds: hours.map((x) => (Number.isFinite(x) ? Math.round(x * 3600) : x)) }
+        : {}),
       scoringTemplate: {
         ...template,
         scale: numberOf(scale),

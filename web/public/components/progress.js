@@ -12,8 +12,15 @@ function cell(model, unit, phase, status, done) {
   const label = status === 'submitted' && done === 'submitted' ? t('progress.done') : t(`progress.${status}`);
   const tone = status === done ? 'ok' : status === 'none' && model.isPast(phase) ? 'bad' : TONE[status];
   const task = model.taskOf(unit.unitId, phase);
-  return h('span', { class: 'cell-status' }, badge(label, tone), late ? badge(t('late'), 'bad') : null,
-    task && task.status === 'open' && task.remindersSent > 0 ? h('span', { class: 'muted small' }, t('remindedTimes', { n: task.remindersSent })) : null);
+  return h(
+    'span',
+    { class: 'cell-status' },
+    badge(label, tone),
+    late ? badge(t('late'), 'bad') : null,
+    task && task.status === 'open' && task.remindersSent > 0
+      ? h('span', { class: 'muted small' }, t('remindedTimes', { n: task.remindersSent }))
+      : null,
+  );
 }
 
 function votedCell(model, unit) {
@@ -22,12 +29,18 @@ function votedCell(model, unit) {
   if (!open) return h('span', { class: 'muted' }, '—');
   if (!model.view.meeting?.presentUnitIds.includes(unit.unitId)) return badge(t('absent'), 'warn');
   // The live view lists who voted only if the API provides it (votedUnitIds); never what.
-  if (Array.isArray(open.votedUnitIds)) return open.votedUnitIds.includes(unit.unitId) ? badge(t('voted'), 'ok') : badge(t('notVoted'), 'warn');
+  if (Array.isArray(open.votedUnitIds))
+    return open.votedUnitIds.includes(unit.unitId) ? badge(t('voted'), 'ok') : badge(t('notVoted'), 'warn');
   return h('span', { class: 'muted' }, '…');
 }
 
 export function progressTable(model) {
-  const role = (u) => (u.unitId === model.view.actingHeadUnitId ? ` (${t('head')})` : u.unitId === model.view.deputyUnitId ? ` (${t('deputy')})` : '');
+  const role = (u) =>
+    u.unitId === model.view.actingHeadUnitId
+      ? ` (${t('head')})`
+      : u.unitId === model.view.deputyUnitId
+        ? ` (${t('deputy')})`
+        : '';
   const count = (key, done) => model.units.filter((u) => u[key] === done).length;
   const columns = [
     { label: t('unit'), rowHeader: true, render: (u) => [u.name, h('span', { class: 'muted' }, role(u))] },
@@ -37,13 +50,41 @@ export function progressTable(model) {
     { label: t('ballotColumn'), render: (u) => votedCell(model, u) },
     { label: t('score'), className: 'num', render: (u) => fmt.points(u.finalTotal) },
     { label: t('rank'), className: 'num', render: (u) => u.rank ?? '—' },
-    { label: t('notes'), render: (u) => [u.hold !== 'none' ? badge(t(`hold.${u.hold}`), 'bad') : null, u.penaltyPoints > 0 ? badge(t('penaltyPoints', { n: fmt.points(u.penaltyPoints) }), 'warn') : null] },
+    {
+      label: t('notes'),
+      render: (u) => [
+        u.hold !== 'none' ? badge(t(`hold.${u.hold}`), 'bad') : null,
+        u.penaltyPoints > 0 ? badge(t('penaltyPoints', { n: fmt.points(u.penaltyPoints) }), 'warn') : null,
+      ],
+    },
   ];
   const total = model.units.length;
-  const summary = h('p', { class: 'progress-summary' },
-    [['pledge', 'accepted'], ['midYear', 'submitted'], ['selfScore', 'submitted']].map(([key, done], i) =>
-      h('span', {}, `${t(['phase.pledge', 'phase.midYear', 'phase.selfScoring'][i])}: `, h('strong', {}, `${count(key, done)}/${total}`))));
-  return h('div', { class: 'progress' },
+  const summary = h(
+    'p',
+    { class: 'progress-summary' },
+    [
+      ['pledge', 'accepted'],
+      ['midYear', 'submitted'],
+      ['selfScore', 'submitted'],
+    ].map(([key, done], i) =>
+      h(
+        'span',
+        {},
+        `${t(['phase.pledge', 'phase.midYear', 'phase.selfScoring'][i])}: `,
+        h('strong', {}, `${count(key, done)}/${total}`),
+      ),
+    ),
+  );
+  return h(
+    'div',
+    { class: 'progress' },
     summary,
-    table({ caption: t('progressCaption'), columns, rows: model.units, rowAttrs: (u) => ({ 'data-unit': u.unitId }), className: 'progress-table' }));
+    table({
+      caption: t('progressCaption'),
+      columns,
+      rows: model.units,
+      rowAttrs: (u) => ({ 'data-unit': u.unitId }),
+      className: 'progress-table',
+    }),
+  );
 }

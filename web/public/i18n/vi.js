@@ -112,7 +112,8 @@ export default {
   startCycle: 'Bắt đầu chu kỳ',
   startCycleYear: 'Bắt đầu chu kỳ năm {year}',
   startCycleTitle: 'Bắt đầu năm thi đua — {bloc}',
-  startCycleIntro: 'Kế hoạch, thang điểm và thời hạn các giai đoạn được gửi tới các đơn vị thành viên ngay khi bắt đầu.',
+  startCycleIntro:
+    'Kế hoạch, thang điểm và thời hạn các giai đoạn được gửi tới các đơn vị thành viên ngay khi bắt đầu.',
 
   'plan.title': 'Kế hoạch năm',
   'plan.theme': 'Chủ đề thi đua',
@@ -195,7 +196,8 @@ export default {
   'head.closeReview': 'Kết thúc thẩm định',
   'head.closeReviewIntro': 'Điểm cuối cùng và thứ hạng được công bố cho các đơn vị; không điều chỉnh thêm.',
   'head.handover': 'Bàn giao Trưởng khối',
-  'head.handoverIntro': 'Ghi nhận bàn giao; Trưởng khối, Phó Trưởng khối năm sau được xác định theo quy chế luân phiên và chu kỳ năm sau bắt đầu.',
+  'head.handoverIntro':
+    'Ghi nhận bàn giao; Trưởng khối, Phó Trưởng khối năm sau được xác định theo quy chế luân phiên và chu kỳ năm sau bắt đầu.',
   'head.handoverSubmit': 'Ghi nhận bàn giao',
   handoverNote: 'Ghi chú bàn giao',
   appointedOnly: 'Chỉ định (khi quy chế là chỉ định)',
@@ -353,7 +355,8 @@ export default {
   'council.notOpen': 'Biểu quyết chưa mở.',
   'council.youVoted': 'Bạn đã biểu quyết đề nghị này.',
   'council.closeTitle': 'Kết thúc biểu quyết',
-  'council.closeIntro': 'Biểu quyết tự kết thúc khi mọi thành viên đã bỏ phiếu hoặc đến hạn của Hội đồng. Kết thúc ngay sẽ chốt và công bố kết quả; quyết định căn cứ kết quả đó.',
+  'council.closeIntro':
+    'Biểu quyết tự kết thúc khi mọi thành viên đã bỏ phiếu hoặc đến hạn của Hội đồng. Kết thúc ngay sẽ chốt và công bố kết quả; quyết định căn cứ kết quả đó.',
   'council.close': 'Kết thúc biểu quyết',
   'council.decisionTitle': 'Quyết định',
   'council.decision': 'Kết quả xét',
@@ -479,7 +482,8 @@ export default {
   'nav.governmentFlag': 'Cờ Chính phủ',
   'gf.title': 'Cờ thi đua của Chính phủ',
   'gf.pageTitle': 'Cờ thi đua của Chính phủ — {province} — năm {year}',
-  'gf.intro': 'Hằng năm, Hội đồng Thi đua – Khen thưởng tỉnh bỏ phiếu kín chọn trong các đơn vị dẫn đầu khối để đề nghị Thủ tướng Chính phủ tặng Cờ thi đua của Chính phủ (Nghị định 152/2025/NĐ-CP).',
+  'gf.intro':
+    'Hằng năm, Hội đồng Thi đua – Khen thưởng tỉnh bỏ phiếu kín chọn trong các đơn vị dẫn đầu khối để đề nghị Thủ tướng Chính phủ tặng Cờ thi đua của Chính phủ (Nghị định 152/2025/NĐ-CP).',
   'gf.provinces': 'Các tỉnh, thành phố — năm {year}',
   'gf.province': 'Tỉnh, thành phố',
   'gf.noProvinces': 'Chưa có tỉnh, thành phố nào.',
@@ -557,10 +561,12 @@ export default {
   'ok.gfOutcome': 'Đã ghi nhận kết quả của {unit}.',
   'gf.allHeld': 'Không còn đơn vị nào để bỏ phiếu: các đơn vị đang bị tạm dừng xét hoặc không đủ điều kiện.',
   'gf.holdTitle': 'Tạm dừng xét một đơn vị',
-  'gf.holdIntro': 'Đơn vị đang bị xem xét kỷ luật, điều tra, thanh tra hoặc xác minh khiếu nại, tố cáo được tạm dừng xét, không bị loại vì lý do này (Điều 4 khoản 4 Nghị định 152/2025/NĐ-CP): trong thời gian tạm dừng không được bỏ phiếu, không tính khi kiểm phiếu và không được trình Bộ Nội vụ.',
+  'gf.holdIntro':
+    'Đơn vị đang bị xem xét kỷ luật, điều tra, thanh tra hoặc xác minh khiếu nại, tố cáo được tạm dừng xét, không bị loại vì lý do này (Điều 4 khoản 4 Nghị định 152/2025/NĐ-CP): trong thời gian tạm dừng không được bỏ phiếu, không tính khi kiểm phiếu và không được trình Bộ Nội vụ.',
   'gf.holdReasonHint': 'Ví dụ: số văn bản của cơ quan điều tra, thanh tra. Ít nhất 3 ký tự.',
   'gf.resolveTitle': 'Kết thúc tạm dừng xét',
-  'gf.resolveIntro': 'Không vi phạm: đơn vị trở lại xét chọn (sau khi kết thúc bỏ phiếu thì xét theo kết quả phiếu của đơn vị và số lượng còn lại). Có vi phạm: đơn vị không được đề nghị.',
+  'gf.resolveIntro':
+    'Không vi phạm: đơn vị trở lại xét chọn (sau khi kết thúc bỏ phiếu thì xét theo kết quả phiếu của đơn vị và số lượng còn lại). Có vi phạm: đơn vị không được đề nghị.',
   'gf.resolveReasonHint': 'Kết luận của cơ quan có thẩm quyền. Ít nhất 3 ký tự.',
   'ok.gfHeld': 'Đã tạm dừng xét {unit}.',
   'ok.gfHoldResolved': 'Đã ghi nhận kết luận về {unit}.',

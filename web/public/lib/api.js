@@ -30,7 +30,11 @@ async function send(method, path, { body, headers = {}, form } = {}) {
   if (body !== undefined) h['content-type'] = 'application/json';
   let res;
   try {
-    res = await fetch(path, { method, headers: h, body: form ?? (body === undefined ? undefined : JSON.stringify(body)) });
+    res = await fetch(path, {
+      method,
+      headers: h,
+      body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
+    });
   } catch {
     throw new ApiError(0, null, t('err.networkDetail'));
   }
@@ -75,13 +79,20 @@ export const unitHistory = (unitId) => get(`/api/units/${encodeURIComponent(unit
 export const startCycle = (blocId, body) => post(`/api/blocs/${encodeURIComponent(blocId)}/cycles`, body);
 
 /** The Government-flag selection of a province and year (GET; 404 until it is started). */
-export const governmentFlag = (provinceId, year) => get(`/api/provinces/${encodeURIComponent(provinceId)}/government-flag/${encodeURIComponent(year)}`);
+export const governmentFlag = (provinceId, year) =>
+  get(`/api/provinces/${encodeURIComponent(provinceId)}/government-flag/${encodeURIComponent(year)}`);
 /** Starts the selection for `body.year`; the same `key` for a retry of the same start. */
 export const startGovernmentFlag = (provinceId, body, key = crypto.randomUUID()) =>
-  send('POST', `/api/provinces/${encodeURIComponent(provinceId)}/government-flag`, { body, headers: { 'idempotency-key': key } });
+  send('POST', `/api/provinces/${encodeURIComponent(provinceId)}/government-flag`, {
+    body,
+    headers: { 'idempotency-key': key },
+  });
 /** A Government-flag act (/votes, /close, /submission, /outcome) with its Idempotency-Key. */
 export const governmentFlagAct = (workflowId, path, body, key = crypto.randomUUID()) =>
-  send('POST', `/api/government-flag/${encodeURIComponent(workflowId)}${path}`, { body, headers: { 'idempotency-key': key } });
+  send('POST', `/api/government-flag/${encodeURIComponent(workflowId)}${path}`, {
+    body,
+    headers: { 'idempotency-key': key },
+  });
 
 /** "attachment; filename=\"x.pdf\"; filename*=UTF-8''%C4%91.pdf" → the exact (UTF-8) name when given. */
 export function fileNameOf(disposition, fallback) {

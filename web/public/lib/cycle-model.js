@@ -3,7 +3,17 @@
 // workflow's live view (GET /api/cycles/:id/live: units, contests, meeting, handover).
 import * as api from './api.js';
 
-export const PHASES = ['launch', 'pledge', 'midYear', 'selfScoring', 'review', 'voting', 'council', 'handover', 'closed'];
+export const PHASES = [
+  'launch',
+  'pledge',
+  'midYear',
+  'selfScoring',
+  'review',
+  'voting',
+  'council',
+  'handover',
+  'closed',
+];
 export const DEADLINE_PHASES = ['pledge', 'midYear', 'selfScoring', 'review', 'voting', 'council', 'handover'];
 
 export async function loadCycle(id) {
@@ -40,19 +50,52 @@ export function cycleLoader(id) {
 
 /** When the workflow cannot be asked (e.g. its history was archived), the projection alone. */
 function viewFromProjection(p) {
-  const ids = [...new Set([...p.tasks.map((x) => x.unitId), ...p.submissions.map((x) => x.unitId), ...p.scoreSummaries.map((x) => x.unitId)])];
+  const ids = [
+    ...new Set([
+      ...p.tasks.map((x) => x.unitId),
+      ...p.submissions.map((x) => x.unitId),
+      ...p.scoreSummaries.map((x) => x.unitId),
+    ]),
+  ];
   const names = Object.fromEntries((p.result?.ranking ?? []).map((r) => [r.unitId, r.name]));
   const sub = (unitId, kind) => p.submissions.find((x) => x.unitId === unitId && x.kind === kind)?.status ?? 'none';
   return {
-    workflowId: p.id, blocId: p.blocId, year: p.year, phase: p.phase,
-    headUnitId: p.headUnitId, deputyUnitId: p.deputyUnitId, actingHeadUnitId: p.headUnitId,
-    deadlines: p.deadlines && Object.keys(p.deadlines).length ? p.deadlines : null, plan: p.plan,
+    workflowId: p.id,
+    blocId: p.blocId,
+    year: p.year,
+    phase: p.phase,
+    headUnitId: p.headUnitId,
+    deputyUnitId: p.deputyUnitId,
+    actingHeadUnitId: p.headUnitId,
+    deadlines: p.deadlines && Object.keys(p.deadlines).length ? p.deadlines : null,
+    plan: p.plan,
     units: ids.map((id) => {
       const score = p.scoreSummaries.find((x) => x.unitId === id);
-      return { unitId: id, name: names[id] ?? id, active: true, pledge: sub(id, 'pledge'), midYear: sub(id, 'midYearReport'), selfScore: sub(id, 'selfScore'), late: [], hold: 'none', penaltyPoints: score?.penalty ?? 0, finalTotal: score?.finalTotal ?? null, rank: score?.rank ?? null };
+      return {
+        unitId: id,
+        name: names[id] ?? id,
+        active: true,
+        pledge: sub(id, 'pledge'),
+        midYear: sub(id, 'midYearReport'),
+        selfScore: sub(id, 'selfScore'),
+        late: [],
+        hold: 'none',
+        penaltyPoints: score?.penalty ?? 0,
+        finalTotal: score?.finalTotal ?? null,
+        rank: score?.rank ?? null,
+      };
     }),
-    meeting: null, contests: [], proposals: [], councilWorkflowId: null,
-    handover: p.result?.nextYearWorkflowId ? { headUnitId: p.result.nextHead, deputyUnitId: p.result.nextDeputy, nextYearWorkflowId: p.result.nextYearWorkflowId } : null,
+    meeting: null,
+    contests: [],
+    proposals: [],
+    councilWorkflowId: null,
+    handover: p.result?.nextYearWorkflowId
+      ? {
+          headUnitId: p.result.nextHead,
+          deputyUnitId: p.result.nextDeputy,
+          nextYearWorkflowId: p.result.nextYearWorkflowId,
+        }
+      : null,
   };
 }
 
@@ -63,7 +106,8 @@ export function cycleModel({ projection, live }, me) {
   const units = view.units.filter((u) => u.active);
   const nameOf = (id) => view.units.find((u) => u.unitId === id)?.name ?? id;
   const myUnit = units.find((u) => u.unitId === me.unitId) ?? null;
-  const councilRounds = (proposalId) => projection.votingRounds.filter((r) => r.contest === `council:${proposalId}`).sort((a, b) => b.round - a.round);
+  const councilRounds = (proposalId) =>
+    projection.votingRounds.filter((r) => r.contest === `council:${proposalId}`).sort((a, b) => b.round - a.round);
   return {
     id: projection.id,
     projection,
@@ -74,7 +118,9 @@ export function cycleModel({ projection, live }, me) {
     year: projection.year,
     bloc: projection.bloc,
     plan: view.plan ?? projection.plan ?? null,
-    deadlines: view.deadlines ?? (projection.deadlines && Object.keys(projection.deadlines).length ? projection.deadlines : null),
+    deadlines:
+      view.deadlines ??
+      (projection.deadlines && Object.keys(projection.deadlines).length ? projection.deadlines : null),
     units,
     nameOf,
     myUnit,
@@ -97,5 +143,6 @@ export function cycleModel({ projection, live }, me) {
 // (votedUnitIds), the tab remembers the ballots it cast itself, and an ALREADY_DONE answer.
 const VOTED = 'thidua.voted';
 const votedSet = () => new Set(JSON.parse(sessionStorage.getItem(VOTED) ?? '[]'));
-export const rememberVote = (...parts) => sessionStorage.setItem(VOTED, JSON.stringify([...votedSet().add(parts.join('|'))]));
+export const rememberVote = (...parts) =>
+  sessionStorage.setItem(VOTED, JSON.stringify([...votedSet().add(parts.join('|'))]));
 export const hasVoted = (...parts) => votedSet().has(parts.join('|'));

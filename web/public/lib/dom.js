@@ -40,7 +40,12 @@ export const fill = (el, ...children) => {
 export const button = (label, onclick, attrs = {}) => h('button', { type: 'button', onclick, ...attrs }, label);
 
 /** A definition list from [term, description] pairs. */
-export const dl = (pairs, attrs = {}) => h('dl', { class: 'facts', ...attrs }, pairs.filter(Boolean).map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+export const dl = (pairs, attrs = {}) =>
+  h(
+    'dl',
+    { class: 'facts', ...attrs },
+    pairs.filter(Boolean).map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]),
+  );
 
 /** Section card with a heading (h2 by default) and content. */
 export function card(title, ...content) {
@@ -51,14 +56,38 @@ export function card(title, ...content) {
 /** A simple table: columns [{ key, label, render?, className? }], rows = data objects. */
 export function table({ caption, columns, rows, rowAttrs, className = '', empty }) {
   if (rows.length === 0 && empty) return h('p', { class: 'muted' }, empty);
-  return h('div', { class: 'table-wrap' },
-    h('table', { class: className },
+  return h(
+    'div',
+    { class: 'table-wrap' },
+    h(
+      'table',
+      { class: className },
       caption ? h('caption', {}, caption) : null,
-      h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col', class: c.className }, c.label)))),
-      h('tbody', {}, rows.map((r, i) => h('tr', rowAttrs?.(r, i) ?? {}, columns.map((c, j) => {
-        const content = c.render ? c.render(r, i) : r[c.key];
-        return j === 0 && c.rowHeader ? h('th', { scope: 'row', class: c.className }, content) : h('td', { class: c.className }, content ?? '—');
-      })))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          columns.map((c) => h('th', { scope: 'col', class: c.className }, c.label)),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        rows.map((r, i) =>
+          h(
+            'tr',
+            rowAttrs?.(r, i) ?? {},
+            columns.map((c, j) => {
+              const content = c.render ? c.render(r, i) : r[c.key];
+              return j === 0 && c.rowHeader
+                ? h('th', { scope: 'row', class: c.className }, content)
+                : h('td', { class: c.className }, content ?? '—');
+            }),
+          ),
+        ),
+      ),
     ),
   );
 }

@@ -10,7 +10,9 @@ export function date(iso) {
 /** 22/11/2026 13:08 — the date first (vi-VN would otherwise put the time first). */
 export function dateTime(iso) {
   if (!iso) return '—';
-  const time = new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  const time = new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    new Date(iso),
+  );
   return `${date(iso)} ${time}`;
 }
 
@@ -19,15 +21,25 @@ export function dueIn(iso, now = Date.now()) {
   if (!iso) return '';
   const ms = Date.parse(iso) - now;
   const abs = Math.abs(ms);
-  const [n, unit] = abs >= 86_400_000 ? [Math.round(abs / 86_400_000), 'days'] : abs >= 3_600_000 ? [Math.round(abs / 3_600_000), 'hours'] : [Math.max(1, Math.round(abs / 60_000)), 'minutes'];
+  const [n, unit] =
+    abs >= 86_400_000
+      ? [Math.round(abs / 86_400_000), 'days']
+      : abs >= 3_600_000
+        ? [Math.round(abs / 3_600_000), 'hours']
+        : [Math.max(1, Math.round(abs / 60_000)), 'minutes'];
   return t(ms >= 0 ? 'dueIn' : 'overdueBy', { n, unit: t(unit) });
 }
 
-export const points = (x) => (x === null || x === undefined ? '—' : new Intl.NumberFormat(locale(), { maximumFractionDigits: 2 }).format(x));
+export const points = (x) =>
+  x === null || x === undefined ? '—' : new Intl.NumberFormat(locale(), { maximumFractionDigits: 2 }).format(x);
 
-export const percent = (x) => (x === null || x === undefined ? '—' : new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 1 }).format(x));
+export const percent = (x) =>
+  x === null || x === undefined
+    ? '—'
+    : new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 1 }).format(x);
 
-export const money = (vnd) => (vnd === null || vnd === undefined ? '—' : `${new Intl.NumberFormat('vi-VN').format(Number(vnd))} ₫`);
+export const money = (vnd) =>
+  vnd === null || vnd === undefined ? '—' : `${new Intl.NumberFormat('vi-VN').format(Number(vnd))} ₫`;
 
 /** ISO instant → the value of an <input type="datetime-local"> in the browser's time zone. */
 export function toLocalInput(iso) {
@@ -44,4 +56,8 @@ export function fromLocalInput(value) {
 }
 
 /** Lines of a textarea → trimmed, non-empty strings. */
-export const lines = (text) => String(text ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+export const lines = (text) =>
+  String(text ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);

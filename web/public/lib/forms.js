@@ -7,7 +7,8 @@ import { h, uid } from './dom.js';
 import { t } from './i18n.js';
 import { clearStatus, issueText, reportError, showOk } from './status.js';
 
-const samePrefix = (prefix, path) => prefix.length <= path.length && prefix.every((p, i) => String(p) === String(path[i]));
+const samePrefix = (prefix, path) =>
+  prefix.length <= path.length && prefix.every((p, i) => String(p) === String(path[i]));
 
 /** A client-side check that failed: shown like an API issue. */
 export class FieldError extends Error {
@@ -26,13 +27,36 @@ export class FieldError extends Error {
  *  send(body, idempotencyKey): the request; resolves to the act result.
  *  onDone(result, form): after the confirmation (e.g. refreshSoon, which then knows which form was sent).
  */
-export function actForm({ id, title, titleLevel = 'h3', intro, submitLabel, okText, collect, send, onDone, className = '', keepMessage = false }) {
+export function actForm({
+  id,
+  title,
+  titleLevel = 'h3',
+  intro,
+  submitLabel,
+  okText,
+  collect,
+  send,
+  onDone,
+  className = '',
+  keepMessage = false,
+}) {
   const titleId = `${id}-title`;
-  const form = h('form', { id, class: `act-form ${className}`.trim(), novalidate: true, 'aria-labelledby': title ? titleId : undefined });
+  const form = h('form', {
+    id,
+    class: `act-form ${className}`.trim(),
+    novalidate: true,
+    'aria-labelledby': title ? titleId : undefined,
+  });
   const errorsBox = h('div', { class: 'form-errors', id: `${id}-errors`, hidden: true, tabindex: '-1' });
   const body = h('div', { class: 'form-body' });
   const submit = h('button', { type: 'submit', class: 'primary' }, submitLabel ?? t('save'));
-  form.append(title ? h(titleLevel, { id: titleId }, title) : '', intro ? h('p', { class: 'muted intro' }, intro) : '', errorsBox, body, h('div', { class: 'form-actions' }, submit));
+  form.append(
+    title ? h(titleLevel, { id: titleId }, title) : '',
+    intro ? h('p', { class: 'muted intro' }, intro) : '',
+    errorsBox,
+    body,
+    h('div', { class: 'form-actions' }, submit),
+  );
 
   /** [{ path, input, error }] */
   const bindings = [];
@@ -40,7 +64,11 @@ export function actForm({ id, title, titleLevel = 'h3', intro, submitLabel, okTe
 
   const bind = (path, input, error) => {
     bindings.push({ path, input, error });
-    if (input && error) input.setAttribute('aria-describedby', [input.getAttribute('aria-describedby'), error.id].filter(Boolean).join(' '));
+    if (input && error)
+      input.setAttribute(
+        'aria-describedby',
+        [input.getAttribute('aria-describedby'), error.id].filter(Boolean).join(' '),
+      );
   };
 
   /** Adds a labelled field (into `container`, default the form body) and returns its input. */
@@ -80,7 +108,13 @@ export function actForm({ id, title, titleLevel = 'h3', intro, submitLabel, okTe
       }
     }
     if (loose.length) {
-      errorsBox.replaceChildren(h('ul', {}, loose.map((l) => h('li', {}, l))));
+      errorsBox.replaceChildren(
+        h(
+          'ul',
+          {},
+          loose.map((l) => h('li', {}, l)),
+        ),
+      );
       errorsBox.hidden = false;
     }
     return first ?? (loose.length ? errorsBox : null);
@@ -129,19 +163,33 @@ export function makeField(spec) {
   const id = spec.id ?? uid(spec.name ?? 'f');
   const error = h('div', { class: 'field-error', id: `${id}-error` });
   const hint = spec.hint ? h('div', { class: 'hint', id: `${id}-hint` }, spec.hint) : null;
-  const common = { id, name: spec.name, 'aria-required': spec.required ? 'true' : undefined, 'aria-describedby': hint ? hint.id : undefined, autocomplete: spec.autocomplete };
+  const common = {
+    id,
+    name: spec.name,
+    'aria-required': spec.required ? 'true' : undefined,
+    'aria-describedby': hint ? hint.id : undefined,
+    autocomplete: spec.autocomplete,
+  };
   let input;
   let wrap;
   switch (spec.type) {
     case 'checks':
     case 'radios': {
       const type = spec.type === 'radios' ? 'radio' : 'checkbox';
-      input = h('fieldset', { id, class: 'choices', 'aria-describedby': hint ? hint.id : undefined },
+      input = h(
+        'fieldset',
+        { id, class: 'choices', 'aria-describedby': hint ? hint.id : undefined },
         h('legend', {}, spec.label),
         spec.options.map(([value, label]) => {
           const oid = uid(`${id}-o`);
-          return h('div', { class: 'choice' }, h('input', { type, id: oid, name: spec.name ?? id, value, checked: spec.checked?.includes(value) }), h('label', { for: oid }, label));
-        }));
+          return h(
+            'div',
+            { class: 'choice' },
+            h('input', { type, id: oid, name: spec.name ?? id, value, checked: spec.checked?.includes(value) }),
+            h('label', { for: oid }, label),
+          );
+        }),
+      );
       wrap = h('div', { class: `field field-${spec.type}` }, input, hint, error);
       return { input, wrap, error };
     }
@@ -153,12 +201,33 @@ export function makeField(spec) {
       input = h('textarea', { ...common, rows: spec.rows ?? 3, value: spec.value });
       break;
     case 'select':
-      input = h('select', { ...common, value: spec.value }, spec.options.map(([value, label]) => h('option', { value }, label)));
+      input = h(
+        'select',
+        { ...common, value: spec.value },
+        spec.options.map(([value, label]) => h('option', { value }, label)),
+      );
       break;
     default:
-      input = h('input', { ...common, type: spec.type ?? 'text', value: spec.value, min: spec.min, max: spec.max, step: spec.step, inputmode: spec.inputmode, accept: spec.accept, spellcheck: spec.spellcheck });
+      input = h('input', {
+        ...common,
+        type: spec.type ?? 'text',
+        value: spec.value,
+        min: spec.min,
+        max: spec.max,
+        step: spec.step,
+        inputmode: spec.inputmode,
+        accept: spec.accept,
+        spellcheck: spec.spellcheck,
+      });
   }
-  wrap = h('div', { class: `field ${spec.className ?? ''}`.trim() }, h('label', { for: id }, spec.label), input, hint, error);
+  wrap = h(
+    'div',
+    { class: `field ${spec.className ?? ''}`.trim() },
+    h('label', { for: id }, spec.label),
+    input,
+    hint,
+    error,
+  );
   return { input, wrap, error };
 }
 

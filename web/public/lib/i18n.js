@@ -11,7 +11,7 @@ export const locale = () => (current === 'vi' ? 'vi-VN' : 'en-GB');
 /** t('key', { n: 3 }) → the text with {n} filled in; falls back to Vietnamese, then the key. */
 export function t(key, params) {
   const text = dictionaries[current][key] ?? dictionaries.vi[key] ?? key;
-  return params ? text.replace(/\{(\w+)\}/g, (_, k) => (params[k] ?? `{${k}}`)) : text;
+  return params ? text.replace(/\{(\w+)\}/g, (_, k) => params[k] ?? `{${k}}`) : text;
 }
 
 /** Is there a text for this key (e.g. a phase or status coming from the API)? */

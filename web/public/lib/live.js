@@ -50,7 +50,10 @@ function renderKeeping(render, data) {
   render(data);
   window.scrollTo(x, y);
   if (!inside || main.contains(document.activeElement)) return;
-  const target = (focusedId && document.getElementById(focusedId)) || (index >= 0 ? main.querySelectorAll(FOCUSABLE)[index] : null) || main.querySelector('h1');
+  const target =
+    (focusedId && document.getElementById(focusedId)) ||
+    (index >= 0 ? main.querySelectorAll(FOCUSABLE)[index] : null) ||
+    main.querySelector('h1');
   target?.focus({ preventScroll: true });
 }
 
@@ -98,13 +101,24 @@ function offerRefresh(w, next, fp) {
   // The bar's button always shows the newest data, however many polls came in meanwhile.
   w.pending = { next, fp };
   if (document.getElementById('stale')) return;
-  const bar = h('div', { id: 'stale', class: 'stale', role: 'status' },
-    t('staleData'), ' ',
-    h('button', { type: 'button', onclick: () => {
-      w.last = w.pending.fp;
-      bar.remove();
-      renderKeeping(w.render, w.pending.next);
-    } }, t('refresh')));
+  const bar = h(
+    'div',
+    { id: 'stale', class: 'stale', role: 'status' },
+    t('staleData'),
+    ' ',
+    h(
+      'button',
+      {
+        type: 'button',
+        onclick: () => {
+          w.last = w.pending.fp;
+          bar.remove();
+          renderKeeping(w.render, w.pending.next);
+        },
+      },
+      t('refresh'),
+    ),
+  );
   document.getElementById('main').prepend(bar);
 }
 

@@ -9,7 +9,17 @@ const noticeBox = () => document.getElementById('notice');
 export function showError(message, issues = []) {
   const box = alertBox();
   noticeBox().hidden = true;
-  fill(box, h('strong', {}, message), issues.length ? h('ul', {}, issues.map((i) => h('li', {}, i))) : null);
+  fill(
+    box,
+    h('strong', {}, message),
+    issues.length
+      ? h(
+          'ul',
+          {},
+          issues.map((i) => h('li', {}, i)),
+        )
+      : null,
+  );
   box.hidden = false;
 }
 
@@ -39,7 +49,22 @@ export function clearStatus() {
   }
 }
 
-const CODE_TITLES = ['VALIDATION', 'FORBIDDEN', 'NOT_FOUND', 'WRONG_PHASE', 'DEADLINE_PASSED', 'ALREADY_DONE', 'CONFLICT', 'RULE_VIOLATION', 'UNAUTHENTICATED', 'UNAVAILABLE', 'NETWORK', 'TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'INTERNAL'];
+const CODE_TITLES = [
+  'VALIDATION',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'WRONG_PHASE',
+  'DEADLINE_PASSED',
+  'ALREADY_DONE',
+  'CONFLICT',
+  'RULE_VIOLATION',
+  'UNAUTHENTICATED',
+  'UNAVAILABLE',
+  'NETWORK',
+  'TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'INTERNAL',
+];
 
 /** "Không đúng giai đoạn: not allowed in phase voting (needs pledge)" */
 export function describeError(err) {

@@ -26,7 +26,8 @@ function defaultTab(m) {
   return 'overview';
 }
 
-const tabOf = (m, requested) => (requested && TABS[requested] && (TABS[requested].when?.(m) ?? true) ? requested : defaultTab(m));
+const tabOf = (m, requested) =>
+  requested && TABS[requested] && (TABS[requested].when?.(m) ?? true) ? requested : defaultTab(m);
 
 /** What a tab reads besides the cycle: the results (GET …/results) and the documents list. */
 const documents = (id) => api.documents(id).catch(() => null);
@@ -37,7 +38,9 @@ const EXTRAS = {
   },
   meeting: async (id, m) => ({ documents: m.phaseIndex > m.phaseIndexOf('voting') ? await documents(id) : null }),
   // On the council tab: the decisions, for the secretary who records them and the head.
-  council: async (id, m) => ({ documents: m.phaseIndex >= m.phaseIndexOf('council') && (m.isSecretary || m.isHead) ? await documents(id) : null }),
+  council: async (id, m) => ({
+    documents: m.phaseIndex >= m.phaseIndexOf('council') && (m.isSecretary || m.isHead) ? await documents(id) : null,
+  }),
 };
 
 async function load(loadCycle, cycleId, requested, opts) {
@@ -51,15 +54,44 @@ function render(main, data, cycleId, requested) {
   const me = session.current();
   const m = { ...cycleModel(data, me), ...data.extra };
   const tab = tabOf(m, requested);
-  const roles = [m.isHead ? t('head') : null, m.isDeputy ? t('deputy') : null, m.myUnit && !m.isHead && !m.isDeputy ? t('memberUnit') : null, m.isCouncilMember ? t('councilMember') : null, m.isSecretary ? t('councilSecretary') : null].filter(Boolean);
-  const tabs = h('nav', { class: 'tabs', 'aria-label': t('tabs') },
-    Object.entries(TABS).filter(([, d]) => d.when?.(m) ?? true).map(([key, d]) =>
-      h('a', { href: `#/cycle/${encodeURIComponent(cycleId)}/${key}`, 'aria-current': key === tab ? 'page' : undefined, 'data-tab': key }, t(d.label))));
-  fill(main, 
+  const roles = [
+    m.isHead ? t('head') : null,
+    m.isDeputy ? t('deputy') : null,
+    m.myUnit && !m.isHead && !m.isDeputy ? t('memberUnit') : null,
+    m.isCouncilMember ? t('councilMember') : null,
+    m.isSecretary ? t('councilSecretary') : null,
+  ].filter(Boolean);
+  const tabs = h(
+    'nav',
+    { class: 'tabs', 'aria-label': t('tabs') },
+    Object.entries(TABS)
+      .filter(([, d]) => d.when?.(m) ?? true)
+      .map(([key, d]) =>
+        h(
+          'a',
+          {
+            href: `#/cycle/${encodeURIComponent(cycleId)}/${key}`,
+            'aria-current': key === tab ? 'page' : undefined,
+            'data-tab': key,
+          },
+          t(d.label),
+        ),
+      ),
+  );
+  fill(
+    main,
     h('p', { class: 'crumbs' }, h('a', { href: '#/' }, t('nav.blocs')), ' › ', m.bloc.name),
-    h('div', { class: 'page-head' },
+    h(
+      'div',
+      { class: 'page-head' },
       h('h1', {}, `${m.bloc.name} — ${t('year')} ${m.year}`),
-      h('div', { class: 'head-badges' }, badge(t(`phase.${m.phase}`), m.phase === 'closed' ? '' : 'info'), roles.map((r) => badge(r, 'role')))),
+      h(
+        'div',
+        { class: 'head-badges' },
+        badge(t(`phase.${m.phase}`), m.phase === 'closed' ? '' : 'info'),
+        roles.map((r) => badge(r, 'role')),
+      ),
+    ),
     m.live ? null : h('p', { class: 'warning' }, t('liveUnavailable')),
     tabs,
     h('div', { class: 'tab-body', 'data-tab': tab }, TABS[tab].render(m, me)),
@@ -70,5 +102,10 @@ export async function cyclePage(main, cycleId, requested) {
   const loadCycle = cycleLoader(cycleId);
   const data = await load(loadCycle, cycleId, requested, { fresh: true });
   render(main, data, cycleId, requested);
-  live.watch({ load: (opts) => load(loadCycle, cycleId, requested, opts), render: (next) => render(main, next, cycleId, requested), root: main, data });
+  live.watch({
+    load: (opts) => load(loadCycle, cycleId, requested, opts),
+    render: (next) => render(main, next, cycleId, requested),
+    root: main,
+    data,
+  });
 }

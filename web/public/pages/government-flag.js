@@ -13,11 +13,25 @@ import * as live from '../lib/live.js';
 import * as session from '../lib/session.js';
 import { FieldError, actForm, numberOf } from '../lib/forms.js';
 
-const TONE = { draft: 'info', selected: 'ok', rejected: 'bad', submitted: 'info', approved: 'ok', returned: 'warn', onHold: 'warn' };
+const TONE = {
+  draft: 'info',
+  selected: 'ok',
+  rejected: 'bad',
+  submitted: 'info',
+  approved: 'ok',
+  returned: 'warn',
+  onHold: 'warn',
+};
 const href = (provinceId, year) => `#/province/${encodeURIComponent(provinceId)}/government-flag/${year}`;
 
 /** Today in Vietnam (the dates of letters and decisions), as YYYY-MM-DD. */
-const vnToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+const vnToday = () =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
 
 /** The year whose dossier is due next: until 30 June the previous year's, then this year's. */
 export function currentYear() {
@@ -38,7 +52,13 @@ async function loadSelection(provinceId, year) {
 /** The provinces, from the blocs list ({ id, code, name }). */
 async function provinces() {
   const byId = new Map();
-  for (const b of await api.blocs('?take=500')) if (!byId.has(b.provinceId)) byId.set(b.provinceId, { id: b.provinceId, code: b.province?.code ?? '', name: b.province?.name ?? b.provinceId });
+  for (const b of await api.blocs('?take=500'))
+    if (!byId.has(b.provinceId))
+      byId.set(b.provinceId, {
+        id: b.provinceId,
+        code: b.province?.code ?? '',
+        name: b.province?.name ?? b.provinceId,
+      });
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 }
 
@@ -49,20 +69,33 @@ export async function governmentFlagIndexPage(main) {
   const list = await provinces();
   const selections = await Promise.all(list.map((p) => loadSelection(p.id, year).catch(() => null)));
   const rows = list.map((p, i) => ({ ...p, selection: selections[i] }));
-  fill(main,
+  fill(
+    main,
     h('h1', {}, t('gf.title')),
     h('p', { class: 'muted' }, t('gf.intro')),
-    card(t('gf.provinces', { year }),
+    card(
+      t('gf.provinces', { year }),
       table({
         columns: [
-          { label: t('gf.province'), rowHeader: true, render: (p) => h('a', { href: href(p.id, year), 'data-province': p.code }, p.name) },
-          { label: t('gf.phase'), render: (p) => (p.selection ? badge(t(`gf.phase.${p.selection.phase}`), p.selection.phase === 'closed' ? '' : 'info') : h('span', { class: 'muted' }, t('gf.notStarted'))) },
+          {
+            label: t('gf.province'),
+            rowHeader: true,
+            render: (p) => h('a', { href: href(p.id, year), 'data-province': p.code }, p.name),
+          },
+          {
+            label: t('gf.phase'),
+            render: (p) =>
+              p.selection
+                ? badge(t(`gf.phase.${p.selection.phase}`), p.selection.phase === 'closed' ? '' : 'info')
+                : h('span', { class: 'muted' }, t('gf.notStarted')),
+          },
           { label: t('gf.quota'), className: 'num', render: (p) => (p.selection ? String(p.selection.quota) : '—') },
           { label: t('gf.deadline'), render: (p) => fmt.date(p.selection?.deadlineDate ?? `${year + 1}-06-30`) },
         ],
         rows,
         empty: t('gf.noProvinces'),
-      })),
+      }),
+    ),
   );
 }
 
@@ -81,13 +114,27 @@ const send = (view, path) => (body, key) => api.governmentFlagAct(view.workflowI
 
 function startForm(provinceId, year) {
   const f = actForm({
-    id: 'gf-start', title: t('gf.startTitle'), titleLevel: 'h2', intro: t('gf.startIntro'), submitLabel: t('gf.start'),
+    id: 'gf-start',
+    title: t('gf.startTitle'),
+    titleLevel: 'h2',
+    intro: t('gf.startIntro'),
+    submitLabel: t('gf.start'),
     okText: (res) => t('ok.gfStarted', { candidates: res.candidates, quota: res.quota }),
     collect: () => ({ year: numberOf(yearInput) }),
     send: (body, key) => api.startGovernmentFlag(provinceId, body, key),
-    onDone: (res, form) => (res.year === year ? live.refreshSoon(res, form) : (location.hash = href(provinceId, res.year))),
+    onDone: (res, form) =>
+      res.year === year ? live.refreshSoon(res, form) : (location.hash = href(provinceId, res.year)),
   });
-  const yearInput = f.field({ name: 'year', label: t('year'), type: 'number', value: year, min: 2024, max: 2100, step: 1, required: true });
+  const yearInput = f.field({
+    name: 'year',
+    label: t('year'),
+    type: 'number',
+    value: year,
+    min: 2024,
+    max: 2100,
+    step: 1,
+    required: true,
+  });
   return h('section', { class: 'card' }, f.form);
 }
 
@@ -96,7 +143,12 @@ function ballotForm(view) {
   const choices = [];
   const onBallot = view.candidates.filter((c) => c.status === 'draft');
   const f = actForm({
-    id: 'gf-ballot', title: t('gf.ballotTitle'), titleLevel: 'h2', intro: t('gf.ballotIntro', { n: onBallot.length }), submitLabel: t('gf.castBallot'), okText: t('ok.gfVote'),
+    id: 'gf-ballot',
+    title: t('gf.ballotTitle'),
+    titleLevel: 'h2',
+    intro: t('gf.ballotIntro', { n: onBallot.length }),
+    submitLabel: t('gf.castBallot'),
+    okText: t('ok.gfVote'),
     collect: () => {
       const votes = [];
       const missing = [];
@@ -112,7 +164,16 @@ function ballotForm(view) {
     onDone: live.refreshSoon,
   });
   for (const [i, c] of onBallot.entries()) {
-    const fieldset = f.field({ type: 'radios', name: `approve-${c.unit.id}`, path: ['votes', i], label: `${c.unit.name} — ${c.bloc.name}`, options: [['yes', t('gf.yes')], ['no', t('gf.no')]] });
+    const fieldset = f.field({
+      type: 'radios',
+      name: `approve-${c.unit.id}`,
+      path: ['votes', i],
+      label: `${c.unit.name} — ${c.bloc.name}`,
+      options: [
+        ['yes', t('gf.yes')],
+        ['no', t('gf.no')],
+      ],
+    });
     fieldset.dataset.unit = c.unit.code;
     choices.push({ candidate: c, fieldset });
   }
@@ -121,37 +182,87 @@ function ballotForm(view) {
 
 function closeForm(view) {
   const voted = Math.max(0, ...view.candidates.map((c) => c.vote?.voted ?? 0));
-  const f = actForm({ id: 'gf-close', title: t('gf.closeTitle'), titleLevel: 'h2', intro: t('gf.closeIntro', { n: voted, total: view.councilMembers }), submitLabel: t('gf.close'), okText: t('ok.gfClosed'), collect: () => ({}), send: send(view, '/close'), onDone: live.refreshSoon });
+  const f = actForm({
+    id: 'gf-close',
+    title: t('gf.closeTitle'),
+    titleLevel: 'h2',
+    intro: t('gf.closeIntro', { n: voted, total: view.councilMembers }),
+    submitLabel: t('gf.close'),
+    okText: t('ok.gfClosed'),
+    collect: () => ({}),
+    send: send(view, '/close'),
+    onDone: live.refreshSoon,
+  });
   return h('section', { class: 'card' }, f.form);
 }
 
 function submissionForm(view) {
   const f = actForm({
-    id: 'gf-submission', title: t('gf.submissionTitle'), titleLevel: 'h2', intro: t('gf.submissionIntro', { date: fmt.date(view.deadlineDate) }), submitLabel: t('gf.submit'), okText: t('ok.gfSubmitted'),
+    id: 'gf-submission',
+    title: t('gf.submissionTitle'),
+    titleLevel: 'h2',
+    intro: t('gf.submissionIntro', { date: fmt.date(view.deadlineDate) }),
+    submitLabel: t('gf.submit'),
+    okText: t('ok.gfSubmitted'),
     collect: () => ({ letterNumber: number.value.trim(), letterDate: date.value }),
-    send: send(view, '/submission'), onDone: live.refreshSoon,
+    send: send(view, '/submission'),
+    onDone: live.refreshSoon,
   });
-  const number = f.field({ name: 'letterNumber', label: t('gf.letterNumber'), hint: t('gf.letterNumberHint'), required: true });
-  const date = f.field({ name: 'letterDate', label: t('gf.letterDate'), type: 'date', value: vnToday(), required: true });
+  const number = f.field({
+    name: 'letterNumber',
+    label: t('gf.letterNumber'),
+    hint: t('gf.letterNumberHint'),
+    required: true,
+  });
+  const date = f.field({
+    name: 'letterDate',
+    label: t('gf.letterDate'),
+    type: 'date',
+    value: vnToday(),
+    required: true,
+  });
   return h('section', { class: 'card' }, f.form);
 }
 
 function outcomeForm(view, c) {
   const f = actForm({
-    id: `gf-outcome-${c.unit.code}`, title: t('gf.outcomeTitle', { unit: c.unit.name }), submitLabel: t('gf.recordOutcome'), okText: t('ok.gfOutcome', { unit: c.unit.name }),
+    id: `gf-outcome-${c.unit.code}`,
+    title: t('gf.outcomeTitle', { unit: c.unit.name }),
+    submitLabel: t('gf.recordOutcome'),
+    okText: t('ok.gfOutcome', { unit: c.unit.name }),
     collect: () => ({
       unitId: c.unit.id,
       outcome: outcome.value,
       ...(outcome.value === 'decided'
-        ? { ...(number.value.trim() ? { decisionNumber: number.value.trim() } : {}), ...(date.value ? { decisionDate: date.value } : {}) }
-        : grounds.value.trim() ? { legalGrounds: grounds.value.trim() } : {}),
+        ? {
+            ...(number.value.trim() ? { decisionNumber: number.value.trim() } : {}),
+            ...(date.value ? { decisionDate: date.value } : {}),
+          }
+        : grounds.value.trim()
+          ? { legalGrounds: grounds.value.trim() }
+          : {}),
     }),
-    send: send(view, '/outcome'), onDone: live.refreshSoon,
+    send: send(view, '/outcome'),
+    onDone: live.refreshSoon,
   });
-  const outcome = f.field({ name: 'outcome', label: t('gf.outcome'), type: 'select', options: [['decided', t('gf.outcome.decided')], ['returned', t('gf.outcome.returned')]] });
+  const outcome = f.field({
+    name: 'outcome',
+    label: t('gf.outcome'),
+    type: 'select',
+    options: [
+      ['decided', t('gf.outcome.decided')],
+      ['returned', t('gf.outcome.returned')],
+    ],
+  });
   const number = f.field({ name: 'decisionNumber', label: t('gf.decisionNumber'), hint: t('gf.decisionNumberHint') });
   const date = f.field({ name: 'decisionDate', label: t('gf.decisionDate'), type: 'date', value: vnToday() });
-  const grounds = f.field({ name: 'legalGrounds', label: t('gf.legalGrounds'), type: 'textarea', rows: 2, hint: t('gf.legalGroundsHint') });
+  const grounds = f.field({
+    name: 'legalGrounds',
+    label: t('gf.legalGrounds'),
+    type: 'textarea',
+    rows: 2,
+    hint: t('gf.legalGroundsHint'),
+  });
   return h('section', { class: 'card', 'data-outcome': c.unit.code }, f.form);
 }
 
@@ -165,28 +276,65 @@ const unitName = (list, unitId) => list.find((c) => c.unit.id === unitId)?.unit.
  */
 function holdForm(view, holdable) {
   const f = actForm({
-    id: 'gf-hold', title: t('gf.holdTitle'), titleLevel: 'h2', intro: t('gf.holdIntro'), submitLabel: t('hold.putSubmit'),
+    id: 'gf-hold',
+    title: t('gf.holdTitle'),
+    titleLevel: 'h2',
+    intro: t('gf.holdIntro'),
+    submitLabel: t('hold.putSubmit'),
     okText: () => t('ok.gfHeld', { unit: unitName(holdable, unit.value) }),
     collect: () => ({ unitId: unit.value, kind: kind.value, reason: reason.value.trim() }),
-    send: send(view, '/holds'), onDone: live.refreshSoon,
+    send: send(view, '/holds'),
+    onDone: live.refreshSoon,
   });
   const unit = f.field({ name: 'unitId', label: t('unit'), type: 'select', options: holdable.map(unitOption) });
-  const kind = f.field({ name: 'kind', label: t('hold.kind'), type: 'select', options: HOLD_KINDS.map((k) => [k, t(`holdKind.${k}`)]) });
-  const reason = f.field({ name: 'reason', label: t('reason'), type: 'textarea', rows: 2, hint: t('gf.holdReasonHint'), required: true });
+  const kind = f.field({
+    name: 'kind',
+    label: t('hold.kind'),
+    type: 'select',
+    options: HOLD_KINDS.map((k) => [k, t(`holdKind.${k}`)]),
+  });
+  const reason = f.field({
+    name: 'reason',
+    label: t('reason'),
+    type: 'textarea',
+    rows: 2,
+    hint: t('gf.holdReasonHint'),
+    required: true,
+  });
   return h('section', { class: 'card' }, f.form);
 }
 
 /** The matter concluded: cleared → back to its status (or judged on its ballot), disciplined → rejected. */
 function resolveHoldForm(view, held) {
   const f = actForm({
-    id: 'gf-resolve-hold', title: t('gf.resolveTitle'), titleLevel: 'h2', intro: t('gf.resolveIntro'), submitLabel: t('hold.resolveSubmit'),
+    id: 'gf-resolve-hold',
+    title: t('gf.resolveTitle'),
+    titleLevel: 'h2',
+    intro: t('gf.resolveIntro'),
+    submitLabel: t('hold.resolveSubmit'),
     okText: () => t('ok.gfHoldResolved', { unit: unitName(held, unit.value) }),
     collect: () => ({ unitId: unit.value, outcome: outcome.value, reason: reason.value.trim() }),
-    send: send(view, '/holds/resolve'), onDone: live.refreshSoon,
+    send: send(view, '/holds/resolve'),
+    onDone: live.refreshSoon,
   });
   const unit = f.field({ name: 'unitId', label: t('unit'), type: 'select', options: held.map(unitOption) });
-  const outcome = f.field({ name: 'outcome', label: t('hold.outcome'), type: 'select', options: [['cleared', t('hold.cleared')], ['disciplined', t('hold.disciplined')]] });
-  const reason = f.field({ name: 'reason', label: t('reason'), type: 'textarea', rows: 2, hint: t('gf.resolveReasonHint'), required: true });
+  const outcome = f.field({
+    name: 'outcome',
+    label: t('hold.outcome'),
+    type: 'select',
+    options: [
+      ['cleared', t('hold.cleared')],
+      ['disciplined', t('hold.disciplined')],
+    ],
+  });
+  const reason = f.field({
+    name: 'reason',
+    label: t('reason'),
+    type: 'textarea',
+    rows: 2,
+    hint: t('gf.resolveReasonHint'),
+    required: true,
+  });
   return h('section', { class: 'card' }, f.form);
 }
 
@@ -196,7 +344,10 @@ function voteCell(c) {
   if (!v) return '—';
   const r = v.result;
   if (!r) return t('gf.votedOf', { n: v.voted, total: v.eligibleVoters });
-  return [h('span', {}, t('gf.yesOf', { yes: r.yes ?? 0, base: r.base, share: fmt.percent(r.share) })), r.rank ? h('div', { class: 'muted small' }, t('gf.rank', { n: r.rank })) : null];
+  return [
+    h('span', {}, t('gf.yesOf', { yes: r.yes ?? 0, base: r.base, share: fmt.percent(r.share) })),
+    r.rank ? h('div', { class: 'muted small' }, t('gf.rank', { n: r.rank })) : null,
+  ];
 }
 
 /** Ballot verdicts with their own wording; any other rejection (disqualified, not submitted) shows the workflow's reason. */
@@ -204,14 +355,22 @@ const BALLOT_REASONS = ['belowThreshold', 'overQuota', 'lapsed'];
 
 function statusCell(c) {
   const reason = c.vote?.result?.reason;
-  const because = c.status === 'rejected' && BALLOT_REASONS.includes(reason) ? t(`gf.reason.${reason}`) : c.status === 'returned' || c.status === 'onHold' || c.status === 'rejected' ? c.reason : null;
+  const because =
+    c.status === 'rejected' && BALLOT_REASONS.includes(reason)
+      ? t(`gf.reason.${reason}`)
+      : c.status === 'returned' || c.status === 'onHold' || c.status === 'rejected'
+        ? c.reason
+        : null;
   return [badge(t(`gf.status.${c.status}`), TONE[c.status]), because ? h('div', { class: 'small' }, because) : null];
 }
 
 function decisionCell(c) {
   const d = c.decision;
   if (!d) return '—';
-  return [h('span', {}, `${d.decisionNumber} · ${fmt.date(d.decisionDate)}`), h('div', { class: 'muted small' }, `${d.signer} · ${fmt.money(d.amountVnd)}`)];
+  return [
+    h('span', {}, `${d.decisionNumber} · ${fmt.date(d.decisionDate)}`),
+    h('div', { class: 'muted small' }, `${d.signer} · ${fmt.money(d.amountVnd)}`),
+  ];
 }
 
 function render(main, data, me) {
@@ -220,7 +379,9 @@ function render(main, data, me) {
   const canRun = roles.isAdmin || roles.isSecretary;
   const name = view?.province?.name ?? province?.name ?? provinceId;
   const deadline = view?.deadlineDate ?? `${year + 1}-06-30`;
-  const roleBadges = [roles.isMember ? t('councilMember') : null, roles.isSecretary ? t('councilSecretary') : null].filter(Boolean).map((r) => badge(r, 'role'));
+  const roleBadges = [roles.isMember ? t('councilMember') : null, roles.isSecretary ? t('councilSecretary') : null]
+    .filter(Boolean)
+    .map((r) => badge(r, 'role'));
   const content = [];
   if (!view) {
     content.push(card(t('gf.notStartedTitle'), h('p', {}, t('gf.notStartedText', { year, date: fmt.date(deadline) }))));
@@ -228,28 +389,64 @@ function render(main, data, me) {
     if (me.roles.includes('admin') || me.roles.includes('councilSecretary')) content.push(startForm(provinceId, year));
   } else {
     const approved = view.candidates.filter((c) => c.status === 'approved');
-    content.push(card(t('gf.summary'), dl([
-      [t('gf.phase'), t(`gf.phase.${view.phase}`)],
-      [t('gf.quota'), t('gf.quotaOf', { quota: view.quota, share: fmt.percent(view.quotaShare), n: view.candidates.length })],
-      [t('gf.threshold'), t('gf.thresholdText', { n: view.councilMembers })],
-      [t('gf.deadline'), [fmt.date(view.deadlineDate), view.phase === 'voting' || view.phase === 'submission' ? h('span', { class: 'muted' }, ` (${fmt.dueIn(`${view.deadlineDate}T16:59:59Z`)})`) : null]],
-      view.submission ? [t('gf.submission'), t('gf.letter', { number: view.submission.letterNumber, date: fmt.date(view.submission.letterDate) })] : null,
-      approved.length ? [t('gf.awarded'), h('ul', { id: 'gf-awarded' }, approved.map((c) => h('li', { 'data-unit': c.unit.code }, `${c.unit.name} — ${c.decision?.decisionNumber ?? ''}`)))] : null,
-    ])));
-    content.push(card(t('gf.leaders'),
-      table({
-        caption: view.phase === 'voting' ? t('gf.secretNote') : null,
-        columns: [
-          { label: t('unit'), rowHeader: true, render: (c) => c.unit.name },
-          { label: t('gf.bloc'), render: (c) => c.bloc.name },
-          { label: t('score'), className: 'num', render: (c) => fmt.points(c.score) },
-          { label: t('gf.votes'), render: voteCell },
-          { label: t('status'), render: statusCell },
-          { label: t('gf.decision'), render: decisionCell },
-        ],
-        rows: view.candidates,
-        rowAttrs: (c) => ({ 'data-unit': c.unit.code, 'data-status': c.status }),
-      })));
+    content.push(
+      card(
+        t('gf.summary'),
+        dl([
+          [t('gf.phase'), t(`gf.phase.${view.phase}`)],
+          [
+            t('gf.quota'),
+            t('gf.quotaOf', { quota: view.quota, share: fmt.percent(view.quotaShare), n: view.candidates.length }),
+          ],
+          [t('gf.threshold'), t('gf.thresholdText', { n: view.councilMembers })],
+          [
+            t('gf.deadline'),
+            [
+              fmt.date(view.deadlineDate),
+              view.phase === 'voting' || view.phase === 'submission'
+                ? h('span', { class: 'muted' }, ` (${fmt.dueIn(`${view.deadlineDate}T16:59:59Z`)})`)
+                : null,
+            ],
+          ],
+          view.submission
+            ? [
+                t('gf.submission'),
+                t('gf.letter', { number: view.submission.letterNumber, date: fmt.date(view.submission.letterDate) }),
+              ]
+            : null,
+          approved.length
+            ? [
+                t('gf.awarded'),
+                h(
+                  'ul',
+                  { id: 'gf-awarded' },
+                  approved.map((c) =>
+                    h('li', { 'data-unit': c.unit.code }, `${c.unit.name} — ${c.decision?.decisionNumber ?? ''}`),
+                  ),
+                ),
+              ]
+            : null,
+        ]),
+      ),
+    );
+    content.push(
+      card(
+        t('gf.leaders'),
+        table({
+          caption: view.phase === 'voting' ? t('gf.secretNote') : null,
+          columns: [
+            { label: t('unit'), rowHeader: true, render: (c) => c.unit.name },
+            { label: t('gf.bloc'), render: (c) => c.bloc.name },
+            { label: t('score'), className: 'num', render: (c) => fmt.points(c.score) },
+            { label: t('gf.votes'), render: voteCell },
+            { label: t('status'), render: statusCell },
+            { label: t('gf.decision'), render: decisionCell },
+          ],
+          rows: view.candidates,
+          rowAttrs: (c) => ({ 'data-unit': c.unit.code, 'data-status': c.status }),
+        }),
+      ),
+    );
     if (roles.isMember && view.phase === 'voting') {
       if (view.youVoted) content.push(h('p', { class: 'state ok', id: 'gf-voted' }, t('gf.youVoted')));
       else if (view.candidates.some((c) => c.status === 'draft')) content.push(ballotForm(view));
@@ -257,21 +454,37 @@ function render(main, data, me) {
     }
     if (canRun && view.phase === 'voting') content.push(closeForm(view));
     // Holds (ND 152/2025 Art. 4(4)): a draft or selected leader until the letter goes; a held one until resolved.
-    const holdable = view.phase === 'voting' || view.phase === 'submission' ? view.candidates.filter((c) => c.status === 'draft' || c.status === 'selected') : [];
+    const holdable =
+      view.phase === 'voting' || view.phase === 'submission'
+        ? view.candidates.filter((c) => c.status === 'draft' || c.status === 'selected')
+        : [];
     const held = view.candidates.filter((c) => c.status === 'onHold');
     if (canRun && holdable.length) content.push(holdForm(view, holdable));
     if (canRun && held.length) content.push(resolveHoldForm(view, held));
     if (canRun && view.phase === 'submission') content.push(submissionForm(view));
-    if (canRun && view.phase === 'outcome') content.push(...view.candidates.filter((c) => c.status === 'submitted').map((c) => outcomeForm(view, c)));
+    if (canRun && view.phase === 'outcome')
+      content.push(...view.candidates.filter((c) => c.status === 'submitted').map((c) => outcomeForm(view, c)));
   }
-  fill(main,
+  fill(
+    main,
     h('p', { class: 'crumbs' }, h('a', { href: '#/government-flag' }, t('gf.title')), ' › ', name),
-    h('div', { class: 'page-head' },
+    h(
+      'div',
+      { class: 'page-head' },
       h('h1', {}, t('gf.pageTitle', { province: name, year })),
-      h('div', { class: 'head-badges' }, view ? badge(t(`gf.phase.${view.phase}`), view.phase === 'closed' ? '' : 'info') : badge(t('gf.notStarted')), roleBadges)),
-    h('nav', { class: 'year-nav', 'aria-label': t('gf.years') },
+      h(
+        'div',
+        { class: 'head-badges' },
+        view ? badge(t(`gf.phase.${view.phase}`), view.phase === 'closed' ? '' : 'info') : badge(t('gf.notStarted')),
+        roleBadges,
+      ),
+    ),
+    h(
+      'nav',
+      { class: 'year-nav', 'aria-label': t('gf.years') },
       year > 2024 ? [h('a', { href: href(provinceId, year - 1) }, `‹ ${t('year')} ${year - 1}`), ' '] : null,
-      h('a', { href: href(provinceId, year + 1) }, `${t('year')} ${year + 1} ›`)),
+      h('a', { href: href(provinceId, year + 1) }, `${t('year')} ${year + 1} ›`),
+    ),
     ...content,
   );
 }

@@ -27,37 +27,60 @@ function render(main, items) {
   const unread = items.filter((x) => !x.readAt);
   const markAll = unread.length
     ? button(t('markAllRead'), async (e) => {
-      e.target.disabled = true;
-      e.target.textContent = t('working');
-      try {
-        for (const n of unread) await api.markRead(n.id);
-      } catch (err) {
-        reportError(err);
-      }
-      await reload(main);
-    })
+        e.target.disabled = true;
+        e.target.textContent = t('working');
+        try {
+          for (const n of unread) await api.markRead(n.id);
+        } catch (err) {
+          reportError(err);
+        }
+        await reload(main);
+      })
     : null;
-  fill(main, 
+  fill(
+    main,
     h('div', { class: 'page-head' }, h('h1', {}, t('notifications.title')), markAll),
-    items.length === 0 ? h('p', {}, t('notifications.none')) :
-      h('ul', { class: 'notifications' }, items.map((n) => h('li', { class: n.readAt ? 'read' : 'unread', 'data-id': n.id },
-        h('div', { class: 'n-head' },
-          badge(t(`kind.${n.kind}`), TONE[n.kind]),
-          h('strong', {}, n.title),
-          !n.readAt ? h('span', { class: 'sr-only' }, ` (${t('unread')})`) : null,
-          h('span', { class: 'muted small' }, fmt.dateTime(n.createdAt))),
-        h('p', { class: 'n-body' }, n.body),
-        h('div', { class: 'n-actions' },
-          n.cycleId ? h('a', { href: `#/cycle/${encodeURIComponent(n.cycleId)}` }, t('openCycle')) : null,
-          !n.readAt ? button(t('markRead'), async (e) => {
-            e.target.disabled = true;
-            try {
-              await api.markRead(n.id);
-            } catch (err) {
-              reportError(err);
-            }
-            await reload(main);
-          }, { 'aria-label': `${t('markRead')}: ${n.title}` }) : null)))),
+    items.length === 0
+      ? h('p', {}, t('notifications.none'))
+      : h(
+          'ul',
+          { class: 'notifications' },
+          items.map((n) =>
+            h(
+              'li',
+              { class: n.readAt ? 'read' : 'unread', 'data-id': n.id },
+              h(
+                'div',
+                { class: 'n-head' },
+                badge(t(`kind.${n.kind}`), TONE[n.kind]),
+                h('strong', {}, n.title),
+                !n.readAt ? h('span', { class: 'sr-only' }, ` (${t('unread')})`) : null,
+                h('span', { class: 'muted small' }, fmt.dateTime(n.createdAt)),
+              ),
+              h('p', { class: 'n-body' }, n.body),
+              h(
+                'div',
+                { class: 'n-actions' },
+                n.cycleId ? h('a', { href: `#/cycle/${encodeURIComponent(n.cycleId)}` }, t('openCycle')) : null,
+                !n.readAt
+                  ? button(
+                      t('markRead'),
+                      async (e) => {
+                        e.target.disabled = true;
+                        try {
+                          await api.markRead(n.id);
+                        } catch (err) {
+                          reportError(err);
+                        }
+                        await reload(main);
+                      },
+                      { 'aria-label': `${t('markRead')}: ${n.title}` },
+                    )
+                  : null,
+              ),
+            ),
+          ),
+        ),
   );
   void refreshUnreadCount(items);
 }

@@ -21,10 +21,20 @@ export async function startCyclePage(main, blocId) {
     send: (body) => api.startCycle(bloc.id, body),
     onDone: (res) => (location.hash = `#/cycle/${encodeURIComponent(res.cycleId)}/overview`),
   });
-  const yearInput = f.field({ name: 'year', label: t('year'), type: 'number', value: year, min: 2024, max: 2100, step: 1, required: true });
+  const yearInput = f.field({
+    name: 'year',
+    label: t('year'),
+    type: 'number',
+    value: year,
+    min: 2024,
+    max: 2100,
+    step: 1,
+    required: true,
+  });
   const collectPlan = planFields(f, plan);
 
-  fill(main, 
+  fill(
+    main,
     h('p', { class: 'crumbs' }, h('a', { href: '#/' }, t('nav.blocs')), ' › ', bloc.name),
     h('h1', {}, t('startCycleTitle', { bloc: bloc.name })),
     h('p', { class: 'muted' }, t('startCycleIntro')),
