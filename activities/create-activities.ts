@@ -27,12 +27,14 @@ export function createActivities({ db, outbox, now = () => new Date() }: Activit
     await outbox.enqueue(id);
     outbox.wake?.();
   };
-  // Each activity on its own: its writes on the client, a busy database retried.
-  const direct = writesOn(db.prisma, (fn) => writeTransaction(db, fn), enqueue, now);
+  // Each write is idempotent, so a busy database and a lost race between two upserts of a new
+  // row (PostgreSQL: P2002) are both retried here rather than failing the activity.
+  const retry = { retryUniqueRace: true };
+  const direct = writesOn(db.prisma, (fn) => writeTransaction(db, fn, retry), enqueue, now);
   const single = Object.fromEntries(
     Object.entries(direct).map(([k, f]) => [
       k,
-      (p: never) => withBusyRetry(() => (f as (p: never) => Promise<void>)(p)),
+      (p: never) => withBusyRetry(() => (f as (p: never) => Promise<void>)(p), retry),
     ]),
   ) as Writes;
 
@@ -42,17 +44,21 @@ export function createActivities({ db, outbox, now = () => new Date() }: Activit
     async applyEffects(batch) {
       const queued: string[] = [];
       // One transaction holding SQLite's write lock from its first statement, retried whole while busy.
-      await writeTransaction(db, async (tx) => {
-        queued.length = 0;
-        const w = writesOn(
-          tx,
-          (fn) => fn(tx),
-          async (id) => void queued.push(id),
-          now,
-        );
-        if (batch.projection) await w.projectCycle(batch.projection);
-        for (const e of batch.effects) await (w[e.kind] as (p: unknown) => Promise<void>)(e.input);
-      });
+      await writeTransaction(
+        db,
+        async (tx) => {
+          queued.length = 0;
+          const w = writesOn(
+            tx,
+            (fn) => fn(tx),
+            async (id) => void queued.push(id),
+            now,
+          );
+          if (batch.projection) await w.projectCycle(batch.projection);
+          for (const e of batch.effects) await (w[e.kind] as (p: unknown) => Promise<void>)(e.input);
+        },
+        retry,
+      );
       // Deliveries are queued once the rows are committed (the outbox reads them).
       for (const id of queued) await enqueue(id);
     },

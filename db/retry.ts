@@ -32,19 +32,35 @@ export interface RetryOptions {
   budgetMs?: number;
   /** First pause in ms, doubled up to 500 ms, with jitter (default 10). */
   firstDelayMs?: number;
+  /**
+   * Also retry a unique-key violation (P2002). Only for operations whose writes are upserts or
+   * create-if-absent: on PostgreSQL two upserts of a row that does not exist yet can both try the
+   * insert, and the loser fails with P2002; repeated, it finds the row and updates it (Prisma's
+   * advice for concurrent upserts).
+   */
+  retryUniqueRace?: boolean;
+}
+
+/** A unique-key violation, as Prisma reports it (P2002) or as the driver does (PostgreSQL 23505). */
+export function isUniqueViolation(e: unknown): boolean {
+  if (!e || typeof e !== 'object') return false;
+  const err = e as { code?: unknown; cause?: unknown };
+  if (err.code === 'P2002' || err.code === '23505') return true;
+  return err.cause !== undefined && err.cause !== e && isUniqueViolation(err.cause);
 }
 
 export async function withBusyRetry<T>(
   op: () => Promise<T>,
-  { budgetMs = 15_000, firstDelayMs = 10 }: RetryOptions = {},
+  { budgetMs = 15_000, firstDelayMs = 10, retryUniqueRace = false }: RetryOptions = {},
 ): Promise<T> {
+  const retryable = (e: unknown) => isBusyError(e) || (retryUniqueRace && isUniqueViolation(e));
   const deadline = Date.now() + budgetMs;
   let delay = firstDelayMs;
   for (;;) {
     try {
       return await op();
     } catch (e) {
-      if (!isBusyError(e) || Date.now() + delay > deadline) throw e;
+      if (!retryable(e) || Date.now() + delay > deadline) throw e;
       await new Promise((r) => setTimeout(r, delay * (0.5 + Math.random())));
       delay = Math.min(delay * 2, 500);
     }

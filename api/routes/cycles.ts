@@ -177,7 +177,8 @@ export function cyclesRouter(deps: AppDeps): Router {
             });
           }
         },
-        { budgetMs: 60_000 },
+        // The worker's first projection may insert the row at the same moment (PostgreSQL: P2002).
+        { budgetMs: 60_000, retryUniqueRace: true },
       );
       return { status: 201, body: { cycleId: workflowId, workflowId, year: body.year } };
     });

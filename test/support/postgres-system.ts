@@ -6,32 +6,45 @@
  *   await sys.call('POST', '/api/admin/units', { as: 'admin', body });
  *   await stop();
  */
-import { createDb } from '../../db';
+import { createDb, type Db } from '../../db';
 import { migrateDatabase } from '../../prisma/migrate';
 import { seedDatabase } from '../../prisma/seed';
 import { TEST_PASSWORD } from './db';
 import { startPostgres } from './postgres';
 import { startSystem, type System } from './system';
 
-export async function startSystemOnPostgres(): Promise<{ sys: System; stop: () => Promise<void> }> {
+/** A throwaway PostgreSQL, migrated and seeded exactly as in production (the PostgreSQL twin of seededSqlite). */
+export async function seededPostgres(): Promise<{ url: string; db: Db; cleanup: () => Promise<void> }> {
   const pg = await startPostgres();
   const db = createDb(pg.url);
+  const cleanup = async () => {
+    await db.close();
+    await pg.stop();
+  };
   try {
     const migrated = await migrateDatabase(pg.url);
     if (migrated.provider !== 'postgresql') throw new Error(`migrated ${migrated.provider}, expected postgresql`);
     await seedDatabase(db, { demoPassword: TEST_PASSWORD });
-    const sys = await startSystem({ db, env: { DATABASE_URL: pg.url } });
+    return { url: pg.url, db, cleanup };
+  } catch (e) {
+    await cleanup();
+    throw e;
+  }
+}
+
+export async function startSystemOnPostgres(): Promise<{ sys: System; stop: () => Promise<void> }> {
+  const { url, db, cleanup } = await seededPostgres();
+  try {
+    const sys = await startSystem({ db, env: { DATABASE_URL: url } });
     return {
       sys,
       async stop() {
         await sys.stop();
-        await db.close();
-        await pg.stop();
+        await cleanup();
       },
     };
   } catch (e) {
-    await db.close();
-    await pg.stop();
+    await cleanup();
     throw e;
   }
 }
