@@ -3,8 +3,8 @@
  * recipients, references to other documents, the heading of an appendix. Each kind's layout (kinds/<kind>/layout.ts)
  * decides what its document says with these.
  */
-import { formatDateVn, formatPlaceDate, formatRecipientLines, upperVn } from './format';
-import type { Block, ParaBlock, Run, SignColumn } from './layout';
+import { formatCount, formatDateVn, formatPlaceDate, formatRecipientLines, upperVn } from './format';
+import type { Block, Layout, ParaBlock, Run, SignColumn, TableBlock } from './layout';
 import type { DocRef, Header, MinutesHeader, Person, Signer } from './model';
 import { formatDocumentNumber, formatNumberSymbol } from './numbering';
 
@@ -89,10 +89,82 @@ export function lowerFirst(s: string): string {
 }
 
 /** The heading of a list attached to a letter (PL I III.1.b–c): "Phụ lục", its title, the italic reference line and a rule. */
-export function appendixHead(title: string, refLine: string): Block[] {
+function appendixHead(title: string, refLine: string): Block[] {
   return [
     { t: 'center', runs: [bold('Phụ lục')], size: 14 },
     { t: 'center', runs: [bold(upperVn(title))], size: 14, spaceBeforePt: 0 },
     { t: 'center', runs: [italic(refLine)], size: 14, rule: true, spaceAfterPt: 12 },
   ];
+}
+
+/** The file metadata's author: the issuing body on one line. */
+export const authorOf = (h: { issuingBody: string }): string => upperVn(h.issuingBody).replace(/\n/g, ' ');
+
+/** A document of one portrait section. */
+export function portraitLayout(title: string, header: { issuingBody: string }, blocks: Block[]): Layout {
+  return { title, author: authorOf(header), sections: [{ orientation: 'portrait', restartNumbering: true, blocks }] };
+}
+
+// ---------------------------------------------------------------- proposal letters (Tờ trình) with their list
+
+/** "Kính gửi:" with the addressees, without their final punctuation (the renderers add it). */
+export const addresseesBlock = (addressees: readonly string[]): Block => ({
+  t: 'addressees',
+  items: addressees.map((a) => a.replace(/[.;]+$/u, '')),
+});
+
+/** Legal bases, one italic line each: ";" after each, "." after the last. */
+export const legalBaseParas = (bases: readonly string[]): Block[] =>
+  bases.map((x, i) => para([italic(endWith(x, i === bases.length - 1 ? '.' : ';'))]));
+
+/** The end of a letter: the list's mention, the closing request, the signer, "Như trên" first among the recipients. */
+export function letterEnd(
+  l: { closing?: string | undefined; signer: Signer; recipients: readonly string[] },
+  proposer: string,
+  addressee: string,
+): Block[] {
+  return [
+    para([italic('(Có danh sách kèm theo)')]),
+    para(l.closing ? endWith(l.closing, './.') : `${proposer} kính trình ${addressee} xem xét, quyết định./.`, {
+      keepWithNext: true,
+    }),
+    {
+      t: 'signoff',
+      right: signColumn(l.signer),
+      recipients: formatRecipientLines(withFirstRecipient(l.recipients, 'Như trên')),
+    },
+  ];
+}
+
+/**
+ * A letter and its list: the letter's section, then the list on its own numbering (PL I III.1), headed by its title
+ * and the reference to the letter, and closed by the count of collectives.
+ */
+export function letterLayout(l: {
+  summary: string;
+  header: Header;
+  symbol: string;
+  /** Who sends the letter, for the list's reference line. */
+  of: string;
+  body: Block[];
+  appendix: { orientation: 'portrait' | 'landscape'; title: string };
+  table: TableBlock;
+  count: number;
+}): Layout {
+  const appendix: Block[] = [
+    ...appendixHead(
+      l.appendix.title,
+      `(Kèm theo Tờ trình số ${formatNumberSymbol(l.header.number, l.symbol)} ${formatDateVn(l.header.date)} của ${l.of})`,
+    ),
+    l.table,
+    para([italic(`Danh sách có ${formatCount(l.count)} tập thể.`)], { indent: false, align: 'left' }),
+  ];
+  return {
+    title: `Tờ trình ${lowerFirst(l.summary)}`,
+    author: authorOf(l.header),
+    sections: [
+      { orientation: 'portrait', restartNumbering: true, blocks: l.body },
+      { orientation: l.appendix.orientation, restartNumbering: true, blocks: appendix },
+    ],
+  };
 }

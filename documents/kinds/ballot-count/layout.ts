@@ -1,6 +1,6 @@
 /** What the ballot-count record of the year-end meeting says (Biên bản kiểm phiếu). */
-import { headerBlock, para, personText, recipientsOrUndefined } from '../../blocks';
-import { formatDateTimeVn, upperVn } from '../../format';
+import { headerBlock, para, personText, recipientsOrUndefined, portraitLayout } from '../../blocks';
+import { formatDateTimeVn } from '../../format';
 import type { Block, Layout, SignColumn } from '../../layout';
 import { contestBlocks } from '../../meeting/layout';
 import { TYPE_ABBR } from '../../numbering';
@@ -52,9 +52,5 @@ export function ballotCountLayout(bc: BallotCount): Layout {
   const perRow = n <= 2 ? n : n === 4 ? 2 : 3;
   const recipients = recipientsOrUndefined(bc.recipients);
   b.push({ t: 'signGrid', signers, perRow, ...(recipients ? { recipients } : {}) });
-  return {
-    title: `Biên bản kiểm phiếu ${subject}`,
-    author: upperVn(bc.header.issuingBody).replace(/\n/g, ' '),
-    sections: [{ orientation: 'portrait', restartNumbering: true, blocks: b }],
-  };
+  return portraitLayout(`Biên bản kiểm phiếu ${subject}`, bc.header, b);
 }

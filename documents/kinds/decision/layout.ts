@@ -10,6 +10,7 @@ import {
   signColumn,
   uniqueInOrder,
   withFirstRecipient,
+  portraitLayout,
 } from '../../blocks';
 import {
   formatCount,
@@ -95,9 +96,5 @@ export function decisionLayout(d: Decision): Layout {
     right: signColumn(d.signer),
     recipients: formatRecipientLines(withFirstRecipient(d.recipients, 'Như Điều 3')),
   });
-  return {
-    title: `Quyết định ${lowerFirst(summary)}`,
-    author: upperVn(d.header.issuingBody).replace(/\n/g, ' '),
-    sections: [{ orientation: 'portrait', restartNumbering: true, blocks: b }],
-  };
+  return portraitLayout(`Quyết định ${lowerFirst(summary)}`, d.header, b);
 }

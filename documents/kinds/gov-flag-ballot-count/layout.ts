@@ -1,14 +1,6 @@
 /** What the council's ballot-count record on the Government flag says. */
-import { endWith, headerBlock, lowerFirst, para, personText } from '../../blocks';
-import {
-  formatCount,
-  formatDateTimeVn,
-  formatPercent,
-  formatRecipientLines,
-  formatShare,
-  joinVn,
-  upperVn,
-} from '../../format';
+import { endWith, headerBlock, lowerFirst, para, personText, portraitLayout } from '../../blocks';
+import { formatCount, formatDateTimeVn, formatPercent, formatRecipientLines, formatShare, joinVn } from '../../format';
 import {
   COUNCIL_BASE,
   GOVERNMENT_FLAG_AWARD,
@@ -112,9 +104,5 @@ export function govFlagBallotCountLayout(bc: GovFlagBallotCount): Layout {
     right: { titleLines: ['TM. HỘI ĐỒNG', 'CHỦ TỊCH'], name: bc.chair.name },
     ...(bc.recipients.length > 0 ? { recipients: formatRecipientLines(bc.recipients) } : {}),
   });
-  return {
-    title: `Biên bản kiểm phiếu ${lowerFirst(subject)}`,
-    author: upperVn(bc.header.issuingBody).replace(/\n/g, ' '),
-    sections: [{ orientation: 'portrait', restartNumbering: true, blocks: b }],
-  };
+  return portraitLayout(`Biên bản kiểm phiếu ${lowerFirst(subject)}`, bc.header, b);
 }

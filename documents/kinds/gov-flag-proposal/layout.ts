@@ -1,16 +1,6 @@
 /** What the province's proposal letter for the Government flag and its list say. */
-import {
-  appendixHead,
-  docRefText,
-  endWith,
-  headerBlock,
-  italic,
-  lowerFirst,
-  para,
-  signColumn,
-  withFirstRecipient,
-} from '../../blocks';
-import { formatCount, formatDateVn, formatRecipientLines, formatShare, upperVn } from '../../format';
+import { addresseesBlock, docRefText, headerBlock, legalBaseParas, letterEnd, letterLayout, para } from '../../blocks';
+import { formatCount, formatDateVn, formatShare } from '../../format';
 import {
   COUNCIL_BASE,
   GOVERNMENT_FLAG_AWARD,
@@ -19,7 +9,7 @@ import {
   scoreText,
 } from '../../government-flag/layout';
 import type { Block, Layout } from '../../layout';
-import { formatNumberSymbol, TYPE_ABBR } from '../../numbering';
+import { TYPE_ABBR } from '../../numbering';
 import type { GovFlagProposal } from './model';
 
 export function govFlagProposalLayout(p: GovFlagProposal): Layout {
@@ -30,10 +20,10 @@ export function govFlagProposalLayout(p: GovFlagProposal): Layout {
     headerBlock(p.header, TYPE_ABBR.govFlagProposal, true),
     { t: 'title', typeName: 'TỜ TRÌNH', summary },
   ];
-  b.push({ t: 'addressees', items: p.addressees.map((a) => a.replace(/[.;]+$/u, '')) });
+  b.push(addresseesBlock(p.addressees));
   const bases = [...p.legalBases];
   if (p.ballotCount) bases.push(`Căn cứ ${docRefText('Biên bản kiểm phiếu', p.ballotCount, p.councilName)}`);
-  bases.forEach((x, i) => b.push(para([italic(endWith(x, i === bases.length - 1 ? '.' : ';'))])));
+  b.push(...legalBaseParas(bases));
 
   b.push(
     para(
@@ -57,24 +47,18 @@ export function govFlagProposalLayout(p: GovFlagProposal): Layout {
       ),
     ),
   );
-  b.push(para([italic('(Có danh sách kèm theo)')]));
-  b.push(
-    para(p.closing ? endWith(p.closing, './.') : `${p.proposer} kính trình ${addressee} xem xét, quyết định./.`, {
-      keepWithNext: true,
-    }),
-  );
-  b.push({
-    t: 'signoff',
-    right: signColumn(p.signer),
-    recipients: formatRecipientLines(withFirstRecipient(p.recipients, 'Như trên')),
-  });
-
-  const appendix: Block[] = [
-    ...appendixHead(
-      p.appendix.title ?? `Danh sách đề nghị tặng ${GOVERNMENT_FLAG_AWARD} năm ${p.year}`,
-      `(Kèm theo Tờ trình số ${formatNumberSymbol(p.header.number, symbol)} ${formatDateVn(p.header.date)} của ${p.proposer})`,
-    ),
-    {
+  b.push(...letterEnd(p, p.proposer, addressee));
+  return letterLayout({
+    summary,
+    header: p.header,
+    symbol,
+    of: p.proposer,
+    body: b,
+    appendix: {
+      orientation: p.appendix.orientation,
+      title: p.appendix.title ?? `Danh sách đề nghị tặng ${GOVERNMENT_FLAG_AWARD} năm ${p.year}`,
+    },
+    table: {
       t: 'table',
       columns: [
         { title: 'STT', weight: 12, align: 'center' },
@@ -95,14 +79,6 @@ export function govFlagProposalLayout(p: GovFlagProposal): Layout {
         ],
       })),
     },
-    para([italic(`Danh sách có ${formatCount(p.entries.length)} tập thể.`)], { indent: false, align: 'left' }),
-  ];
-  return {
-    title: `Tờ trình ${lowerFirst(summary)}`,
-    author: upperVn(p.header.issuingBody).replace(/\n/g, ' '),
-    sections: [
-      { orientation: 'portrait', restartNumbering: true, blocks: b },
-      { orientation: p.appendix.orientation, restartNumbering: true, blocks: appendix },
-    ],
-  };
+    count: p.entries.length,
+  });
 }

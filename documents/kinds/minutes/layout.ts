@@ -1,5 +1,5 @@
 /** What the minutes of the year-end meeting say (Biên bản họp bình xét thi đua, PL III Mẫu 1.9). */
-import { bold, endWith, headerBlock, para, personText } from '../../blocks';
+import { bold, endWith, headerBlock, para, personText, portraitLayout } from '../../blocks';
 import {
   formatDateTimeVn,
   formatNumber,
@@ -191,9 +191,5 @@ export function minutesLayout(m: Minutes): Layout {
     right: { titleLines: m.chairTitle ? m.chairTitle.map(upperVn) : ['CHỦ TỌA'], name: m.chair.name },
     ...(m.recipients.length > 0 ? { recipients: formatRecipientLines(m.recipients) } : {}),
   });
-  return {
-    title: `Biên bản ${subject}`,
-    author: upperVn(m.header.issuingBody).replace(/\n/g, ' '),
-    sections: [{ orientation: 'portrait', restartNumbering: true, blocks: b }],
-  };
+  return portraitLayout(`Biên bản ${subject}`, m.header, b);
 }

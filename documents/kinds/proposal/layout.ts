@@ -1,20 +1,18 @@
 /** What the bloc's proposal letter and its list say (Tờ trình đề nghị khen thưởng, with the list as an appendix). */
 import {
-  appendixHead,
+  addresseesBlock,
   docRefText,
-  endWith,
   headerBlock,
-  italic,
-  lowerFirst,
+  legalBaseParas,
+  letterEnd,
+  letterLayout,
   para,
-  signColumn,
   uniqueInOrder,
-  withFirstRecipient,
 } from '../../blocks';
-import { formatCount, formatDateVn, formatRecipientLines, formatShare, joinVn, upperVn } from '../../format';
-import type { Block, Layout, Section } from '../../layout';
+import { formatCount, formatShare, joinVn } from '../../format';
+import type { Block, Layout } from '../../layout';
 import { BASE_LABEL } from '../../meeting/layout';
-import { formatNumberSymbol, TYPE_ABBR } from '../../numbering';
+import { TYPE_ABBR } from '../../numbering';
 import type { Proposal } from './model';
 
 export function proposalLayout(p: Proposal): Layout {
@@ -22,12 +20,12 @@ export function proposalLayout(p: Proposal): Layout {
   const summary = p.summary ?? `Về việc đề nghị tặng ${joinVn(awards)} năm ${p.year}`;
   const symbol = `${TYPE_ABBR.proposal}-${p.header.issuerAbbr}`;
   const b: Block[] = [headerBlock(p.header, TYPE_ABBR.proposal, true), { t: 'title', typeName: 'TỜ TRÌNH', summary }];
-  b.push({ t: 'addressees', items: p.addressees.map((a) => a.replace(/[.;]+$/u, '')) });
+  b.push(addresseesBlock(p.addressees));
 
   const bases = [...p.legalBases];
   if (p.minutes) bases.push(`Căn cứ ${docRefText('Biên bản họp bình xét thi đua', p.minutes, p.blocName)}`);
   if (p.ballotCount) bases.push(`Căn cứ ${docRefText('Biên bản kiểm phiếu', p.ballotCount, p.blocName)}`);
-  bases.forEach((x, i) => b.push(para([italic(endWith(x, i === bases.length - 1 ? '.' : ';'))])));
+  b.push(...legalBaseParas(bases));
   for (const x of p.intro) b.push(para(x));
 
   const addressee = p.addressees[0]!;
@@ -46,25 +44,18 @@ export function proposalLayout(p: Proposal): Layout {
       ),
     );
   });
-  b.push(para([italic('(Có danh sách kèm theo)')]));
-  b.push(
-    para(p.closing ? endWith(p.closing, './.') : `${p.blocName} kính trình ${addressee} xem xét, quyết định./.`, {
-      keepWithNext: true,
-    }),
-  );
-  b.push({
-    t: 'signoff',
-    right: signColumn(p.signer),
-    recipients: formatRecipientLines(withFirstRecipient(p.recipients, 'Như trên')),
-  });
-
-  const appendixTitle = p.appendix.title ?? `Danh sách đề nghị tặng ${joinVn(awards)} năm ${p.year}`;
-  const appendix: Block[] = [
-    ...appendixHead(
-      appendixTitle,
-      `(Kèm theo Tờ trình số ${formatNumberSymbol(p.header.number, symbol)} ${formatDateVn(p.header.date)} của ${p.blocName})`,
-    ),
-    {
+  b.push(...letterEnd(p, p.blocName, addressee));
+  return letterLayout({
+    summary,
+    header: p.header,
+    symbol,
+    of: p.blocName,
+    body: b,
+    appendix: {
+      orientation: p.appendix.orientation,
+      title: p.appendix.title ?? `Danh sách đề nghị tặng ${joinVn(awards)} năm ${p.year}`,
+    },
+    table: {
       t: 'table',
       columns: [
         { title: 'STT', weight: 12, align: 'center' },
@@ -85,15 +76,6 @@ export function proposalLayout(p: Proposal): Layout {
         ],
       })),
     },
-    para([italic(`Danh sách có ${formatCount(p.entries.length)} tập thể.`)], { indent: false, align: 'left' }),
-  ];
-  const sections: Section[] = [
-    { orientation: 'portrait', restartNumbering: true, blocks: b },
-    { orientation: p.appendix.orientation, restartNumbering: true, blocks: appendix },
-  ];
-  return {
-    title: `Tờ trình ${lowerFirst(summary)}`,
-    author: upperVn(p.header.issuingBody).replace(/\n/g, ' '),
-    sections,
-  };
+    count: p.entries.length,
+  });
 }
