@@ -47,6 +47,11 @@ export function provinceParts(provinceName: string): { level: string; place: str
   return { level, place: rest === 'Hồ Chí Minh' ? `Thành phố ${rest}` : rest };
 }
 
+/** The People's Committee of a province: `Ủy ban nhân dân thành phố Cần Thơ` (from `provinceParts`). */
+export function peoplesCommittee(level: string, place: string): string {
+  return `Ủy ban nhân dân ${level} ${place}`.replace(/\s+/gu, ' ');
+}
+
 /**
  * The bloc's abbreviation in document symbols: `K` + initials of its distinctive name
  * (`Khối thi đua Nội chính thành phố Cần Thơ` → `KNC`), digits kept (`Khối thi đua số 3` → `K3`);

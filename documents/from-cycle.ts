@@ -12,7 +12,7 @@
 import type { Db } from '../db';
 import { DomainError } from '../domain/errors';
 import { vnDateOf, vnYearOf } from '../domain/vietnam-time';
-import { conflict, context, councilOf } from './cycle-facts';
+import { context, councilOf } from './cycle-facts';
 import type { CycleDocumentKind as DocumentKind } from './kinds';
 import { buildBallotCount } from './kinds/ballot-count/load';
 import type { BallotCount } from './kinds/ballot-count/model';
@@ -24,7 +24,7 @@ import { buildProposal, proposalDate } from './kinds/proposal/load';
 import type { Proposal as ProposalDoc } from './kinds/proposal/model';
 import { loadMeeting, meetingDocs } from './meeting/load';
 import { assignedNumbers, documentNumbers, formatNumberSymbol, TYPE_ABBR, type NumberedKind } from './numbering';
-import { DOCUMENT_SCHEMAS } from './registry';
+import { safeFileName, validateLoaded } from './registry';
 
 /** The validated data of each document kind (what renderDocument / renderDocx / renderPdf take). */
 export interface CycleDocumentData {
@@ -50,12 +50,7 @@ export interface LoadDocumentOptions {
 // ---------------------------------------------------------------- entry point
 
 function validate<K extends DocumentKind>(kind: K, data: unknown): CycleDocumentData[K] {
-  const parsed = DOCUMENT_SCHEMAS[kind].safeParse(data);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw conflict(`the cycle's data does not make a valid ${kind} document: ${issues.join('; ')}`, { issues });
-  }
-  return parsed.data as CycleDocumentData[K];
+  return validateLoaded(kind, data, "the cycle's data") as CycleDocumentData[K];
 }
 
 /**
@@ -125,10 +120,7 @@ export function documentFileName<K extends DocumentKind>(kind: K, data: CycleDoc
       ? ` ${formatNumberSymbol(d.header.number, `${TYPE_ABBR[kind]}-${d.header.issuerAbbr}`).replace(/\//g, '-')}`
       : '';
   const name = kind === 'decision' ? `${TITLES[kind]}${num} năm ${d.year}` : `${TITLES[kind]} năm ${d.year}${bloc}`;
-  // Characters file systems refuse, and control characters, become "-".
-  return [...name.normalize('NFC')]
-    .map((ch) => (ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? '-' : ch))
-    .join('');
+  return safeFileName(name);
 }
 
 export interface CycleDocumentStatus {

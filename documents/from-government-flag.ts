@@ -10,14 +10,13 @@
  * CONFLICT → 409 when the data are incomplete).
  */
 import type { Db } from '../db';
-import { conflict } from './cycle-facts';
 import { loadSelection } from './government-flag/load';
 import type { GovFlagDocumentKind } from './kinds';
 import { buildGovFlagBallotCount } from './kinds/gov-flag-ballot-count/load';
 import type { GovFlagBallotCount } from './kinds/gov-flag-ballot-count/model';
 import { buildGovFlagProposal } from './kinds/gov-flag-proposal/load';
 import type { GovFlagProposal } from './kinds/gov-flag-proposal/model';
-import { DOCUMENT_SCHEMAS } from './registry';
+import { safeFileName, validateLoaded } from './registry';
 
 export interface GovernmentFlagDocumentData {
   govFlagProposal: GovFlagProposal;
@@ -41,15 +40,7 @@ export async function loadGovernmentFlagDocument<K extends GovFlagDocumentKind>(
 ): Promise<{ data: GovernmentFlagDocumentData[K]; fileName: string }> {
   const s = await loadSelection(db, provinceId, year);
   const raw = kind === 'govFlagProposal' ? buildGovFlagProposal(s) : buildGovFlagBallotCount(s);
-  const parsed = DOCUMENT_SCHEMAS[kind].safeParse(raw);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw conflict(
-      `the Government-flag selection's data does not make a valid ${kind} document: ${issues.join('; ')}`,
-      { issues },
-    );
-  }
-  const name = `${TITLES[kind]} năm ${year} - ${s.province.name.normalize('NFC').trim()}`;
-  const fileName = [...name].map((ch) => (ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? '-' : ch)).join('');
-  return { data: parsed.data as GovernmentFlagDocumentData[K], fileName };
+  const data = validateLoaded(kind, raw, "the Government-flag selection's data") as GovernmentFlagDocumentData[K];
+  const fileName = safeFileName(`${TITLES[kind]} năm ${year} - ${s.province.name.normalize('NFC').trim()}`);
+  return { data, fileName };
 }

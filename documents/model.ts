@@ -20,6 +20,9 @@ export const VnTextSchema = text();
 
 export const Id = z.string().min(1).max(100);
 
+/** The emulation year a document is about. */
+export const YearSchema = z.number().int().min(2000).max(2100);
+
 /** A calendar date `YYYY-MM-DD`. */
 export const DateSchema = z.iso.date();
 

@@ -57,21 +57,27 @@ export function formatNumberSymbol(n: number | null, symbol: string): string {
 
 // ---------------------------------------------------------------- recorded numbers read back
 
-/** `01/QĐ-UBND` → number 1, issuer `UBND`. */
-export function parseDecisionNumber(s: string): { number: number | null; issuerAbbr: string } {
-  const m = /^\s*(\d{1,5})\s*\/\s*(?:QĐ|QD)-([\p{L}\d]+(?:-[\p{L}\d]+)*)\s*$/u.exec(s.normalize('NFC'));
+/**
+ * A number recorded with a document of type `types` (alternatives, as a pattern): `01/QĐ-UBND` → number 1, issuer
+ * `UBND`; anything else keeps its leading number and the issuer `UBND`.
+ */
+function parseRecordedNumber(
+  s: string,
+  types: string,
+  ignoreCase: boolean,
+): { number: number | null; issuerAbbr: string } {
+  const pattern = `^\\s*(\\d{1,5})\\s*\\/\\s*(?:${types})-([\\p{L}\\d]+(?:-[\\p{L}\\d]+)*)\\s*$`;
+  const m = new RegExp(pattern, ignoreCase ? 'iu' : 'u').exec(s.normalize('NFC'));
   if (m) return { number: Number(m[1]), issuerAbbr: upperVn(m[2]!) };
   const n = /^\s*(\d{1,5})\b/u.exec(s);
   return { number: n ? Number(n[1]) : null, issuerAbbr: 'UBND' };
 }
 
-/** `15/TTr-UBND` → number 15, issuer `UBND`; anything else keeps its leading number and the issuer `UBND`. */
-export function parseLetterNumber(s: string): { number: number | null; issuerAbbr: string } {
-  const m = /^\s*(\d{1,5})\s*\/\s*TTr-([\p{L}\d]+(?:-[\p{L}\d]+)*)\s*$/iu.exec(s.normalize('NFC'));
-  if (m) return { number: Number(m[1]), issuerAbbr: upperVn(m[2]!) };
-  const n = /^\s*(\d{1,5})\b/u.exec(s);
-  return { number: n ? Number(n[1]) : null, issuerAbbr: 'UBND' };
-}
+/** `01/QĐ-UBND` → number 1, issuer `UBND` (the award decision's recorded number). */
+export const parseDecisionNumber = (s: string) => parseRecordedNumber(s, 'QĐ|QD', false);
+
+/** `15/TTr-UBND` → number 15, issuer `UBND` (the Government-flag letter's recorded number). */
+export const parseLetterNumber = (s: string) => parseRecordedNumber(s, 'TTr', true);
 
 // ---------------------------------------------------------------- the bloc's series (DocumentCounter)
 

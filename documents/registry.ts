@@ -5,6 +5,8 @@
  * abbreviation in numbering.ts, and one line in each table below.
  */
 import { z } from 'zod';
+import { DomainError } from '../domain/errors';
+import type { DocumentKind } from './kinds';
 import { nfc } from './format';
 import { ballotCountLayout } from './kinds/ballot-count/layout';
 import { BallotCountSchema, type BallotCountInput } from './kinds/ballot-count/model';
@@ -76,4 +78,30 @@ export function buildLayout(doc: DocumentInput): Layout {
 /** NFC everywhere, whatever a builder concatenated. */
 function normalizeLayout(l: Layout): Layout {
   return JSON.parse(JSON.stringify(l), (_k, v: unknown) => (typeof v === 'string' ? nfc(v) : v)) as Layout;
+}
+
+/**
+ * Validates data a loader built for `kind`: data the system recorded that do not make a valid document are a
+ * CONFLICT (409) naming each issue; `whose` says whose data they are ("the cycle's data").
+ */
+export function validateLoaded<K extends DocumentKind>(
+  kind: K,
+  data: unknown,
+  whose: string,
+): z.output<(typeof DOCUMENT_SCHEMAS)[K]> {
+  const parsed = (DOCUMENT_SCHEMAS[kind] as z.ZodType).safeParse(data);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new DomainError('CONFLICT', `${whose} does not make a valid ${kind} document: ${issues.join('; ')}`, {
+      issues,
+    });
+  }
+  return parsed.data as z.output<(typeof DOCUMENT_SCHEMAS)[K]>;
+}
+
+/** A document's file name (UTF-8, without extension), NFC, with the characters file systems refuse made "-". */
+export function safeFileName(name: string): string {
+  return [...name.normalize('NFC')]
+    .map((ch) => (ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? '-' : ch))
+    .join('');
 }

@@ -4,7 +4,26 @@
  * winners that reached the threshold) are checked by `checkElectorate`.
  */
 import { z } from 'zod';
-import { Id, meetsThreshold, PersonSchema, text, ThresholdSchema, type PercentBase } from '../model';
+import {
+  Id,
+  meetsThreshold,
+  MinutesHeaderSchema,
+  PersonSchema,
+  text,
+  ThresholdSchema,
+  YearSchema,
+  type PercentBase,
+} from '../model';
+
+/** The fields both records of the meeting open with (the summary line has a default per record). */
+export const MeetingRecordShape = {
+  header: MinutesHeaderSchema,
+  /** Name in normal case, used in the body: `Khối thi đua Nội chính`. */
+  blocName: text(200),
+  /** The emulation year assessed. */
+  year: YearSchema,
+  subject: text(300).optional(),
+};
 
 /** A member unit of the bloc and its attendance at the meeting. */
 export const MemberSchema = z

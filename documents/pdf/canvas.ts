@@ -16,6 +16,13 @@ export const FONT_NAME: Record<FontStyle, string> = {
 export const styleOf = (bold?: boolean, italic?: boolean): FontStyle =>
   bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular';
 
+/** One run of `text` in a font style. */
+const styledRun = (text: string, style: FontStyle): Run => ({
+  text,
+  bold: style === 'bold' || style === 'boldItalic',
+  italic: style === 'italic' || style === 'boldItalic',
+});
+
 const RULE_WIDTH = 0.6;
 /** Space between a line of text and the rule under it. */
 export const RULE_GAP = 3;
@@ -213,23 +220,12 @@ export class PdfCanvas {
     o: { size: number; style?: FontStyle; align?: Align; lineGap?: number },
   ): number {
     const style = o.style ?? 'regular';
-    return this.drawRuns(
-      [
-        {
-          text,
-          bold: style === 'bold' || style === 'boldItalic',
-          italic: style === 'italic' || style === 'boldItalic',
-        },
-      ],
-      x,
-      y,
-      {
-        width,
-        size: o.size,
-        align: o.align ?? 'center',
-        lineGap: o.lineGap ?? 0,
-      },
-    );
+    return this.drawRuns([styledRun(text, style)], x, y, {
+      width,
+      size: o.size,
+      align: o.align ?? 'center',
+      lineGap: o.lineGap ?? 0,
+    });
   }
 
   protected textHeight(
@@ -238,21 +234,12 @@ export class PdfCanvas {
     o: { size: number; style?: FontStyle; lineGap?: number; indent?: number },
   ): number {
     const style = o.style ?? 'regular';
-    return this.runsHeight(
-      [
-        {
-          text,
-          bold: style === 'bold' || style === 'boldItalic',
-          italic: style === 'italic' || style === 'boldItalic',
-        },
-      ],
-      {
-        width,
-        size: o.size,
-        indent: o.indent ?? 0,
-        lineGap: o.lineGap ?? 0,
-      },
-    );
+    return this.runsHeight([styledRun(text, style)], {
+      width,
+      size: o.size,
+      indent: o.indent ?? 0,
+      lineGap: o.lineGap ?? 0,
+    });
   }
 
   /** The largest size ≤ `size` at which `text` fits on one line of `width` (for fonts wider than Times). */

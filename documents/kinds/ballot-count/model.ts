@@ -1,17 +1,20 @@
 /** The ballot-count record of the year-end meeting (Biên bản kiểm phiếu): input data. */
 import { z } from 'zod';
-import { checkElectorate, ContestSchema, MemberSchema, VotingMethodSchema } from '../../meeting/model';
-import { DateTimeSchema, MinutesHeaderSchema, PersonSchema, RecipientsSchema, text } from '../../model';
+import {
+  checkElectorate,
+  ContestSchema,
+  MeetingRecordShape,
+  MemberSchema,
+  VotingMethodSchema,
+} from '../../meeting/model';
+import { DateTimeSchema, PersonSchema, RecipientsSchema, text } from '../../model';
 
 export const CounterSchema = PersonSchema.extend({ role: z.enum(['head', 'member']) });
 
 export const BallotCountSchema = z
   .object({
-    header: MinutesHeaderSchema,
-    blocName: text(200),
-    year: z.number().int().min(2000).max(2100),
-    /** Summary line; defaults to `Kiểm phiếu bình xét thi đua năm <year> <blocName>`. */
-    subject: text(300).optional(),
+    // Summary line: defaults to `Kiểm phiếu bình xét thi đua năm <year> <blocName>`.
+    ...MeetingRecordShape,
     startedAt: DateTimeSchema,
     announcedAt: DateTimeSchema,
     venue: text(500),

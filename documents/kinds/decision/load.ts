@@ -7,6 +7,7 @@ import { awardName, conflict, councilOf, phaseAtLeast, uniq, type Ctx } from '..
 import { formatDateVn, joinVn, upperVn } from '../../format';
 import type { LoadDocumentOptions } from '../../from-cycle';
 import { formatNumberSymbol, parseDecisionNumber, TYPE_ABBR, type NumberedKind } from '../../numbering';
+import { provincialLegalBases, underDecree152 } from '../../legal-bases';
 import type { DecisionInput } from './model';
 
 /** `ND 152/2025 Art. 50(2)(e)` → `điểm e khoản 2 Điều 50` (PL II V.7: Điều capitalised, khoản and điểm not). */
@@ -113,16 +114,8 @@ export function buildDecision(
     );
 
   const date = vnDateOf(first.decisionDate);
-  const nd152 = date >= '2025-07-01';
-  const bases = [
-    nd152
-      ? 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025'
-      : 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015',
-    'Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022',
-    nd152
-      ? 'Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết một số điều của Luật Thi đua, khen thưởng'
-      : 'Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng',
-  ];
+  const nd152 = underDecree152(date);
+  const bases = provincialLegalBases(date);
   if (nd152) {
     const articles = uniq(
       proposals

@@ -1,6 +1,6 @@
 /** The province's award decision (Quyết định khen thưởng): input data. */
 import { z } from 'zod';
-import { HeaderSchema, RecipientsSchema, SignerSchema, text } from '../../model';
+import { HeaderSchema, RecipientsSchema, SignerSchema, text, YearSchema } from '../../model';
 
 export const DecisionAwardSchema = z.object({
   recipient: text(500),
@@ -14,7 +14,7 @@ export const DecisionAwardSchema = z.object({
 export const DecisionSchema = z
   .object({
     header: HeaderSchema,
-    year: z.number().int().min(2000).max(2100),
+    year: YearSchema,
     /** Summary; defaults to `Về việc tặng <awards> năm <year>`. */
     summary: text(500).optional(),
     /** Authority line in capitals: `CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ`. */

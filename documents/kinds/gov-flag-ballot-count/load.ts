@@ -5,6 +5,7 @@
  * is not one.
  */
 import { vnDateTimeOf } from '../../../domain/vietnam-time';
+import { peoplesCommittee } from '../../cycle-facts';
 import { upperVn } from '../../format';
 import {
   closedCount,
@@ -55,10 +56,6 @@ export function buildGovFlagBallotCount(s: Selection): GovFlagBallotCountInput {
       rank: result.rank ?? null,
       selected: result.selected ?? false,
     })),
-    recipients: [
-      `Ủy ban nhân dân ${level} ${place}`.replace(/\s+/gu, ' '),
-      'Các thành viên Hội đồng',
-      'Lưu: VT, Hồ sơ',
-    ],
+    recipients: [peoplesCommittee(level, place), 'Các thành viên Hội đồng', 'Lưu: VT, Hồ sơ'],
   };
 }

@@ -10,6 +10,7 @@ import {
   PersonSchema,
   RecipientsSchema,
   text,
+  YearSchema,
 } from '../../model';
 
 export const GOVFLAG_CANDIDATE_STATES = ['counted', 'onHold', 'disqualified'] as const;
@@ -38,7 +39,7 @@ export const GovFlagBallotCountSchema = z
     header: MinutesHeaderSchema,
     /** The council, normal case: `Hội đồng Thi đua – Khen thưởng thành phố Cần Thơ`. */
     councilName: text(300),
-    year: z.number().int().min(2000).max(2100),
+    year: YearSchema,
     /** Summary line; defaults to `Bỏ phiếu đề nghị tặng Cờ thi đua của Chính phủ năm <year>`. */
     subject: text(300).optional(),
     openedAt: DateTimeSchema,

@@ -5,7 +5,7 @@
  */
 import { DomainError } from '../../../domain/errors';
 import { vnDateOf } from '../../../domain/vietnam-time';
-import { conflict } from '../../cycle-facts';
+import { conflict, peoplesCommittee } from '../../cycle-facts';
 import { upperVn } from '../../format';
 import {
   closedCount,
@@ -17,6 +17,7 @@ import {
   type Selection,
 } from '../../government-flag/load';
 import { parseLetterNumber, TYPE_ABBR } from '../../numbering';
+import { provincialLegalBases } from '../../legal-bases';
 import type { GovFlagProposalInput } from './model';
 
 export function buildGovFlagProposal(s: Selection): GovFlagProposalInput {
@@ -37,21 +38,12 @@ export function buildGovFlagProposal(s: Selection): GovFlagProposalInput {
     .filter((x) => sent.unitIds.includes(x.p.unitId))
     .sort((a, b) => (a.result.rank ?? 99) - (b.result.rank ?? 99) || a.p.unit.code.localeCompare(b.p.unit.code));
   if (entries.length === 0) throw conflict('the recorded submission names no candidate of the selection');
-  const nd152 = sent.letterDate >= '2025-07-01';
   return {
     header: { issuingBody: `ỦY BAN NHÂN DÂN\n${upperVn(tail)}`, issuerAbbr, number, place, date: sent.letterDate },
-    proposer: `Ủy ban nhân dân ${level} ${place}`.replace(/\s+/gu, ' '),
+    proposer: peoplesCommittee(level, place),
     year,
     addressees: ['Thủ tướng Chính phủ', 'Bộ Nội vụ'],
-    legalBases: [
-      nd152
-        ? 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025'
-        : 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015',
-      'Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022',
-      nd152
-        ? 'Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết một số điều của Luật Thi đua, khen thưởng'
-        : 'Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng',
-    ],
+    legalBases: provincialLegalBases(sent.letterDate),
     councilName,
     ballotCount: { number: null, symbol: `${TYPE_ABBR.govFlagBallotCount}-${COUNCIL_ABBR}`, date: vnDateOf(close.at) },
     votedOn: vnDateOf(close.at),

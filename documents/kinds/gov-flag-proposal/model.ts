@@ -9,6 +9,7 @@ import {
   RecipientsSchema,
   SignerSchema,
   text,
+  YearSchema,
 } from '../../model';
 
 export const GovFlagEntrySchema = z.object({
@@ -26,7 +27,7 @@ export const GovFlagProposalSchema = z
     header: HeaderSchema,
     /** Who proposes, normal case, used in the body: `Ủy ban nhân dân thành phố Cần Thơ`. */
     proposer: text(300),
-    year: z.number().int().min(2000).max(2100),
+    year: YearSchema,
     /** Summary; defaults to `Về việc đề nghị tặng Cờ thi đua của Chính phủ năm <year>`. */
     summary: text(500).optional(),
     addressees: z.array(text(300)).min(1).max(10),

@@ -1,16 +1,13 @@
 /** Minutes of the year-end voting meeting (Biên bản họp bình xét thi đua): input data. */
 import { z } from 'zod';
-import { checkElectorate, ContestSchema, MemberSchema, VotingMethodSchema } from '../../meeting/model';
 import {
-  DateTimeSchema,
-  DocRefSchema,
-  Id,
-  instantOf,
-  MinutesHeaderSchema,
-  PersonSchema,
-  RecipientsSchema,
-  text,
-} from '../../model';
+  checkElectorate,
+  ContestSchema,
+  MeetingRecordShape,
+  MemberSchema,
+  VotingMethodSchema,
+} from '../../meeting/model';
+import { DateTimeSchema, DocRefSchema, Id, instantOf, PersonSchema, RecipientsSchema, text } from '../../model';
 
 export const QuorumRuleSchema = z.object({
   ratio: z.number().gt(0).lte(1),
@@ -30,13 +27,8 @@ export const ScoreRowSchema = z.object({
 
 export const MinutesSchema = z
   .object({
-    header: MinutesHeaderSchema,
-    /** Name in normal case, used in the body: `Khối thi đua Nội chính`. */
-    blocName: text(200),
-    /** The emulation year assessed. */
-    year: z.number().int().min(2000).max(2100),
-    /** Summary line under BIÊN BẢN; defaults to `Họp bình xét thi đua năm <year> <blocName>`. */
-    subject: text(300).optional(),
+    // Summary line under BIÊN BẢN: defaults to `Họp bình xét thi đua năm <year> <blocName>`.
+    ...MeetingRecordShape,
     startedAt: DateTimeSchema,
     endedAt: DateTimeSchema,
     venue: text(500),

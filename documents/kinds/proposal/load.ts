@@ -1,12 +1,21 @@
 /** The proposal letter's data from the bloc year's facts: the proposals recorded from the vote, with their votes. */
 import { DomainError } from '../../../domain/errors';
 import { vnDateOf } from '../../../domain/vietnam-time';
-import { AWARD_OF_CONTEST, awardName, conflict, phaseAtLeast, type BlocContest, type Ctx } from '../../cycle-facts';
+import {
+  AWARD_OF_CONTEST,
+  awardName,
+  conflict,
+  peoplesCommittee,
+  phaseAtLeast,
+  type BlocContest,
+  type Ctx,
+} from '../../cycle-facts';
 import { formatDateVn, formatNumber } from '../../format';
 import { meetingBase } from '../../meeting/contests';
 import type { MeetingDocs } from '../../meeting/load';
 import { meetsThreshold } from '../../model';
 import { TYPE_ABBR, type NumberedKind } from '../../numbering';
+import { DECREE_152, LAW_ON_EMULATION } from '../../legal-bases';
 import type { ProposalInput } from './model';
 
 export function proposalDate(ctx: Ctx): Date {
@@ -72,7 +81,7 @@ export function buildProposal(
     throw conflict('the proposals of this cycle do not come from the bloc vote (no Cờ thi đua or Bằng khen proposal)');
   const total = md.members.length;
   const present = md.members.filter((m) => m.present).length;
-  const ubnd = `Ủy ban nhân dân ${ctx.level} ${ctx.place}`.replace(/\s+/gu, ' ');
+  const ubnd = peoplesCommittee(ctx.level, ctx.place);
   return {
     header: {
       parentBody: ctx.parentBody,
@@ -85,11 +94,7 @@ export function buildProposal(
     blocName: ctx.blocName,
     year: cycle.year,
     addressees: [`Chủ tịch ${ubnd}`, ...(councilName ? [councilName] : [])],
-    legalBases: [
-      'Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022',
-      'Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết một số điều của Luật Thi đua, khen thưởng',
-      `Căn cứ Quy chế hoạt động của ${ctx.blocName}`,
-    ],
+    legalBases: [LAW_ON_EMULATION, DECREE_152, `Căn cứ Quy chế hoạt động của ${ctx.blocName}`],
     minutes: {
       number: numbers.minutes,
       symbol: `${TYPE_ABBR.minutes}-${ctx.abbr}`,

@@ -1,6 +1,14 @@
 /** The bloc's proposal letter with its list (Tờ trình đề nghị khen thưởng): input data. */
 import { z } from 'zod';
-import { DocRefSchema, HeaderSchema, PercentBaseSchema, RecipientsSchema, SignerSchema, text } from '../../model';
+import {
+  DocRefSchema,
+  HeaderSchema,
+  PercentBaseSchema,
+  RecipientsSchema,
+  SignerSchema,
+  text,
+  YearSchema,
+} from '../../model';
 
 export const ProposalEntrySchema = z
   .object({
@@ -20,7 +28,7 @@ export const ProposalEntrySchema = z
 export const ProposalSchema = z.object({
   header: HeaderSchema,
   blocName: text(200),
-  year: z.number().int().min(2000).max(2100),
+  year: YearSchema,
   /** Summary; defaults to `Về việc đề nghị tặng <awards> năm <year>`. */
   summary: text(500).optional(),
   /** Kính gửi: one or more addressees. */
