@@ -18,8 +18,8 @@ import {
   waitForPhase,
   type BlocCast,
   type CyclePort,
-} from '../../scripts/scenario';
-import { httpPort } from '../../scripts/http-port';
+} from '../support/scenario';
+import { httpPort } from '../support/http-port';
 import { TEST_PASSWORD } from '../support/db';
 import { startRealSystem, type RealSystem } from '../support/real-system';
 import { castOf } from '../support/workflow-port';

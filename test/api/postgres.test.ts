@@ -19,8 +19,8 @@ import {
   waitForPhase,
   type BlocCast,
   type CyclePort,
-} from '../../scripts/scenario';
-import { httpPort } from '../../scripts/http-port';
+} from '../support/scenario';
+import { httpPort } from '../support/http-port';
 import { TEST_PASSWORD } from '../support/db';
 import { startPostgres, type PostgresServer } from '../support/postgres';
 import { startRealSystem, type RealSystem } from '../support/real-system';

@@ -22,7 +22,7 @@ import {
 } from '../../documents/from-cycle';
 import { formatShare, formatVndPlain } from '../../documents/format';
 import { DOCUMENT_SCHEMAS } from '../../documents/model';
-import { runToVoting, runVoting, waitFor } from '../../scripts/scenario';
+import { runToVoting, runVoting, waitFor } from '../support/scenario';
 import type { CycleResult } from '../../workflows/cycle';
 import { useCycleHarness } from '../workflows/harness';
 import { docxDocumentXml, docxParagraphs, pdfToText, POPPLER, rasterPage, squash, testPdfOptions } from './helpers';

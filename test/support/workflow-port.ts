@@ -3,7 +3,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Db } from '../../db';
 import { ACTS } from '../../api/routes/acts';
 import { getCycle } from '../../workflows/messages';
-import type { CyclePort, BlocCast } from '../../scripts/scenario';
+import type { CyclePort, BlocCast } from './scenario';
 import type { Actor } from '../../contracts/common';
 
 /** Drives a cycle straight through the Temporal client, acting as seeded people (no HTTP). */

@@ -17,7 +17,7 @@ import { buildCycleInput } from '../../api/cycle-input';
 import { cycleWorkflowId, type CycleInput } from '../../contracts/cycle';
 import type { Db } from '../../db';
 import { createWorker } from '../../worker/create-worker';
-import { DAY, planFor, runToVoting, runVoting, waitFor, type BlocCast, type CyclePort } from '../../scripts/scenario';
+import { DAY, planFor, runToVoting, runVoting, waitFor, type BlocCast, type CyclePort } from '../support/scenario';
 import { seededSqlite } from '../support/db';
 import { timeSkippingEnv } from '../support/temporal';
 import { castOf, workflowPort } from '../support/workflow-port';

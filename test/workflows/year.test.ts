@@ -1,7 +1,7 @@
 /** Workflow tests — a whole year for the Cần Thơ bloc on the time-skipping server, deadlines, extensions and duplicates. */
 import { randomUUID } from 'node:crypto';
 import { cycleWorkflowId } from '../../contracts/cycle';
-import { DAY, runCouncilAndHandover, runToVoting, runVoting, waitFor, waitForPhase } from '../../scripts/scenario';
+import { DAY, runCouncilAndHandover, runToVoting, runVoting, waitFor, waitForPhase } from '../support/scenario';
 import type { CycleResult } from '../../workflows/cycle';
 import { workflowPort } from '../support/workflow-port';
 import { useCycleHarness } from './harness';
