@@ -33,9 +33,9 @@ import {
   rasterPage,
   shareRecovered,
   squash,
-  unzip,
   vietnameseWords,
 } from '../documents/helpers';
+import { unzip } from '../support/zip';
 
 jest.setTimeout(240_000);
 
