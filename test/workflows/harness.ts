@@ -7,7 +7,6 @@
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { createActivities } from '../../activities/create-activities';
 import { buildCycleInput } from '../../api/cycle-input';
@@ -18,7 +17,7 @@ import { DAY, planFor, runToVoting, runVoting, waitFor, type BlocCast, type Cycl
 import { seededSqlite } from '../support/db';
 import { recordHistory } from '../support/histories';
 import { timeSkippingEnv } from '../support/temporal';
-import { castOf, workflowPort } from '../support/workflow-port';
+import { castOf, rejection, workflowPort } from '../support/workflow-port';
 
 export function useCycleHarness(firstYear: number) {
   let env: TestWorkflowEnvironment;
@@ -96,19 +95,6 @@ export function useCycleHarness(firstYear: number) {
     units['CT-STP']!,
     units['CT-THADS']!,
   ];
-
-  async function rejection(p: Promise<unknown>): Promise<{ type: string; message: string }> {
-    try {
-      await p;
-    } catch (e) {
-      if (e instanceof WorkflowUpdateFailedError) {
-        const cause = e.cause as { type?: string; message: string };
-        return { type: cause.type ?? '?', message: cause.message };
-      }
-      throw e;
-    }
-    throw new Error('expected the act to be rejected');
-  }
 
   async function toCouncil(tweak?: (i: CycleInput) => CycleInput) {
     const y = await startYear(tweak);
