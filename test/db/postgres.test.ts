@@ -3,7 +3,7 @@
  * fresh database on $TEST_DATABASE_URL_POSTGRES. Nothing is skipped: if PostgreSQL cannot start,
  * the suite fails with the server's error.
  */
-import { createPostgresMigration } from '../../prisma/migrate';
+import { createPostgresMigration } from '../../prisma/create-migration';
 import { startPostgres, type PostgresServer } from '../support/postgres';
 import { copyMigrations, databaseContract } from './contract';
 
