@@ -114,7 +114,7 @@ export async function createPostgresMigration(
     }
   }
   // Dev tooling only: start a throwaway cluster with the local PostgreSQL binaries.
-  const { startPostgres } = await import('../test/support/postgres');
+  const { startPostgres } = await import('../scripts/local-postgres');
   const server = await startPostgres();
   try {
     return await createMigration(server.url, name, options);

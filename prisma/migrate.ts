@@ -26,7 +26,7 @@
  *                    names an admin URL on a running server: a temporary main database and a
  *                    temporary shadow database are created there and dropped afterwards. Without
  *                    a URL, a throwaway cluster is started from the local PostgreSQL binaries
- *                    (test/support/postgres.ts) and removed afterwards.
+ *                    (scripts/local-postgres.ts) and removed afterwards.
  *       Default provider: all. `--draft` writes the file even when the diff is empty (for hand-
  *       written SQL such as triggers).
  *   tsx prisma/migrate.ts status [--url URL]

@@ -4,7 +4,7 @@
  * the suite fails with the server's error.
  */
 import { createPostgresMigration } from '../../prisma/create-migration';
-import { startPostgres, type PostgresServer } from '../support/postgres';
+import { startPostgres, type PostgresServer } from '../../scripts/local-postgres';
 import { copyMigrations, databaseContract } from './contract';
 
 jest.setTimeout(60_000);
