@@ -76,6 +76,18 @@ export async function waitFor<T>(
 const act = (port: CyclePort, user: string, path: string, body: Record<string, unknown>) =>
   port.act(user, path, body, randomUUID());
 
+/** The given units pledge (a minimal pledge) and the head accepts each: the pledge phase without the late ones. */
+export async function pledgeAndAccept(port: CyclePort, cast: BlocCast, head: string, unitIds: string[]): Promise<void> {
+  for (const unitId of unitIds) {
+    await act(port, cast.officerOf[unitId]!, '/pledges', {
+      unitId,
+      targets: ['Hoàn thành nhiệm vụ'],
+      signedBy: 'Thủ trưởng',
+    });
+    await act(port, head, '/pledges/review', { unitId, decision: 'accept' });
+  }
+}
+
 /** Scores that rank units in the given order (first = best): every criterion at a share of its maximum. */
 export function selfScoreEntries(plan: Plan, share: number) {
   return plan.scoringTemplate.groups.flatMap((g) =>

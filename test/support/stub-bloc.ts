@@ -126,7 +126,7 @@ export function useStubbedCycle(firstYear: number) {
     const input = bloc.input(year);
     const workflowId = cycleWorkflowId(input.blocCode, year);
     const handle = await env.client.workflow.start('blocCycleWorkflow', { taskQueue, workflowId, args: [input] });
-    started.push(workflowId);
+    started.push(workflowId, cycleWorkflowId(input.blocCode, year + 1)); // and the next year its handover starts
     const port = clientPort(env, workflowId, async (username) => bloc.actors.get(username)!);
     const plan = planFor(year, await env.currentTimeMs(), 30 * DAY, [3 * 86_400, 86_400]);
     return { year, input, handle, port, plan, workflowId };

@@ -22,18 +22,22 @@ async function toCouncil() {
     for (const m of h.cast.councilMembers)
       await y.port.act(m, '/council/votes', { proposalId: flag.proposalId, approve: true });
   };
-  return { ...y, view, council, flag, votesYes };
+  const statusOf = async () =>
+    (await council.query(getCouncil)).proposals.find((p) => p.proposalId === flag.proposalId)?.status;
+  /** Approve the flag with this decision: the act, and the refusal type when it is refused. */
+  const approval = (decisionNumber: string, decisionDate: string) => {
+    const body = { proposalId: flag.proposalId, decision: 'approve', decisionNumber, decisionDate };
+    const send = () => y.port.act(h.cast.councilSecretary, '/council/decisions', body);
+    return { send, refused: async () => (await rejection(send())).type };
+  };
+  return { ...y, view, council, flag, votesYes, statusOf, approval };
 }
 
 test('a hold after the vote: the council holds the proposal, the reason goes to the unit only; cleared, it is approved', async () => {
-  const { port, view, council, flag, votesYes, workflowId } = await toCouncil();
+  const { port, view, flag, votesYes, workflowId, statusOf, approval } = await toCouncil();
   const reason = 'Đơn tố cáo đang được xác minh';
   await port.act(h.cast.admin, '/holds', { unitId: flag.unitId, kind: 'complaint', reason });
-  await waitFor('the hold to reach the council', async () =>
-    (await council.query(getCouncil)).proposals.find((p) => p.proposalId === flag.proposalId)?.status === 'onHold'
-      ? true
-      : undefined,
-  );
+  await waitFor('the hold to reach the council', async () => ((await statusOf()) === 'onHold' ? true : undefined));
   expect(h.stub.inputs('recordHold')).toContainEqual(
     expect.objectContaining({ cycleId: workflowId, unitId: flag.unitId, reason }),
   );
@@ -44,25 +48,16 @@ test('a hold after the vote: the council holds the proposal, the reason goes to 
   expect(toHead[0]!.body).not.toContain(reason);
 
   await votesYes().catch(() => undefined);
-  const approve = {
-    proposalId: flag.proposalId,
-    decision: 'approve',
-    decisionNumber: '01/QĐ-UBND',
-    decisionDate: '2071-01-10',
-  };
-  expect((await rejection(port.act(h.cast.councilSecretary, '/council/decisions', approve))).type).toBe('WRONG_PHASE');
+  const approve = approval('01/QĐ-UBND', '2071-01-10');
+  expect(await approve.refused()).toBe('WRONG_PHASE');
   await port.act(h.cast.admin, '/holds/resolve', {
     unitId: flag.unitId,
     outcome: 'cleared',
     reason: 'Kết luận không vi phạm',
   });
-  await waitFor('cleared', async () =>
-    (await council.query(getCouncil)).proposals.find((p) => p.proposalId === flag.proposalId)?.status === 'submitted'
-      ? true
-      : undefined,
-  );
+  await waitFor('cleared', async () => ((await statusOf()) === 'submitted' ? true : undefined));
   await votesYes();
-  await port.act(h.cast.councilSecretary, '/council/decisions', approve);
+  await approve.send();
   expect(
     h.stub
       .inputs('recordHold')
@@ -80,20 +75,15 @@ test('a hold after the vote: the council holds the proposal, the reason goes to 
 });
 
 test('a proposal returned by the council: resubmitted, voted afresh, then approved', async () => {
-  const { port, view, council, flag, votesYes } = await toCouncil();
+  const { port, view, council, flag, votesYes, approval } = await toCouncil();
   await votesYes();
   await port.act(h.cast.councilSecretary, '/council/decisions', {
     proposalId: flag.proposalId,
     decision: 'return',
     reason: 'Bổ sung báo cáo thành tích có xác nhận',
   });
-  const approve = {
-    proposalId: flag.proposalId,
-    decision: 'approve',
-    decisionNumber: '02/QĐ-UBND',
-    decisionDate: '2071-01-20',
-  };
-  expect((await rejection(port.act(h.cast.councilSecretary, '/council/decisions', approve))).type).toBe('WRONG_PHASE');
+  const approve = approval('02/QĐ-UBND', '2071-01-20');
+  expect(await approve.refused()).toBe('WRONG_PHASE');
   await port.act(h.cast.officerOf[view.actingHeadUnitId]!, '/council/resubmit', {
     proposalId: flag.proposalId,
     achievement: 'Báo cáo thành tích đã bổ sung xác nhận của cấp trình.',
@@ -103,9 +93,9 @@ test('a proposal returned by the council: resubmitted, voted afresh, then approv
     voted: 0,
     voteClosed: false,
   });
-  expect((await rejection(port.act(h.cast.councilSecretary, '/council/decisions', approve))).type).toBe('WRONG_PHASE');
+  expect(await approve.refused()).toBe('WRONG_PHASE');
   await votesYes();
-  await port.act(h.cast.councilSecretary, '/council/decisions', approve);
+  await approve.send();
   // The head heard of the return; the decision recorded is the second attempt's.
   expect(h.stub.notificationsTo(view.actingHeadUnitId).some((n) => n.body.includes('Bổ sung báo cáo thành tích'))).toBe(
     true,

@@ -4,7 +4,7 @@
  */
 import { PHASES, cycleWorkflowId } from '../../../contracts/cycle';
 import type { CycleResult } from '../../../workflows/cycle';
-import { runCouncilAndHandover, runToVoting, runVoting, waitForPhase } from '../../support/scenario';
+import { pledgeAndAccept, runCouncilAndHandover, runToVoting, runVoting, waitForPhase } from '../../support/scenario';
 import { useStubbedCycle } from '../../support/stub-bloc';
 
 jest.setTimeout(60_000);
@@ -61,15 +61,14 @@ test('a late unit: reminded before the deadline, escalated to the head after it'
   const { port, plan, workflowId } = await h.startYear();
   const head = h.cast.officerOf[(await port.view()).actingHeadUnitId]!;
   await port.act(head, '/plan', { plan });
+  await waitForPhase(port, 'pledge');
   const late = h.units['CT-THADS']!;
-  for (const unitId of Object.values(h.units).filter((id) => id !== late)) {
-    await port.act(h.cast.officerOf[unitId]!, '/pledges', {
-      unitId,
-      targets: ['Hoàn thành nhiệm vụ'],
-      signedBy: 'Thủ trưởng',
-    });
-    await port.act(head, '/pledges/review', { unitId, decision: 'accept' });
-  }
+  await pledgeAndAccept(
+    port,
+    h.cast,
+    head,
+    Object.values(h.units).filter((id) => id !== late),
+  );
   await port.sleep(31 * 86_400_000);
   const view = await waitForPhase(port, 'midYear');
   expect(view.units.find((u) => u.unitId === late)!.late).toEqual(['pledge']);
