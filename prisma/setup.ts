@@ -15,7 +15,8 @@ import { ConfigError, loadConfig, type Config } from '../config';
 import { createDb, type Db } from '../db';
 import { parseDatabaseUrl, redactUrl } from '../db/url';
 import { migrateDatabase } from './migrate';
-import { DEFAULT_DEMO_PASSWORD, demoPeople, seedDatabase } from './seed';
+import { DEFAULT_DEMO_PASSWORD, seedDatabase } from './seed';
+import { demoPeople } from './seed-data';
 
 /** Start-up stopped on purpose (a door would be open); the message says what to do. */
 export class StartupRefused extends Error {

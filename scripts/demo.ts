@@ -19,7 +19,7 @@ import { seedDatabase } from '../prisma/seed';
 import { dataConverterFor } from '../worker/codec';
 import { createWorker } from '../worker/create-worker';
 import { installSdkLogger } from '../worker/runtime';
-import { httpPort } from './http-port';
+import { httpPort } from '../test/support/http-port';
 import {
   planFor,
   runCouncilAndHandover,
@@ -28,7 +28,7 @@ import {
   waitFor,
   waitForPhase,
   type BlocCast,
-} from './scenario';
+} from '../test/support/scenario';
 import { ensureTemporalCli, existingPath } from './temporal-binaries';
 
 const args = process.argv.slice(2);

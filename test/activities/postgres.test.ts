@@ -6,7 +6,7 @@
 import { createDb, type Db } from '../../db';
 import { migrateDatabase } from '../../prisma/migrate';
 import { seedDatabase } from '../../prisma/seed';
-import { startPostgres, type PostgresServer } from '../support/postgres';
+import { startPostgres, type PostgresServer } from '../../scripts/local-postgres';
 import { TEST_PASSWORD } from '../support/db';
 import { activitiesContract } from './contract';
 

@@ -19,8 +19,8 @@ import {
   runVoting,
   waitFor,
   type BlocCast,
-} from '../../scripts/scenario';
-import { httpPort } from '../../scripts/http-port';
+} from '../support/scenario';
+import { httpPort } from '../support/http-port';
 import { TEST_PASSWORD } from '../support/db';
 import { startRealSystem, type RealSystem } from '../support/real-system';
 import { castOf } from '../support/workflow-port';
@@ -33,9 +33,9 @@ import {
   rasterPage,
   shareRecovered,
   squash,
-  unzip,
   vietnameseWords,
 } from '../documents/helpers';
+import { unzip } from '../support/zip';
 
 jest.setTimeout(240_000);
 

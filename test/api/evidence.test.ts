@@ -5,7 +5,7 @@
  * names uploaded ids; then the year moves on and uploads close.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import zlib from 'node:zlib';
+import { zip } from '../support/zip';
 import request from 'supertest';
 import { Document, Packer, Paragraph } from 'docx';
 import { evidenceFileName, sniffEvidenceType } from '../../api/routes/evidence';
@@ -18,8 +18,8 @@ import {
   waitForPhase,
   type BlocCast,
   type CyclePort,
-} from '../../scripts/scenario';
-import { httpPort } from '../../scripts/http-port';
+} from '../support/scenario';
+import { httpPort } from '../support/http-port';
 import { TEST_PASSWORD } from '../support/db';
 import { startRealSystem, type RealSystem } from '../support/real-system';
 import { castOf } from '../support/workflow-port';
@@ -45,46 +45,6 @@ afterAll(async () => {
 // ───────────────────────────────────────────────────────────────────────────── files
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-
-/** A stored (uncompressed) ZIP: enough to build OOXML containers and a plain archive. */
-function zip(files: Record<string, string>): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, text] of Object.entries(files)) {
-    const data = Buffer.from(text, 'utf8');
-    const nameBuf = Buffer.from(name, 'utf8');
-    const crc = zlib.crc32(data);
-    const lh = Buffer.alloc(30);
-    lh.writeUInt32LE(0x04034b50, 0);
-    lh.writeUInt16LE(20, 4);
-    lh.writeUInt32LE(crc, 14);
-    lh.writeUInt32LE(data.length, 18);
-    lh.writeUInt32LE(data.length, 22);
-    lh.writeUInt16LE(nameBuf.length, 26);
-    const ch = Buffer.alloc(46);
-    ch.writeUInt32LE(0x02014b50, 0);
-    ch.writeUInt16LE(20, 4);
-    ch.writeUInt16LE(20, 6);
-    ch.writeUInt32LE(crc, 16);
-    ch.writeUInt32LE(data.length, 20);
-    ch.writeUInt32LE(data.length, 24);
-    ch.writeUInt16LE(nameBuf.length, 28);
-    ch.writeUInt32LE(offset, 42);
-    const local = Buffer.concat([lh, nameBuf, data]);
-    locals.push(local);
-    centrals.push(Buffer.concat([ch, nameBuf]));
-    offset += local.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(locals.length, 8);
-  eocd.writeUInt16LE(locals.length, 10);
-  eocd.writeUInt32LE(cd.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, eocd]);
-}
 
 const CT = '[Content_Types].xml';
 const FILES = {

@@ -33,8 +33,8 @@ import {
   waitFor,
   waitForPhase,
   type BlocCast,
-} from '../../scripts/scenario';
-import { httpPort } from '../../scripts/http-port';
+} from '../support/scenario';
+import { httpPort } from '../support/http-port';
 import type { ContestView, CycleView } from '../../workflows/view';
 import { seededSqlite, TEST_PASSWORD } from '../support/db';
 import { keyEntry } from '../support/payload-keys';

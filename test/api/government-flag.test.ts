@@ -15,9 +15,9 @@ import {
   pdfToText,
   shareRecovered,
   squash,
-  unzip,
   vietnameseWords,
 } from '../documents/helpers';
+import { unzip } from '../support/zip';
 import { seedBlocLeaders, type Leaders } from '../support/government-flag';
 import { startSystem, type System } from '../support/system';
 

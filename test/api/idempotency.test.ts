@@ -16,7 +16,7 @@
  * same key with another body 422; one cycle, one workflow, one start audit row.
  */
 import { randomUUID } from 'node:crypto';
-import { waitFor } from '../../scripts/scenario';
+import { waitFor } from '../support/scenario';
 import { runEveryActYear, type EveryActYear } from '../support/every-act';
 import {
   UNAUDITED_ACTS,

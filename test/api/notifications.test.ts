@@ -12,7 +12,7 @@ import request from 'supertest';
 import { loadConfig } from '../../config';
 import type { Db } from '../../db';
 import { channelsFromConfig } from '../../notifications/from-config';
-import { DAY, planFor } from '../../scripts/scenario';
+import { DAY, planFor } from '../support/scenario';
 import { TEST_PASSWORD } from '../support/db';
 import { startRealSystem, type RealSystem } from '../support/real-system';
 import { castOf } from '../support/workflow-port';

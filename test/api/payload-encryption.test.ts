@@ -11,8 +11,8 @@
 import { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { loadConfig } from '../../config';
-import { DAY, planFor, runToVoting, runVoting, waitFor, type CyclePort } from '../../scripts/scenario';
-import { httpPort } from '../../scripts/http-port';
+import { DAY, planFor, runToVoting, runVoting, waitFor, type CyclePort } from '../support/scenario';
+import { httpPort } from '../support/http-port';
 import { getCycle } from '../../workflows/messages';
 import { AesGcmPayloadCodec, ENCRYPTED_ENCODING, KEY_ID_METADATA } from '../../worker/codec';
 import { TEST_PASSWORD } from '../support/db';

@@ -19,10 +19,10 @@ import {
   waitForPhase,
   type BlocCast,
   type CyclePort,
-} from '../../scripts/scenario';
-import { httpPort } from '../../scripts/http-port';
+} from '../support/scenario';
+import { httpPort } from '../support/http-port';
 import { TEST_PASSWORD } from '../support/db';
-import { startPostgres, type PostgresServer } from '../support/postgres';
+import { startPostgres, type PostgresServer } from '../../scripts/local-postgres';
 import { startRealSystem, type RealSystem } from '../support/real-system';
 import { castOf } from '../support/workflow-port';
 

@@ -7,7 +7,7 @@
  * replay and the one audit row.
  */
 import { randomUUID } from 'node:crypto';
-import { waitFor } from '../../scripts/scenario';
+import { waitFor } from '../support/scenario';
 import { runEveryActYear, plainDriver, PEOPLE, type EveryActYear } from '../support/every-act';
 import { startSystem, type System } from '../support/system';
 import { expectError, expectGuarded, expectIdempotentWrite, expectStatus, personIdOf } from '../support/writes';

@@ -9,7 +9,7 @@ import { BLOC_CODE, PEOPLE } from '../support/every-act';
 import { TEST_PASSWORD } from '../support/db';
 import { systemForThisFile } from '../support/system';
 import { castOf } from '../support/workflow-port';
-import { DAY, planFor, waitFor } from '../../scripts/scenario';
+import { DAY, planFor, waitFor } from '../support/scenario';
 import type { CycleView } from '../../workflows/view';
 
 jest.setTimeout(180_000);

@@ -12,7 +12,7 @@
  */
 import type { Page } from 'playwright-core';
 import { vnDateOf } from '../../domain/government-flag';
-import { officerUsername } from '../../prisma/seed';
+import { officerUsername } from '../../prisma/seed-data';
 import { expectAccessible, launchBrowser, shot, submit, type BrowserSession } from '../support/browser';
 import { seedBlocLeaders, type Leaders } from '../support/government-flag';
 import { startSystem, type System } from '../support/system';

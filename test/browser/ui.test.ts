@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import type { Db } from '../../db';
-import { officerUsername } from '../../prisma/seed';
+import { officerUsername } from '../../prisma/seed-data';
 import { TEST_PASSWORD } from '../support/db';
 import { expectAccessible, launchBrowser, shot, submit, type BrowserSession } from '../support/browser';
 import { startSystem, type System } from '../support/system';

@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createDb, type Db, type DbProvider } from '../../db';
-import { migrateDatabase, migrationsDir } from '../../prisma/migrate';
+import { migrateDatabase } from '../../prisma/migrate';
+import { migrationsDir } from '../../prisma/migrations-folder';
 import { seedDatabase } from '../../prisma/seed';
 import { verifyPassword } from '../../api/security/passwords';
 

@@ -3,8 +3,8 @@
  * fresh database on $TEST_DATABASE_URL_POSTGRES. Nothing is skipped: if PostgreSQL cannot start,
  * the suite fails with the server's error.
  */
-import { createPostgresMigration } from '../../prisma/migrate';
-import { startPostgres, type PostgresServer } from '../support/postgres';
+import { createPostgresMigration } from '../../prisma/create-migration';
+import { startPostgres, type PostgresServer } from '../../scripts/local-postgres';
 import { copyMigrations, databaseContract } from './contract';
 
 jest.setTimeout(60_000);

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { createMigration } from '../../prisma/migrate';
+import { createMigration } from '../../prisma/create-migration';
 import { copyMigrations, databaseContract } from './contract';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-db-sqlite-'));

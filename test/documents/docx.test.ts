@@ -1,6 +1,7 @@
 import { renderDocument } from '../../documents';
 import { ballotCountFixture, decisionFixture, minutesFixture, proposalFixture, UNITS } from './fixtures';
-import { docxDocumentXml, docxParagraphs, unzip } from './helpers';
+import { docxDocumentXml, docxParagraphs } from './helpers';
+import { unzip } from '../support/zip';
 
 describe('DOCX output', () => {
   let minutes: Buffer;

@@ -17,7 +17,7 @@ import { loadDocumentData, type CycleDocumentData } from '../../documents/from-c
 import { parseDecisionNumber } from '../../documents/numbering';
 import { formatShare, formatVndPlain } from '../../documents/format';
 import { DOCUMENT_SCHEMAS } from '../../documents/registry';
-import { runToVoting, runVoting, waitFor } from '../../scripts/scenario';
+import { runToVoting, runVoting, waitFor } from '../support/scenario';
 import type { CycleResult } from '../../workflows/cycle';
 import { useCycleHarness } from '../workflows/harness';
 import { docxDocumentXml, docxParagraphs, pdfToText, POPPLER, rasterPage, squash, testPdfOptions } from './helpers';

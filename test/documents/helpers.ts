@@ -1,42 +1,12 @@
-/** Test helpers: a tiny ZIP reader (for DOCX), DOCX text extraction, poppler wrappers and a PGM reader. */
+/** Test helpers: DOCX text extraction (ZIP reading: test/support/zip.ts), poppler wrappers and a PGM reader. */
 import { execFile, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { promisify } from 'node:util';
 import { FontNotFoundError, resolvePdfFonts } from '../../documents/fonts';
 import type { PdfOptions } from '../../documents/pdf';
-
-/** Reads every entry of a ZIP archive (stored or deflated) from its central directory. */
-export function unzip(buf: Buffer): Map<string, Buffer> {
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65_557); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new Error('not a zip file (no end of central directory)');
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  const out = new Map<string, Buffer>();
-  for (let n = 0; n < count; n++) {
-    if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error('bad central directory entry');
-    const method = buf.readUInt16LE(p + 10);
-    const compressed = buf.readUInt32LE(p + 20);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    const local = buf.readUInt32LE(p + 42);
-    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
-    const dataStart = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const data = buf.subarray(dataStart, dataStart + compressed);
-    out.set(name, method === 0 ? Buffer.from(data) : method === 8 ? inflateRawSync(data) : Buffer.alloc(0));
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return out;
-}
+import { unzip } from '../support/zip';
 
 const decodeXml = (s: string): string =>
   s

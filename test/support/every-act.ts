@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Plan } from '../../contracts/cycle';
-import { DAY, planFor, selfScoreEntries, waitFor, type BlocCast } from '../../scripts/scenario';
+import { DAY, planFor, selfScoreEntries, waitFor, type BlocCast } from './scenario';
 import type { CycleView } from '../../workflows/view';
 import type { System } from './system';
 import { castOf } from './workflow-port';

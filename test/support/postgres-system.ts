@@ -10,7 +10,7 @@ import { createDb, type Db } from '../../db';
 import { migrateDatabase } from '../../prisma/migrate';
 import { seedDatabase } from '../../prisma/seed';
 import { TEST_PASSWORD } from './db';
-import { startPostgres } from './postgres';
+import { startPostgres } from '../../scripts/local-postgres';
 import { startSystem, type System } from './system';
 
 /** A throwaway PostgreSQL, migrated and seeded exactly as in production (the PostgreSQL twin of seededSqlite). */

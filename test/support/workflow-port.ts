@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Db } from '../../db';
 import { ACTS } from '../../api/routes/acts';
 import { getCycle } from '../../workflows/messages';
-import type { CyclePort, BlocCast } from '../../scripts/scenario';
+import type { CyclePort, BlocCast } from './scenario';
 import type { Actor } from '../../contracts/common';
 
 /** Drives a cycle straight through the Temporal client, acting as seeded people (no HTTP). */
@@ -25,6 +26,15 @@ export function workflowPort(
     actors.set(username, actor);
     return actor;
   };
+  return clientPort(env, cycleId, actorOf);
+}
+
+/** The same port with people from anywhere (a database above, an in-memory bloc in the fast tests). */
+export function clientPort(
+  env: TestWorkflowEnvironment,
+  cycleId: string,
+  actorOf: (username: string) => Promise<Actor>,
+): CyclePort & { actorOf(username: string): Promise<Actor> } {
   return {
     actorOf,
     async act(username, path, body, requestId = randomUUID()) {
@@ -39,6 +49,20 @@ export function workflowPort(
     view: () => env.client.workflow.getHandle(cycleId).query(getCycle),
     sleep: (ms) => env.sleep(ms),
   };
+}
+
+/** The error type and message of a refused act (an Update the workflow rejected). */
+export async function rejection(p: Promise<unknown>): Promise<{ type: string; message: string }> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof WorkflowUpdateFailedError) {
+      const cause = e.cause as { type?: string; message: string };
+      return { type: cause.type ?? '?', message: cause.message };
+    }
+    throw e;
+  }
+  throw new Error('expected the act to be rejected');
 }
 
 /** Who acts for which unit in a seeded bloc. */

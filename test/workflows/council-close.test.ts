@@ -2,7 +2,7 @@
  * Workflow tests — the council's vote closes when the last member votes, and at the council's deadline (issue 9). The time-skipping sleep runs first in its file: a sleep stalled
  * on the test server when it followed a test whose council child was terminated (voting.test.ts).
  */
-import { DAY, waitFor } from '../../scripts/scenario';
+import { DAY, waitFor } from '../support/scenario';
 import * as m from '../../workflows/messages';
 import { useCycleHarness } from './harness';
 

@@ -1,5 +1,5 @@
 /** Workflow tests — council review: holds after the vote, returned proposals, a unit leaving mid-year. */
-import { runToVoting, runVoting, waitFor, waitForPhase } from '../../scripts/scenario';
+import { runToVoting, runVoting, waitFor, waitForPhase } from '../support/scenario';
 import { useCycleHarness } from './harness';
 import { getCouncil } from '../../workflows/messages';
 

@@ -211,6 +211,7 @@ test('two blocs’ leaders: ≥ 80% of all members, quota 2, ranked by share the
   expect(rounds).toHaveLength(10);
   for (const r of rounds) expect(r._count).toEqual({ voters: 5, ballots: 5 });
   expect(rounds.every((r) => r.closedAt !== null)).toBe(true);
+  await h.recordHistory(gf.handle);
 });
 
 test('holds (ND 152/2025 Art. 4(4)): a held leader is not voted on, not counted, not submitted; cleared → back, disciplined → rejected', async () => {
@@ -316,4 +317,5 @@ test('holds (ND 152/2025 Art. 4(4)): a held leader is not voted on, not counted,
       where: { workflowId: gf.handle.workflowId, action: { startsWith: 'governmentFlag.hold.' } },
     }),
   ).toBe(8);
+  await h.recordHistory(gf.handle);
 });

@@ -7,20 +7,17 @@
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { temporal } from '@temporalio/proto';
 import { createActivities } from '../../activities/create-activities';
 import { buildCycleInput } from '../../api/cycle-input';
 import { cycleWorkflowId, type CycleInput } from '../../contracts/cycle';
 import type { Db } from '../../db';
 import { createWorker } from '../../worker/create-worker';
-import { DAY, planFor, runToVoting, runVoting, waitFor, type BlocCast, type CyclePort } from '../../scripts/scenario';
+import { DAY, planFor, runToVoting, runVoting, waitFor, type BlocCast, type CyclePort } from '../support/scenario';
 import { seededSqlite } from '../support/db';
+import { recordHistory } from '../support/histories';
 import { timeSkippingEnv } from '../support/temporal';
-import { castOf, workflowPort } from '../support/workflow-port';
+import { castOf, rejection, workflowPort } from '../support/workflow-port';
 
 export function useCycleHarness(firstYear: number) {
   let env: TestWorkflowEnvironment;
@@ -98,29 +95,6 @@ export function useCycleHarness(firstYear: number) {
     units['CT-STP']!,
     units['CT-THADS']!,
   ];
-
-  /** `RECORD_HISTORIES=1 npx jest test/workflows` refreshes the histories the replay test runs. */
-  async function recordHistory(handle: {
-    workflowId: string;
-    fetchHistory(): Promise<temporal.api.history.v1.IHistory>;
-  }) {
-    if (!process.env.RECORD_HISTORIES) return;
-    const bytes = temporal.api.history.v1.History.encode(await handle.fetchHistory()).finish();
-    fs.writeFileSync(path.join(__dirname, 'histories', `${handle.workflowId}.history.bin`), bytes);
-  }
-
-  async function rejection(p: Promise<unknown>): Promise<{ type: string; message: string }> {
-    try {
-      await p;
-    } catch (e) {
-      if (e instanceof WorkflowUpdateFailedError) {
-        const cause = e.cause as { type?: string; message: string };
-        return { type: cause.type ?? '?', message: cause.message };
-      }
-      throw e;
-    }
-    throw new Error('expected the act to be rejected');
-  }
 
   async function toCouncil(tweak?: (i: CycleInput) => CycleInput) {
     const y = await startYear(tweak);

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Actor, Roster } from '../../contracts/common';
-import { runCouncilAndHandover, waitFor, waitForPhase } from '../../scripts/scenario';
+import { runCouncilAndHandover, waitFor, waitForPhase } from '../support/scenario';
 import type { CycleResult } from '../../workflows/cycle';
 import * as m from '../../workflows/messages';
 import { buildGovernmentFlagInput } from '../../api/government-flag-input';

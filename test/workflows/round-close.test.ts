@@ -2,7 +2,7 @@
  * Workflow tests — a ballot round closes only when every present unit voted, at the deadline, or at the rule-set's early-close share (issue 9). The time-skipping sleep runs first in its file: a sleep stalled
  * on the test server when it followed a test whose council child was terminated (voting.test.ts).
  */
-import { DAY, runToVoting, waitFor } from '../../scripts/scenario';
+import { DAY, runToVoting, waitFor } from '../support/scenario';
 import { useCycleHarness } from './harness';
 
 jest.setTimeout(180_000);

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Actor } from '../../contracts/common';
-import { waitForPhase } from '../../scripts/scenario';
+import { waitForPhase } from '../support/scenario';
 import * as m from '../../workflows/messages';
 import { useCycleHarness } from './harness';
 

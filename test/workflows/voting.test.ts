@@ -1,5 +1,5 @@
 /** Workflow tests — the year-end vote: double votes, run-offs, head-and-deputy decisions, no quorum, no winner. */
-import { DAY, runToVoting, runVoting, waitFor } from '../../scripts/scenario';
+import { DAY, runToVoting, runVoting, waitFor } from '../support/scenario';
 import { useCycleHarness } from './harness';
 
 jest.setTimeout(120_000);

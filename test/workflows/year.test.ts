@@ -1,7 +1,15 @@
 /** Workflow tests — a whole year for the Cần Thơ bloc on the time-skipping server, deadlines, extensions and duplicates. */
 import { randomUUID } from 'node:crypto';
 import { cycleWorkflowId } from '../../contracts/cycle';
-import { DAY, runCouncilAndHandover, runToVoting, runVoting, waitFor, waitForPhase } from '../../scripts/scenario';
+import {
+  DAY,
+  pledgeAndAccept,
+  runCouncilAndHandover,
+  runToVoting,
+  runVoting,
+  waitFor,
+  waitForPhase,
+} from '../support/scenario';
 import type { CycleResult } from '../../workflows/cycle';
 import { workflowPort } from '../support/workflow-port';
 import { useCycleHarness } from './harness';
@@ -68,14 +76,12 @@ test('a late unit is flagged, penalised and escalated to the head when the pledg
   await port.act(head, '/plan', { plan });
   await waitForPhase(port, 'pledge');
   const late = h.units['CT-THADS']!;
-  for (const unitId of Object.values(h.units).filter((id) => id !== late)) {
-    await port.act(h.cast.officerOf[unitId]!, '/pledges', {
-      unitId,
-      targets: ['Hoàn thành nhiệm vụ'],
-      signedBy: 'Thủ trưởng',
-    });
-    await port.act(head, '/pledges/review', { unitId, decision: 'accept' });
-  }
+  await pledgeAndAccept(
+    port,
+    h.cast,
+    head,
+    Object.values(h.units).filter((id) => id !== late),
+  );
   await port.sleep(31 * DAY);
   const view = await waitForPhase(port, 'midYear');
   const lateUnit = view.units.find((u) => u.unitId === late)!;

@@ -1,13 +1,15 @@
 /**
  * A whole bloc-year, scripted: the same scenario drives the workflow tests (Temporal client),
  * the API end-to-end tests and `npm run demo` (HTTP). Each act names who does it (a seeded
- * username) and which act route (path of api/routes/acts.ts) it uses.
+ * username) and which act route (path of api/routes/acts.ts) it uses. It lives with the test
+ * support code; `npm run demo` (scripts/demo.ts, a development tool run by tsx and left out of
+ * the production build) imports it from here.
  */
 import { randomUUID } from 'node:crypto';
-import { PHASES, type Plan } from '../contracts/cycle';
-import type { ActResult } from '../workflows/messages';
-import type { CycleView } from '../workflows/view';
-import { defaultScoringTemplate } from '../domain/scoring';
+import { PHASES, type Plan } from '../../contracts/cycle';
+import type { ActResult } from '../../workflows/messages';
+import type { CycleView } from '../../workflows/view';
+import { defaultScoringTemplate } from '../../domain/scoring';
 
 export interface CyclePort {
   act(username: string, path: string, body: Record<string, unknown>, requestId?: string): Promise<ActResult>;
@@ -73,6 +75,18 @@ export async function waitFor<T>(
 
 const act = (port: CyclePort, user: string, path: string, body: Record<string, unknown>) =>
   port.act(user, path, body, randomUUID());
+
+/** The given units pledge (a minimal pledge) and the head accepts each: the pledge phase without the late ones. */
+export async function pledgeAndAccept(port: CyclePort, cast: BlocCast, head: string, unitIds: string[]): Promise<void> {
+  for (const unitId of unitIds) {
+    await act(port, cast.officerOf[unitId]!, '/pledges', {
+      unitId,
+      targets: ['Hoàn thành nhiệm vụ'],
+      signedBy: 'Thủ trưởng',
+    });
+    await act(port, head, '/pledges/review', { unitId, decision: 'accept' });
+  }
+}
 
 /** Scores that rank units in the given order (first = best): every criterion at a share of its maximum. */
 export function selfScoreEntries(plan: Plan, share: number) {
