@@ -1,7 +1,7 @@
 import { condition, patched, proxyLocalActivities } from '@temporalio/workflow';
 import type { CycleActivities, Effect, EffectKind } from '../activities/types';
 import { acts } from './activities';
-import type { CycleState } from './state';
+import type { CycleState } from './cycle/state';
 
 /**
  * Batched effects (issue 11). A cycle started on this code records the patch marker below at

@@ -1,10 +1,10 @@
 import { ParentClosePolicy, condition, startChild } from '@temporalio/workflow';
-import { cycleWorkflowId, type CycleInput } from '../contracts/cycle';
-import { nextHeadAndDeputy } from '../domain/rotation';
-import { isDomainError } from '../domain/errors';
-import { flushed, write } from './effects';
-import { awaitDeadline } from './deadline';
-import { activeUnitIds, contestOf, type CycleState } from './state';
+import { cycleWorkflowId, type CycleInput } from '../../../../contracts/cycle';
+import { nextHeadAndDeputy } from '../../../../domain/rotation';
+import { isDomainError } from '../../../../domain/errors';
+import { flushed, write } from '../../../effects';
+import { awaitDeadline } from '../../deadline';
+import { activeUnitIds, contestOf, type CycleState } from '../../state';
 
 /**
  * Head handover: next year's head and deputy by the bloc's rotation policy, the handover

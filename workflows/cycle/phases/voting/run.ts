@@ -1,0 +1,69 @@
+import type { Contest } from '../../../../contracts/cycle';
+import { write } from '../../../effects';
+import { awaitDeadline } from '../../deadline';
+import { project } from '../../../project';
+import { activeUnitIds, type ContestState, type CycleState } from '../../state';
+import { runContest } from './contest';
+
+function newContest(contest: Contest, seats: number): ContestState {
+  return {
+    contest,
+    seats,
+    status: 'pending',
+    round: 0,
+    candidates: [],
+    rounds: [],
+    winners: [],
+    decidedBy: null,
+    voted: [],
+    box: [],
+    closeRequested: false,
+    decisions: {},
+  };
+}
+
+/** The contests of the year-end meeting, in order: leader first (TT 21/2014 Art. 7(3): high to low). */
+export function plannedContests(s: CycleState): ContestState[] {
+  const contests = [
+    newContest('leader', Math.max(1, s.input.ruleSet.quotas.emulationFlag)),
+    newContest('certificate', s.input.ruleSet.quotas.certificateOfMerit),
+  ];
+  if (s.input.ruleSet.rotation.policy === 'vote') contests.push(newContest('nextHead', 1), newContest('nextDeputy', 1));
+  return contests.filter((c) => c.seats > 0);
+}
+
+export async function votingPhase(s: CycleState): Promise<void> {
+  s.phase = 'voting';
+  s.contests = plannedContests(s);
+  await project(s);
+  await write(s, 'openTasks', {
+    cycleId: s.workflowId,
+    kind: 'voting',
+    title: 'Hội nghị bình xét, bỏ phiếu kín',
+    dueAt: s.deadlines!.voting,
+    unitIds: activeUnitIds(s),
+  });
+  const met = await awaitDeadline(
+    s,
+    'voting',
+    () => s.meeting?.quorumMet === true,
+    () => [s.actingHeadUnitId],
+    'Hội nghị bình xét',
+  );
+  if (met === 'deadline') {
+    for (const c of s.contests)
+      Object.assign(c, { status: 'decided', winners: [], decidedBy: 'noWinner', noWinnerReason: 'noQuorum' });
+    await write(s, 'notify', {
+      dedupeKey: `${s.workflowId}:voting:no-quorum`,
+      cycleId: s.workflowId,
+      unitIds: activeUnitIds(s),
+      kind: 'escalation',
+      title: 'Không đủ số lượng tham dự',
+      body: 'Hội nghị bình xét không đạt số lượng tối thiểu trước hạn: không suy tôn đơn vị dẫn đầu năm nay.',
+    });
+  } else {
+    for (const c of s.contests) await runContest(s, c);
+  }
+  await write(s, 'updateTasks', { cycleId: s.workflowId, kind: 'voting', unitIds: activeUnitIds(s), status: 'done' });
+  await project(s);
+}
