@@ -22,7 +22,7 @@ import {
   WidthType,
   type ISectionOptions,
 } from 'docx';
-import { buildLayout } from './content';
+import { buildLayout } from './registry';
 import {
   HEADER_LEFT_MM,
   HEADER_RIGHT_MM,
@@ -43,7 +43,7 @@ import {
   type SignColumn,
 } from './layout';
 import { timesWidthPt } from './metrics';
-import type { DocumentInput } from './model';
+import type { DocumentInput } from './registry';
 
 export const DOCX_FONT = 'Times New Roman';
 

@@ -1,96 +1,17 @@
 /**
- * Pure formatting helpers for Vietnamese administrative documents (ND 30/2020/NĐ-CP, Phụ lục I).
- * No I/O, no clock, no locale dependence: every output is built by hand so it is identical on every machine.
+ * Pure formatting helpers for Vietnamese administrative documents (ND 30/2020/NĐ-CP, Phụ lục I): dates in words,
+ * numbers, percentages, money, names. No I/O, no clock, no locale dependence: every output is built by hand so it is
+ * identical on every machine. Vietnam time is ../domain/vietnam-time.ts; document numbers and symbols are numbering.ts.
  */
-
-/** A calendar date without time zone (the date printed on a document). */
-export interface CalendarDate {
-  year: number;
-  month: number;
-  day: number;
-}
-
-/** A wall-clock date and time in Vietnam (UTC+7, no daylight saving). */
-export interface VnDateTime extends CalendarDate {
-  hour: number;
-  minute: number;
-}
-
-const VN_OFFSET_MINUTES = 7 * 60;
+import { parseVnDateTime, toCalendarDate, type CalendarDate } from '../domain/vietnam-time';
 
 /** Unicode NFC: some Vietnamese keyboards produce decomposed tone marks, which break PDF text extraction. */
 export function nfc(s: string): string {
   return s.normalize('NFC');
 }
 
-function pad2(n: number): string {
+export function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-function checkCalendarDate(d: CalendarDate): CalendarDate {
-  const { year, month, day } = d;
-  if (!Number.isInteger(year) || year < 1900 || year > 9999) throw new RangeError(`invalid year: ${year}`);
-  if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`invalid month: ${month}`);
-  if (!Number.isInteger(day) || day < 1 || day > daysInMonth(year, month))
-    throw new RangeError(`invalid day: ${year}-${month}-${day}`);
-  return { year, month, day };
-}
-
-/**
- * Reads a date: `YYYY-MM-DD`, a `{year, month, day}` object, or a `Date` (taken as the instant, shown in Vietnam time).
- * An ISO date-time string is accepted too and read like `parseVnDateTime`.
- */
-export function toCalendarDate(input: string | Date | CalendarDate): CalendarDate {
-  if (input instanceof Date) {
-    if (Number.isNaN(input.getTime())) throw new RangeError('invalid Date');
-    const vn = new Date(input.getTime() + VN_OFFSET_MINUTES * 60_000);
-    return { year: vn.getUTCFullYear(), month: vn.getUTCMonth() + 1, day: vn.getUTCDate() };
-  }
-  if (typeof input === 'string') {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input);
-    if (m) return checkCalendarDate({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) });
-    const dt = parseVnDateTime(input);
-    return { year: dt.year, month: dt.month, day: dt.day };
-  }
-  return checkCalendarDate(input);
-}
-
-/**
- * Reads an ISO 8601 date-time. Without an offset (`2026-01-05T08:00`) it is taken as Vietnam wall-clock time;
- * with an offset or `Z` it is converted to Vietnam time (UTC+7).
- */
-export function parseVnDateTime(iso: string): VnDateTime {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(iso);
-  if (!m) throw new RangeError(`invalid ISO date-time: ${iso}`);
-  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  checkCalendarDate({ year, month, day });
-  if (hour > 23 || minute > 59) throw new RangeError(`invalid time: ${iso}`);
-  const zone = m[7];
-  if (zone === undefined) return { year, month, day, hour, minute };
-  let offset = 0;
-  if (zone !== 'Z') {
-    const z = /^([+-])(\d{2}):?(\d{2})$/.exec(zone)!;
-    offset = (z[1] === '-' ? -1 : 1) * (Number(z[2]) * 60 + Number(z[3]));
-  }
-  const utc = Date.UTC(year, month - 1, day, hour, minute) - offset * 60_000;
-  const vn = new Date(utc + VN_OFFSET_MINUTES * 60_000);
-  return {
-    year: vn.getUTCFullYear(),
-    month: vn.getUTCMonth() + 1,
-    day: vn.getUTCDate(),
-    hour: vn.getUTCHours(),
-    minute: vn.getUTCMinutes(),
-  };
 }
 
 /**
@@ -119,39 +40,6 @@ export function formatPlaceDate(place: string, date: string | Date | CalendarDat
   const p = nfc(place).trim();
   if (!p) throw new RangeError('place must not be empty');
   return `${p}, ${formatDateVn(date)}`;
-}
-
-const SYMBOL_PART = /^[\p{L}\d]+(?:-[\p{L}\d]+)*$/u;
-
-/**
- * The symbol of a document: `BB-KNC`, `QĐ-UBND`. An empty type abbreviation gives the công văn form (issuer only, which
- * may itself carry the drafting unit: `UBND-VX`).
- */
-export function formatDocumentSymbol(typeAbbr: string, issuerAbbr: string): string {
-  const type = nfc(typeAbbr).trim();
-  const issuer = nfc(issuerAbbr).trim();
-  if (!SYMBOL_PART.test(issuer)) throw new RangeError(`invalid issuer abbreviation: "${issuerAbbr}"`);
-  if (type && !SYMBOL_PART.test(type)) throw new RangeError(`invalid type abbreviation: "${typeAbbr}"`);
-  return type ? `${type}-${issuer}` : issuer;
-}
-
-/** Blank kept for the number when the văn thư numbers the paper after signature (ND30 Điều 15). */
-export const BLANK_NUMBER = '\u00a0'.repeat(6);
-
-/**
- * `Số: 05/BB-KNC`: numbers below 10 get a leading zero; no spaces around "/" or "-" (ND30 PL I II.3.c).
- * `null` leaves a blank for the number (`Số:      /BB-KNC`).
- */
-export function formatDocumentNumber(n: number | null, typeAbbr: string, issuerAbbr: string): string {
-  const symbol = formatDocumentSymbol(typeAbbr, issuerAbbr);
-  if (n === null) return `Số:${BLANK_NUMBER}/${symbol}`;
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`document number must be a positive integer, got ${n}`);
-  return `Số: ${pad2(n)}/${symbol}`;
-}
-
-/** A reference to another document inside a text: `05/BB-KNC` (no "Số:"). */
-export function formatNumberSymbol(n: number | null, symbol: string): string {
-  return n === null ? `${BLANK_NUMBER}/${symbol}` : `${pad2(n)}/${symbol}`;
 }
 
 function groupThousands(digits: string): string {
@@ -211,6 +99,7 @@ export function formatCount(n: number): string {
 }
 
 const DIGITS = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín'] as const;
+
 const digit = (d: number): string => DIGITS[d]!;
 
 function readTriple(n: number, full: boolean): string {

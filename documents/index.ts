@@ -1,13 +1,15 @@
 /**
  * Document generation for a bloc's dossier: minutes of the voting meeting, ballot-count record, proposal letter with
- * its list, and award decision, as DOCX or PDF, laid out per ND 30/2020/NĐ-CP.
+ * its list, and award decision, and the province's Government-flag dossier, as DOCX or PDF, laid out per
+ * ND 30/2020/NĐ-CP. Each kind is a folder under kinds/; registry.ts lists them.
  *
  *   const pdf = await renderDocument('minutes', 'pdf', data);   // validates `data` first (DocumentValidationError)
  */
 import { z } from 'zod';
 import { renderDocx } from './docx';
-import { DOCUMENT_SCHEMAS, type DocumentDataInput, type DocumentInput, type DocumentKind } from './model';
+import type { DocumentKind } from './kinds';
 import { renderPdf, type PdfOptions } from './pdf';
+import { DOCUMENT_SCHEMAS, type DocumentDataInput, type DocumentInput } from './registry';
 
 export type DocumentFormat = 'docx' | 'pdf';
 
@@ -50,7 +52,17 @@ export async function renderDocument<K extends DocumentKind>(
 
 export { renderDocx } from './docx';
 export { renderPdf, type PdfOptions } from './pdf';
-export { buildLayout } from './content';
 export { FontNotFoundError, resolvePdfFonts, type PdfFontSet } from './fonts';
+export * from './kinds';
 export * from './model';
+export * from './registry';
+export { TYPE_ABBR } from './numbering';
+export * from './meeting/model';
+export * from './government-flag/model';
+export * from './kinds/minutes/model';
+export * from './kinds/ballot-count/model';
+export * from './kinds/proposal/model';
+export * from './kinds/decision/model';
+export * from './kinds/gov-flag-ballot-count/model';
+export * from './kinds/gov-flag-proposal/model';
 export * as format from './format';

@@ -7,20 +7,10 @@ import { DomainError } from './errors';
 import { toIsoDate, type DateInput, type IsoDate } from './dates';
 import { meetsThreshold, requiredCount } from './threshold';
 import type { Threshold } from './ruleset';
+import { endOfVnDayMs } from './vietnam-time';
 
-/** Asia/Ho_Chi_Minh is UTC+7 all year (no daylight saving). */
-export const VN_UTC_OFFSET_MS = 7 * 3_600_000;
-
-/** The civil date in Viet Nam at the instant `ms` (epoch milliseconds). */
-export function vnDateOf(ms: number): IsoDate {
-  if (!Number.isFinite(ms)) throw new DomainError('VALIDATION', 'instant must be a finite number', { path: ['ms'] });
-  return new Date(ms + VN_UTC_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The last millisecond of the civil day `date` in Viet Nam, as epoch milliseconds. */
-export function endOfVnDayMs(date: DateInput): number {
-  return Date.parse(`${toIsoDate(date)}T23:59:59.999Z`) - VN_UTC_OFFSET_MS;
-}
+// Vietnam time lives in ./vietnam-time; re-exported here for the callers that import it with the deadline rules.
+export { endOfVnDayMs, VN_UTC_OFFSET_MS, vnDateOf } from './vietnam-time';
 
 /** `date` + `months` calendar months; a day that does not exist is clamped to the month's end (31/12 + 6 → 30/6). */
 export function addMonthsClamped(date: DateInput, months: number): IsoDate {

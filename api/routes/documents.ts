@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { renderDocument, MIME_TYPES, type DocumentFormat } from '../../documents';
 import { documentFileName, listCycleDocuments, loadDocumentData } from '../../documents/from-cycle';
-import type { DocumentKind } from '../../documents/model';
+import type { DocumentKind } from '../../documents/kinds';
 import type { AppDeps, Principal } from '../context';
 import { loadCycleScope, requireCycleReader, sitsOnCouncilOf, wasMemberBetween } from '../scope';
 import { HttpError } from '../errors';

@@ -9,7 +9,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { MIME_TYPES, renderDocument, type DocumentFormat } from '../../documents';
 import { loadGovernmentFlagDocument } from '../../documents/from-government-flag';
-import type { GovFlagDocumentKind } from '../../documents/model';
+import type { GovFlagDocumentKind } from '../../documents/kinds';
 import type { AppDeps, Principal } from '../context';
 import { requireProvinceReader, sitsOnCouncilOf } from '../scope';
 import { HttpError } from '../errors';

@@ -2,7 +2,7 @@
  * Sample data for a 7-unit internal-affairs bloc of Cần Thơ (Khối thi đua Nội chính), year 2025, assessed at a meeting
  * on 05/01/2026 chaired by the 2025 head (Sở Tư pháp). Thanh tra thành phố is absent, so 6/7 units (85,71%) are present.
  */
-import type { BallotCountInput, DecisionInput, MinutesInput, ProposalInput } from '../../documents/model';
+import type { BallotCountInput, DecisionInput, MinutesInput, ProposalInput } from '../../documents';
 
 type ContestInput = NonNullable<MinutesInput['contests']>[number];
 

@@ -2,7 +2,6 @@ import {
   formatCount,
   formatDateTimeVn,
   formatDateVn,
-  formatDocumentNumber,
   formatNumber,
   formatPercent,
   formatPlaceDate,
@@ -11,10 +10,11 @@ import {
   formatVnd,
   joinVn,
   numberToVietnameseWords,
-  parseVnDateTime,
   upperVn,
   vndInWords,
 } from '../../documents/format';
+import { formatDocumentNumber } from '../../documents/numbering';
+import { parseVnDateTime } from '../../domain/vietnam-time';
 
 describe('formatDocumentNumber', () => {
   test.each([

@@ -12,16 +12,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DomainError } from '../../domain/errors';
 import { renderDocx, renderPdf } from '../../documents';
-import {
-  awardName,
-  blocAbbreviation,
-  loadDocumentData,
-  parseDecisionNumber,
-  provinceParts,
-  type CycleDocumentData,
-} from '../../documents/from-cycle';
+import { awardName, blocAbbreviation, provinceParts } from '../../documents/cycle-facts';
+import { loadDocumentData, type CycleDocumentData } from '../../documents/from-cycle';
+import { parseDecisionNumber } from '../../documents/numbering';
 import { formatShare, formatVndPlain } from '../../documents/format';
-import { DOCUMENT_SCHEMAS } from '../../documents/model';
+import { DOCUMENT_SCHEMAS } from '../../documents/registry';
 import { runToVoting, runVoting, waitFor } from '../../scripts/scenario';
 import type { CycleResult } from '../../workflows/cycle';
 import { useCycleHarness } from '../workflows/harness';

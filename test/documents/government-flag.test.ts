@@ -3,9 +3,9 @@
  * province's proposal letter, validated, laid out with the shared ND30 blocks, and rendered to DOCX and PDF.
  */
 import { parseDocument, renderDocument, DocumentValidationError } from '../../documents';
-import { buildLayout } from '../../documents/content';
-import { parseLetterNumber } from '../../documents/from-government-flag';
-import type { GovFlagBallotCountInput, GovFlagProposalInput } from '../../documents/model';
+import { buildLayout } from '../../documents/registry';
+import { parseLetterNumber } from '../../documents/numbering';
+import type { GovFlagBallotCountInput, GovFlagProposalInput } from '../../documents';
 import {
   bodyText,
   describeWithPoppler,

@@ -1,7 +1,7 @@
-import { buildLayout } from '../../documents/content';
+import { buildLayout } from '../../documents/registry';
 import { DocumentValidationError, parseDocument } from '../../documents';
 import type { Block, Layout } from '../../documents/layout';
-import { BallotCountSchema, DecisionSchema, MinutesSchema, ProposalSchema, SignerSchema } from '../../documents/model';
+import { BallotCountSchema, DecisionSchema, MinutesSchema, ProposalSchema, SignerSchema } from '../../documents';
 import { ballotCountFixture, decisionFixture, minutesFixture, proposalFixture } from './fixtures';
 
 /** All texts of a layout, one string per block (table rows flattened). */

@@ -1,0 +1,185 @@
+/** The award decision's data: the decision recorded with the cycle's proposals (AwardDecision), cited in full. */
+import { DomainError } from '../../../domain/errors';
+import { vnDateOf } from '../../../domain/vietnam-time';
+import type { AwardType } from '../../../domain/eligibility';
+import { AWARD_COEFFICIENTS, baseSalaryEntryOn } from '../../../domain/money';
+import { awardName, conflict, councilOf, phaseAtLeast, uniq, type Ctx } from '../../cycle-facts';
+import { formatDateVn, joinVn, upperVn } from '../../format';
+import type { LoadDocumentOptions } from '../../from-cycle';
+import { formatNumberSymbol, parseDecisionNumber, TYPE_ABBR, type NumberedKind } from '../../numbering';
+import type { DecisionInput } from './model';
+
+/** `ND 152/2025 Art. 50(2)(e)` → `điểm e khoản 2 Điều 50` (PL II V.7: Điều capitalised, khoản and điểm not). */
+function articleVn(basis: string): string | null {
+  const m = /Art\. (\d+)\((\d+)\)(?:\(([^)]+)\))?/u.exec(basis);
+  if (!m) return null;
+  return `${m[3] ? `điểm ${m[3]} ` : ''}khoản ${m[2]} Điều ${m[1]}`;
+}
+
+/** Base-salary decrees of domain/money.ts, cited in full (ND30 PL I II.6.b). */
+const BASE_SALARY_DECREES: Record<string, string> = {
+  'ND 38/2019':
+    'Căn cứ Nghị định số 38/2019/NĐ-CP ngày 09 tháng 5 năm 2019 của Chính phủ quy định mức lương cơ sở đối với cán bộ, công chức, viên chức và lực lượng vũ trang',
+  'ND 24/2023':
+    'Căn cứ Nghị định số 24/2023/NĐ-CP ngày 14 tháng 5 năm 2023 của Chính phủ quy định mức lương cơ sở đối với cán bộ, công chức, viên chức và lực lượng vũ trang',
+  'ND 73/2024':
+    'Căn cứ Nghị định số 73/2024/NĐ-CP ngày 30 tháng 6 năm 2024 của Chính phủ quy định mức lương cơ sở và chế độ tiền thưởng đối với cán bộ, công chức, viên chức và lực lượng vũ trang',
+};
+
+export interface DecisionSummary {
+  decisionNumber: string;
+  decisionDate: string;
+  awards: number;
+}
+
+/** The award decisions recorded for a cycle, earliest first (one document each). */
+export function decisionsOf(cycle: {
+  proposals: { awardType?: string; decision: { decisionNumber: string; decisionDate: Date } | null }[];
+}): DecisionSummary[] {
+  const groups = new Map<string, DecisionSummary & { at: number }>();
+  for (const p of cycle.proposals) {
+    // The Prime Minister's Government-flag decision is not a document the province issues.
+    if (!p.decision || p.awardType === 'government-flag') continue;
+    const g = groups.get(p.decision.decisionNumber);
+    if (g) g.awards++;
+    else
+      groups.set(p.decision.decisionNumber, {
+        decisionNumber: p.decision.decisionNumber,
+        decisionDate: vnDateOf(p.decision.decisionDate),
+        awards: 1,
+        at: p.decision.decisionDate.getTime(),
+      });
+  }
+  return [...groups.values()]
+    .sort(
+      (a, b) =>
+        a.at - b.at ||
+        (parseDecisionNumber(a.decisionNumber).number ?? 0) - (parseDecisionNumber(b.decisionNumber).number ?? 0) ||
+        a.decisionNumber.localeCompare(b.decisionNumber),
+    )
+    .map(({ at: _at, ...d }) => d);
+}
+
+export function requireDecisions(ctx: Ctx): DecisionSummary[] {
+  const all = decisionsOf(ctx.cycle);
+  if (all.length === 0) {
+    throw new DomainError(
+      'WRONG_PHASE',
+      phaseAtLeast(ctx.cycle.phase, 'council')
+        ? 'no award decision has been recorded for this cycle yet'
+        : `the vote is not closed yet: the cycle is in phase "${ctx.cycle.phase}"`,
+    );
+  }
+  return all;
+}
+
+export function buildDecision(
+  ctx: Ctx,
+  numbers: Record<NumberedKind, number | null>,
+  proposalDateIso: string,
+  council: Awaited<ReturnType<typeof councilOf>>,
+  opts: LoadDocumentOptions,
+): DecisionInput {
+  const { cycle } = ctx;
+  const all = requireDecisions(ctx);
+  const wanted = opts.decisionNumber?.normalize('NFC').trim();
+  const chosen = wanted ? all.find((d) => d.decisionNumber.normalize('NFC').trim() === wanted) : all[0];
+  if (!chosen)
+    throw new DomainError(
+      'NOT_FOUND',
+      `no award decision ${opts.decisionNumber} in this cycle (recorded: ${all.map((d) => d.decisionNumber).join(', ')})`,
+    );
+  const rank = (t: string) =>
+    [
+      'government-flag',
+      'emulation-flag',
+      'certificate-of-merit',
+      'excellent-labour-collective',
+      'certificate-of-commendation',
+    ].indexOf(t);
+  const proposals = cycle.proposals
+    .filter((p) => p.decision?.decisionNumber === chosen.decisionNumber)
+    .sort((a, b) => rank(a.awardType) - rank(b.awardType) || (b.voteShare ?? 0) - (a.voteShare ?? 0));
+  const first = proposals[0]!.decision!;
+  const salaries = uniq(proposals.map((p) => p.decision!.baseSalaryVnd));
+  const baseSalaryVnd = salaries.length === 1 && salaries[0]! > 0 ? salaries[0]! : undefined;
+
+  const signerText = first.signer.normalize('NFC');
+  const deputy = /phó chủ tịch/iu.test(signerText);
+  const chairMember = council?.members.find((m) => m.position === (deputy ? 'viceChair' : 'chair'));
+  if (!chairMember)
+    throw conflict(
+      `the ${deputy ? 'vice-chair' : 'chair'} of the province's emulation council (the Chủ tịch UBND who signs the decision) is not on record`,
+    );
+
+  const date = vnDateOf(first.decisionDate);
+  const nd152 = date >= '2025-07-01';
+  const bases = [
+    nd152
+      ? 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025'
+      : 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015',
+    'Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022',
+    nd152
+      ? 'Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết một số điều của Luật Thi đua, khen thưởng'
+      : 'Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng',
+  ];
+  if (nd152) {
+    const articles = uniq(
+      proposals
+        .map((p) => AWARD_COEFFICIENTS[p.awardType as AwardType]?.collective?.basis)
+        .filter((b): b is string => !!b)
+        .map(articleVn)
+        .filter((a): a is string => !!a),
+    );
+    bases.push(`Căn cứ ${joinVn(['Điều 49', ...articles])} Nghị định số 152/2025/NĐ-CP về mức tiền thưởng`);
+  }
+  if (baseSalaryVnd !== undefined) {
+    try {
+      const entry = baseSalaryEntryOn(date);
+      const cite = Object.entries(BASE_SALARY_DECREES).find(([k]) => entry.source.startsWith(k))?.[1];
+      if (entry.vnd === baseSalaryVnd && cite) bases.push(cite);
+    } catch {
+      // no base salary known on that date: nothing to cite
+    }
+  }
+  const { number, issuerAbbr } = parseDecisionNumber(chosen.decisionNumber);
+  const level = ctx.level ? `${upperVn(ctx.level)} ` : '';
+  const proposalRef = `Tờ trình số ${formatNumberSymbol(numbers.proposal, `${TYPE_ABBR.proposal}-${ctx.abbr}`)} ${formatDateVn(proposalDateIso)}`;
+  return {
+    header: {
+      issuingBody: `ỦY BAN NHÂN DÂN\n${level}${upperVn(ctx.place)}`,
+      issuerAbbr,
+      number,
+      place: ctx.place,
+      date,
+    },
+    year: cycle.year,
+    authority: `CHỦ TỊCH ỦY BAN NHÂN DÂN ${level}${upperVn(ctx.place)}`,
+    legalBases: bases,
+    proposedBy: `Xét đề nghị của ${ctx.blocName} tại ${proposalRef} và kết quả xét duyệt của ${council?.name ?? 'Hội đồng Thi đua - Khen thưởng'}`,
+    awardContext: `trong phong trào thi đua năm ${cycle.year} của ${ctx.blocName}`,
+    baseSalaryVnd,
+    awards: proposals.map((p) => {
+      const d = p.decision!;
+      return {
+        recipient: p.unit.name,
+        award: awardName(p.awardType, ctx.level),
+        achievement: p.achievement.trim() || `Đã có thành tích xuất sắc trong phong trào thi đua năm ${cycle.year}`,
+        amountVnd: d.amountVnd,
+        ...(baseSalaryVnd !== undefined && d.coefficient > 0 ? { coefficient: d.coefficient } : {}),
+      };
+    }),
+    fundSource: `Quỹ thi đua, khen thưởng của ${ctx.level || 'tỉnh'}`,
+    executors: [
+      `Chánh Văn phòng Ủy ban nhân dân ${ctx.level}`.trim(),
+      'Giám đốc Sở Nội vụ',
+      'Giám đốc Sở Tài chính',
+      `Khối trưởng ${ctx.blocName}`,
+      'Thủ trưởng các cơ quan, đơn vị có liên quan',
+    ],
+    signer: deputy
+      ? { prefix: 'KT.', prefixOf: 'Chủ tịch', position: 'Phó Chủ tịch', name: chairMember.person.fullName }
+      : { position: 'Chủ tịch', name: chairMember.person.fullName },
+    recipients: ['Sở Nội vụ (Phòng Thi đua - Khen thưởng)', ctx.blocName, 'Lưu: VT, NV'],
+  };
+}

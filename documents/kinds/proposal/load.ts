@@ -1,0 +1,112 @@
+/** The proposal letter's data from the bloc year's facts: the proposals recorded from the vote, with their votes. */
+import { DomainError } from '../../../domain/errors';
+import { vnDateOf } from '../../../domain/vietnam-time';
+import { AWARD_OF_CONTEST, awardName, conflict, phaseAtLeast, type BlocContest, type Ctx } from '../../cycle-facts';
+import { formatDateVn, formatNumber } from '../../format';
+import { meetingBase } from '../../meeting/contests';
+import type { MeetingDocs } from '../../meeting/load';
+import { meetsThreshold } from '../../model';
+import { TYPE_ABBR, type NumberedKind } from '../../numbering';
+import type { ProposalInput } from './model';
+
+export function proposalDate(ctx: Ctx): Date {
+  if (ctx.cycle.proposals.length === 0) {
+    throw new DomainError(
+      'WRONG_PHASE',
+      phaseAtLeast(ctx.cycle.phase, 'council')
+        ? 'the year-end vote proposed no unit for an award: there is no proposal letter'
+        : `the vote is not closed yet: the cycle is in phase "${ctx.cycle.phase}"`,
+    );
+  }
+  return new Date(Math.min(...ctx.cycle.proposals.map((p) => p.createdAt.getTime())));
+}
+
+export function buildProposal(
+  ctx: Ctx,
+  md: MeetingDocs,
+  numbers: Record<NumberedKind, number | null>,
+  councilName: string | null,
+): ProposalInput {
+  const { cycle } = ctx;
+  const date = proposalDate(ctx);
+  const entries: ProposalInput['entries'] = [];
+  const order: BlocContest[] = ['leader', 'certificate'];
+  for (const contest of order) {
+    const c = md.contests.find((x) => x.contest === contest);
+    const award = AWARD_OF_CONTEST[contest]!;
+    const proposals = cycle.proposals.filter((p) => p.awardType === award);
+    if (proposals.length === 0) continue;
+    if (!c) throw conflict(`proposals for ${awardName(award, ctx.level)} exist but no ballot was held for it`);
+    const rows = proposals.map((p) => {
+      const round = [...c.rounds].reverse().find((r) => r.votes.some((v) => v.unitId === p.unitId));
+      if (!round)
+        throw conflict(
+          `${ctx.unitName(p.unitId)} is proposed for ${awardName(award, ctx.level)} but was not a candidate of the vote`,
+        );
+      const votes = round.votes.find((v) => v.unitId === p.unitId)!.votes;
+      const base = meetingBase(c.threshold.base, md.members, round);
+      const s = cycle.scoreSummaries.find((x) => x.unitId === p.unitId);
+      const achievement =
+        p.achievement.trim() ||
+        `Hoàn thành xuất sắc nhiệm vụ năm ${cycle.year}${s ? `; đạt ${formatNumber(s.finalTotal)} điểm, xếp hạng ${s.rank ?? '—'} trong Khối` : ''}.`;
+      return {
+        votes,
+        entry: {
+          nominee: p.unit.name,
+          award: awardName(award, ctx.level),
+          achievement,
+          votes,
+          baseCount: base,
+          base: c.threshold.base,
+          // Chosen by the head and deputy after the rounds failed (not by reaching the threshold).
+          ...(c.decidedBy === 'headAndDeputy' && !meetsThreshold(votes, base, c.threshold)
+            ? { note: 'Khối trưởng và Khối phó quyết định theo Quy chế' }
+            : {}),
+        },
+      };
+    });
+    rows.sort((a, b) => b.votes - a.votes);
+    entries.push(...rows.map((r) => r.entry));
+  }
+  if (entries.length === 0)
+    throw conflict('the proposals of this cycle do not come from the bloc vote (no Cờ thi đua or Bằng khen proposal)');
+  const total = md.members.length;
+  const present = md.members.filter((m) => m.present).length;
+  const ubnd = `Ủy ban nhân dân ${ctx.level} ${ctx.place}`.replace(/\s+/gu, ' ');
+  return {
+    header: {
+      parentBody: ctx.parentBody,
+      issuingBody: ctx.issuingBody,
+      issuerAbbr: ctx.abbr,
+      number: numbers.proposal,
+      place: ctx.place,
+      date: vnDateOf(date),
+    },
+    blocName: ctx.blocName,
+    year: cycle.year,
+    addressees: [`Chủ tịch ${ubnd}`, ...(councilName ? [councilName] : [])],
+    legalBases: [
+      'Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022',
+      'Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết một số điều của Luật Thi đua, khen thưởng',
+      `Căn cứ Quy chế hoạt động của ${ctx.blocName}`,
+    ],
+    minutes: {
+      number: numbers.minutes,
+      symbol: `${TYPE_ABBR.minutes}-${ctx.abbr}`,
+      date: vnDateOf(md.meeting.startedAt),
+    },
+    ballotCount: {
+      number: numbers.ballotCount,
+      symbol: `${TYPE_ABBR.ballotCount}-${ctx.abbr}`,
+      date: vnDateOf(md.meeting.startedAt),
+    },
+    intro: [
+      `Năm ${cycle.year}, các đơn vị thành viên ${ctx.blocName} đã triển khai thực hiện nhiệm vụ chính trị được giao và hưởng ứng các phong trào thi đua do ${ubnd} phát động. ` +
+        `Tại cuộc họp bình xét ${formatDateVn(md.meeting.startedAt)}, có ${present}/${total} đơn vị thành viên tham dự, Khối đã thống nhất kết quả chấm điểm, xếp hạng và bỏ phiếu kín suy tôn, đề nghị khen thưởng.`,
+    ],
+    entries,
+    // The signer's post in their own agency is not recorded, so no secondary position is printed.
+    signer: { onBehalfOf: ctx.blocName, position: 'Khối trưởng', name: md.chair.name },
+    recipients: ['Các đơn vị thành viên Khối', 'Lưu: VT, Hồ sơ'],
+  };
+}

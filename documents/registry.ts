@@ -1,0 +1,79 @@
+/**
+ * Every document kind in one table: its schema (the input data, validated) and its layout (what it says).
+ * The renderers (docx.ts, pdf/) draw any layout; `buildLayout` picks the kind's.
+ * To add a kind: a folder kinds/<kind>/ with model.ts and layout.ts (and a loader), its name in kinds.ts, its type
+ * abbreviation in numbering.ts, and one line in each table below.
+ */
+import { z } from 'zod';
+import { nfc } from './format';
+import { ballotCountLayout } from './kinds/ballot-count/layout';
+import { BallotCountSchema, type BallotCountInput } from './kinds/ballot-count/model';
+import { decisionLayout } from './kinds/decision/layout';
+import { DecisionSchema, type DecisionInput } from './kinds/decision/model';
+import { govFlagBallotCountLayout } from './kinds/gov-flag-ballot-count/layout';
+import { GovFlagBallotCountSchema, type GovFlagBallotCountInput } from './kinds/gov-flag-ballot-count/model';
+import { govFlagProposalLayout } from './kinds/gov-flag-proposal/layout';
+import { GovFlagProposalSchema, type GovFlagProposalInput } from './kinds/gov-flag-proposal/model';
+import { minutesLayout } from './kinds/minutes/layout';
+import { MinutesSchema, type MinutesInput } from './kinds/minutes/model';
+import { proposalLayout } from './kinds/proposal/layout';
+import { ProposalSchema, type ProposalInput } from './kinds/proposal/model';
+import type { Layout } from './layout';
+
+export const DocumentInputSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('minutes'), data: MinutesSchema }),
+  z.object({ kind: z.literal('ballotCount'), data: BallotCountSchema }),
+  z.object({ kind: z.literal('proposal'), data: ProposalSchema }),
+  z.object({ kind: z.literal('decision'), data: DecisionSchema }),
+  z.object({ kind: z.literal('govFlagProposal'), data: GovFlagProposalSchema }),
+  z.object({ kind: z.literal('govFlagBallotCount'), data: GovFlagBallotCountSchema }),
+]);
+
+/** A validated document (what the renderers take). */
+export type DocumentInput = z.infer<typeof DocumentInputSchema>;
+
+/** What callers pass before validation (defaults not yet applied). */
+export type DocumentInputRaw = z.input<typeof DocumentInputSchema>;
+
+export const DOCUMENT_SCHEMAS = {
+  minutes: MinutesSchema,
+  ballotCount: BallotCountSchema,
+  proposal: ProposalSchema,
+  decision: DecisionSchema,
+  govFlagProposal: GovFlagProposalSchema,
+  govFlagBallotCount: GovFlagBallotCountSchema,
+} as const;
+
+export type DocumentDataInput = {
+  minutes: MinutesInput;
+  ballotCount: BallotCountInput;
+  proposal: ProposalInput;
+  decision: DecisionInput;
+  govFlagProposal: GovFlagProposalInput;
+  govFlagBallotCount: GovFlagBallotCountInput;
+};
+
+export function buildLayout(doc: DocumentInput): Layout {
+  const layout = (() => {
+    switch (doc.kind) {
+      case 'minutes':
+        return minutesLayout(doc.data);
+      case 'ballotCount':
+        return ballotCountLayout(doc.data);
+      case 'proposal':
+        return proposalLayout(doc.data);
+      case 'decision':
+        return decisionLayout(doc.data);
+      case 'govFlagProposal':
+        return govFlagProposalLayout(doc.data);
+      case 'govFlagBallotCount':
+        return govFlagBallotCountLayout(doc.data);
+    }
+  })();
+  return normalizeLayout(layout);
+}
+
+/** NFC everywhere, whatever a builder concatenated. */
+function normalizeLayout(l: Layout): Layout {
+  return JSON.parse(JSON.stringify(l), (_k, v: unknown) => (typeof v === 'string' ? nfc(v) : v)) as Layout;
+}
