@@ -1,6 +1,8 @@
 import { getExternalWorkflowHandle, patched } from '@temporalio/workflow';
 import * as c from '../../contracts/cycle';
 import { validateExtension } from '../../domain/calendar';
+import { holdResolved } from '../../domain/eligibility';
+import { actingHead } from '../../domain/rotation';
 import { isAdmin, ok, registerAct, requireSecretaryOrAdmin } from '../act';
 import { write } from '../effects';
 import { reject } from '../errors';
@@ -93,7 +95,9 @@ function registerStandingActs(s: CycleState): void {
       const u = s.units[a.unitId]!;
       u.active = false;
       // A leaving head or deputy hands the chair on (domain-rules §8.7): deputy acts as head.
-      if (s.actingHeadUnitId === a.unitId) s.actingHeadUnitId = s.deputyUnitId;
+      if (s.actingHeadUnitId === a.unitId)
+        s.actingHeadUnitId =
+          actingHead({ members: activeUnitIds(s), head: s.headUnitId, deputy: s.deputyUnitId }) ?? s.deputyUnitId;
       if (s.meeting) s.meeting.presentUnitIds = s.meeting.presentUnitIds.filter((id) => id !== a.unitId);
       for (const contest of s.contests) contest.candidates = contest.candidates.filter((id) => id !== a.unitId);
       const at = new Date(Date.now()).toISOString();
@@ -140,7 +144,7 @@ function registerStandingActs(s: CycleState): void {
       if (u.hold !== 'onHold') reject('CONFLICT', `${u.name} is not on hold`);
     },
     async (a) => {
-      const state = a.outcome === 'cleared' ? 'cleared' : 'disqualified';
+      const state = holdResolved(a.outcome);
       s.units[a.unitId]!.hold = state === 'cleared' ? 'none' : 'disqualified';
       await applyHold(s, a.unitId, state, a.reason, undefined, a.outcome);
       await auditAct(s, a, `hold.${a.outcome}`, a.unitId, { reason: a.reason });

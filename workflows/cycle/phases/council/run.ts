@@ -1,5 +1,6 @@
 import { ParentClosePolicy, startChild } from '@temporalio/workflow';
 import type { Proposal } from '../../../../contracts/cycle';
+import { proposalStatusFor } from '../../../../domain/eligibility';
 import { councilReviewWorkflow } from '../../../council';
 import { flushed, write } from '../../../effects';
 import { project } from '../../../project';
@@ -58,12 +59,7 @@ function proposalsFromVote(s: CycleState): Proposal[] {
     achievement: `Thành tích năm ${s.input.year}: điểm ${s.units[unitId]!.finalTotal?.toString().replace('.', ',') ?? '—'}, xếp hạng ${s.units[unitId]!.rank ?? '—'} trong ${s.input.blocName}.`,
     voteShare: shareOf(contest, unitId),
     // A unit under investigation is held, not rejected (ND 152/2025 Art. 4(4)).
-    status:
-      s.units[unitId]!.hold === 'onHold'
-        ? 'onHold'
-        : s.units[unitId]!.hold === 'disqualified'
-          ? 'disqualified'
-          : 'submitted',
+    status: proposalStatusFor(s.units[unitId]!.hold),
     attempts: 1,
   });
   return [

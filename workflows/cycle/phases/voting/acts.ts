@@ -1,5 +1,5 @@
 import * as c from '../../../../contracts/cycle';
-import { meetsThreshold, requiredCount } from '../../../../domain/tally';
+import { meetsThreshold, quorumMet as isQuorate, requiredCount, thresholdBase } from '../../../../domain/threshold';
 import { ok, registerAct, requireBeforeDeadline } from '../../../act';
 import { write } from '../../../effects';
 import { reject } from '../../../errors';
@@ -28,8 +28,7 @@ export function registerVotingActs(s: CycleState): void {
       const present = [...new Set(a.presentUnitIds)];
       const members = activeUnitIds(s).length;
       const q = s.input.ruleSet.voting.quorum;
-      const share = present.length / members;
-      const quorumMet = q.strict ? share > q.ratio : share >= q.ratio - 1e-9;
+      const quorumMet = isQuorate(present.length, members, q);
       s.meeting = { presentUnitIds: present, quorumMet };
       await auditAct(s, a, 'meeting.open', s.workflowId, { present, quorumMet });
       await project(s);
@@ -91,7 +90,9 @@ export function registerVotingActs(s: CycleState): void {
       const present = (s.meeting?.presentUnitIds ?? []).filter((id) => s.units[id]?.active);
       if (!present.every((id) => contest.voted.includes(id))) {
         const q = s.input.ruleSet.voting.earlyClose;
-        const base = q?.base === 'allMembers' ? activeUnitIds(s).length : present.length;
+        // 'validBallots' counts as 'present' here: no ballot is counted before the round closes.
+        const n = present.length;
+        const base = q ? thresholdBase(q.base, { members: activeUnitIds(s).length, present: n, validBallots: n }) : n;
         if (!q || !meetsThreshold(contest.voted.length, base, q)) {
           reject(
             'RULE_VIOLATION',

@@ -1,5 +1,6 @@
 import { condition } from '@temporalio/workflow';
 import type { Contest } from '../../../../contracts/cycle';
+import { awardsConflict, mayStandForAward } from '../../../../domain/eligibility';
 import { breakTie, nextStep, tallyRound } from '../../../../domain/tally';
 import { write } from '../../../effects';
 import { project } from '../../../project';
@@ -19,9 +20,13 @@ function candidatesFor(s: CycleState, contest: Contest): string[] {
   const winnersOf = (c: Contest) => s.contests.find((x) => x.contest === c)?.winners ?? [];
   switch (contest) {
     case 'leader':
-      return eligible.filter((id) => s.units[id]!.hold === 'none');
+      return eligible.filter((id) => mayStandForAward(s.units[id]!.hold));
     case 'certificate': // one achievement, one award (L2022 Art. 5): the leader is not proposed twice
-      return eligible.filter((id) => s.units[id]!.hold === 'none' && !winnersOf('leader').includes(id));
+      return eligible.filter(
+        (id) =>
+          mayStandForAward(s.units[id]!.hold) &&
+          !(winnersOf('leader').includes(id) && awardsConflict('emulation-flag', 'certificate-of-merit')),
+      );
     case 'nextHead':
       return activeUnitIds(s).filter((id) => !(s.input.ruleSet.rotation.noTwiceInARow && id === s.headUnitId));
     case 'nextDeputy':

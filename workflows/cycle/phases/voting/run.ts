@@ -1,9 +1,14 @@
+import { patched } from '@temporalio/workflow';
 import type { Contest } from '../../../../contracts/cycle';
+import { awardContestSeats } from '../../../../domain/eligibility';
 import { write } from '../../../effects';
 import { awaitDeadline } from '../../deadline';
 import { project } from '../../../project';
 import { activeUnitIds, type ContestState, type CycleState } from '../../state';
 import { runContest } from './contest';
+
+/** Honours `quotas.emulationFlag: 0` (no flag contest, no flag proposal). */
+export const ZERO_FLAG_QUOTA_PATCH = 'zero-flag-quota-v1';
 
 function newContest(contest: Contest, seats: number): ContestState {
   return {
@@ -24,10 +29,11 @@ function newContest(contest: Contest, seats: number): ContestState {
 
 /** The contests of the year-end meeting, in order: leader first (TT 21/2014 Art. 7(3): high to low). */
 export function plannedContests(s: CycleState): ContestState[] {
-  const contests = [
-    newContest('leader', Math.max(1, s.input.ruleSet.quotas.emulationFlag)),
-    newContest('certificate', s.input.ruleSet.quotas.certificateOfMerit),
-  ];
+  const seats = awardContestSeats(s.input.ruleSet.quotas);
+  // A flag quota of 0 means no flag contest. Runs recorded before this patch held one anyway (seats 1);
+  // the marker is only written when the quota is 0, so every other history replays unchanged.
+  const leaderSeats = seats.leader > 0 || patched(ZERO_FLAG_QUOTA_PATCH) ? seats.leader : 1;
+  const contests = [newContest('leader', leaderSeats), newContest('certificate', seats.certificate)];
   if (s.input.ruleSet.rotation.policy === 'vote') contests.push(newContest('nextHead', 1), newContest('nextDeputy', 1));
   return contests.filter((c) => c.seats > 0);
 }
