@@ -141,7 +141,10 @@ export function awardContestSeats(quotas: { emulationFlag: number; certificateOf
   leader: number;
   certificate: number;
 } {
-  for (const [key, cap] of Object.entries(quotas)) {
+  for (const [key, cap] of [
+    ['emulationFlag', quotas.emulationFlag],
+    ['certificateOfMerit', quotas.certificateOfMerit],
+  ] as const) {
     if (!Number.isInteger(cap) || cap < 0)
       throw new DomainError('VALIDATION', `quota ${key} must be an integer ≥ 0`, { path: ['quotas', key] });
   }

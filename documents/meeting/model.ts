@@ -4,7 +4,8 @@
  * winners that reached the threshold) are checked by `checkElectorate`.
  */
 import { z } from 'zod';
-import { Id, meetsThreshold, PersonSchema, text, ThresholdSchema, type PercentBase } from '../model';
+import { meetsThreshold, thresholdBase } from '../../domain/threshold';
+import { Id, PersonSchema, text, ThresholdSchema, type PercentBase } from '../model';
 
 /** A member unit of the bloc and its attendance at the meeting. */
 export const MemberSchema = z
@@ -104,16 +105,10 @@ export const ContestSchema = z
 
 export type Contest = z.infer<typeof ContestSchema>;
 
-/** How many voters form the base of a percentage. */
+/** How many voters form the base of a percentage at a round of the meeting (domain/threshold.ts thresholdBase). */
 export function baseCount(base: PercentBase, members: readonly Member[], round: Round): number {
-  switch (base) {
-    case 'allMembers':
-      return members.length;
-    case 'present':
-      return members.filter((m) => m.present).length;
-    case 'validBallots':
-      return round.validBallots;
-  }
+  const present = members.filter((m) => m.present).length;
+  return thresholdBase(base, { members: members.length, present, validBallots: round.validBallots });
 }
 
 /**

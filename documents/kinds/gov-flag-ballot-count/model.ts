@@ -1,16 +1,8 @@
 /** The council's ballot-count record on the Government flag (Biên bản kiểm phiếu của Hội đồng): input data. */
+import { meetsThreshold } from '../../../domain/threshold';
 import { z } from 'zod';
 import { GovFlagQuotaShape, GovFlagThresholdSchema } from '../../government-flag/model';
-import {
-  DateTimeSchema,
-  Id,
-  instantOf,
-  meetsThreshold,
-  MinutesHeaderSchema,
-  PersonSchema,
-  RecipientsSchema,
-  text,
-} from '../../model';
+import { DateTimeSchema, Id, instantOf, MinutesHeaderSchema, PersonSchema, RecipientsSchema, text } from '../../model';
 
 export const GOVFLAG_CANDIDATE_STATES = ['counted', 'onHold', 'disqualified'] as const;
 
