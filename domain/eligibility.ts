@@ -3,6 +3,7 @@
  */
 import { z } from 'zod';
 import { DomainError } from './errors';
+import { EPS } from './threshold';
 
 export const AwardTypeSchema = z.enum([
   'emulation-flag',
@@ -163,5 +164,5 @@ export function governmentFlagQuota(leadersMeetingStandard: number, share = 0.2)
   }
   if (!(share >= 0 && share <= 1))
     throw new DomainError('VALIDATION', 'share must be within 0..1', { path: ['share'] });
-  return Math.floor(leadersMeetingStandard * share + 1e-9);
+  return Math.floor(leadersMeetingStandard * share + EPS);
 }
