@@ -146,7 +146,7 @@ test('the recorded outcome is what the documents print: head and deputy pick two
         maxRounds: 2,
         afterFailedRounds: 'headAndDeputyDecide',
       },
-      quotas: { ...i.ruleSet.quotas, emulationFlag: 2, certificateOfMerit: 0 },
+      quotas: { ...i.ruleSet.quotas, emulationFlag: 2, certificateOfMerit: 1 },
     },
   }));
   await runToVoting(port, h.cast, plan, { merit: h.merit() });
@@ -163,6 +163,10 @@ test('the recorded outcome is what the documents print: head and deputy pick two
   const done = await deciding;
   const leader = done.contests.find((c) => c.contest === 'leader')!;
   expect(leader).toMatchObject({ decidedBy: 'headAndDeputy', winners: [first, second] });
+  // One achievement, one award (L2022 Art. 5): the flag winners do not stand for the certificate.
+  const certificate = done.contests.find((c) => c.contest === 'certificate')!;
+  expect(certificate.rounds[0]!.candidates).not.toContain(first);
+  expect(certificate.rounds[0]!.candidates).not.toContain(second);
 
   // Projected as recorded, as soon as it was decided (the cycle is still open: the council runs).
   const row = await h.db.prisma.cycle.findUniqueOrThrow({ where: { id: workflowId } });
@@ -181,6 +185,18 @@ test('the recorded outcome is what the documents print: head and deputy pick two
   const printed = minutes.contests!.find((c) => c.contest === 'leader')!;
   expect(printed.winners).toEqual(leader.winners);
   expect(printed.decidedBy).toBe('headAndDeputy');
+});
+
+test('a flag quota of 0 holds no flag contest and proposes no flag', async () => {
+  const { port, plan } = await h.startYear((i) => ({
+    ...i,
+    ruleSet: { ...i.ruleSet, quotas: { ...i.ruleSet.quotas, emulationFlag: 0, certificateOfMerit: 1 } },
+  }));
+  await runToVoting(port, h.cast, plan, { merit: h.merit() });
+  const done = await runVoting(port, h.cast, { merit: h.merit() });
+  expect(done.contests.map((c) => c.contest)).not.toContain('leader');
+  expect(done.contests.find((c) => c.contest === 'certificate')?.winners).toHaveLength(1);
+  expect(done.proposals.map((p) => p.awardType)).toEqual(['certificate-of-merit']);
 });
 
 test('nobody reaches the threshold: no leader this year', async () => {
