@@ -93,6 +93,7 @@ function writesOn(
         deadlines: json(p.deadlines ?? {}),
         plan: p.plan ? json(p.plan) : undefined,
         ...(p.result !== undefined ? { result: json(p.result) } : {}),
+        ...(p.contests !== undefined ? { contests: json(p.contests) } : {}),
         ...(p.closed ? { closedAt: now() } : {}),
       };
       await prisma.cycle.upsert({

@@ -2,7 +2,8 @@
  * The activity contract the workflows call. Type-only: workflows import this file with
  * `import type`, so no database or network code is ever bundled into workflow code.
  */
-import type { Deadlines, Phase, Plan, Proposal } from '../contracts/cycle';
+import type { Contest, Deadlines, Phase, Plan, Proposal } from '../contracts/cycle';
+import type { Threshold } from '../domain/ruleset';
 
 export interface NotifyInput {
   /** Same key on a retry → one notification (activities are at-least-once). */
@@ -40,6 +41,26 @@ export interface CycleProjection {
   plan: Plan | null;
   result?: unknown;
   closed?: boolean;
+  /** The year-end contests as the workflow has recorded them so far (Cycle.contests). */
+  contests?: ContestOutcome[];
+}
+
+/**
+ * One year-end contest's outcome as the workflow recorded it, projected to Cycle.contests the moment
+ * it changes. Documents and results read it; nothing recomputes it from the stored rounds.
+ */
+export interface ContestOutcome {
+  contest: Contest;
+  seats: number;
+  status: 'pending' | 'open' | 'awaitingDecision' | 'decided';
+  /** Elected by ballot, chosen by the tie-break criteria, or by the head and deputy, in the order decided. */
+  winners: string[];
+  decidedBy: 'ballot' | 'tieBreak' | 'headAndDeputy' | 'noWinner' | null;
+  noWinnerReason?: string;
+  /** Ballot rounds held. */
+  rounds: number;
+  /** The threshold every round of the contest was counted against (the cycle's rule-set). */
+  threshold: Threshold;
 }
 
 export interface TaskSpec {

@@ -145,11 +145,3 @@ export const ThresholdSchema = z.object({
 });
 
 export type Threshold = z.infer<typeof ThresholdSchema>;
-
-/** Whether `votes` out of `base` reaches the threshold (integers compared exactly where the ratio allows it). */
-export function meetsThreshold(votes: number, base: number, t: Threshold): boolean {
-  if (base <= 0) return false;
-  const share = votes / base;
-  const eps = 1e-9;
-  return t.strict ? share > t.ratio + eps : share >= t.ratio - eps;
-}

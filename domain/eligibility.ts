@@ -1,9 +1,9 @@
 /**
- * Eligibility: holds on pending investigations, "one achievement, one award", and quotas.
+ * Eligibility: holds on pending matters, "one achievement, one award", and quotas.
  */
 import { z } from 'zod';
 import { DomainError } from './errors';
-import { IsoDateSchema, toIsoDate, type DateInput, type IsoDate } from './dates';
+import { EPS } from './threshold';
 
 export const AwardTypeSchema = z.enum([
   'emulation-flag',
@@ -26,92 +26,30 @@ export const AWARD_LABELS_VI: Readonly<Record<AwardType, string>> = Object.freez
 // Holds (ND 152/2025 Art. 4(4))
 // ---------------------------------------------------------------------------------------------
 
-export const HoldKindSchema = z.enum(['discipline', 'investigation', 'complaint', 'pressAllegation', 'inspection']);
-export type HoldKind = z.infer<typeof HoldKindSchema>;
+/**
+ * A unit's standing in the year, as the workflow records it from the hold acts (putOnHold /
+ * resolveHold): no pending matter, a pending one (discipline considered, investigation, inspection,
+ * complaint, press allegation), or disciplined.
+ */
+export type HoldState = 'none' | 'onHold' | 'disqualified';
 
 /**
- * A pending matter that stops an award or a proposal upward while it is open (ND 152/2025 Art. 4(4)).
- * A closed hold records its outcome; `disciplineEndsOn` is the day the discipline period ends, from
- * which achievements count again.
+ * May the unit stand for an award this year? Not while a matter is pending, not once disciplined
+ * (ND 152/2025 Art. 4(4): no award and no proposal upward while pending; achievements count only
+ * from the end of the discipline period, which for a bloc year means: not this year).
  */
-export const HoldSchema = z
-  .object({
-    kind: HoldKindSchema,
-    openedOn: IsoDateSchema,
-    closedOn: IsoDateSchema.optional(),
-    outcome: z.enum(['cleared', 'disciplined']).optional(),
-    disciplineEndsOn: IsoDateSchema.optional(),
-  })
-  .refine((h) => h.closedOn === undefined || h.closedOn >= h.openedOn, {
-    message: 'closedOn is before openedOn',
-    path: ['closedOn'],
-  })
-  .refine((h) => (h.closedOn === undefined) === (h.outcome === undefined), {
-    message: 'a closed hold needs an outcome, and an outcome needs closedOn',
-    path: ['outcome'],
-  })
-  .refine((h) => h.disciplineEndsOn === undefined || h.outcome === 'disciplined', {
-    message: 'disciplineEndsOn only applies to a disciplined outcome',
-    path: ['disciplineEndsOn'],
-  })
-  .refine((h) => h.disciplineEndsOn === undefined || h.closedOn === undefined || h.disciplineEndsOn >= h.closedOn, {
-    message: 'disciplineEndsOn is before closedOn',
-    path: ['disciplineEndsOn'],
-  });
-export type Hold = z.infer<typeof HoldSchema>;
-
-export type Eligibility = 'eligible' | 'onHold' | 'disqualified';
-
-export interface EligibilityAssessment {
-  status: Eligibility;
-  /** The holds that caused the status (empty when eligible). */
-  reasons: Hold[];
+export function mayStandForAward(hold: HoldState): boolean {
+  return hold === 'none';
 }
 
-/**
- * Eligibility of a unit on `onDate`, given everything known about it (ND 152/2025 Art. 4(4)):
- * - a hold opened on or before `onDate` and not closed by then → 'onHold' (never "rejected": it resumes
- *   when cleared);
- * - a disciplined outcome → 'disqualified' while achievements do not yet count. Achievements count
- *   only from the end of the discipline period, so with `periodStart` (start of the achievement period,
- *   e.g. '2025-01-01') the unit stays disqualified for any period that began before the discipline
- *   ended; without it, until `disciplineEndsOn`. No known end date → disqualified.
- * - cleared → no effect. Holds opened after `onDate` are ignored (not yet known on that date).
- * 'disqualified' outranks 'onHold'.
- */
-export function assessEligibility(
-  unitHolds: readonly Hold[],
-  onDate: DateInput,
-  opts: { periodStart?: DateInput } = {},
-): EligibilityAssessment {
-  const day = toIsoDate(onDate);
-  const periodStart: IsoDate | undefined = opts.periodStart === undefined ? undefined : toIsoDate(opts.periodStart);
-  const disqualifying: Hold[] = [];
-  const pending: Hold[] = [];
-  for (const hold of unitHolds) {
-    if (hold.openedOn > day) continue;
-    if (hold.closedOn === undefined || hold.closedOn > day) {
-      pending.push(hold);
-      continue;
-    }
-    if (hold.outcome !== 'disciplined') continue;
-    const countsFrom = hold.disciplineEndsOn;
-    const stillBarred =
-      countsFrom === undefined || countsFrom > day || (periodStart !== undefined && countsFrom > periodStart);
-    if (stillBarred) disqualifying.push(hold);
-  }
-  if (disqualifying.length > 0) return { status: 'disqualified', reasons: disqualifying };
-  if (pending.length > 0) return { status: 'onHold', reasons: pending };
-  return { status: 'eligible', reasons: [] };
+/** A pending matter holds a proposal, it never rejects it; discipline disqualifies (ND 152/2025 Art. 4(4)). */
+export function proposalStatusFor(hold: HoldState): 'submitted' | 'onHold' | 'disqualified' {
+  return hold === 'none' ? 'submitted' : hold;
 }
 
-/** Status only; see assessEligibility. */
-export function eligibilityOf(
-  unitHolds: readonly Hold[],
-  onDate: DateInput,
-  opts: { periodStart?: DateInput } = {},
-): Eligibility {
-  return assessEligibility(unitHolds, onDate, opts).status;
+/** Where a held unit or proposal stands once the matter is closed: cleared → resumes, disciplined → out. */
+export function holdResolved(outcome: 'cleared' | 'disciplined'): 'cleared' | 'disqualified' {
+  return outcome === 'cleared' ? 'cleared' : 'disqualified';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -137,17 +75,34 @@ export interface AwardConflict {
 }
 
 /**
+ * Award pairs that are not "several forms for one achievement": a provincial flag and the Government
+ * flag. The Government flag is chosen among the bloc leaders that meet the provincial-flag standard
+ * (ND 152/2025 Art. 7(1)) and a higher form does not need the lower one first (ND 152/2025 Art. 4(1)):
+ * it is the next step of the same ladder, not a second reward in another form.
+ */
+export const COMPATIBLE_AWARDS: readonly (readonly [AwardType, AwardType])[] = Object.freeze([
+  ['emulation-flag', 'government-flag'] as const,
+]);
+
+/** Do two award forms for the same unit and achievement period conflict (L2022 Art. 5)? */
+export function awardsConflict(
+  a: AwardType,
+  b: AwardType,
+  allowedPairs: readonly (readonly [AwardType, AwardType])[] = COMPATIBLE_AWARDS,
+): boolean {
+  return !allowedPairs.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+}
+
+/**
  * One achievement may not be rewarded several times or in several forms (L2022 Art. 5). Proposals for
- * the same unit and achievement period conflict, e.g. a provincial flag and a certificate of merit, or
- * a provincial flag and a Government flag (the latter is chosen among bloc leaders meeting the
- * provincial-flag standard, ND 152/2025 Art. 7(1), and rewards the same achievement).
- * `allowedPairs` lists pairs a province treats as compatible [PROV]; none by default.
+ * the same unit and achievement period conflict, e.g. a provincial flag and a certificate of merit,
+ * unless the pair is allowed: by default a provincial flag and a Government flag (COMPATIBLE_AWARDS);
+ * a province may allow more pairs [PROV].
  */
 export function checkOneAchievementOneAward(
   proposals: readonly AwardProposalRef[],
-  allowedPairs: readonly (readonly [AwardType, AwardType])[] = [],
+  allowedPairs: readonly (readonly [AwardType, AwardType])[] = COMPATIBLE_AWARDS,
 ): AwardConflict[] {
-  const allowed = new Set(allowedPairs.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
   const groups = new Map<string, number[]>();
   proposals.forEach((p, i) => {
     const key = JSON.stringify([p.unitId, p.achievementPeriod]);
@@ -159,7 +114,7 @@ export function checkOneAchievementOneAward(
     const types = indexes.map((i) => proposals[i]!.awardType);
     const distinct = [...new Set(types)];
     const twice = distinct.length < types.length;
-    const clashing = distinct.some((a, i) => distinct.slice(i + 1).some((b) => !allowed.has(`${a}|${b}`)));
+    const clashing = distinct.some((a, i) => distinct.slice(i + 1).some((b) => awardsConflict(a, b, allowedPairs)));
     if (!twice && !clashing) continue;
     const first = proposals[indexes[0]!]!;
     conflicts.push({
@@ -177,36 +132,24 @@ export function checkOneAchievementOneAward(
 // Quotas
 // ---------------------------------------------------------------------------------------------
 
-/** Per-award caps [PROV]; an award type without a cap is unlimited. */
-export type AwardQuotas = Partial<Record<AwardType, number>>;
-
 /**
- * Accepts proposals in the given order (the caller orders them by vote) until each award type's quota
- * is used; the rest are over quota. Order is preserved in both lists.
+ * Seats of the year-end award contests: the bloc's quotas [PROV]. One leading collective by default
+ * (L2022 Art. 26(1) "the leading collective" of a bloc), 1–3 certificates of merit (domain §5.5). A
+ * quota of 0 means no contest, so no proposal of that award. The ballot can elect no more than the
+ * seats (tally.ballotProblem 'tooManyChoices', tallyRound), which is how a quota is enforced.
  */
-export function applyQuotas<T extends { awardType: AwardType }>(
-  proposals: readonly T[],
-  quotas: AwardQuotas,
-): { accepted: T[]; overQuota: T[] } {
-  for (const [type, cap] of Object.entries(quotas)) {
-    if (cap !== undefined && (!Number.isInteger(cap) || cap < 0)) {
-      throw new DomainError('VALIDATION', `quota for ${type} must be an integer ≥ 0`, { path: ['quotas', type] });
-    }
+export function awardContestSeats(quotas: { emulationFlag: number; certificateOfMerit: number }): {
+  leader: number;
+  certificate: number;
+} {
+  for (const [key, cap] of [
+    ['emulationFlag', quotas.emulationFlag],
+    ['certificateOfMerit', quotas.certificateOfMerit],
+  ] as const) {
+    if (!Number.isInteger(cap) || cap < 0)
+      throw new DomainError('VALIDATION', `quota ${key} must be an integer ≥ 0`, { path: ['quotas', key] });
   }
-  const used: Partial<Record<AwardType, number>> = {};
-  const accepted: T[] = [];
-  const overQuota: T[] = [];
-  for (const p of proposals) {
-    const cap = quotas[p.awardType];
-    const n = used[p.awardType] ?? 0;
-    if (cap !== undefined && n >= cap) {
-      overQuota.push(p);
-    } else {
-      used[p.awardType] = n + 1;
-      accepted.push(p);
-    }
-  }
-  return { accepted, overQuota };
+  return { leader: quotas.emulationFlag, certificate: quotas.certificateOfMerit };
 }
 
 /**
@@ -221,5 +164,5 @@ export function governmentFlagQuota(leadersMeetingStandard: number, share = 0.2)
   }
   if (!(share >= 0 && share <= 1))
     throw new DomainError('VALIDATION', 'share must be within 0..1', { path: ['share'] });
-  return Math.floor(leadersMeetingStandard * share + 1e-9);
+  return Math.floor(leadersMeetingStandard * share + EPS);
 }

@@ -5,7 +5,7 @@
  */
 import { DomainError } from './errors';
 import { toIsoDate, type DateInput, type IsoDate } from './dates';
-import { meetsThreshold, requiredCount } from './tally';
+import { meetsThreshold, requiredCount } from './threshold';
 import type { Threshold } from './ruleset';
 import { endOfVnDayMs } from './vietnam-time';
 

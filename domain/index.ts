@@ -3,6 +3,7 @@ export * from './errors';
 export * from './dates';
 export * from './ruleset';
 export * from './scoring';
+export * from './threshold';
 export * from './tally';
 export * from './eligibility';
 export * from './money';

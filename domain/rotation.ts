@@ -2,7 +2,7 @@
  * Head and deputy rotation (Trưởng khối / Phó Trưởng khối). No national rule exists: the policy is
  * bloc configuration [PROV/PRAC] (domain §6). The province confirms the result by decision.
  */
-import { DomainError } from './errors';
+import { DomainError, isDomainError } from './errors';
 import type { RotationPolicy } from './ruleset';
 
 export interface RotationInput {
@@ -145,6 +145,24 @@ export function nextHeadAndDeputy(input: RotationInput): HeadAndDeputy {
 }
 
 /**
+ * Next year's head and deputy, falling back when the configured policy cannot name them (no election
+ * winner, the deputy has left the bloc): the deputy succeeds, then the agreed order — a year never
+ * stalls on its handover [PRAC, domain §6 and §8.7: the deputy stands in for the head]. The policy
+ * that answered is returned for the handover record. The last policy's error is thrown as is.
+ */
+export function nextHeadAndDeputyWithFallback(input: RotationInput): HeadAndDeputy & { policy: RotationPolicy } {
+  const policies = [...new Set<RotationPolicy>([input.policy, 'deputySucceeds', 'fixedOrder'])];
+  for (const policy of policies) {
+    try {
+      return { ...nextHeadAndDeputy({ ...input, policy }), policy };
+    } catch (e) {
+      if (!isDomainError(e) || policy === policies.at(-1)) throw e;
+    }
+  }
+  throw new Error('unreachable: the last rotation policy either answers or throws');
+}
+
+/**
  * Who acts as head now (domain §8.7): the head while it is a member; if it left, the deputy acts as
  * head until the province confirms a new one; null if neither remains.
  */
@@ -155,22 +173,5 @@ export function actingHead(args: {
 }): string | null {
   if (args.head && args.members.includes(args.head)) return args.head;
   if (args.deputy && args.members.includes(args.deputy)) return args.deputy;
-  return null;
-}
-
-/**
- * Who chairs an agenda item [PRAC conflict-of-interest rule, domain §6]: the acting head, unless it is
- * itself a candidate, in which case the deputy; null if both are candidates (the meeting chooses).
- */
-export function chairForItem(args: {
-  members: readonly string[];
-  head?: string | null;
-  deputy?: string | null;
-  candidates: readonly string[];
-}): string | null {
-  const acting = actingHead(args);
-  if (acting && !args.candidates.includes(acting)) return acting;
-  const deputy = args.deputy && args.members.includes(args.deputy) ? args.deputy : null;
-  if (deputy && deputy !== acting && !args.candidates.includes(deputy)) return deputy;
   return null;
 }

@@ -8,22 +8,7 @@
  */
 import { DomainError } from './errors';
 import type { AfterFailedRounds, Threshold, TieBreakCriterion } from './ruleset';
-
-/** Tolerance for ratio × base, so that 0.7 × 10 (= 7.000000000000001 in binary) still means 7. */
-const EPS = 1e-9;
-
-/** Does `count` reach the threshold against `base`? A zero base never passes. */
-export function meetsThreshold(count: number, base: number, t: Threshold): boolean {
-  if (base <= 0) return false;
-  const need = t.ratio * base;
-  return t.strict ? count > need + EPS : count >= need - EPS;
-}
-
-/** The smallest whole count that passes (for the minutes: "cần ít nhất N phiếu"). */
-export function requiredCount(base: number, t: Threshold): number {
-  const need = t.ratio * base;
-  return t.strict ? Math.floor(need + EPS) + 1 : Math.max(0, Math.ceil(need - EPS));
-}
+import { EPS, meetsThreshold, quorumMet, requiredCount, thresholdBase } from './threshold';
 
 export interface Ballot {
   choices: string[];
@@ -112,15 +97,16 @@ export function tallyRound(input: TallyInput): TallyResult {
   }
   const invalid = input.ballots.length - valid;
 
-  const baseOf = (t: Threshold): number =>
-    t.base === 'allMembers' ? input.eligibleVoters : t.base === 'present' ? input.present : valid;
-  const quorumMet = meetsThreshold(input.present, baseOf(input.quorum), input.quorum);
-  const base = baseOf(input.threshold);
+  const base = thresholdBase(input.threshold.base, {
+    members: input.eligibleVoters,
+    present: input.present,
+    validBallots: valid,
+  });
   const shares: Record<string, number> = Object.fromEntries(
     input.candidates.map((c) => [c, base > 0 ? (counts[c] ?? 0) / base : 0]),
   );
   const common = {
-    quorumMet,
+    quorumMet: quorumMet(input.present, input.eligibleVoters, input.quorum),
     base,
     validBallots: valid,
     invalidBallots: invalid,
@@ -129,7 +115,7 @@ export function tallyRound(input: TallyInput): TallyResult {
     shares,
     requiredVotes: requiredCount(base, input.threshold),
   };
-  if (!quorumMet) return { ...common, passing: [], winners: [], tiedForLastSeat: [], outcome: 'noQuorum' };
+  if (!common.quorumMet) return { ...common, passing: [], winners: [], tiedForLastSeat: [], outcome: 'noQuorum' };
 
   const order = new Map(input.candidates.map((c, i) => [c, i]));
   const votes = (c: string) => counts[c] ?? 0;

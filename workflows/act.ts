@@ -3,7 +3,16 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { z } from 'zod';
 import type { Actor, Roster } from '../contracts/common';
 import { asFailure, reject } from './errors';
-import type { ActResult } from './messages';
+
+/** What every act (Update) answers. */
+export interface ActResult {
+  ok: true;
+  message: string;
+  data?: Record<string, unknown>;
+}
+
+/** An act's payload type, as the caller sends it (before the contract's defaults). */
+export type In<S extends z.ZodType> = z.input<S>;
 
 interface Envelope {
   requestId: string;

@@ -2,7 +2,9 @@ import { condition, patched, setHandler, workflowInfo, allHandlersFinished } fro
 import * as c from '../contracts/cycle';
 import type { Proposal } from '../contracts/cycle';
 import type { Actor } from '../contracts/common';
+import { proposalStatusFor } from '../domain/eligibility';
 import { awardAmount } from '../domain/money';
+import { meetsThreshold, thresholdBase } from '../domain/threshold';
 import { reminderTimes } from '../domain/calendar';
 import { acts } from './activities';
 import { shuffled } from './shuffle';
@@ -71,18 +73,12 @@ export async function councilReviewWorkflow(raw: c.CouncilInput): Promise<{ prop
     const yes = t?.box.filter((b) => b.choices.includes('yes')).length ?? 0;
     const th = thresholdOf(p);
     // Flags: ≥80% of ALL council members (ND 152/2025 Art. 33(5); ND 98/2023 Art. 30(7)).
-    const base =
-      th.base === 'allMembers'
-        ? input.councilMemberIds.length
-        : th.base === 'present'
-          ? (t?.voters.length ?? 0)
-          : (t?.box.length ?? 0);
-    return {
-      yes,
-      base,
-      share: base === 0 ? 0 : yes / base,
-      passes: base > 0 && (th.strict ? yes / base > th.ratio : yes / base >= th.ratio - 1e-9),
-    };
+    const base = thresholdBase(th.base, {
+      members: input.councilMemberIds.length,
+      present: t?.voters.length ?? 0,
+      validBallots: t?.box.length ?? 0,
+    });
+    return { yes, base, share: base === 0 ? 0 : yes / base, passes: meetsThreshold(yes, base, th) };
   };
   // The tally (and so the vote) opens only once its round row is stored: voter records point at it.
   // Between a dossier's (re)submission and its round row being stored the vote is "opening": a
@@ -332,7 +328,7 @@ export async function councilReviewWorkflow(raw: c.CouncilInput): Promise<{ prop
   setHandler(holdChanged, ({ unitId, state }) => {
     for (const p of proposals.filter((x) => x.unitId === unitId && !TERMINAL.includes(x.status))) {
       if (state === 'onHold') p.status = 'onHold';
-      else if (p.status === 'onHold') p.status = state === 'cleared' ? 'submitted' : 'disqualified';
+      else if (p.status === 'onHold') p.status = proposalStatusFor(state === 'cleared' ? 'none' : state);
     }
   });
 

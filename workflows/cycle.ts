@@ -1,24 +1,20 @@
-import {
-  allHandlersFinished,
-  condition,
-  setHandler,
-  startChild,
-  workflowInfo,
-  ParentClosePolicy,
-} from '@temporalio/workflow';
-import { CycleInputSchema, type CycleInput, type Proposal } from '../contracts/cycle';
-import { enableBatchedEffects, flushed, runFlusher, write } from './effects';
-import { councilReviewWorkflow } from './council';
-import { reminderOffsets } from './deadline';
-import { handoverPhase, startNextYearChild } from './handover';
-import { registerCycleHandlers } from './handlers';
-import { getCycle, rosterChanged } from './messages';
+import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
+import { CycleInputSchema, type CycleInput } from '../contracts/cycle';
 import { RosterSchema } from '../contracts/common';
-import { launchPhase, midYearPhase, pledgePhase, reviewPhase, selfScoringPhase } from './phases';
-import { project } from './project';
-import { initialState, toView, type CycleState } from './state';
-import { votingPhase } from './voting';
+import { enableBatchedEffects, flushed, runFlusher } from './effects';
 import { asFailure } from './errors';
+import { getCycle, rosterChanged } from './messages';
+import { project } from './project';
+import { registerCycleHandlers } from './cycle/acts';
+import { councilPhase } from './cycle/phases/council/run';
+import { handoverPhase, startNextYearChild } from './cycle/phases/handover/run';
+import { launchPhase } from './cycle/phases/launch/run';
+import { midYearPhase } from './cycle/phases/mid-year/run';
+import { pledgePhase } from './cycle/phases/pledge/run';
+import { reviewPhase } from './cycle/phases/review/run';
+import { selfScoringPhase } from './cycle/phases/self-scoring/run';
+import { votingPhase } from './cycle/phases/voting/run';
+import { initialState, toView, type CycleState } from './cycle/state';
 
 export interface CycleResult {
   bloc: string;
@@ -57,34 +53,10 @@ export async function blocCycleWorkflow(raw: CycleInput): Promise<CycleResult> {
   await reviewPhase(s);
   await votingPhase(s);
 
-  s.proposals = proposalsFromVote(s);
-  s.phase = 'council';
-  await write(s, 'recordProposals', { cycleId: s.workflowId, proposals: s.proposals });
-  await project(s);
-  await flushed(s); // the proposals are stored before the council's own writes begin
-  const council = await startChild(councilReviewWorkflow, {
-    workflowId: `${s.workflowId}-council`,
-    parentClosePolicy: ParentClosePolicy.ABANDON,
-    args: [
-      {
-        cycleWorkflowId: s.workflowId,
-        blocId: s.input.blocId,
-        year: s.input.year,
-        headUnitId: s.actingHeadUnitId,
-        councilMemberIds: s.input.councilMemberIds,
-        ruleSet: s.input.ruleSet,
-        proposals: s.proposals,
-        deadline: s.deadlines!.council,
-        reminderOffsetsSeconds: reminderOffsets(s),
-        ...(s.roster ? { roster: s.roster } : {}),
-      },
-    ],
-  });
-  s.councilWorkflowId = council.workflowId;
-  await project(s);
-
+  // council ∥ handover: the council's review runs as its own workflow while the head hands over.
+  const council = await councilPhase(s);
   const handover = handoverPhase(s, (next) => startNextYearChild(next, 'blocCycleWorkflow'));
-  s.proposals = (await council.result()).proposals;
+  await council.decided();
   if (!s.handover) {
     s.phase = 'handover';
     await project(s);
@@ -98,33 +70,6 @@ export async function blocCycleWorkflow(raw: CycleInput): Promise<CycleResult> {
   await condition(allHandlersFinished);
   await flushed(s);
   return result;
-}
-
-function proposalsFromVote(s: CycleState): Proposal[] {
-  const winnersOf = (contest: string) => s.contests.find((c) => c.contest === contest)?.winners ?? [];
-  const shareOf = (contest: string, unitId: string) => {
-    const rounds = s.contests.find((c) => c.contest === contest)?.rounds ?? [];
-    return rounds.at(-1)?.shares[unitId] ?? null;
-  };
-  const make = (unitId: string, awardType: Proposal['awardType'], contest: string): Proposal => ({
-    proposalId: `${s.workflowId}:${awardType}:${unitId}`,
-    unitId,
-    awardType,
-    achievement: `Thành tích năm ${s.input.year}: điểm ${s.units[unitId]!.finalTotal?.toString().replace('.', ',') ?? '—'}, xếp hạng ${s.units[unitId]!.rank ?? '—'} trong ${s.input.blocName}.`,
-    voteShare: shareOf(contest, unitId),
-    // A unit under investigation is held, not rejected (ND 152/2025 Art. 4(4)).
-    status:
-      s.units[unitId]!.hold === 'onHold'
-        ? 'onHold'
-        : s.units[unitId]!.hold === 'disqualified'
-          ? 'disqualified'
-          : 'submitted',
-    attempts: 1,
-  });
-  return [
-    ...winnersOf('leader').map((id) => make(id, 'emulation-flag', 'leader')),
-    ...winnersOf('certificate').map((id) => make(id, 'certificate-of-merit', 'certificate')),
-  ];
 }
 
 function resultOf(s: CycleState): CycleResult {

@@ -1,7 +1,7 @@
 import { condition, patched, proxyLocalActivities } from '@temporalio/workflow';
-import type { CycleActivities, Effect, EffectKind } from '../activities/types';
+import type { ContestOutcome, CycleActivities, Effect, EffectKind } from '../activities/types';
 import { acts } from './activities';
-import type { CycleState } from './state';
+import type { CycleState } from './cycle/state';
 
 /**
  * Batched effects (issue 11). A cycle started on this code records the patch marker below at
@@ -72,8 +72,24 @@ export function projectionOf(s: CycleState, result?: unknown): Parameters<CycleA
     ruleSetVersion: s.input.ruleSet.version,
     deadlines: s.deadlines,
     plan: s.plan,
+    contests: contestOutcomes(s),
     ...(result !== undefined ? { result, closed: true } : {}),
   };
+}
+
+/** Each contest's outcome as recorded so far (Cycle.contests): what documents and results read. */
+export function contestOutcomes(s: CycleState): ContestOutcome[] {
+  const { threshold } = s.input.ruleSet.voting;
+  return s.contests.map((c) => ({
+    contest: c.contest,
+    seats: c.seats,
+    status: c.status,
+    winners: [...c.winners],
+    decidedBy: c.decidedBy,
+    ...(c.noWinnerReason !== undefined ? { noWinnerReason: c.noWinnerReason } : {}),
+    rounds: c.rounds.length,
+    threshold: { ratio: threshold.ratio, base: threshold.base, strict: threshold.strict },
+  }));
 }
 
 const idle = (fx: EffectQueue) => fx.queue.length === 0 && !fx.dirty && !fx.busy;

@@ -10,7 +10,7 @@ import {
   type GovernmentFlagHeldFrom,
   type GovernmentFlagSelectionRow,
 } from '../domain/government-flag';
-import { meetsThreshold } from '../domain/tally';
+import { meetsThreshold } from '../domain/threshold';
 import { awardAmount } from '../domain/money';
 import { acts } from './activities';
 import { ok, registerAct, requireBeforeDeadline, requireRole } from './act';

@@ -1,42 +1,28 @@
 /**
- * Message definitions (Updates, Signals, Queries) shared by the workflows and the API.
- * Payload types come from the Zod contracts: one source for types, HTTP validation and OpenAPI.
+ * Message definitions (Updates, Signals, Queries) shared by the workflows and the API: the one import
+ * point. Each is defined beside the phase or workflow that handles it (workflows/cycle/phases/<phase>/
+ * messages.ts, workflows/cycle/messages.ts, …) and re-exported here. Payload types come from the Zod
+ * contracts: one source for types, HTTP validation and OpenAPI.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { z } from 'zod';
 import type * as c from '../contracts/cycle';
 import type * as gf from '../contracts/government-flag';
 import type { Roster } from '../contracts/common';
-import type { CycleView, CouncilView } from './view';
+import type { ActResult, In } from './act';
+import type { CouncilView } from './view';
 
-type In<S extends z.ZodType> = z.input<S>;
+export type { ActResult } from './act';
 
-export interface ActResult {
-  ok: true;
-  message: string;
-  data?: Record<string, unknown>;
-}
-
-// Cycle workflow — bloc head acts
-export const publishPlan = defineUpdate<ActResult, [In<typeof c.PublishPlanSchema>]>('publishPlan');
-export const reviewPledge = defineUpdate<ActResult, [In<typeof c.ReviewPledgeSchema>]>('reviewPledge');
-export const extendDeadline = defineUpdate<ActResult, [In<typeof c.ExtendDeadlineSchema>]>('extendDeadline');
-export const compileBlocReport = defineUpdate<ActResult, [In<typeof c.CompileBlocReportSchema>]>('compileBlocReport');
-export const reviewScore = defineUpdate<ActResult, [In<typeof c.ReviewScoreSchema>]>('reviewScore');
-export const closeReview = defineUpdate<ActResult, [In<typeof c.CloseReviewSchema>]>('closeReview');
-export const openMeeting = defineUpdate<ActResult, [In<typeof c.OpenMeetingSchema>]>('openMeeting');
-export const closeRound = defineUpdate<ActResult, [In<typeof c.CloseRoundSchema>]>('closeRound');
-export const decideContest = defineUpdate<ActResult, [In<typeof c.DecideContestSchema>]>('decideContest');
-export const recordHandover = defineUpdate<ActResult, [In<typeof c.RecordHandoverSchema>]>('recordHandover');
-// Cycle workflow — unit acts
-export const submitPledge = defineUpdate<ActResult, [In<typeof c.SubmitPledgeSchema>]>('submitPledge');
-export const submitMidYearReport = defineUpdate<ActResult, [In<typeof c.SubmitReportSchema>]>('submitMidYearReport');
-export const submitSelfScore = defineUpdate<ActResult, [In<typeof c.SubmitSelfScoreSchema>]>('submitSelfScore');
-export const castBallot = defineUpdate<ActResult, [In<typeof c.CastBallotSchema>]>('castBallot');
-// Cycle workflow — admin / standing body acts
-export const changeMembership = defineUpdate<ActResult, [In<typeof c.ChangeMembershipSchema>]>('changeMembership');
-export const putOnHold = defineUpdate<ActResult, [In<typeof c.HoldSchema>]>('putOnHold');
-export const resolveHold = defineUpdate<ActResult, [In<typeof c.ResolveHoldSchema>]>('resolveHold');
+// Cycle workflow — by phase
+export * from './cycle/phases/launch/messages';
+export * from './cycle/phases/pledge/messages';
+export * from './cycle/phases/mid-year/messages';
+export * from './cycle/phases/self-scoring/messages';
+export * from './cycle/phases/review/messages';
+export * from './cycle/phases/voting/messages';
+export * from './cycle/phases/handover/messages';
+// Cycle workflow — open in every phase, and its query
+export * from './cycle/messages';
 
 // Council workflow
 export const castCouncilVote = defineUpdate<ActResult, [In<typeof c.CouncilVoteSchema>]>('castCouncilVote');
@@ -54,7 +40,6 @@ export const holdChanged =
  */
 export const rosterChanged = defineSignal<[Roster]>('rosterChanged');
 
-export const getCycle = defineQuery<CycleView>('getCycle');
 export const getCouncil = defineQuery<CouncilView>('getCouncil');
 
 // Government-flag workflow (province-year): council members vote; the secretary closes, submits, records outcomes.

@@ -1,6 +1,6 @@
 import { acts } from './activities';
 import { projectionOf } from './effects';
-import type { CycleState } from './state';
+import type { CycleState } from './cycle/state';
 
 /**
  * Writes the cycle's projection (the read model the API serves). Idempotent upsert. In a batched

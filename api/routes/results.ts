@@ -142,8 +142,14 @@ interface CouncilTallyJson {
   share?: number;
   passes?: boolean;
 }
+interface RecordedContest {
+  contest: string;
+  winners: string[];
+  decidedBy: string | null;
+  status?: string;
+}
 interface CycleResultJson {
-  contests?: { contest: string; winners: string[]; decidedBy: string | null }[];
+  contests?: RecordedContest[];
 }
 
 /** Council votes on one proposal: 'council:<id>' (provincial awards) and 'govflag:<id>' (Government flag, api/routes/government-flag.ts). */
@@ -307,7 +313,10 @@ export function resultsRouter(deps: AppDeps): Router {
       });
       contests.set(r.contest, entry);
     }
-    const decided = new Map(((cycle.result as CycleResultJson | null)?.contests ?? []).map((c) => [c.contest, c]));
+    // Each contest's outcome as the workflow recorded it (Cycle.contests; a cycle closed before it: its result).
+    const recorded =
+      (cycle.contests as RecordedContest[] | null) ?? (cycle.result as CycleResultJson | null)?.contests ?? [];
+    const decided = new Map(recorded.filter((c) => (c.status ?? 'decided') === 'decided').map((c) => [c.contest, c]));
 
     res.json({
       cycle: {

@@ -6,7 +6,8 @@
 import { bold, endWith, para } from '../blocks';
 import { formatPercent, formatShare, joinVn } from '../format';
 import type { Block, TableBlock } from '../layout';
-import { meetsThreshold, type PercentBase, type Threshold } from '../model';
+import { meetsThreshold, thresholdBase } from '../../domain/threshold';
+import type { PercentBase, Threshold } from '../model';
 import { baseCount, decidingRound, type Contest, type Member, type Round } from './model';
 
 export function memberName(members: readonly Member[], unitId: string): string {
@@ -22,7 +23,9 @@ export const BASE_LABEL: Record<PercentBase, string> = {
 function thresholdText(t: Threshold, members: readonly Member[]): string {
   const pct = formatPercent(t.ratio);
   const cond = t.strict ? `trên ${pct}` : `từ ${pct} trở lên`;
-  const count = t.base === 'allMembers' ? members.length : members.filter((m) => m.present).length;
+  // The label names a count only for members or present units (valid ballots differ per round).
+  const present = members.filter((m) => m.present).length;
+  const count = thresholdBase(t.base, { members: members.length, present, validBallots: present });
   const base = t.base === 'validBallots' ? BASE_LABEL.validBallots : `${BASE_LABEL[t.base]} (${count} đơn vị)`;
   return `đạt ${cond} số phiếu đồng ý, tính trên ${base}`;
 }

@@ -4,16 +4,8 @@
  * winners that reached the threshold) are checked by `checkElectorate`.
  */
 import { z } from 'zod';
-import {
-  Id,
-  meetsThreshold,
-  MinutesHeaderSchema,
-  PersonSchema,
-  text,
-  ThresholdSchema,
-  YearSchema,
-  type PercentBase,
-} from '../model';
+import { meetsThreshold, thresholdBase } from '../../domain/threshold';
+import { Id, MinutesHeaderSchema, PersonSchema, text, ThresholdSchema, YearSchema, type PercentBase } from '../model';
 
 /** The fields both records of the meeting open with (the summary line has a default per record). */
 export const MeetingRecordShape = {
@@ -123,16 +115,10 @@ export const ContestSchema = z
 
 export type Contest = z.infer<typeof ContestSchema>;
 
-/** How many voters form the base of a percentage. */
+/** How many voters form the base of a percentage at a round of the meeting (domain/threshold.ts thresholdBase). */
 export function baseCount(base: PercentBase, members: readonly Member[], round: Round): number {
-  switch (base) {
-    case 'allMembers':
-      return members.length;
-    case 'present':
-      return members.filter((m) => m.present).length;
-    case 'validBallots':
-      return round.validBallots;
-  }
+  const present = members.filter((m) => m.present).length;
+  return thresholdBase(base, { members: members.length, present, validBallots: round.validBallots });
 }
 
 /**

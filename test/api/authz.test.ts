@@ -46,7 +46,7 @@ jest.setTimeout(300_000);
 const sys = systemForThisFile();
 
 const everyone = Object.keys(PEOPLE) as Person[];
-/** Head acts the deputy may also do (workflows/handlers.ts: requireHead(s, actor, true)). */
+/** Head acts the deputy may also do (workflows/cycle/guards.ts: requireHead(s, actor, true)). */
 const DEPUTY_TOO = ['/scores/review', '/contests/decide'];
 
 /** Who of the matrix's people may do this act, by its scope in ACTS. */

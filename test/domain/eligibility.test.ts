@@ -1,14 +1,14 @@
 import {
   AWARD_LABELS_VI,
   AwardTypeSchema,
-  HoldSchema,
-  applyQuotas,
-  assessEligibility,
+  awardContestSeats,
+  awardsConflict,
   checkOneAchievementOneAward,
-  eligibilityOf,
   governmentFlagQuota,
+  holdResolved,
+  mayStandForAward,
+  proposalStatusFor,
   type AwardType,
-  type Hold,
 } from '../../domain/eligibility';
 import { errorCodeOf } from './helpers';
 
@@ -29,220 +29,36 @@ describe('AwardTypeSchema and Vietnamese labels', () => {
   });
 });
 
-describe('HoldSchema', () => {
+describe('holds (ND 152/2025 Art. 4(4))', () => {
   it.each([
     {
-      rule: 'ND 152/2025 Art. 4(4) open investigation',
-      hold: { kind: 'investigation', openedOn: '2025-11-01' },
-      ok: true,
+      rule: 'ND 152/2025 Art. 4(4) no pending matter: may stand, proposal submitted',
+      hold: 'none',
+      may: true,
+      status: 'submitted',
     },
     {
-      rule: 'ND 152/2025 Art. 4(4) cleared complaint',
-      hold: { kind: 'complaint', openedOn: '2025-11-01', closedOn: '2025-11-20', outcome: 'cleared' },
-      ok: true,
+      rule: 'ND 152/2025 Art. 4(4) pending matter: held, never rejected',
+      hold: 'onHold',
+      may: false,
+      status: 'onHold',
     },
     {
-      rule: 'ND 152/2025 Art. 4(4) discipline with its end date',
-      hold: {
-        kind: 'discipline',
-        openedOn: '2025-03-01',
-        closedOn: '2025-04-01',
-        outcome: 'disciplined',
-        disciplineEndsOn: '2026-04-01',
-      },
-      ok: true,
+      rule: 'ND 152/2025 Art. 4(4) disciplined: not this year',
+      hold: 'disqualified',
+      may: false,
+      status: 'disqualified',
     },
-    {
-      rule: 'closed without outcome',
-      hold: { kind: 'complaint', openedOn: '2025-11-01', closedOn: '2025-11-20' },
-      ok: false,
-    },
-    {
-      rule: 'outcome while still open',
-      hold: { kind: 'complaint', openedOn: '2025-11-01', outcome: 'cleared' },
-      ok: false,
-    },
-    {
-      rule: 'closed before opened',
-      hold: { kind: 'inspection', openedOn: '2025-11-01', closedOn: '2025-10-01', outcome: 'cleared' },
-      ok: false,
-    },
-    {
-      rule: 'discipline end on a cleared matter',
-      hold: {
-        kind: 'complaint',
-        openedOn: '2025-11-01',
-        closedOn: '2025-11-20',
-        outcome: 'cleared',
-        disciplineEndsOn: '2026-01-01',
-      },
-      ok: false,
-    },
-    {
-      rule: 'discipline ending before the decision',
-      hold: {
-        kind: 'discipline',
-        openedOn: '2025-03-01',
-        closedOn: '2025-04-01',
-        outcome: 'disciplined',
-        disciplineEndsOn: '2025-03-15',
-      },
-      ok: false,
-    },
-    { rule: 'unknown kind', hold: { kind: 'rumour', openedOn: '2025-11-01' }, ok: false },
-  ])('$rule', ({ hold, ok }) => {
-    expect(HoldSchema.safeParse(hold).success).toBe(ok);
+  ] as const)('$rule', ({ hold, may, status }) => {
+    expect(mayStandForAward(hold)).toBe(may);
+    expect(proposalStatusFor(hold)).toBe(status);
   });
-});
 
-describe('eligibilityOf (ND 152/2025 Art. 4(4))', () => {
-  const h = (x: Partial<Hold> & Pick<Hold, 'kind' | 'openedOn'>): Hold => HoldSchema.parse(x);
-  const ON = '2025-12-05';
   it.each([
-    {
-      rule: 'ND 152/2025 Art. 4(4): no holds → eligible',
-      holds: [] as Hold[],
-      periodStart: undefined,
-      expected: 'eligible',
-    },
-    {
-      rule: 'ND 152/2025 Art. 4(4): pending investigation → on hold, not rejected',
-      holds: [h({ kind: 'investigation', openedOn: '2025-11-01' })],
-      periodStart: undefined,
-      expected: 'onHold',
-    },
-    {
-      rule: 'ND 152/2025 Art. 4(4): press-raised corruption issue being verified → on hold',
-      holds: [h({ kind: 'pressAllegation', openedOn: '2025-12-05' })],
-      periodStart: undefined,
-      expected: 'onHold',
-    },
-    {
-      rule: 'ND 152/2025 Art. 4(4): a hold opened after the date is not yet known',
-      holds: [h({ kind: 'complaint', openedOn: '2025-12-10' })],
-      periodStart: undefined,
-      expected: 'eligible',
-    },
-    {
-      rule: 'ND 152/2025 Art. 4(4) para 3: cleared → the award proceeds',
-      holds: [h({ kind: 'complaint', openedOn: '2025-11-01', closedOn: '2025-12-01', outcome: 'cleared' })],
-      periodStart: undefined,
-      expected: 'eligible',
-    },
-    {
-      rule: 'ND 152/2025 Art. 4(4): cleared only after the date → still on hold on the date',
-      holds: [h({ kind: 'inspection', openedOn: '2025-11-01', closedOn: '2025-12-20', outcome: 'cleared' })],
-      periodStart: undefined,
-      expected: 'onHold',
-    },
-    {
-      rule: 'ND 152/2025 Art. 4(4) para 2: discipline still running → disqualified',
-      holds: [
-        h({
-          kind: 'discipline',
-          openedOn: '2025-09-01',
-          closedOn: '2025-10-01',
-          outcome: 'disciplined',
-          disciplineEndsOn: '2026-10-01',
-        }),
-      ],
-      periodStart: undefined,
-      expected: 'disqualified',
-    },
-    {
-      rule: 'ND 152/2025 Art. 4(4) para 2: discipline over, no period given → eligible',
-      holds: [
-        h({
-          kind: 'discipline',
-          openedOn: '2025-01-10',
-          closedOn: '2025-02-01',
-          outcome: 'disciplined',
-          disciplineEndsOn: '2025-11-30',
-        }),
-      ],
-      periodStart: undefined,
-      expected: 'eligible',
-    },
-    {
-      rule: 'ND 152/2025 Art. 4(4) para 2: discipline ended inside the 2025 period → 2025 achievements do not count',
-      holds: [
-        h({
-          kind: 'discipline',
-          openedOn: '2025-01-10',
-          closedOn: '2025-02-01',
-          outcome: 'disciplined',
-          disciplineEndsOn: '2025-11-30',
-        }),
-      ],
-      periodStart: '2025-01-01',
-      expected: 'disqualified',
-    },
-    {
-      rule: 'ND 152/2025 Art. 4(4) para 2: discipline ended before the period → eligible',
-      holds: [
-        h({
-          kind: 'discipline',
-          openedOn: '2024-01-10',
-          closedOn: '2024-02-01',
-          outcome: 'disciplined',
-          disciplineEndsOn: '2024-12-31',
-        }),
-      ],
-      periodStart: '2025-01-01',
-      expected: 'eligible',
-    },
-    {
-      rule: 'ND 152/2025 Art. 4(4) para 2: counting restarts on the end day itself',
-      holds: [
-        h({
-          kind: 'discipline',
-          openedOn: '2024-01-10',
-          closedOn: '2024-02-01',
-          outcome: 'disciplined',
-          disciplineEndsOn: '2025-01-01',
-        }),
-      ],
-      periodStart: '2025-01-01',
-      expected: 'eligible',
-    },
-    {
-      rule: 'ND 152/2025 Art. 4(4): disciplined with no known end → disqualified',
-      holds: [h({ kind: 'investigation', openedOn: '2025-01-10', closedOn: '2025-06-01', outcome: 'disciplined' })],
-      periodStart: undefined,
-      expected: 'disqualified',
-    },
-    {
-      rule: 'ND 152/2025 Art. 4(4): disqualified outranks on hold',
-      holds: [
-        h({ kind: 'complaint', openedOn: '2025-11-01' }),
-        h({
-          kind: 'discipline',
-          openedOn: '2025-09-01',
-          closedOn: '2025-10-01',
-          outcome: 'disciplined',
-          disciplineEndsOn: '2026-10-01',
-        }),
-      ],
-      periodStart: undefined,
-      expected: 'disqualified',
-    },
-  ])('$rule', ({ holds, periodStart, expected }) => {
-    expect(eligibilityOf(holds, ON, { periodStart })).toBe(expected);
-  });
-
-  it('assessEligibility names the blocking holds', () => {
-    const open = HoldSchema.parse({ kind: 'complaint', openedOn: '2025-11-01' });
-    const cleared = HoldSchema.parse({
-      kind: 'inspection',
-      openedOn: '2025-10-01',
-      closedOn: '2025-10-15',
-      outcome: 'cleared',
-    });
-    expect(assessEligibility([cleared, open], ON)).toEqual({ status: 'onHold', reasons: [open] });
-  });
-
-  it('rejects a malformed date', () => {
-    expect(errorCodeOf(() => eligibilityOf([], '05/12/2025'))).toBe('VALIDATION');
+    { outcome: 'cleared', expected: 'cleared' },
+    { outcome: 'disciplined', expected: 'disqualified' },
+  ] as const)('ND 152/2025 Art. 4(4) closed as $outcome → $expected', ({ outcome, expected }) => {
+    expect(holdResolved(outcome)).toBe(expected);
   });
 });
 
@@ -271,15 +87,20 @@ describe('checkOneAchievementOneAward (L2022 Art. 5)', () => {
       ],
     },
     {
-      rule: 'L2022 Art. 5 + ND 152/2025 Art. 7(1): provincial and Government flag for the same year',
+      rule: 'ND 152/2025 Art. 7(1), 4(1): a provincial flag then the Government flag for the same year is no conflict',
       proposals: [p('insp', 'emulation-flag'), p('insp', 'government-flag')],
+      expected: [],
+    },
+    {
+      rule: 'L2022 Art. 5: the Government flag twice for one year still conflicts',
+      proposals: [p('insp', 'emulation-flag'), p('insp', 'government-flag'), p('insp', 'government-flag')],
       expected: [
         {
           unitId: 'insp',
           achievementPeriod: '2025',
           awardTypes: ['emulation-flag', 'government-flag'],
-          proposalIndexes: [0, 1],
-          reason: 'severalForms',
+          proposalIndexes: [0, 1, 2],
+          reason: 'sameAwardTwice',
         },
       ],
     },
@@ -310,6 +131,20 @@ describe('checkOneAchievementOneAward (L2022 Art. 5)', () => {
     expect(checkOneAchievementOneAward(proposals)).toEqual(expected);
   });
 
+  it.each([
+    { a: 'emulation-flag', b: 'government-flag', conflict: false },
+    { a: 'government-flag', b: 'emulation-flag', conflict: false },
+    { a: 'emulation-flag', b: 'certificate-of-merit', conflict: true },
+    { a: 'certificate-of-merit', b: 'excellent-labour-collective', conflict: true },
+  ] as const)('awardsConflict($a, $b) = $conflict by default', ({ a, b, conflict }) => {
+    expect(awardsConflict(a, b)).toBe(conflict);
+  });
+
+  it('an explicit list without the flag pair makes the provincial and Government flag conflict', () => {
+    const proposals = [p('insp', 'emulation-flag'), p('insp', 'government-flag')];
+    expect(checkOneAchievementOneAward(proposals, [])).toHaveLength(1);
+  });
+
   it('[PROV] a province may declare a pair compatible', () => {
     const proposals = [p('court', 'excellent-labour-collective'), p('court', 'certificate-of-merit')];
     expect(checkOneAchievementOneAward(proposals)).toHaveLength(1);
@@ -319,37 +154,18 @@ describe('checkOneAchievementOneAward (L2022 Art. 5)', () => {
   });
 });
 
-describe('applyQuotas ([PROV] caps, proposals in vote order)', () => {
-  const list = [
-    { id: 1, awardType: 'emulation-flag' as const },
-    { id: 2, awardType: 'emulation-flag' as const },
-    { id: 3, awardType: 'certificate-of-merit' as const },
-    { id: 4, awardType: 'certificate-of-merit' as const },
-    { id: 5, awardType: 'certificate-of-merit' as const },
-    { id: 6, awardType: 'government-flag' as const },
-  ];
+describe('awardContestSeats ([PROV] quotas are the seats of the award contests)', () => {
   it.each([
-    {
-      rule: '[PROV] 1 flag, 2 certificates, Government flag uncapped here',
-      quotas: { 'emulation-flag': 1, 'certificate-of-merit': 2 },
-      accepted: [1, 3, 4, 6],
-      over: [2, 5],
-    },
-    {
-      rule: '[PROV] quota 0 refuses every proposal of that type',
-      quotas: { 'certificate-of-merit': 0 },
-      accepted: [1, 2, 6],
-      over: [3, 4, 5],
-    },
-    { rule: '[PROV] no quotas → all accepted', quotas: {}, accepted: [1, 2, 3, 4, 5, 6], over: [] },
-  ])('$rule', ({ quotas, accepted, over }) => {
-    const r = applyQuotas(list, quotas);
-    expect(r.accepted.map((x) => x.id)).toEqual(accepted);
-    expect(r.overQuota.map((x) => x.id)).toEqual(over);
+    { rule: 'L2022 Art. 26(1) one leading collective; 3 certificates', flag: 1, cert: 3, leader: 1, certificate: 3 },
+    { rule: '[PROV] quota 0: no flag contest, no flag proposal', flag: 0, cert: 2, leader: 0, certificate: 2 },
+    { rule: '[PROV] no certificates this year', flag: 1, cert: 0, leader: 1, certificate: 0 },
+  ])('$rule', ({ flag, cert, leader, certificate }) => {
+    expect(awardContestSeats({ emulationFlag: flag, certificateOfMerit: cert })).toEqual({ leader, certificate });
   });
 
-  it('rejects a negative quota', () => {
-    expect(errorCodeOf(() => applyQuotas(list, { 'emulation-flag': -1 }))).toBe('VALIDATION');
+  it('rejects a negative or fractional quota', () => {
+    expect(errorCodeOf(() => awardContestSeats({ emulationFlag: -1, certificateOfMerit: 1 }))).toBe('VALIDATION');
+    expect(errorCodeOf(() => awardContestSeats({ emulationFlag: 1, certificateOfMerit: 1.5 }))).toBe('VALIDATION');
   });
 });
 

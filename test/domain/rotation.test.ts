@@ -1,4 +1,9 @@
-import { actingHead, chairForItem, nextHeadAndDeputy, type RotationInput } from '../../domain/rotation';
+import {
+  actingHead,
+  nextHeadAndDeputy,
+  nextHeadAndDeputyWithFallback,
+  type RotationInput,
+} from '../../domain/rotation';
 import { domainErrorOf, errorCodeOf } from './helpers';
 
 // Police, Military, Border guard, Procuracy (VKS), Court (TA), Inspectorate, Justice.
@@ -166,7 +171,7 @@ describe('nextHeadAndDeputy', () => {
   });
 });
 
-describe('actingHead / chairForItem', () => {
+describe('actingHead', () => {
   it.each([
     {
       rule: '[PRAC] the head acts while it is a member',
@@ -192,16 +197,39 @@ describe('actingHead / chairForItem', () => {
   ])('$rule', ({ members, head, deputy, expected }) => {
     expect(actingHead({ members, head, deputy })).toBe(expected);
   });
+});
 
+describe('nextHeadAndDeputyWithFallback (the handover never stalls)', () => {
   it.each([
-    { rule: '[PRAC] §6 the head chairs when not a candidate', candidates: ['vks', 'court'], expected: 'police' },
     {
-      rule: '[PRAC] §6/§8.7 the head is a candidate: the deputy chairs',
-      candidates: ['police', 'court'],
-      expected: 'military',
+      rule: "[PROV] 'vote' with an elected pair: the election stands",
+      input: { policy: 'vote', elected: { head: 'vks', deputy: 'court' } },
+      expected: { head: 'vks', deputy: 'court', policy: 'vote' },
     },
-    { rule: '[PRAC] both candidates: the meeting chooses a chair', candidates: ['police', 'military'], expected: null },
-  ])('$rule', ({ candidates, expected }) => {
-    expect(chairForItem({ members: MEMBERS, head: 'police', deputy: 'military', candidates })).toBe(expected);
+    {
+      rule: "[PRAC] §6 'vote' without a winner: the deputy succeeds",
+      input: { policy: 'vote', elected: {} },
+      expected: { head: 'military', deputy: 'border', policy: 'deputySucceeds' },
+    },
+    {
+      rule: "[PRAC] §8.7 'deputySucceeds' with the deputy gone: the agreed order",
+      input: {
+        policy: 'deputySucceeds',
+        members: MEMBERS.filter((m) => m !== 'military'),
+        fixedOrder: ['police', 'military', 'vks', 'court'],
+      },
+      expected: { head: 'vks', deputy: 'court', policy: 'fixedOrder' },
+    },
+  ] as { rule: string; input: Partial<RotationInput>; expected: unknown }[])('$rule', ({ input, expected }) => {
+    expect(nextHeadAndDeputyWithFallback(base(input))).toEqual(expected);
+  });
+
+  it('the last policy failing throws its own error', () => {
+    const err = domainErrorOf(() =>
+      nextHeadAndDeputyWithFallback(
+        base({ policy: 'vote', elected: {}, members: MEMBERS.filter((m) => m !== 'military') }),
+      ),
+    );
+    expect(err.code).toBe('VALIDATION');
   });
 });

@@ -1,13 +1,5 @@
 import type { Threshold } from '../../domain/ruleset';
-import {
-  ballotProblem,
-  breakTie,
-  meetsThreshold,
-  nextStep,
-  requiredCount,
-  tallyRound,
-  type TallyInput,
-} from '../../domain/tally';
+import { ballotProblem, breakTie, nextStep, tallyRound, type TallyInput } from '../../domain/tally';
 import { errorCodeOf } from './helpers';
 
 const ALL80: Threshold = { ratio: 0.8, base: 'allMembers', strict: false };
@@ -49,49 +41,6 @@ const tiedTwoSeats = round({
     ...Array.from({ length: 5 }, () => ({ choices: ['A', 'C'] })),
     ...Array.from({ length: 2 }, () => ({ choices: ['B', 'C'] })),
   ],
-});
-
-describe('meetsThreshold / requiredCount', () => {
-  it.each([
-    {
-      rule: 'TT 01/2024/TT-TANDTC Art. 29 "từ 80% trở lên": 8 of 10 passes',
-      count: 8,
-      base: 10,
-      t: ALL80,
-      pass: true,
-      need: 8,
-    },
-    {
-      rule: 'TT 01/2024/TT-TANDTC Art. 29: 7 of 9 (77.8%) fails, 8 needed',
-      count: 7,
-      base: 9,
-      t: ALL80,
-      pass: false,
-      need: 8,
-    },
-    {
-      rule: '[PROV] ≥ 70%: 7 of 10 passes despite 0.7 × 10 = 7.000000000000001',
-      count: 7,
-      base: 10,
-      t: { ratio: 0.7, base: 'allMembers', strict: false } as Threshold,
-      pass: true,
-      need: 7,
-    },
-    { rule: '[PROV] "more than 50%": 5 of 10 fails', count: 5, base: 10, t: ALL_MAJORITY, pass: false, need: 6 },
-    { rule: '[PROV] "more than 50%": 5 of 9 passes', count: 5, base: 9, t: ALL_MAJORITY, pass: true, need: 5 },
-    {
-      rule: 'TT 01/2024/TT-TANDTC Art. 29 quorum 2/3: 6 of 9 present',
-      count: 6,
-      base: 9,
-      t: TWO_THIRDS,
-      pass: true,
-      need: 6,
-    },
-    { rule: 'a zero base never passes', count: 0, base: 0, t: ALL80, pass: false, need: 0 },
-  ])('$rule', ({ count, base, t, pass, need }) => {
-    expect(meetsThreshold(count, base, t)).toBe(pass);
-    expect(requiredCount(base, t)).toBe(need);
-  });
 });
 
 describe('tallyRound: outcomes', () => {

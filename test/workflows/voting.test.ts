@@ -1,4 +1,5 @@
 /** Workflow tests — the year-end vote: double votes, run-offs, head-and-deputy decisions, no quorum, no winner. */
+import { loadDocumentData } from '../../documents/from-cycle';
 import { DAY, runToVoting, runVoting, waitFor } from '../support/scenario';
 import { useCycleHarness } from './harness';
 
@@ -130,6 +131,72 @@ test('two failed rounds are decided by the head and the deputy together', async 
   expect(leader.rounds).toHaveLength(2);
   expect(leader.winners).toEqual([b]);
   expect(leader.decidedBy).toBe('headAndDeputy');
+});
+
+test('the recorded outcome is what the documents print: head and deputy pick two seats in their own order', async () => {
+  // Two flag seats, blank ballots twice, then the head and deputy name [later id, earlier id]. The workflow
+  // records its agreed choice (sorted); the old documents re-read the audit log and printed the act's order.
+  const { port, plan, workflowId } = await h.startYear((i) => ({
+    ...i,
+    ruleSet: {
+      ...i.ruleSet,
+      voting: {
+        ...i.ruleSet.voting,
+        threshold: { ratio: 0.4, base: 'validBallots', strict: false },
+        maxRounds: 2,
+        afterFailedRounds: 'headAndDeputyDecide',
+      },
+      quotas: { ...i.ruleSet.quotas, emulationFlag: 2, certificateOfMerit: 1 },
+    },
+  }));
+  await runToVoting(port, h.cast, plan, { merit: h.merit() });
+  const voters = Object.values(h.units).slice(0, 6);
+  const deciding = runVoting(port, h.cast, { merit: h.merit(), leaderVotes: () => [] }, voters);
+  const v = await waitFor('head and deputy decision', async () => {
+    const now = await port.view();
+    return now.contests.find((c) => c.contest === 'leader')?.status === 'awaitingDecision' ? now : undefined;
+  });
+  const [first, second] = [h.units['CT-TTR']!, h.units['CT-CA']!].sort();
+  const picks = [second!, first!];
+  await port.act(h.cast.officerOf[v.actingHeadUnitId]!, '/contests/decide', { contest: 'leader', unitIds: picks });
+  await port.act(h.cast.officerOf[v.deputyUnitId]!, '/contests/decide', { contest: 'leader', unitIds: picks });
+  const done = await deciding;
+  const leader = done.contests.find((c) => c.contest === 'leader')!;
+  expect(leader).toMatchObject({ decidedBy: 'headAndDeputy', winners: [first, second] });
+  // One achievement, one award (L2022 Art. 5): the flag winners do not stand for the certificate.
+  const certificate = done.contests.find((c) => c.contest === 'certificate')!;
+  expect(certificate.rounds[0]!.candidates).not.toContain(first);
+  expect(certificate.rounds[0]!.candidates).not.toContain(second);
+
+  // Projected as recorded, as soon as it was decided (the cycle is still open: the council runs).
+  const row = await h.db.prisma.cycle.findUniqueOrThrow({ where: { id: workflowId } });
+  expect(row.closedAt).toBeNull();
+  const projected = (
+    row.contests as { contest: string; winners: string[]; decidedBy: string; threshold: unknown }[]
+  ).find((c) => c.contest === 'leader');
+  expect(projected).toMatchObject({
+    winners: leader.winners,
+    decidedBy: 'headAndDeputy',
+    threshold: { ratio: 0.4, base: 'validBallots', strict: false },
+  });
+
+  // The minutes print the recorded winners, in the recorded order (not the order of the decide acts).
+  const minutes = await loadDocumentData(h.db, workflowId, 'minutes', { assign: false });
+  const printed = minutes.contests!.find((c) => c.contest === 'leader')!;
+  expect(printed.winners).toEqual(leader.winners);
+  expect(printed.decidedBy).toBe('headAndDeputy');
+});
+
+test('a flag quota of 0 holds no flag contest and proposes no flag', async () => {
+  const { port, plan } = await h.startYear((i) => ({
+    ...i,
+    ruleSet: { ...i.ruleSet, quotas: { ...i.ruleSet.quotas, emulationFlag: 0, certificateOfMerit: 1 } },
+  }));
+  await runToVoting(port, h.cast, plan, { merit: h.merit() });
+  const done = await runVoting(port, h.cast, { merit: h.merit() });
+  expect(done.contests.map((c) => c.contest)).not.toContain('leader');
+  expect(done.contests.find((c) => c.contest === 'certificate')?.winners).toHaveLength(1);
+  expect(done.proposals.map((p) => p.awardType)).toEqual(['certificate-of-merit']);
 });
 
 test('nobody reaches the threshold: no leader this year', async () => {

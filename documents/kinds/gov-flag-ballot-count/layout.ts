@@ -9,7 +9,7 @@ import {
   scoreText,
 } from '../../government-flag/layout';
 import type { Block, Layout } from '../../layout';
-import { meetsThreshold } from '../../model';
+import { meetsThreshold } from '../../../domain/threshold';
 import { TYPE_ABBR } from '../../numbering';
 import type { GovFlagProposal } from '../gov-flag-proposal/model';
 import type { GovFlagBallotCount, GovFlagCandidate } from './model';

@@ -1,11 +1,11 @@
 /** The council's ballot-count record on the Government flag (Biên bản kiểm phiếu của Hội đồng): input data. */
+import { meetsThreshold } from '../../../domain/threshold';
 import { z } from 'zod';
 import { GovFlagQuotaShape, GovFlagThresholdSchema } from '../../government-flag/model';
 import {
   DateTimeSchema,
   Id,
   instantOf,
-  meetsThreshold,
   MinutesHeaderSchema,
   PersonSchema,
   RecipientsSchema,

@@ -1,16 +1,8 @@
 /** The province's proposal letter for the Government flag (Tờ trình), with its list: input data. */
+import { meetsThreshold } from '../../../domain/threshold';
 import { z } from 'zod';
 import { GovFlagQuotaShape, GovFlagThresholdSchema } from '../../government-flag/model';
-import {
-  DateSchema,
-  DocRefSchema,
-  HeaderSchema,
-  meetsThreshold,
-  RecipientsSchema,
-  SignerSchema,
-  text,
-  YearSchema,
-} from '../../model';
+import { DateSchema, DocRefSchema, HeaderSchema, RecipientsSchema, SignerSchema, text, YearSchema } from '../../model';
 
 export const GovFlagEntrySchema = z.object({
   nominee: text(500),

@@ -11,7 +11,7 @@ import {
 } from '../../format';
 import type { Block, Layout } from '../../layout';
 import { contestBlocks, letter, memberName, winnerVotes } from '../../meeting/layout';
-import { meetsThreshold } from '../../model';
+import { quorumMet as isQuorate } from '../../../domain/threshold';
 import { docRefText } from '../../blocks';
 import { TYPE_ABBR } from '../../numbering';
 import type { Minutes } from './model';
@@ -21,7 +21,7 @@ export function minutesLayout(m: Minutes): Layout {
   const presentMembers = m.members.filter((x) => x.present);
   const absent = m.members.filter((x) => !x.present);
   const present = presentMembers.length;
-  const quorumMet = meetsThreshold(present, total, {
+  const quorumMet = isQuorate(present, total, {
     ratio: m.quorumRule.ratio,
     base: 'allMembers',
     strict: m.quorumRule.strict,

@@ -11,9 +11,9 @@ import {
   type Ctx,
 } from '../../cycle-facts';
 import { formatDateVn, formatNumber } from '../../format';
-import { meetingBase } from '../../meeting/contests';
 import type { MeetingDocs } from '../../meeting/load';
-import { meetsThreshold } from '../../model';
+import { baseCount } from '../../meeting/model';
+import { meetsThreshold } from '../../../domain/threshold';
 import { TYPE_ABBR, type NumberedKind } from '../../numbering';
 import { DECREE_152, LAW_ON_EMULATION } from '../../legal-bases';
 import type { ProposalInput } from './model';
@@ -53,7 +53,7 @@ export function buildProposal(
           `${ctx.unitName(p.unitId)} is proposed for ${awardName(award, ctx.level)} but was not a candidate of the vote`,
         );
       const votes = round.votes.find((v) => v.unitId === p.unitId)!.votes;
-      const base = meetingBase(c.threshold.base, md.members, round);
+      const base = baseCount(c.threshold.base, md.members, round);
       const s = cycle.scoreSummaries.find((x) => x.unitId === p.unitId);
       const achievement =
         p.achievement.trim() ||

@@ -1,14 +1,18 @@
-import type { Actor, Roster } from '../contracts/common';
-import type { Contest, CycleInputParsed, DeadlinePhase, Deadlines, Plan, Proposal } from '../contracts/cycle';
-import type { ActResult } from './messages';
-import type { EffectQueue } from './effects';
-import type { ContestView, CycleView, RoundView, UnitView } from './view';
+import type { Roster } from '../../contracts/common';
+import type { Contest, CycleInputParsed, DeadlinePhase, Deadlines } from '../../contracts/cycle';
+import type { ActResult } from '../act';
+import type { EffectQueue } from '../effects';
+import type { CycleView, RoundView, UnitView } from '../view';
+import type { CouncilStepState } from './phases/council/state';
+import type { HandoverState } from './phases/handover/state';
+import type { LaunchState } from './phases/launch/state';
+import type { MidYearState } from './phases/mid-year/state';
+import type { ReviewState } from './phases/review/state';
+import type { ScoreDraft } from './phases/self-scoring/state';
+import type { ContestState, VotingState } from './phases/voting/state';
 
-export interface ScoreDraft {
-  entries: { criterionId: string; self: number; reviewed: number | null; reason?: string }[];
-  bonusClaimed: number;
-  bonusGranted: number | null;
-}
+export type { ContestState } from './phases/voting/state';
+export type { ScoreDraft } from './phases/self-scoring/state';
 
 export interface UnitState extends UnitView {
   code: string;
@@ -18,21 +22,12 @@ export interface UnitState extends UnitView {
   tasksGroupScore: number | null;
 }
 
-export interface ContestState extends Omit<ContestView, 'votedCount' | 'expectedVoters'> {
-  /** Who has voted in the current round (public: "unit X has voted"). */
-  voted: string[];
-  /** What was voted in the current round, without voters. Never exposed by a query. */
-  box: { choices: string[] }[];
-  closeRequested: boolean;
-  /** Final say after failed rounds: the head's and the deputy's choice must agree. */
-  decisions: Record<string, string[]>;
-}
-
-export interface CycleState {
+/** The bloc-year's state: the calendar's own fields, the units, and each phase's slice (phases/<phase>/state.ts). */
+export interface CycleState
+  extends LaunchState, MidYearState, ReviewState, VotingState, CouncilStepState, HandoverState {
   workflowId: string;
   input: CycleInputParsed;
   phase: CycleView['phase'];
-  plan: Plan | null;
   deadlines: Deadlines | null;
   deadlineVersion: number;
   /** Reminders sent per phase so far (optional: histories from before it existed). */
@@ -41,16 +36,8 @@ export interface CycleState {
   deputyUnitId: string;
   actingHeadUnitId: string;
   units: Record<string, UnitState>;
-  blocReport: string | null;
-  reviewClosed: boolean;
-  meeting: { presentUnitIds: string[]; quorumMet: boolean } | null;
-  contests: ContestState[];
-  proposals: Proposal[];
-  councilWorkflowId: string | null;
-  handover: CycleView['handover'];
   /** Who holds which office, by the workflow's own records (absent in histories from before it). */
   roster?: Roster;
-  handoverRequest: { actor: Actor; requestId: string; appointed?: { headUnitId: string; deputyUnitId: string } } | null;
   processed: Record<string, ActResult>;
   /** Batched effects (workflows/effects.ts); absent in runs recorded before that patch. */
   fx?: EffectQueue;

@@ -1,54 +1,32 @@
 import { condition } from '@temporalio/workflow';
-import type { Contest } from '../contracts/cycle';
-import { breakTie, nextStep, tallyRound } from '../domain/tally';
-import { write } from './effects';
-import { awaitDeadline } from './deadline';
-import { project } from './project';
-import { shuffled } from './shuffle';
-import { activeUnitIds, type ContestState, type CycleState } from './state';
+import type { Contest } from '../../../../contracts/cycle';
+import { awardsConflict, mayStandForAward } from '../../../../domain/eligibility';
+import { breakTie, nextStep, tallyRound } from '../../../../domain/tally';
+import { write } from '../../../effects';
+import { project } from '../../../project';
+import { shuffled } from '../../../shuffle';
+import { awaitDeadline } from '../../deadline';
+import { activeUnitIds, type ContestState, type CycleState } from '../../state';
 
-const CONTEST_TITLES: Record<Contest, string> = {
+export const CONTEST_TITLES: Record<Contest, string> = {
   leader: 'Suy tôn đơn vị dẫn đầu (Cờ thi đua)',
   certificate: 'Đề nghị Bằng khen',
   nextHead: 'Bầu Trưởng khối năm sau',
   nextDeputy: 'Bầu Phó Trưởng khối năm sau',
 };
 
-function newContest(contest: Contest, seats: number): ContestState {
-  return {
-    contest,
-    seats,
-    status: 'pending',
-    round: 0,
-    candidates: [],
-    rounds: [],
-    winners: [],
-    decidedBy: null,
-    voted: [],
-    box: [],
-    closeRequested: false,
-    decisions: {},
-  };
-}
-
-/** The contests of the year-end meeting, in order: leader first (TT 21/2014 Art. 7(3): high to low). */
-export function plannedContests(s: CycleState): ContestState[] {
-  const contests = [
-    newContest('leader', Math.max(1, s.input.ruleSet.quotas.emulationFlag)),
-    newContest('certificate', s.input.ruleSet.quotas.certificateOfMerit),
-  ];
-  if (s.input.ruleSet.rotation.policy === 'vote') contests.push(newContest('nextHead', 1), newContest('nextDeputy', 1));
-  return contests.filter((c) => c.seats > 0);
-}
-
 function candidatesFor(s: CycleState, contest: Contest): string[] {
   const eligible = activeUnitIds(s).filter((id) => s.units[id]!.hold !== 'disqualified');
   const winnersOf = (c: Contest) => s.contests.find((x) => x.contest === c)?.winners ?? [];
   switch (contest) {
     case 'leader':
-      return eligible.filter((id) => s.units[id]!.hold === 'none');
+      return eligible.filter((id) => mayStandForAward(s.units[id]!.hold));
     case 'certificate': // one achievement, one award (L2022 Art. 5): the leader is not proposed twice
-      return eligible.filter((id) => s.units[id]!.hold === 'none' && !winnersOf('leader').includes(id));
+      return eligible.filter(
+        (id) =>
+          mayStandForAward(s.units[id]!.hold) &&
+          !(winnersOf('leader').includes(id) && awardsConflict('emulation-flag', 'certificate-of-merit')),
+      );
     case 'nextHead':
       return activeUnitIds(s).filter((id) => !(s.input.ruleSet.rotation.noTwiceInARow && id === s.headUnitId));
     case 'nextDeputy':
@@ -56,43 +34,8 @@ function candidatesFor(s: CycleState, contest: Contest): string[] {
   }
 }
 
-export async function votingPhase(s: CycleState): Promise<void> {
-  s.phase = 'voting';
-  s.contests = plannedContests(s);
-  await project(s);
-  await write(s, 'openTasks', {
-    cycleId: s.workflowId,
-    kind: 'voting',
-    title: 'Hội nghị bình xét, bỏ phiếu kín',
-    dueAt: s.deadlines!.voting,
-    unitIds: activeUnitIds(s),
-  });
-  const met = await awaitDeadline(
-    s,
-    'voting',
-    () => s.meeting?.quorumMet === true,
-    () => [s.actingHeadUnitId],
-    'Hội nghị bình xét',
-  );
-  if (met === 'deadline') {
-    for (const c of s.contests)
-      Object.assign(c, { status: 'decided', winners: [], decidedBy: 'noWinner', noWinnerReason: 'noQuorum' });
-    await write(s, 'notify', {
-      dedupeKey: `${s.workflowId}:voting:no-quorum`,
-      cycleId: s.workflowId,
-      unitIds: activeUnitIds(s),
-      kind: 'escalation',
-      title: 'Không đủ số lượng tham dự',
-      body: 'Hội nghị bình xét không đạt số lượng tối thiểu trước hạn: không suy tôn đơn vị dẫn đầu năm nay.',
-    });
-  } else {
-    for (const c of s.contests) await runContest(s, c);
-  }
-  await write(s, 'updateTasks', { cycleId: s.workflowId, kind: 'voting', unitIds: activeUnitIds(s), status: 'done' });
-  await project(s);
-}
-
-async function runContest(s: CycleState, c: ContestState): Promise<void> {
+/** One contest of the meeting: rounds until the seats are filled, a tie-break, or the head and deputy decide. */
+export async function runContest(s: CycleState, c: ContestState): Promise<void> {
   const { voting } = s.input.ruleSet;
   let candidates = candidatesFor(s, c.contest);
   let seats = c.seats;

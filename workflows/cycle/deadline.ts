@@ -1,7 +1,7 @@
 import { condition } from '@temporalio/workflow';
-import type { DeadlinePhase } from '../contracts/cycle';
-import { reminderTimes } from '../domain/calendar';
-import { write } from './effects';
+import type { DeadlinePhase } from '../../contracts/cycle';
+import { reminderTimes } from '../../domain/calendar';
+import { write } from '../effects';
 import type { CycleState } from './state';
 
 export const DEFAULT_REMINDER_OFFSETS_SECONDS = [7 * 86_400, 86_400];

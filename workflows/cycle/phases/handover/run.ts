@@ -1,10 +1,9 @@
 import { ParentClosePolicy, condition, startChild } from '@temporalio/workflow';
-import { cycleWorkflowId, type CycleInput } from '../contracts/cycle';
-import { nextHeadAndDeputy } from '../domain/rotation';
-import { isDomainError } from '../domain/errors';
-import { flushed, write } from './effects';
-import { awaitDeadline } from './deadline';
-import { activeUnitIds, contestOf, type CycleState } from './state';
+import { cycleWorkflowId, type CycleInput } from '../../../../contracts/cycle';
+import { nextHeadAndDeputyWithFallback } from '../../../../domain/rotation';
+import { flushed, write } from '../../../effects';
+import { awaitDeadline } from '../../deadline';
+import { activeUnitIds, contestOf, type CycleState } from '../../state';
 
 /**
  * Head handover: next year's head and deputy by the bloc's rotation policy, the handover
@@ -57,21 +56,8 @@ export async function handoverPhase(
       : undefined,
     elected: { head: contestOf(s, 'nextHead')?.winners[0], deputy: contestOf(s, 'nextDeputy')?.winners[0] },
   };
-  // When the configured policy cannot name a head (no election winner, the deputy has left),
-  // fall back to the deputy succeeding, then to the agreed order — a year never stalls on it.
-  const policies = [...new Set([rotation.policy, 'deputySucceeds', 'fixedOrder'] as const)];
-  let policy: (typeof policies)[number] = rotation.policy;
-  let next: { head: string; deputy: string } | undefined;
-  for (const candidate of policies) {
-    try {
-      next = nextHeadAndDeputy({ ...base, policy: candidate });
-      policy = candidate;
-      break;
-    } catch (e) {
-      if (!isDomainError(e) || candidate === policies.at(-1)) throw e;
-    }
-  }
-  if (!next) throw new Error('unreachable: the last rotation policy either answers or throws');
+  // When the configured policy cannot name a head, the domain falls back (deputy, then agreed order).
+  const { policy, ...next } = nextHeadAndDeputyWithFallback({ ...base, policy: rotation.policy });
   await write(s, 'recordHandover', {
     cycleId: s.workflowId,
     blocId: s.input.blocId,

@@ -1,0 +1,69 @@
+import { ParentClosePolicy, startChild } from '@temporalio/workflow';
+import type { Proposal } from '../../../../contracts/cycle';
+import { proposalStatusFor } from '../../../../domain/eligibility';
+import { councilReviewWorkflow } from '../../../council';
+import { flushed, write } from '../../../effects';
+import { project } from '../../../project';
+import { reminderOffsets } from '../../deadline';
+import type { CycleState } from '../../state';
+
+/**
+ * The council step: the vote's winners become proposals, stored, and the emulation council's review
+ * starts as its own workflow (id <cycle>-council, abandoned on close: it may outlive the year).
+ * Returns once the review has started; `decided()` waits for its decisions and takes them over.
+ */
+export async function councilPhase(s: CycleState): Promise<{ decided: () => Promise<void> }> {
+  s.proposals = proposalsFromVote(s);
+  s.phase = 'council';
+  await write(s, 'recordProposals', { cycleId: s.workflowId, proposals: s.proposals });
+  await project(s);
+  await flushed(s); // the proposals are stored before the council's own writes begin
+  const council = await startChild(councilReviewWorkflow, {
+    workflowId: `${s.workflowId}-council`,
+    parentClosePolicy: ParentClosePolicy.ABANDON,
+    args: [
+      {
+        cycleWorkflowId: s.workflowId,
+        blocId: s.input.blocId,
+        year: s.input.year,
+        headUnitId: s.actingHeadUnitId,
+        councilMemberIds: s.input.councilMemberIds,
+        ruleSet: s.input.ruleSet,
+        proposals: s.proposals,
+        deadline: s.deadlines!.council,
+        reminderOffsetsSeconds: reminderOffsets(s),
+        ...(s.roster ? { roster: s.roster } : {}),
+      },
+    ],
+  });
+  s.councilWorkflowId = council.workflowId;
+  await project(s);
+  return {
+    decided: async () => {
+      s.proposals = (await council.result()).proposals;
+    },
+  };
+}
+
+/** The proposals the vote makes: the leader(s) for the emulation flag, the certificate winners for the Bằng khen. */
+function proposalsFromVote(s: CycleState): Proposal[] {
+  const winnersOf = (contest: string) => s.contests.find((c) => c.contest === contest)?.winners ?? [];
+  const shareOf = (contest: string, unitId: string) => {
+    const rounds = s.contests.find((c) => c.contest === contest)?.rounds ?? [];
+    return rounds.at(-1)?.shares[unitId] ?? null;
+  };
+  const make = (unitId: string, awardType: Proposal['awardType'], contest: string): Proposal => ({
+    proposalId: `${s.workflowId}:${awardType}:${unitId}`,
+    unitId,
+    awardType,
+    achievement: `Thành tích năm ${s.input.year}: điểm ${s.units[unitId]!.finalTotal?.toString().replace('.', ',') ?? '—'}, xếp hạng ${s.units[unitId]!.rank ?? '—'} trong ${s.input.blocName}.`,
+    voteShare: shareOf(contest, unitId),
+    // A unit under investigation is held, not rejected (ND 152/2025 Art. 4(4)).
+    status: proposalStatusFor(s.units[unitId]!.hold),
+    attempts: 1,
+  });
+  return [
+    ...winnersOf('leader').map((id) => make(id, 'emulation-flag', 'leader')),
+    ...winnersOf('certificate').map((id) => make(id, 'certificate-of-merit', 'certificate')),
+  ];
+}

@@ -1,0 +1,88 @@
+import * as c from '../../../../contracts/cycle';
+import { ok, registerAct, requireBeforeDeadline } from '../../../act';
+import { write } from '../../../effects';
+import { reject } from '../../../errors';
+import { project } from '../../../project';
+import { auditAct, requireHead, requirePhase, requireUnit, unitOf } from '../../guards';
+import { type CycleState } from '../../state';
+import * as m from './messages';
+
+/** The pledge acts: a unit submits its pledge, the head accepts or returns it. */
+export function registerPledgeActs(s: CycleState): void {
+  const p = s.processed;
+
+  registerAct(
+    p,
+    m.submitPledge,
+    c.SubmitPledgeSchema,
+    (a) => {
+      requirePhase(s, 'pledge');
+      requireUnit(s, a.actor, a.unitId);
+      const u = unitOf(s, a.unitId);
+      requireBeforeDeadline(s.deadlines?.pledge, 'the pledge');
+      if (u.pledge === 'submitted' || u.pledge === 'accepted')
+        reject('ALREADY_DONE', `the pledge of ${u.name} is already ${u.pledge}`);
+    },
+    async (a) => {
+      const { requestId, actor: _actor, ...payload } = a;
+      s.units[a.unitId]!.pledge = 'submitted';
+      await write(s, 'recordSubmission', {
+        cycleId: s.workflowId,
+        unitId: a.unitId,
+        kind: 'pledge',
+        payload,
+        status: 'submitted',
+        requestId,
+      });
+      await write(s, 'notify', {
+        dedupeKey: `${s.workflowId}:pledge:${requestId}`,
+        cycleId: s.workflowId,
+        unitIds: [s.actingHeadUnitId],
+        kind: 'info',
+        title: 'Đơn vị đã đăng ký thi đua',
+        body: `${s.units[a.unitId]!.name} đã ký giao ước, chờ Trưởng khối xem xét.`,
+      });
+      await auditAct(s, a, 'pledge.submit', a.unitId);
+      await project(s);
+      return ok('pledge submitted');
+    },
+  );
+
+  registerAct(
+    p,
+    m.reviewPledge,
+    c.ReviewPledgeSchema,
+    (a) => {
+      requirePhase(s, 'pledge');
+      requireHead(s, a.actor);
+      const u = unitOf(s, a.unitId);
+      if (u.pledge !== 'submitted') reject('CONFLICT', `the pledge of ${u.name} is ${u.pledge}, not awaiting review`);
+    },
+    async (a) => {
+      const u = s.units[a.unitId]!;
+      u.pledge = a.decision === 'accept' ? 'accepted' : 'returned';
+      await write(s, 'recordSubmission', {
+        cycleId: s.workflowId,
+        unitId: a.unitId,
+        kind: 'pledge',
+        payload: null,
+        status: u.pledge,
+        reason: a.reason,
+        requestId: a.requestId,
+      });
+      if (u.pledge === 'accepted')
+        await write(s, 'updateTasks', { cycleId: s.workflowId, kind: 'pledge', unitIds: [a.unitId], status: 'done' });
+      await write(s, 'notify', {
+        dedupeKey: `${s.workflowId}:pledge-review:${a.requestId}`,
+        cycleId: s.workflowId,
+        unitIds: [a.unitId],
+        kind: 'info',
+        title: u.pledge === 'accepted' ? 'Giao ước đã được chấp nhận' : 'Giao ước bị trả lại',
+        body: a.reason ?? 'Trưởng khối đã chấp nhận bản đăng ký thi đua.',
+      });
+      await auditAct(s, a, `pledge.${a.decision}`, a.unitId, { reason: a.reason });
+      await project(s);
+      return ok(`pledge ${u.pledge}`);
+    },
+  );
+}

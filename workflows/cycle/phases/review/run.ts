@@ -1,0 +1,33 @@
+import type { CycleState } from '../../state';
+import { write } from '../../../effects';
+import { awaitDeadline } from '../../deadline';
+import { finaliseScores } from './finalise';
+import { project } from '../../../project';
+
+/** Head (and deputy) review until the head closes the review or the deadline; then final scores and ranking. */
+export async function reviewPhase(s: CycleState): Promise<void> {
+  s.phase = 'review';
+  await project(s);
+  await write(s, 'openTasks', {
+    cycleId: s.workflowId,
+    kind: 'review',
+    title: 'Thẩm định điểm tự chấm',
+    dueAt: s.deadlines!.review,
+    unitIds: [s.actingHeadUnitId],
+  });
+  await awaitDeadline(
+    s,
+    'review',
+    () => s.reviewClosed,
+    () => [s.actingHeadUnitId],
+    'Thẩm định điểm',
+  );
+  s.reviewClosed = true;
+  await write(s, 'updateTasks', {
+    cycleId: s.workflowId,
+    kind: 'review',
+    unitIds: [s.actingHeadUnitId],
+    status: 'done',
+  });
+  await finaliseScores(s);
+}

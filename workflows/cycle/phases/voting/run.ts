@@ -1,0 +1,75 @@
+import { patched } from '@temporalio/workflow';
+import type { Contest } from '../../../../contracts/cycle';
+import { awardContestSeats } from '../../../../domain/eligibility';
+import { write } from '../../../effects';
+import { awaitDeadline } from '../../deadline';
+import { project } from '../../../project';
+import { activeUnitIds, type ContestState, type CycleState } from '../../state';
+import { runContest } from './contest';
+
+/** Honours `quotas.emulationFlag: 0` (no flag contest, no flag proposal). */
+export const ZERO_FLAG_QUOTA_PATCH = 'zero-flag-quota-v1';
+
+function newContest(contest: Contest, seats: number): ContestState {
+  return {
+    contest,
+    seats,
+    status: 'pending',
+    round: 0,
+    candidates: [],
+    rounds: [],
+    winners: [],
+    decidedBy: null,
+    voted: [],
+    box: [],
+    closeRequested: false,
+    decisions: {},
+  };
+}
+
+/** The contests of the year-end meeting, in order: leader first (TT 21/2014 Art. 7(3): high to low). */
+export function plannedContests(s: CycleState): ContestState[] {
+  const seats = awardContestSeats(s.input.ruleSet.quotas);
+  // A flag quota of 0 means no flag contest. Runs recorded before this patch held one anyway (seats 1);
+  // the marker is only written when the quota is 0, so every other history replays unchanged.
+  const leaderSeats = seats.leader > 0 || patched(ZERO_FLAG_QUOTA_PATCH) ? seats.leader : 1;
+  const contests = [newContest('leader', leaderSeats), newContest('certificate', seats.certificate)];
+  if (s.input.ruleSet.rotation.policy === 'vote') contests.push(newContest('nextHead', 1), newContest('nextDeputy', 1));
+  return contests.filter((c) => c.seats > 0);
+}
+
+export async function votingPhase(s: CycleState): Promise<void> {
+  s.phase = 'voting';
+  s.contests = plannedContests(s);
+  await project(s);
+  await write(s, 'openTasks', {
+    cycleId: s.workflowId,
+    kind: 'voting',
+    title: 'Hội nghị bình xét, bỏ phiếu kín',
+    dueAt: s.deadlines!.voting,
+    unitIds: activeUnitIds(s),
+  });
+  const met = await awaitDeadline(
+    s,
+    'voting',
+    () => s.meeting?.quorumMet === true,
+    () => [s.actingHeadUnitId],
+    'Hội nghị bình xét',
+  );
+  if (met === 'deadline') {
+    for (const c of s.contests)
+      Object.assign(c, { status: 'decided', winners: [], decidedBy: 'noWinner', noWinnerReason: 'noQuorum' });
+    await write(s, 'notify', {
+      dedupeKey: `${s.workflowId}:voting:no-quorum`,
+      cycleId: s.workflowId,
+      unitIds: activeUnitIds(s),
+      kind: 'escalation',
+      title: 'Không đủ số lượng tham dự',
+      body: 'Hội nghị bình xét không đạt số lượng tối thiểu trước hạn: không suy tôn đơn vị dẫn đầu năm nay.',
+    });
+  } else {
+    for (const c of s.contests) await runContest(s, c);
+  }
+  await write(s, 'updateTasks', { cycleId: s.workflowId, kind: 'voting', unitIds: activeUnitIds(s), status: 'done' });
+  await project(s);
+}
