@@ -49,9 +49,18 @@ export function enableBatchedEffects(s: CycleState): void {
   if (patched(BATCHED_EFFECTS_PATCH)) s.fx = { seq: 0, queue: [], dirty: false, busy: false };
 }
 
-/** Queues one write (batched runs) or performs it at once as before (unpatched runs). */
+/** A workflow's state as far as its writes go: batched runs carry a queue, others write at once. */
+export interface Writer {
+  workflowId: string;
+  fx?: EffectQueue;
+}
+
+/**
+ * Queues one write (batched runs) or performs it at once as before (unpatched runs, and the council
+ * and Government-flag workflows, which do not batch: each write is its own activity).
+ */
 export function write<K extends EffectKind>(
-  s: CycleState,
+  s: Writer,
   kind: K,
   input: Parameters<CycleActivities[K]>[0],
 ): Promise<void> {
@@ -101,4 +110,15 @@ export async function runFlusher(s: CycleState): Promise<void> {
 export async function flushed(s: CycleState): Promise<void> {
   const fx = s.fx;
   if (fx) await condition(() => idle(fx));
+}
+
+/**
+ * Runs a group of writes after every group started before it (unbatched workflows: the Government
+ * flag). A handler's writes never interleave with another handler's or the deadline's; the group's
+ * activities are scheduled exactly as when each workflow chained its own promise (its histories replay).
+ */
+export function inOrder<T>(s: { writing: Promise<unknown> }, writes: () => Promise<T>): Promise<T> {
+  const run = s.writing.then(writes);
+  s.writing = run.catch(() => undefined);
+  return run;
 }
