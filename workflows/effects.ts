@@ -7,7 +7,7 @@ import type { CycleState } from './cycle/state';
  * Batched effects (issue 11). A cycle started on this code records the patch marker below at
  * its very first workflow task and then never awaits a database write inside an act: a handler
  * changes the workflow state, queues its writes (submissions, tasks, notifications, audit rows)
- * with `write()` and marks the projection dirty with `project()`, and returns. One flusher
+ * with `write()` and marks the projection dirty (cycle/projection.ts), and returns. One flusher
  * coroutine (`runFlusher`) takes everything queued so far — from all acts and the phase code of
  * that workflow task — and applies it as ONE local activity (`applyEffects`): the projection
  * snapshot first, then every effect in the order it was queued, in one database transaction.
@@ -23,7 +23,7 @@ import type { CycleState } from './cycle/state';
  * batch is not skipped by a sequence number — each effect makes its repeat a no-op instead.
  *
  * Histories recorded before this patch replay unpatched: `write()` then calls the activity
- * itself and `project()` awaits projectCycle, in exactly the old command order.
+ * itself and each projection awaits projectCycle, in exactly the old command order.
  */
 export const BATCHED_EFFECTS_PATCH = 'batched-effects-v1';
 

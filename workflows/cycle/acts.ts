@@ -1,11 +1,11 @@
+import { registerCycleAct } from './projection';
 import { getExternalWorkflowHandle, patched } from '@temporalio/workflow';
 import * as c from '../../contracts/cycle';
 import { validateExtension } from '../../domain/calendar';
-import { isAdmin, ok, registerAct, requireSecretaryOrAdmin } from '../act';
+import { isAdmin, ok, requireSecretaryOrAdmin } from '../act';
 import { write } from '../effects';
 import { reject } from '../errors';
 import { holdChanged } from '../messages';
-import { project } from '../project';
 import * as m from './messages';
 import { auditAct, requireHead, unitOf } from './guards';
 import { registerHandoverActs } from './phases/handover/acts';
@@ -31,10 +31,8 @@ export function registerCycleHandlers(s: CycleState): void {
 
 /** Acts open in every phase: the head extends a deadline; the admin changes membership; the standing body holds a unit. */
 function registerStandingActs(s: CycleState): void {
-  const p = s.processed;
-
-  registerAct(
-    p,
+  registerCycleAct(
+    s,
     m.extendDeadline,
     c.ExtendDeadlineSchema,
     (a) => {
@@ -75,13 +73,13 @@ function registerStandingActs(s: CycleState): void {
         workflowId: s.workflowId,
         requestId: a.requestId,
       });
-      await project(s);
       return ok('deadline extended', { phase: a.phase, deadline: a.newDeadline });
     },
+    { projects: true },
   );
 
-  registerAct(
-    p,
+  registerCycleAct(
+    s,
     m.changeMembership,
     c.ChangeMembershipSchema,
     (a) => {
@@ -106,13 +104,13 @@ function registerStandingActs(s: CycleState): void {
       });
       await write(s, 'updateTasks', { cycleId: s.workflowId, kind: s.phase, unitIds: [a.unitId], status: 'cancelled' });
       await auditAct(s, a, 'membership.leave', a.unitId, { reason: a.reason });
-      await project(s);
       return ok(`${u.name} left the bloc`);
     },
+    { projects: true },
   );
 
-  registerAct(
-    p,
+  registerCycleAct(
+    s,
     m.putOnHold,
     c.HoldSchema,
     (a) => {
@@ -124,13 +122,16 @@ function registerStandingActs(s: CycleState): void {
     async (a) => {
       s.units[a.unitId]!.hold = 'onHold';
       await applyHold(s, a.unitId, 'onHold', a.reason, a.kind);
-      await auditAct(s, a, 'hold.open', a.unitId, { kind: a.kind, reason: a.reason });
       return ok('unit put on hold');
+    },
+    {
+      projects: true,
+      afterProjection: (a) => auditAct(s, a, 'hold.open', a.unitId, { kind: a.kind, reason: a.reason }),
     },
   );
 
-  registerAct(
-    p,
+  registerCycleAct(
+    s,
     m.resolveHold,
     c.ResolveHoldSchema,
     (a) => {
@@ -143,9 +144,9 @@ function registerStandingActs(s: CycleState): void {
       const state = a.outcome === 'cleared' ? 'cleared' : 'disqualified';
       s.units[a.unitId]!.hold = state === 'cleared' ? 'none' : 'disqualified';
       await applyHold(s, a.unitId, state, a.reason, undefined, a.outcome);
-      await auditAct(s, a, `hold.${a.outcome}`, a.unitId, { reason: a.reason });
       return ok(`hold resolved: ${a.outcome}`);
     },
+    { projects: true, afterProjection: (a) => auditAct(s, a, `hold.${a.outcome}`, a.unitId, { reason: a.reason }) },
   );
 }
 
@@ -208,5 +209,4 @@ async function applyHold(
       body: reason,
     });
   }
-  await project(s);
 }

@@ -1,7 +1,7 @@
 import type { DeadlinePhase } from '../../contracts/cycle';
 import { write } from '../effects';
 import { awaitDeadline } from './deadline';
-import { project } from '../project';
+import { closePhase, enterPhase } from './projection';
 import { activeUnits, type CycleState, type UnitState } from './state';
 
 interface TaskPhase {
@@ -21,8 +21,7 @@ interface TaskPhase {
  * and escalate to the head.
  */
 export async function runTaskPhase(s: CycleState, spec: TaskPhase): Promise<void> {
-  s.phase = spec.phase;
-  await project(s);
+  await enterPhase(s, spec.phase);
   const dueAt = s.deadlines![spec.phase];
   const unitIds = activeUnits(s).map((u) => u.unitId);
   await write(s, 'openTasks', { cycleId: s.workflowId, kind: spec.phase, title: spec.title, dueAt, unitIds });
@@ -76,7 +75,7 @@ export async function runTaskPhase(s: CycleState, spec: TaskPhase): Promise<void
       workflowId: s.workflowId,
     });
   }
-  await project(s);
+  await closePhase(s);
 }
 
 /** A late-penalty rule from the bloc's rule set (0 points when the rule set names none). */

@@ -2,7 +2,7 @@ import { ParentClosePolicy, startChild } from '@temporalio/workflow';
 import type { Proposal } from '../../../../contracts/cycle';
 import { councilReviewWorkflow } from '../../../council';
 import { flushed, write } from '../../../effects';
-import { project } from '../../../project';
+import { change, enterPhase } from '../../projection';
 import { reminderOffsets } from '../../deadline';
 import type { CycleState } from '../../state';
 
@@ -13,9 +13,7 @@ import type { CycleState } from '../../state';
  */
 export async function councilPhase(s: CycleState): Promise<{ decided: () => Promise<void> }> {
   s.proposals = proposalsFromVote(s);
-  s.phase = 'council';
-  await write(s, 'recordProposals', { cycleId: s.workflowId, proposals: s.proposals });
-  await project(s);
+  await enterPhase(s, 'council', () => write(s, 'recordProposals', { cycleId: s.workflowId, proposals: s.proposals }));
   await flushed(s); // the proposals are stored before the council's own writes begin
   const council = await startChild(councilReviewWorkflow, {
     workflowId: `${s.workflowId}-council`,
@@ -35,8 +33,7 @@ export async function councilPhase(s: CycleState): Promise<{ decided: () => Prom
       },
     ],
   });
-  s.councilWorkflowId = council.workflowId;
-  await project(s);
+  await change(s, s, { councilWorkflowId: council.workflowId });
   return {
     decided: async () => {
       s.proposals = (await council.result()).proposals;

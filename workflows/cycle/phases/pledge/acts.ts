@@ -1,18 +1,16 @@
 import * as c from '../../../../contracts/cycle';
-import { ok, registerAct, requireBeforeDeadline } from '../../../act';
+import { registerCycleAct } from '../../projection';
+import { ok, requireBeforeDeadline } from '../../../act';
 import { write } from '../../../effects';
 import { reject } from '../../../errors';
-import { project } from '../../../project';
 import { auditAct, requireHead, requirePhase, requireUnit, unitOf } from '../../guards';
 import { type CycleState } from '../../state';
 import * as m from './messages';
 
 /** The pledge acts: a unit submits its pledge, the head accepts or returns it. */
 export function registerPledgeActs(s: CycleState): void {
-  const p = s.processed;
-
-  registerAct(
-    p,
+  registerCycleAct(
+    s,
     m.submitPledge,
     c.SubmitPledgeSchema,
     (a) => {
@@ -43,13 +41,13 @@ export function registerPledgeActs(s: CycleState): void {
         body: `${s.units[a.unitId]!.name} đã ký giao ước, chờ Trưởng khối xem xét.`,
       });
       await auditAct(s, a, 'pledge.submit', a.unitId);
-      await project(s);
       return ok('pledge submitted');
     },
+    { projects: true },
   );
 
-  registerAct(
-    p,
+  registerCycleAct(
+    s,
     m.reviewPledge,
     c.ReviewPledgeSchema,
     (a) => {
@@ -81,8 +79,8 @@ export function registerPledgeActs(s: CycleState): void {
         body: a.reason ?? 'Trưởng khối đã chấp nhận bản đăng ký thi đua.',
       });
       await auditAct(s, a, `pledge.${a.decision}`, a.unitId, { reason: a.reason });
-      await project(s);
       return ok(`pledge ${u.pledge}`);
     },
+    { projects: true },
   );
 }

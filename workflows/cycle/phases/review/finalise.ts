@@ -1,6 +1,6 @@
 import { computeUnitScore, rankUnits } from '../../../../domain/scoring';
 import { write } from '../../../effects';
-import { project } from '../../../project';
+import { closePhase } from '../../projection';
 import { activeUnits, type CycleState } from '../../state';
 
 /** At review's end: each unit's final score (template, review, bonus, penalties), the ranking, both stored and published. */
@@ -56,5 +56,5 @@ export async function finaliseScores(s: CycleState): Promise<void> {
     title: 'Công bố kết quả chấm điểm',
     body: ranking.map((r) => `${r.rank}. ${s.units[r.unitId]!.name}: ${r.finalTotal}`).join('\n'),
   });
-  await project(s);
+  await closePhase(s);
 }

@@ -2,12 +2,11 @@ import type { CycleState } from '../../state';
 import { write } from '../../../effects';
 import { awaitDeadline } from '../../deadline';
 import { finaliseScores } from './finalise';
-import { project } from '../../../project';
+import { enterPhase } from '../../projection';
 
 /** Head (and deputy) review until the head closes the review or the deadline; then final scores and ranking. */
 export async function reviewPhase(s: CycleState): Promise<void> {
-  s.phase = 'review';
-  await project(s);
+  await enterPhase(s, 'review');
   await write(s, 'openTasks', {
     cycleId: s.workflowId,
     kind: 'review',

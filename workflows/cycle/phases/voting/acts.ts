@@ -1,19 +1,17 @@
 import * as c from '../../../../contracts/cycle';
+import { registerCycleAct } from '../../projection';
 import { meetsThreshold, requiredCount } from '../../../../domain/tally';
-import { ok, registerAct, requireBeforeDeadline } from '../../../act';
+import { ok, requireBeforeDeadline } from '../../../act';
 import { write } from '../../../effects';
 import { reject } from '../../../errors';
-import { project } from '../../../project';
 import { auditAct, requireHead, requirePhase, requireUnit, unitOf } from '../../guards';
 import { activeUnitIds, contestOf, type CycleState } from '../../state';
 import * as m from './messages';
 
 /** The year-end meeting's acts: open it (quorum), cast ballots, close a round, decide after failed rounds. */
 export function registerVotingActs(s: CycleState): void {
-  const p = s.processed;
-
-  registerAct(
-    p,
+  registerCycleAct(
+    s,
     m.openMeeting,
     c.OpenMeetingSchema,
     (a) => {
@@ -32,17 +30,17 @@ export function registerVotingActs(s: CycleState): void {
       const quorumMet = q.strict ? share > q.ratio : share >= q.ratio - 1e-9;
       s.meeting = { presentUnitIds: present, quorumMet };
       await auditAct(s, a, 'meeting.open', s.workflowId, { present, quorumMet });
-      await project(s);
       return ok(quorumMet ? 'meeting opened' : 'quorum not met: the meeting is postponed', {
         quorumMet,
         present: present.length,
         members,
       });
     },
+    { projects: true },
   );
 
-  registerAct(
-    p,
+  registerCycleAct(
+    s,
     m.castBallot,
     c.CastBallotSchema,
     (a) => {
@@ -76,8 +74,8 @@ export function registerVotingActs(s: CycleState): void {
     },
   );
 
-  registerAct(
-    p,
+  registerCycleAct(
+    s,
     m.closeRound,
     c.CloseRoundSchema,
     (a) => {
@@ -109,8 +107,8 @@ export function registerVotingActs(s: CycleState): void {
     },
   );
 
-  registerAct(
-    p,
+  registerCycleAct(
+    s,
     m.decideContest,
     c.DecideContestSchema,
     (a) => {

@@ -2,7 +2,7 @@ import { condition } from '@temporalio/workflow';
 import type { Contest } from '../../../../contracts/cycle';
 import { breakTie, nextStep, tallyRound } from '../../../../domain/tally';
 import { write } from '../../../effects';
-import { project } from '../../../project';
+import { change } from '../../projection';
 import { shuffled } from '../../../shuffle';
 import { awaitDeadline } from '../../deadline';
 import { activeUnitIds, type ContestState, type CycleState } from '../../state';
@@ -51,8 +51,7 @@ export async function runContest(s: CycleState, c: ContestState): Promise<void> 
     };
     // The round row exists before the first ballot can be accepted (voter records point at it).
     await write(s, 'openRound', record);
-    Object.assign(c, { status: 'open', round, candidates, voted: [], box: [], closeRequested: false });
-    await project(s);
+    await change(s, c, { status: 'open', round, candidates, voted: [], box: [], closeRequested: false });
     const outcome = await awaitDeadline(
       s,
       'voting',
@@ -135,8 +134,7 @@ export async function runContest(s: CycleState, c: ContestState): Promise<void> 
     }
     break;
   }
-  c.status = 'decided';
-  await project(s);
+  await change(s, c, { status: 'decided' });
 }
 
 /** Court-sector model (TT 01/2024/TT-TANDTC Art. 29): after the last failed round the head and deputy decide together. */
@@ -151,7 +149,7 @@ async function headAndDeputyDecide(s: CycleState, c: ContestState, candidates: s
     title: `Trưởng khối và Phó Trưởng khối quyết định: ${CONTEST_TITLES[c.contest]}`,
     body: `Sau ${c.rounds.length} vòng bỏ phiếu chưa có kết quả. Ứng viên: ${candidates.map((id) => s.units[id]!.name).join(', ')}.`,
   });
-  await project(s);
+  await change(s, c); // awaitingDecision (set before the notice: a decision may arrive while it is sent)
   const agreed = () => {
     const picks = deciders.map((id) => c.decisions[id]);
     return picks.every((p) => p !== undefined) && picks.every((p) => JSON.stringify(p) === JSON.stringify(picks[0]));

@@ -1,7 +1,7 @@
 import type { Contest } from '../../../../contracts/cycle';
 import { write } from '../../../effects';
 import { awaitDeadline } from '../../deadline';
-import { project } from '../../../project';
+import { closePhase, enterPhase } from '../../projection';
 import { activeUnitIds, type ContestState, type CycleState } from '../../state';
 import { runContest } from './contest';
 
@@ -33,9 +33,9 @@ export function plannedContests(s: CycleState): ContestState[] {
 }
 
 export async function votingPhase(s: CycleState): Promise<void> {
-  s.phase = 'voting';
-  s.contests = plannedContests(s);
-  await project(s);
+  await enterPhase(s, 'voting', () => {
+    s.contests = plannedContests(s);
+  });
   await write(s, 'openTasks', {
     cycleId: s.workflowId,
     kind: 'voting',
@@ -65,5 +65,5 @@ export async function votingPhase(s: CycleState): Promise<void> {
     for (const c of s.contests) await runContest(s, c);
   }
   await write(s, 'updateTasks', { cycleId: s.workflowId, kind: 'voting', unitIds: activeUnitIds(s), status: 'done' });
-  await project(s);
+  await closePhase(s);
 }
