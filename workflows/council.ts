@@ -8,6 +8,7 @@ import { registerCouncilActs } from './council/acts';
 import { getCouncil, holdChanged, rosterChanged } from './messages';
 import { TERMINAL, allDone, toCouncilView, type CouncilState } from './council/state';
 import { openVote, fixVote, persist } from './council/vote';
+import { councilNotices } from '../notifications/catalogue';
 
 /** Proposal review by the emulation council: secret vote, then approve / return / reject; holds pause it. */
 export async function councilReviewWorkflow(raw: c.CouncilInput): Promise<{ proposals: Proposal[] }> {
@@ -51,8 +52,7 @@ export async function councilReviewWorkflow(raw: c.CouncilInput): Promise<{ prop
     personIds: members,
     cycleId: s.input.cycleWorkflowId,
     kind: 'task',
-    title: 'Hồ sơ đề nghị khen thưởng chờ Hội đồng xét',
-    body: `${s.proposals.length} đề nghị của khối năm ${s.input.year}. Hạn: ${s.input.deadline}.`,
+    ...councilNotices.opened(s.proposals.length, s.input.year, s.input.deadline),
   });
 
   const done = () => allDone(s);
@@ -64,8 +64,7 @@ export async function councilReviewWorkflow(raw: c.CouncilInput): Promise<{ prop
       personIds: members,
       cycleId: s.input.cycleWorkflowId,
       kind: 'reminder',
-      title: 'Nhắc hạn xét hồ sơ khen thưởng',
-      body: `Hạn: ${s.input.deadline}.`,
+      ...councilNotices.reminder(s.input.deadline),
     });
   }
   if (!(await condition(done, Math.max(1, deadline - Date.now())))) {
@@ -78,8 +77,7 @@ export async function councilReviewWorkflow(raw: c.CouncilInput): Promise<{ prop
       unitIds: [s.input.headUnitId],
       cycleId: s.input.cycleWorkflowId,
       kind: 'escalation',
-      title: 'Quá hạn xét hồ sơ khen thưởng',
-      body: 'Hội đồng chưa quyết định xong các đề nghị; hồ sơ vẫn được giữ nguyên để xét tiếp.',
+      ...councilNotices.late(),
     });
     await condition(done);
   }

@@ -60,7 +60,8 @@ export async function blocCycleWorkflow(raw: CycleInput): Promise<CycleResult> {
   if (!s.handover) await enterPhase(s, 'handover');
   await handover;
 
-  const result = await closeCycle(s, resultOf);
+  const result = resultOf(s);
+  await closeCycle(s, result);
   await flushed(s);
   await condition(allHandlersFinished);
   await flushed(s);

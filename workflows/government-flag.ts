@@ -9,6 +9,7 @@ import { registerHoldActs } from './government-flag/hold-acts';
 import { registerOutcomeActs } from './government-flag/outcome-acts';
 import { closeRounds, persist, roundOf, type GovFlagState, type GovernmentFlagResult } from './government-flag/state';
 import { registerVoteActs } from './government-flag/vote-acts';
+import { governmentFlagNotices, governmentFlagReasons } from '../notifications/catalogue';
 
 export type { GovernmentFlagResult } from './government-flag/state';
 
@@ -86,8 +87,7 @@ export async function governmentFlagWorkflow(raw: gf.GovernmentFlagInput): Promi
     dedupeKey: `${s.workflowId}:opened`,
     personIds: s.members,
     kind: 'task',
-    title: `Bỏ phiếu kín đề nghị Cờ thi đua của Chính phủ năm ${s.input.year}`,
-    body: `${s.candidates.length} đơn vị dẫn đầu khối; đề nghị tối đa ${s.input.quota}. Hạn trình Bộ Nội vụ: ${s.input.deadlineDate}.`,
+    ...governmentFlagNotices.opened(s.input.year, s.candidates.length, s.input.quota, s.input.deadlineDate),
   });
 
   // 30 June N+1 (ND 152/2025 Art. 35(1)(b)): reminders, then the dossier lapses — the year cannot be caught up.
@@ -99,8 +99,7 @@ export async function governmentFlagWorkflow(raw: gf.GovernmentFlagInput): Promi
       dedupeKey: `${s.workflowId}:reminder:${t}`,
       personIds: [...s.secretaryIds, ...(s.phase === 'voting' ? s.members : [])],
       kind: 'reminder',
-      title: 'Nhắc hạn trình hồ sơ Cờ thi đua của Chính phủ',
-      body: `Hạn trình Bộ Nội vụ: ${s.input.deadlineDate} (Điều 35 khoản 1 điểm b Nghị định 152/2025/NĐ-CP).`,
+      ...governmentFlagNotices.reminder(s.input.deadlineDate),
     });
   }
   if (!(await condition(submittedOrClosed, Math.max(1, deadline - Date.now())))) {
@@ -109,7 +108,7 @@ export async function governmentFlagWorkflow(raw: gf.GovernmentFlagInput): Promi
     for (const c of lapsed)
       Object.assign(c, {
         status: 'rejected',
-        reason: `Quá hạn trình Bộ Nội vụ ${s.input.deadlineDate} (Điều 35 khoản 1 điểm b Nghị định 152/2025/NĐ-CP).`,
+        reason: governmentFlagReasons.lapsed(s.input.deadlineDate),
       });
     s.phase = 'closed';
     await inOrder(s, async () => {
@@ -135,8 +134,7 @@ export async function governmentFlagWorkflow(raw: gf.GovernmentFlagInput): Promi
         dedupeKey: `${s.workflowId}:escalation`,
         personIds: [...s.secretaryIds, ...s.members],
         kind: 'escalation',
-        title: 'Quá hạn trình hồ sơ Cờ thi đua của Chính phủ',
-        body: `Hồ sơ năm ${s.input.year} chưa trình Bộ Nội vụ trước ${s.input.deadlineDate}; đề nghị không còn được xét.`,
+        ...governmentFlagNotices.lapsed(s.input.year, s.input.deadlineDate),
       });
     });
   }

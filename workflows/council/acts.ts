@@ -8,6 +8,7 @@ import { reject } from '../errors';
 import { castCouncilVote, closeCouncilVote, decideProposal, resubmitProposal } from './messages';
 import { find, type CouncilState } from './state';
 import { closeVote, fixVote, openVote, persist, yesShare } from './vote';
+import { councilNotices } from '../../notifications/catalogue';
 
 const requireSecretary = (s: CouncilState, actor: Actor) => {
   requireRole(actor, 'councilSecretary');
@@ -150,8 +151,7 @@ export function registerCouncilActs(s: CouncilState): void {
         cycleId: s.input.cycleWorkflowId,
         unitIds: [s.input.headUnitId, p.unitId],
         kind: 'result',
-        title: `Hội đồng Thi đua - Khen thưởng: ${p.status}`,
-        body: a.reason ?? `Quyết định số ${a.decisionNumber} ngày ${a.decisionDate}.`,
+        ...councilNotices.decided(p.status, a.reason, a.decisionNumber, a.decisionDate),
       });
       await write(s, 'audit', {
         action: `proposal.${a.decision}`,

@@ -3,6 +3,7 @@ import type { Proposal } from '../../contracts/cycle';
 import { write } from '../effects';
 import { shuffled } from '../shuffle';
 import type { CouncilState, VoteResult } from './state';
+import { councilNotices } from '../../notifications/catalogue';
 
 const FLAG_TYPES = new Set(['emulation-flag', 'government-flag']);
 
@@ -91,8 +92,7 @@ export async function fixVote(
     personIds: [...s.input.councilMemberIds, ...(s.roster?.secretaryIds ?? [])],
     cycleId: s.input.cycleWorkflowId,
     kind: 'result',
-    title: 'Kết quả biểu quyết của Hội đồng',
-    body: `Đề nghị ${p.awardType} (lần ${p.attempts}): ${t.closed.yes}/${t.closed.base} phiếu đồng ý — ${t.closed.passes ? 'đạt' : 'không đạt'}.`,
+    ...councilNotices.voteClosed(p.awardType, p.attempts, t.closed.yes, t.closed.base, t.closed.passes),
   });
 }
 

@@ -16,6 +16,7 @@ import { registerReviewActs } from './phases/review/acts';
 import { registerSelfScoringActs } from './phases/self-scoring/acts';
 import { registerVotingActs } from './phases/voting/acts';
 import { activeUnitIds, type CycleState } from './state';
+import { cycleNotices } from '../../notifications/catalogue';
 
 /** Registers every act of the bloc-year workflow: each phase's (phases/<phase>/acts.ts), then those open in every phase. */
 export function registerCycleHandlers(s: CycleState): void {
@@ -60,8 +61,7 @@ function registerStandingActs(s: CycleState): void {
         cycleId: s.workflowId,
         unitIds: pending,
         kind: 'info',
-        title: 'Gia hạn thời hạn',
-        body: `Hạn ${a.phase} được gia hạn đến ${a.newDeadline}. Lý do: ${a.reason}`,
+        ...cycleNotices.deadlineExtended(a.phase, a.newDeadline, a.reason),
       });
       await write(s, 'audit', {
         action: 'deadline.extend',
@@ -170,12 +170,6 @@ async function applyHold(
   if (s.councilWorkflowId) {
     await getExternalWorkflowHandle(s.councilWorkflowId).signal(holdChanged, { unitId, state, reason });
   }
-  const title =
-    state === 'onHold'
-      ? 'Tạm dừng xét khen thưởng'
-      : state === 'cleared'
-        ? 'Tiếp tục xét khen thưởng'
-        : 'Không đủ điều kiện khen thưởng';
   const dedupeKey = `${s.workflowId}:hold:${unitId}:${state}:${Date.now()}`;
   // The reason of a hold (an investigation, an inspection) is for the parties only: the held unit, the
   // council and the admin. The acting head is told that the unit is held or cleared, not why.
@@ -185,8 +179,7 @@ async function applyHold(
       cycleId: s.workflowId,
       unitIds: [unitId],
       kind: 'info',
-      title,
-      body: reason,
+      ...cycleNotices.hold(state, reason),
     });
     if (s.actingHeadUnitId !== unitId) {
       const unitName = s.units[unitId]?.name ?? unitId;
@@ -195,8 +188,7 @@ async function applyHold(
         cycleId: s.workflowId,
         unitIds: [s.actingHeadUnitId],
         kind: 'info',
-        title,
-        body: `${unitName}: ${title.toLowerCase()} (Điều 4 khoản 4 Nghị định 152/2025/NĐ-CP). Lý do được gửi đến đơn vị và Hội đồng Thi đua – Khen thưởng.`,
+        ...cycleNotices.holdToHead(state, unitName),
       });
     }
   } else {
@@ -205,8 +197,7 @@ async function applyHold(
       cycleId: s.workflowId,
       unitIds: [unitId, s.actingHeadUnitId],
       kind: 'info',
-      title,
-      body: reason,
+      ...cycleNotices.hold(state, reason),
     });
   }
 }

@@ -2,7 +2,7 @@
  * The read model (the cycle's projection, served by the API) follows the state through ONE mechanism:
  * transitions project, phase and act code never does. Three kinds of transition write it:
  * - an act that changes what the read model shows is registered with `{ projects: true }` (registerCycleAct);
- * - the calendar moves on: `enterPhase`, `closePhase` (a phase's outcome applied), `closeCycle` (with the result);
+ * - the calendar moves on: `enterPhase`, `phaseUpdated` (entry writes done, outcome applied), `closeCycle`;
  * - a part of the state moves on inside a phase: `change` (a round opens, a contest is decided, the council starts).
  *
  * `project` is an idempotent upsert. In a batched run (../effects.ts) it only marks the projection dirty: the
@@ -26,32 +26,31 @@ async function project(s: CycleState, result?: unknown): Promise<void> {
   await acts.projectCycle(projectionOf(s, result));
 }
 
-/** The calendar enters `phase`: its entry writes (if any) first, then the read model. */
-export async function enterPhase(
-  s: CycleState,
-  phase: CycleState['phase'],
-  entry?: () => Promise<unknown> | void,
-): Promise<void> {
+// Each helper returns the projection's own promise (no async wrapper): awaiting it takes exactly the turns
+// awaiting the hand-placed call took, so the order of commands and Update answers is unchanged.
+
+/** The calendar enters `phase`: the read model follows. */
+export function enterPhase(s: CycleState, phase: CycleState['phase']): Promise<void> {
   s.phase = phase;
-  await entry?.();
-  await project(s);
+  return project(s);
 }
 
-/** A phase's outcome is applied (late units flagged, final scores, the meeting's results): the read model follows. */
-export const closePhase = (s: CycleState): Promise<void> => project(s);
+/**
+ * The calendar's state moved within a phase: its entry writes are done (the council's proposals), or its
+ * outcome is applied (late units flagged, final scores, the meeting's results). The read model follows.
+ */
+export const phaseUpdated = (s: CycleState): Promise<void> => project(s);
 
 /** The year is over: the read model gets the result and is marked closed. */
-export async function closeCycle<R>(s: CycleState, resultOf: (s: CycleState) => R): Promise<R> {
+export function closeCycle(s: CycleState, result: unknown): Promise<void> {
   s.phase = 'closed';
-  const result = resultOf(s);
-  await project(s, result);
-  return result;
+  return project(s, result);
 }
 
 /** A part of the state moves on inside a phase (a round opens, a contest is decided, the council starts). */
-export async function change<T extends object>(s: CycleState, target: T, patch: Partial<T> = {}): Promise<void> {
+export function change<T extends object>(s: CycleState, target: T, patch: Partial<T> = {}): Promise<void> {
   Object.assign(target, patch);
-  await project(s);
+  return project(s);
 }
 
 interface Envelope {
@@ -75,10 +74,8 @@ export function registerCycleAct<S extends z.ZodType<Envelope>>(
   handle: (act: z.output<S>) => Promise<ActResult> | ActResult,
   options: CycleActOptions<z.output<S>> = {},
 ): void {
-  registerAct(s.processed, update, schema, validate, async (act) => {
-    const result = await handle(act);
-    if (options.projects) await project(s);
-    await options.afterProjection?.(act);
-    return result;
-  });
+  const after: ((act: z.output<S>) => Promise<unknown>)[] = [];
+  if (options.projects) after.push(() => project(s));
+  if (options.afterProjection) after.push(options.afterProjection);
+  registerAct(s.processed, update, schema, validate, handle, after);
 }

@@ -4,17 +4,8 @@ import { ok, registerAct } from '../act';
 import { inOrder, write } from '../effects';
 import { reject } from '../errors';
 import { holdGovernmentFlagCandidate, resolveGovernmentFlagHold } from './messages';
-import {
-  ART_4_4,
-  REASONS,
-  ballotOf,
-  find,
-  holdStage,
-  persist,
-  requireSecretary,
-  settle,
-  type GovFlagState,
-} from './state';
+import { ballotOf, find, holdStage, persist, requireSecretary, settle, type GovFlagState } from './state';
+import { governmentFlagNotices, governmentFlagReasons } from '../../notifications/catalogue';
 
 /** ND 152/2025 Art. 4(4): a candidate under investigation or discipline is put on hold, never rejected for it. */
 export function registerHoldActs(s: GovFlagState): void {
@@ -36,7 +27,7 @@ export function registerHoldActs(s: GovFlagState): void {
       Object.assign(c, {
         status: held.status,
         heldFrom: held.heldFrom,
-        reason: `Tạm dừng xét (${ART_4_4}): ${a.reason}`,
+        reason: governmentFlagReasons.held(a.reason),
       });
       await inOrder(s, async () => {
         await write(s, 'recordHold', {
@@ -62,8 +53,7 @@ export function registerHoldActs(s: GovFlagState): void {
           personIds: s.secretaryIds,
           cycleId: c.cycleId,
           kind: 'info',
-          title: 'Tạm dừng xét đề nghị Cờ thi đua của Chính phủ',
-          body: c.reason!,
+          ...governmentFlagNotices.held(c.reason!),
         });
       });
       return ok('candidate put on hold', { status: c.status });
@@ -93,12 +83,13 @@ export function registerHoldActs(s: GovFlagState): void {
         ballot: { passes: ballotOf(s, c).passes, freeSeats: Math.max(0, s.input.quota - seatsTaken) },
       });
       const reasons: Record<typeof next.reason, string | undefined> = {
-        ...REASONS,
+        belowThreshold: governmentFlagReasons.belowThreshold,
+        overQuota: governmentFlagReasons.overQuota,
         onHold: undefined,
         selected: undefined,
         resumed: undefined,
-        disqualified: `Không đủ điều kiện (${ART_4_4}): ${a.reason}`,
-        notSubmitted: `Hồ sơ đã trình Bộ Nội vụ khi đơn vị còn bị tạm dừng xét (${ART_4_4}).`,
+        disqualified: governmentFlagReasons.disqualified(a.reason),
+        notSubmitted: governmentFlagReasons.notSubmitted,
       };
       Object.assign(c, { status: next.status, heldFrom: undefined, reason: reasons[next.reason] });
       if (next.reason === 'selected') c.voteShare = ballotOf(s, c).share;
@@ -127,11 +118,7 @@ export function registerHoldActs(s: GovFlagState): void {
           personIds: s.secretaryIds,
           cycleId: c.cycleId,
           kind: 'info',
-          title:
-            next.status === 'rejected'
-              ? 'Không đề nghị Cờ thi đua của Chính phủ'
-              : 'Tiếp tục xét đề nghị Cờ thi đua của Chính phủ',
-          body: c.reason ?? a.reason,
+          ...governmentFlagNotices.holdResolved(next.status === 'rejected', c.reason ?? a.reason),
         });
       });
       return ok(`hold resolved: ${a.outcome}`, { status: c.status });

@@ -6,6 +6,7 @@ import { inOrder, write } from '../effects';
 import { reject } from '../errors';
 import { recordGovernmentFlagOutcome, submitGovernmentFlag } from './messages';
 import { SIGNER, find, persist, requireSecretary, settle, type GovFlagState } from './state';
+import { governmentFlagNotices } from '../../notifications/catalogue';
 
 /** The submission to the Ministry of Home Affairs and the Prime Minister's decision or the Ministry's return. */
 export function registerOutcomeActs(s: GovFlagState): void {
@@ -54,8 +55,7 @@ export function registerOutcomeActs(s: GovFlagState): void {
             unitIds: [c.unitId],
             cycleId: c.cycleId,
             kind: 'info',
-            title: 'Hồ sơ đề nghị Cờ thi đua của Chính phủ đã trình Bộ Nội vụ',
-            body: `Tờ trình số ${a.letterNumber} ngày ${a.letterDate}.`,
+            ...governmentFlagNotices.submitted(a.letterNumber, a.letterDate),
           });
       });
       return ok('dossier submitted to the Ministry of Home Affairs', { unitIds: sent.map((c) => c.unitId) });
@@ -142,10 +142,9 @@ export function registerOutcomeActs(s: GovFlagState): void {
           personIds: s.secretaryIds,
           cycleId: c.cycleId,
           kind: 'result',
-          title: money ? 'Được tặng Cờ thi đua của Chính phủ' : 'Bộ Nội vụ trả lại hồ sơ Cờ thi đua của Chính phủ',
-          body: money
-            ? `Quyết định số ${a.decisionNumber} ngày ${a.decisionDate}; tiền thưởng ${money.amountVnd} đồng.`
-            : `Căn cứ pháp lý: ${a.legalGrounds}`,
+          ...(money
+            ? governmentFlagNotices.decided(a.decisionNumber, a.decisionDate, money.amountVnd)
+            : governmentFlagNotices.returned(a.legalGrounds)),
         });
       });
       return ok(`proposal ${c.status}`, money ? { amountVnd: money.amountVnd } : undefined);

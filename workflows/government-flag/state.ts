@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Actor } from '../../contracts/common';
 import * as gf from '../../contracts/government-flag';
-import type { GovernmentFlagHeldFrom, GovernmentFlagSelectionRow } from '../../domain/government-flag';
+import type { GovernmentFlagHeldFrom } from '../../domain/government-flag';
 import { meetsThreshold } from '../../domain/tally';
 import { requireRole, type ActResult } from '../act';
 import { write } from '../effects';
@@ -54,12 +54,6 @@ export interface GovFlagState {
 }
 
 export const SIGNER = 'Thủ tướng Chính phủ';
-export const REASONS: Record<Exclude<GovernmentFlagSelectionRow['reason'], 'selected'>, string> = {
-  belowThreshold:
-    'Không đạt từ 80% phiếu đồng ý trên tổng số thành viên Hội đồng (Điều 33 khoản 5 Nghị định 152/2025/NĐ-CP).',
-  overQuota: 'Vượt số lượng đề nghị tối đa 20% đơn vị dẫn đầu (Điều 7 khoản 1 Nghị định 152/2025/NĐ-CP).',
-};
-export const ART_4_4 = 'Điều 4 khoản 4 Nghị định 152/2025/NĐ-CP';
 
 export const find = (s: GovFlagState, unitId: string) => s.candidates.find((c) => c.unitId === unitId);
 

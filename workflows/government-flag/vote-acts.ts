@@ -5,17 +5,8 @@ import { ok, registerAct, requireBeforeDeadline, requireRole } from '../act';
 import { inOrder, write } from '../effects';
 import { reject } from '../errors';
 import { castGovernmentFlagVote, closeGovernmentFlagVote } from './messages';
-import {
-  REASONS,
-  ballotOf,
-  closeRounds,
-  find,
-  persist,
-  requireSecretary,
-  settle,
-  yesOf,
-  type GovFlagState,
-} from './state';
+import { ballotOf, closeRounds, find, persist, requireSecretary, settle, yesOf, type GovFlagState } from './state';
+import { governmentFlagNotices, governmentFlagReasons } from '../../notifications/catalogue';
 
 /** The council's secret vote on each candidate, and its close (the selection: ≥ 80% of all members, ≤ 20% quota). */
 export function registerVoteActs(s: GovFlagState): void {
@@ -96,7 +87,7 @@ export function registerVoteActs(s: GovFlagState): void {
           voteShare: row.share,
           rank: row.rank,
           status: row.selected ? 'selected' : 'rejected',
-          reason: row.reason === 'selected' ? undefined : REASONS[row.reason],
+          reason: row.reason === 'selected' ? undefined : governmentFlagReasons[row.reason],
         });
         rows[row.unitId] = {
           ...row,
@@ -141,11 +132,10 @@ export function registerVoteActs(s: GovFlagState): void {
           dedupeKey: `${s.workflowId}:closed`,
           personIds: [...s.members, ...s.secretaryIds],
           kind: 'result',
-          title: 'Kết quả bỏ phiếu đề nghị Cờ thi đua của Chính phủ',
-          body:
-            selection.selected.length > 0
-              ? `Đề nghị: ${selection.selected.map((id) => find(s, id)!.unitName).join(', ')}. Hạn trình Bộ Nội vụ: ${s.input.deadlineDate}.`
-              : 'Không đơn vị nào đạt; năm nay tỉnh không đề nghị Cờ thi đua của Chính phủ.',
+          ...governmentFlagNotices.voteClosed(
+            selection.selected.map((id) => find(s, id)!.unitName),
+            s.input.deadlineDate,
+          ),
         });
       });
       return ok('vote closed', {

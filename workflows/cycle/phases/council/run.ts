@@ -2,7 +2,7 @@ import { ParentClosePolicy, startChild } from '@temporalio/workflow';
 import type { Proposal } from '../../../../contracts/cycle';
 import { councilReviewWorkflow } from '../../../council';
 import { flushed, write } from '../../../effects';
-import { change, enterPhase } from '../../projection';
+import { change, phaseUpdated } from '../../projection';
 import { reminderOffsets } from '../../deadline';
 import type { CycleState } from '../../state';
 
@@ -13,7 +13,10 @@ import type { CycleState } from '../../state';
  */
 export async function councilPhase(s: CycleState): Promise<{ decided: () => Promise<void> }> {
   s.proposals = proposalsFromVote(s);
-  await enterPhase(s, 'council', () => write(s, 'recordProposals', { cycleId: s.workflowId, proposals: s.proposals }));
+  s.phase = 'council';
+  // The proposals are stored before the read model shows the council step.
+  await write(s, 'recordProposals', { cycleId: s.workflowId, proposals: s.proposals });
+  await phaseUpdated(s);
   await flushed(s); // the proposals are stored before the council's own writes begin
   const council = await startChild(councilReviewWorkflow, {
     workflowId: `${s.workflowId}-council`,

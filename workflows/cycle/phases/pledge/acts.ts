@@ -6,6 +6,7 @@ import { reject } from '../../../errors';
 import { auditAct, requireHead, requirePhase, requireUnit, unitOf } from '../../guards';
 import { type CycleState } from '../../state';
 import * as m from './messages';
+import { cycleNotices } from '../../../../notifications/catalogue';
 
 /** The pledge acts: a unit submits its pledge, the head accepts or returns it. */
 export function registerPledgeActs(s: CycleState): void {
@@ -37,8 +38,7 @@ export function registerPledgeActs(s: CycleState): void {
         cycleId: s.workflowId,
         unitIds: [s.actingHeadUnitId],
         kind: 'info',
-        title: 'Đơn vị đã đăng ký thi đua',
-        body: `${s.units[a.unitId]!.name} đã ký giao ước, chờ Trưởng khối xem xét.`,
+        ...cycleNotices.pledgeSubmitted(s.units[a.unitId]!.name),
       });
       await auditAct(s, a, 'pledge.submit', a.unitId);
       return ok('pledge submitted');
@@ -75,8 +75,7 @@ export function registerPledgeActs(s: CycleState): void {
         cycleId: s.workflowId,
         unitIds: [a.unitId],
         kind: 'info',
-        title: u.pledge === 'accepted' ? 'Giao ước đã được chấp nhận' : 'Giao ước bị trả lại',
-        body: a.reason ?? 'Trưởng khối đã chấp nhận bản đăng ký thi đua.',
+        ...cycleNotices.pledgeReviewed(u.pledge === 'accepted', a.reason),
       });
       await auditAct(s, a, `pledge.${a.decision}`, a.unitId, { reason: a.reason });
       return ok(`pledge ${u.pledge}`);

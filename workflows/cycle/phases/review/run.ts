@@ -3,6 +3,7 @@ import { write } from '../../../effects';
 import { awaitDeadline } from '../../deadline';
 import { finaliseScores } from './finalise';
 import { enterPhase } from '../../projection';
+import { taskTitles } from '../../../../notifications/catalogue';
 
 /** Head (and deputy) review until the head closes the review or the deadline; then final scores and ranking. */
 export async function reviewPhase(s: CycleState): Promise<void> {
@@ -10,7 +11,7 @@ export async function reviewPhase(s: CycleState): Promise<void> {
   await write(s, 'openTasks', {
     cycleId: s.workflowId,
     kind: 'review',
-    title: 'Thẩm định điểm tự chấm',
+    title: taskTitles.review,
     dueAt: s.deadlines!.review,
     unitIds: [s.actingHeadUnitId],
   });
@@ -19,7 +20,7 @@ export async function reviewPhase(s: CycleState): Promise<void> {
     'review',
     () => s.reviewClosed,
     () => [s.actingHeadUnitId],
-    'Thẩm định điểm',
+    taskTitles.reviewShort,
   );
   s.reviewClosed = true;
   await write(s, 'updateTasks', {

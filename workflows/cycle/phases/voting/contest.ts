@@ -6,13 +6,7 @@ import { change } from '../../projection';
 import { shuffled } from '../../../shuffle';
 import { awaitDeadline } from '../../deadline';
 import { activeUnitIds, type ContestState, type CycleState } from '../../state';
-
-export const CONTEST_TITLES: Record<Contest, string> = {
-  leader: 'Suy tôn đơn vị dẫn đầu (Cờ thi đua)',
-  certificate: 'Đề nghị Bằng khen',
-  nextHead: 'Bầu Trưởng khối năm sau',
-  nextDeputy: 'Bầu Phó Trưởng khối năm sau',
-};
+import { contestTitles, cycleNotices } from '../../../../notifications/catalogue';
 
 function candidatesFor(s: CycleState, contest: Contest): string[] {
   const eligible = activeUnitIds(s).filter((id) => s.units[id]!.hold !== 'disqualified');
@@ -57,7 +51,7 @@ export async function runContest(s: CycleState, c: ContestState): Promise<void> 
       'voting',
       () => c.closeRequested || present().every((id) => c.voted.includes(id)),
       () => present().filter((id) => !c.voted.includes(id)),
-      CONTEST_TITLES[c.contest],
+      contestTitles[c.contest],
     );
 
     const result = tallyRound({
@@ -146,8 +140,11 @@ async function headAndDeputyDecide(s: CycleState, c: ContestState, candidates: s
     cycleId: s.workflowId,
     unitIds: deciders,
     kind: 'task',
-    title: `Trưởng khối và Phó Trưởng khối quyết định: ${CONTEST_TITLES[c.contest]}`,
-    body: `Sau ${c.rounds.length} vòng bỏ phiếu chưa có kết quả. Ứng viên: ${candidates.map((id) => s.units[id]!.name).join(', ')}.`,
+    ...cycleNotices.headAndDeputyDecide(
+      c.contest,
+      c.rounds.length,
+      candidates.map((id) => s.units[id]!.name),
+    ),
   });
   await change(s, c); // awaitingDecision (set before the notice: a decision may arrive while it is sent)
   const agreed = () => {

@@ -1,9 +1,10 @@
 import type { Contest } from '../../../../contracts/cycle';
 import { write } from '../../../effects';
 import { awaitDeadline } from '../../deadline';
-import { closePhase, enterPhase } from '../../projection';
+import { phaseUpdated, enterPhase } from '../../projection';
 import { activeUnitIds, type ContestState, type CycleState } from '../../state';
 import { runContest } from './contest';
+import { cycleNotices, taskTitles } from '../../../../notifications/catalogue';
 
 function newContest(contest: Contest, seats: number): ContestState {
   return {
@@ -33,13 +34,12 @@ export function plannedContests(s: CycleState): ContestState[] {
 }
 
 export async function votingPhase(s: CycleState): Promise<void> {
-  await enterPhase(s, 'voting', () => {
-    s.contests = plannedContests(s);
-  });
+  s.contests = plannedContests(s);
+  await enterPhase(s, 'voting');
   await write(s, 'openTasks', {
     cycleId: s.workflowId,
     kind: 'voting',
-    title: 'Hội nghị bình xét, bỏ phiếu kín',
+    title: taskTitles.voting,
     dueAt: s.deadlines!.voting,
     unitIds: activeUnitIds(s),
   });
@@ -48,7 +48,7 @@ export async function votingPhase(s: CycleState): Promise<void> {
     'voting',
     () => s.meeting?.quorumMet === true,
     () => [s.actingHeadUnitId],
-    'Hội nghị bình xét',
+    taskTitles.meeting,
   );
   if (met === 'deadline') {
     for (const c of s.contests)
@@ -58,12 +58,11 @@ export async function votingPhase(s: CycleState): Promise<void> {
       cycleId: s.workflowId,
       unitIds: activeUnitIds(s),
       kind: 'escalation',
-      title: 'Không đủ số lượng tham dự',
-      body: 'Hội nghị bình xét không đạt số lượng tối thiểu trước hạn: không suy tôn đơn vị dẫn đầu năm nay.',
+      ...cycleNotices.noQuorum(),
     });
   } else {
     for (const c of s.contests) await runContest(s, c);
   }
   await write(s, 'updateTasks', { cycleId: s.workflowId, kind: 'voting', unitIds: activeUnitIds(s), status: 'done' });
-  await closePhase(s);
+  await phaseUpdated(s);
 }
