@@ -30,6 +30,12 @@ export function registerAct<S extends z.ZodType<Envelope>>(
   schema: S,
   validate: (act: z.output<S>) => void,
   handle: (act: z.output<S>) => Promise<ActResult> | ActResult,
+  /**
+   * Steps after the handler, awaited one by one before the answer (the cycle's projection: cycle/projection.ts).
+   * Called here rather than wrapped around the handler: an act answers after exactly as many turns as when each
+   * step was the handler's own last line, so histories recorded then replay.
+   */
+  after: ((act: z.output<S>) => Promise<unknown>)[] = [],
 ): void {
   const parse = (raw: z.input<S>): z.output<S> => {
     try {
@@ -45,6 +51,7 @@ export function registerAct<S extends z.ZodType<Envelope>>(
       const earlier = processed[act.requestId];
       if (earlier) return earlier;
       const result = await handle(act);
+      for (const step of after) await step(act);
       processed[act.requestId] = result;
       return result;
     },

@@ -4,8 +4,8 @@ import { RosterSchema } from '../contracts/common';
 import { enableBatchedEffects, flushed, runFlusher } from './effects';
 import { asFailure } from './errors';
 import { getCycle, rosterChanged } from './messages';
-import { project } from './project';
 import { registerCycleHandlers } from './cycle/acts';
+import { closeCycle, enterPhase } from './cycle/projection';
 import { councilPhase } from './cycle/phases/council/run';
 import { handoverPhase, startNextYearChild } from './cycle/phases/handover/run';
 import { launchPhase } from './cycle/phases/launch/run';
@@ -57,15 +57,11 @@ export async function blocCycleWorkflow(raw: CycleInput): Promise<CycleResult> {
   const council = await councilPhase(s);
   const handover = handoverPhase(s, (next) => startNextYearChild(next, 'blocCycleWorkflow'));
   await council.decided();
-  if (!s.handover) {
-    s.phase = 'handover';
-    await project(s);
-  }
+  if (!s.handover) await enterPhase(s, 'handover');
   await handover;
 
-  s.phase = 'closed';
   const result = resultOf(s);
-  await project(s, result);
+  await closeCycle(s, result);
   await flushed(s);
   await condition(allHandlersFinished);
   await flushed(s);

@@ -7,7 +7,7 @@ import type { CycleState } from './cycle/state';
  * Batched effects (issue 11). A cycle started on this code records the patch marker below at
  * its very first workflow task and then never awaits a database write inside an act: a handler
  * changes the workflow state, queues its writes (submissions, tasks, notifications, audit rows)
- * with `write()` and marks the projection dirty with `project()`, and returns. One flusher
+ * with `write()` and marks the projection dirty (cycle/projection.ts), and returns. One flusher
  * coroutine (`runFlusher`) takes everything queued so far — from all acts and the phase code of
  * that workflow task — and applies it as ONE local activity (`applyEffects`): the projection
  * snapshot first, then every effect in the order it was queued, in one database transaction.
@@ -23,7 +23,7 @@ import type { CycleState } from './cycle/state';
  * batch is not skipped by a sequence number — each effect makes its repeat a no-op instead.
  *
  * Histories recorded before this patch replay unpatched: `write()` then calls the activity
- * itself and `project()` awaits projectCycle, in exactly the old command order.
+ * itself and each projection awaits projectCycle, in exactly the old command order.
  */
 export const BATCHED_EFFECTS_PATCH = 'batched-effects-v1';
 
@@ -49,9 +49,18 @@ export function enableBatchedEffects(s: CycleState): void {
   if (patched(BATCHED_EFFECTS_PATCH)) s.fx = { seq: 0, queue: [], dirty: false, busy: false };
 }
 
-/** Queues one write (batched runs) or performs it at once as before (unpatched runs). */
+/** A workflow's state as far as its writes go: batched runs carry a queue, others write at once. */
+export interface Writer {
+  workflowId: string;
+  fx?: EffectQueue;
+}
+
+/**
+ * Queues one write (batched runs) or performs it at once as before (unpatched runs, and the council
+ * and Government-flag workflows, which do not batch: each write is its own activity).
+ */
 export function write<K extends EffectKind>(
-  s: CycleState,
+  s: Writer,
   kind: K,
   input: Parameters<CycleActivities[K]>[0],
 ): Promise<void> {
@@ -117,4 +126,15 @@ export async function runFlusher(s: CycleState): Promise<void> {
 export async function flushed(s: CycleState): Promise<void> {
   const fx = s.fx;
   if (fx) await condition(() => idle(fx));
+}
+
+/**
+ * Runs a group of writes after every group started before it (unbatched workflows: the Government
+ * flag). A handler's writes never interleave with another handler's or the deadline's; the group's
+ * activities are scheduled exactly as when each workflow chained its own promise (its histories replay).
+ */
+export function inOrder<T>(s: { writing: Promise<unknown> }, writes: () => Promise<T>): Promise<T> {
+  const run = s.writing.then(writes);
+  s.writing = run.catch(() => undefined);
+  return run;
 }

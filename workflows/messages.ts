@@ -4,12 +4,8 @@
  * messages.ts, workflows/cycle/messages.ts, …) and re-exported here. Payload types come from the Zod
  * contracts: one source for types, HTTP validation and OpenAPI.
  */
-import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type * as c from '../contracts/cycle';
-import type * as gf from '../contracts/government-flag';
+import { defineSignal } from '@temporalio/workflow';
 import type { Roster } from '../contracts/common';
-import type { ActResult, In } from './act';
-import type { CouncilView } from './view';
 
 export type { ActResult } from './act';
 
@@ -25,13 +21,7 @@ export * from './cycle/phases/handover/messages';
 export * from './cycle/messages';
 
 // Council workflow
-export const castCouncilVote = defineUpdate<ActResult, [In<typeof c.CouncilVoteSchema>]>('castCouncilVote');
-export const decideProposal = defineUpdate<ActResult, [In<typeof c.CouncilDecisionSchema>]>('decideProposal');
-export const closeCouncilVote = defineUpdate<ActResult, [In<typeof c.CloseCouncilVoteSchema>]>('closeCouncilVote');
-export const resubmitProposal = defineUpdate<ActResult, [In<typeof c.ResubmitProposalSchema>]>('resubmitProposal');
-/** Parent → council child: a unit's hold state changed (ND 152/2025 Art. 4(4)). */
-export const holdChanged =
-  defineSignal<[{ unitId: string; state: 'onHold' | 'cleared' | 'disqualified'; reason: string }]>('holdChanged');
+export * from './council/messages';
 
 /**
  * API → cycle, council and Government-flag workflows: who holds which office now (contracts/common.ts
@@ -40,25 +30,5 @@ export const holdChanged =
  */
 export const rosterChanged = defineSignal<[Roster]>('rosterChanged');
 
-export const getCouncil = defineQuery<CouncilView>('getCouncil');
-
 // Government-flag workflow (province-year): council members vote; the secretary closes, submits, records outcomes.
-export const castGovernmentFlagVote = defineUpdate<ActResult, [In<typeof gf.GovernmentFlagVoteSchema>]>(
-  'castGovernmentFlagVote',
-);
-export const closeGovernmentFlagVote = defineUpdate<ActResult, [In<typeof gf.CloseGovernmentFlagVoteSchema>]>(
-  'closeGovernmentFlagVote',
-);
-export const submitGovernmentFlag = defineUpdate<ActResult, [In<typeof gf.GovernmentFlagSubmissionSchema>]>(
-  'submitGovernmentFlag',
-);
-export const recordGovernmentFlagOutcome = defineUpdate<ActResult, [In<typeof gf.GovernmentFlagOutcomeSchema>]>(
-  'recordGovernmentFlagOutcome',
-);
-export const holdGovernmentFlagCandidate = defineUpdate<ActResult, [In<typeof gf.GovernmentFlagHoldSchema>]>(
-  'holdGovernmentFlagCandidate',
-);
-export const resolveGovernmentFlagHold = defineUpdate<ActResult, [In<typeof gf.ResolveGovernmentFlagHoldSchema>]>(
-  'resolveGovernmentFlagHold',
-);
-export const getGovernmentFlag = defineQuery<gf.GovernmentFlagView>('getGovernmentFlag');
+export * from './government-flag/messages';

@@ -1,13 +1,13 @@
+import { registerCycleAct } from './projection';
 import { getExternalWorkflowHandle, patched } from '@temporalio/workflow';
 import * as c from '../../contracts/cycle';
 import { validateExtension } from '../../domain/calendar';
 import { holdResolved } from '../../domain/eligibility';
 import { actingHead } from '../../domain/rotation';
-import { isAdmin, ok, registerAct, requireSecretaryOrAdmin } from '../act';
+import { isAdmin, ok, requireSecretaryOrAdmin } from '../act';
 import { write } from '../effects';
 import { reject } from '../errors';
 import { holdChanged } from '../messages';
-import { project } from '../project';
 import * as m from './messages';
 import { auditAct, requireHead, unitOf } from './guards';
 import { registerHandoverActs } from './phases/handover/acts';
@@ -18,6 +18,7 @@ import { registerReviewActs } from './phases/review/acts';
 import { registerSelfScoringActs } from './phases/self-scoring/acts';
 import { registerVotingActs } from './phases/voting/acts';
 import { activeUnitIds, type CycleState } from './state';
+import { cycleNotices } from '../../notifications/catalogue';
 
 /** Registers every act of the bloc-year workflow: each phase's (phases/<phase>/acts.ts), then those open in every phase. */
 export function registerCycleHandlers(s: CycleState): void {
@@ -33,10 +34,8 @@ export function registerCycleHandlers(s: CycleState): void {
 
 /** Acts open in every phase: the head extends a deadline; the admin changes membership; the standing body holds a unit. */
 function registerStandingActs(s: CycleState): void {
-  const p = s.processed;
-
-  registerAct(
-    p,
+  registerCycleAct(
+    s,
     m.extendDeadline,
     c.ExtendDeadlineSchema,
     (a) => {
@@ -64,8 +63,7 @@ function registerStandingActs(s: CycleState): void {
         cycleId: s.workflowId,
         unitIds: pending,
         kind: 'info',
-        title: 'Gia hạn thời hạn',
-        body: `Hạn ${a.phase} được gia hạn đến ${a.newDeadline}. Lý do: ${a.reason}`,
+        ...cycleNotices.deadlineExtended(a.phase, a.newDeadline, a.reason),
       });
       await write(s, 'audit', {
         action: 'deadline.extend',
@@ -77,13 +75,13 @@ function registerStandingActs(s: CycleState): void {
         workflowId: s.workflowId,
         requestId: a.requestId,
       });
-      await project(s);
       return ok('deadline extended', { phase: a.phase, deadline: a.newDeadline });
     },
+    { projects: true },
   );
 
-  registerAct(
-    p,
+  registerCycleAct(
+    s,
     m.changeMembership,
     c.ChangeMembershipSchema,
     (a) => {
@@ -110,13 +108,13 @@ function registerStandingActs(s: CycleState): void {
       });
       await write(s, 'updateTasks', { cycleId: s.workflowId, kind: s.phase, unitIds: [a.unitId], status: 'cancelled' });
       await auditAct(s, a, 'membership.leave', a.unitId, { reason: a.reason });
-      await project(s);
       return ok(`${u.name} left the bloc`);
     },
+    { projects: true },
   );
 
-  registerAct(
-    p,
+  registerCycleAct(
+    s,
     m.putOnHold,
     c.HoldSchema,
     (a) => {
@@ -128,13 +126,16 @@ function registerStandingActs(s: CycleState): void {
     async (a) => {
       s.units[a.unitId]!.hold = 'onHold';
       await applyHold(s, a.unitId, 'onHold', a.reason, a.kind);
-      await auditAct(s, a, 'hold.open', a.unitId, { kind: a.kind, reason: a.reason });
       return ok('unit put on hold');
+    },
+    {
+      projects: true,
+      afterProjection: (a) => auditAct(s, a, 'hold.open', a.unitId, { kind: a.kind, reason: a.reason }),
     },
   );
 
-  registerAct(
-    p,
+  registerCycleAct(
+    s,
     m.resolveHold,
     c.ResolveHoldSchema,
     (a) => {
@@ -147,9 +148,9 @@ function registerStandingActs(s: CycleState): void {
       const state = holdResolved(a.outcome);
       s.units[a.unitId]!.hold = state === 'cleared' ? 'none' : 'disqualified';
       await applyHold(s, a.unitId, state, a.reason, undefined, a.outcome);
-      await auditAct(s, a, `hold.${a.outcome}`, a.unitId, { reason: a.reason });
       return ok(`hold resolved: ${a.outcome}`);
     },
+    { projects: true, afterProjection: (a) => auditAct(s, a, `hold.${a.outcome}`, a.unitId, { reason: a.reason }) },
   );
 }
 
@@ -173,12 +174,6 @@ async function applyHold(
   if (s.councilWorkflowId) {
     await getExternalWorkflowHandle(s.councilWorkflowId).signal(holdChanged, { unitId, state, reason });
   }
-  const title =
-    state === 'onHold'
-      ? 'Tạm dừng xét khen thưởng'
-      : state === 'cleared'
-        ? 'Tiếp tục xét khen thưởng'
-        : 'Không đủ điều kiện khen thưởng';
   const dedupeKey = `${s.workflowId}:hold:${unitId}:${state}:${Date.now()}`;
   // The reason of a hold (an investigation, an inspection) is for the parties only: the held unit, the
   // council and the admin. The acting head is told that the unit is held or cleared, not why.
@@ -188,8 +183,7 @@ async function applyHold(
       cycleId: s.workflowId,
       unitIds: [unitId],
       kind: 'info',
-      title,
-      body: reason,
+      ...cycleNotices.hold(state, reason),
     });
     if (s.actingHeadUnitId !== unitId) {
       const unitName = s.units[unitId]?.name ?? unitId;
@@ -198,8 +192,7 @@ async function applyHold(
         cycleId: s.workflowId,
         unitIds: [s.actingHeadUnitId],
         kind: 'info',
-        title,
-        body: `${unitName}: ${title.toLowerCase()} (Điều 4 khoản 4 Nghị định 152/2025/NĐ-CP). Lý do được gửi đến đơn vị và Hội đồng Thi đua – Khen thưởng.`,
+        ...cycleNotices.holdToHead(state, unitName),
       });
     }
   } else {
@@ -208,9 +201,7 @@ async function applyHold(
       cycleId: s.workflowId,
       unitIds: [unitId, s.actingHeadUnitId],
       kind: 'info',
-      title,
-      body: reason,
+      ...cycleNotices.hold(state, reason),
     });
   }
-  await project(s);
 }

@@ -3,6 +3,7 @@ import type { DeadlinePhase } from '../../contracts/cycle';
 import { reminderTimes } from '../../domain/calendar';
 import { write } from '../effects';
 import type { CycleState } from './state';
+import { cycleNotices } from '../../notifications/catalogue';
 
 export const DEFAULT_REMINDER_OFFSETS_SECONDS = [7 * 86_400, 86_400];
 
@@ -43,8 +44,7 @@ export async function awaitDeadline(
         cycleId: s.workflowId,
         unitIds,
         kind: 'reminder',
-        title: `Nhắc hạn: ${title}`,
-        body: `Hạn chót ${s.deadlines![phase]}. Đơn vị chưa hoàn thành nhiệm vụ này.`,
+        ...cycleNotices.reminder(title, s.deadlines![phase]),
       });
       // The count, not an increment, goes to the database: a retried activity cannot count twice.
       const count = ((s.remindersSent ??= {})[phase] ?? 0) + 1;

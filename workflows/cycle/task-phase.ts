@@ -1,8 +1,9 @@
 import type { DeadlinePhase } from '../../contracts/cycle';
 import { write } from '../effects';
 import { awaitDeadline } from './deadline';
-import { project } from '../project';
+import { phaseUpdated, enterPhase } from './projection';
 import { activeUnits, type CycleState, type UnitState } from './state';
+import { cycleNotices } from '../../notifications/catalogue';
 
 interface TaskPhase {
   phase: DeadlinePhase;
@@ -21,8 +22,7 @@ interface TaskPhase {
  * and escalate to the head.
  */
 export async function runTaskPhase(s: CycleState, spec: TaskPhase): Promise<void> {
-  s.phase = spec.phase;
-  await project(s);
+  await enterPhase(s, spec.phase);
   const dueAt = s.deadlines![spec.phase];
   const unitIds = activeUnits(s).map((u) => u.unitId);
   await write(s, 'openTasks', { cycleId: s.workflowId, kind: spec.phase, title: spec.title, dueAt, unitIds });
@@ -31,8 +31,7 @@ export async function runTaskPhase(s: CycleState, spec: TaskPhase): Promise<void
     cycleId: s.workflowId,
     unitIds,
     kind: 'task',
-    title: `Nhiệm vụ mới: ${spec.title}`,
-    body: `Hạn chót: ${dueAt}.`,
+    ...cycleNotices.taskOpened(spec.title, dueAt),
   });
 
   const pending = () =>
@@ -59,14 +58,15 @@ export async function runTaskPhase(s: CycleState, spec: TaskPhase): Promise<void
   }
   if (late.length > 0) {
     await write(s, 'updateTasks', { cycleId: s.workflowId, kind: spec.phase, unitIds: late, status: 'late' });
-    const names = late.map((id) => s.units[id]!.name).join(', ');
     await write(s, 'notify', {
       dedupeKey: `${s.workflowId}:${spec.phase}:escalation`,
       cycleId: s.workflowId,
       unitIds: [s.actingHeadUnitId, ...late],
       kind: 'escalation',
-      title: `Quá hạn: ${spec.title}`,
-      body: `Các đơn vị chưa hoàn thành đúng hạn: ${names}.`,
+      ...cycleNotices.late(
+        spec.title,
+        late.map((id) => s.units[id]!.name),
+      ),
     });
     await write(s, 'audit', {
       action: `${spec.phase}.late`,
@@ -76,7 +76,7 @@ export async function runTaskPhase(s: CycleState, spec: TaskPhase): Promise<void
       workflowId: s.workflowId,
     });
   }
-  await project(s);
+  await phaseUpdated(s);
 }
 
 /** A late-penalty rule from the bloc's rule set (0 points when the rule set names none). */

@@ -3,7 +3,7 @@ import type { Proposal } from '../../../../contracts/cycle';
 import { proposalStatusFor } from '../../../../domain/eligibility';
 import { councilReviewWorkflow } from '../../../council';
 import { flushed, write } from '../../../effects';
-import { project } from '../../../project';
+import { change, phaseUpdated } from '../../projection';
 import { reminderOffsets } from '../../deadline';
 import type { CycleState } from '../../state';
 
@@ -15,8 +15,9 @@ import type { CycleState } from '../../state';
 export async function councilPhase(s: CycleState): Promise<{ decided: () => Promise<void> }> {
   s.proposals = proposalsFromVote(s);
   s.phase = 'council';
+  // The proposals are stored before the read model shows the council step.
   await write(s, 'recordProposals', { cycleId: s.workflowId, proposals: s.proposals });
-  await project(s);
+  await phaseUpdated(s);
   await flushed(s); // the proposals are stored before the council's own writes begin
   const council = await startChild(councilReviewWorkflow, {
     workflowId: `${s.workflowId}-council`,
@@ -36,8 +37,7 @@ export async function councilPhase(s: CycleState): Promise<{ decided: () => Prom
       },
     ],
   });
-  s.councilWorkflowId = council.workflowId;
-  await project(s);
+  await change(s, s, { councilWorkflowId: council.workflowId });
   return {
     decided: async () => {
       s.proposals = (await council.result()).proposals;

@@ -1,5 +1,6 @@
 import * as c from '../../../../contracts/cycle';
-import { ok, registerAct } from '../../../act';
+import { registerCycleAct } from '../../projection';
+import { ok } from '../../../act';
 import { reject } from '../../../errors';
 import { requireHead } from '../../guards';
 import { type CycleState } from '../../state';
@@ -7,10 +8,8 @@ import * as m from './messages';
 
 /** The handover act: the head records it (the phase then names next year's head and deputy). */
 export function registerHandoverActs(s: CycleState): void {
-  const p = s.processed;
-
-  registerAct(
-    p,
+  registerCycleAct(
+    s,
     m.recordHandover,
     c.RecordHandoverSchema,
     (a) => {

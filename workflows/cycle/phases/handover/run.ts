@@ -4,6 +4,7 @@ import { nextHeadAndDeputyWithFallback } from '../../../../domain/rotation';
 import { flushed, write } from '../../../effects';
 import { awaitDeadline } from '../../deadline';
 import { activeUnitIds, contestOf, type CycleState } from '../../state';
+import { cycleNotices, taskTitles } from '../../../../notifications/catalogue';
 
 /**
  * Head handover: next year's head and deputy by the bloc's rotation policy, the handover
@@ -19,7 +20,7 @@ export async function handoverPhase(
   await write(s, 'openTasks', {
     cycleId: s.workflowId,
     kind: 'handover',
-    title: 'Bàn giao Trưởng khối',
+    title: taskTitles.handover,
     dueAt: s.deadlines!.handover,
     unitIds: [s.actingHeadUnitId],
   });
@@ -28,7 +29,7 @@ export async function handoverPhase(
     'handover',
     () => s.handoverRequest !== null,
     () => [s.actingHeadUnitId],
-    'Bàn giao Trưởng khối',
+    taskTitles.handover,
   );
   if (outcome === 'deadline') {
     await write(s, 'notify', {
@@ -36,8 +37,7 @@ export async function handoverPhase(
       cycleId: s.workflowId,
       unitIds: [s.actingHeadUnitId, s.deputyUnitId],
       kind: 'escalation',
-      title: 'Quá hạn bàn giao Trưởng khối',
-      body: 'Trưởng khối chưa ghi nhận bàn giao; chu kỳ năm sau chờ bàn giao.',
+      ...cycleNotices.handoverLate(),
     });
     await condition(() => s.handoverRequest !== null);
   }
@@ -92,8 +92,7 @@ export async function handoverPhase(
     cycleId: s.workflowId,
     unitIds: members,
     kind: 'result',
-    title: `Bàn giao Trưởng khối năm ${s.input.year + 1}`,
-    body: `Trưởng khối: ${s.units[next.head]?.name}; Phó Trưởng khối: ${s.units[next.deputy]?.name}.`,
+    ...cycleNotices.handoverDone(s.input.year + 1, s.units[next.head]?.name, s.units[next.deputy]?.name),
   });
   await write(s, 'audit', {
     action: 'handover.record',

@@ -1,5 +1,6 @@
 import * as c from '../../../../contracts/cycle';
-import { ok, registerAct } from '../../../act';
+import { registerCycleAct } from '../../projection';
+import { ok } from '../../../act';
 import { reject } from '../../../errors';
 import { auditAct, requireHead, requirePhase } from '../../guards';
 import { type CycleState } from '../../state';
@@ -7,10 +8,8 @@ import * as m from './messages';
 
 /** The launch act: the head publishes the plan (its deadlines start the calendar). */
 export function registerLaunchActs(s: CycleState): void {
-  const p = s.processed;
-
-  registerAct(
-    p,
+  registerCycleAct(
+    s,
     m.publishPlan,
     c.PublishPlanSchema,
     (a) => {

@@ -1,18 +1,16 @@
 import * as c from '../../../../contracts/cycle';
-import { ok, registerAct, requireBeforeDeadline } from '../../../act';
+import { registerCycleAct } from '../../projection';
+import { ok, requireBeforeDeadline } from '../../../act';
 import { write } from '../../../effects';
 import { reject } from '../../../errors';
-import { project } from '../../../project';
 import { auditAct, requireHead, requirePhase, requireUnit, unitOf } from '../../guards';
 import { type CycleState } from '../../state';
 import * as m from './messages';
 
 /** The mid-year acts: each unit's report and the head's compiled bloc report. */
 export function registerMidYearActs(s: CycleState): void {
-  const p = s.processed;
-
-  registerAct(
-    p,
+  registerCycleAct(
+    s,
     m.submitMidYearReport,
     c.SubmitReportSchema,
     (a) => {
@@ -35,13 +33,13 @@ export function registerMidYearActs(s: CycleState): void {
       });
       await write(s, 'updateTasks', { cycleId: s.workflowId, kind: 'midYear', unitIds: [a.unitId], status: 'done' });
       await auditAct(s, a, 'midYear.submit', a.unitId);
-      await project(s);
       return ok('mid-year report submitted');
     },
+    { projects: true },
   );
 
-  registerAct(
-    p,
+  registerCycleAct(
+    s,
     m.compileBlocReport,
     c.CompileBlocReportSchema,
     (a) => {

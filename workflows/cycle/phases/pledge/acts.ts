@@ -1,18 +1,17 @@
 import * as c from '../../../../contracts/cycle';
-import { ok, registerAct, requireBeforeDeadline } from '../../../act';
+import { registerCycleAct } from '../../projection';
+import { ok, requireBeforeDeadline } from '../../../act';
 import { write } from '../../../effects';
 import { reject } from '../../../errors';
-import { project } from '../../../project';
 import { auditAct, requireHead, requirePhase, requireUnit, unitOf } from '../../guards';
 import { type CycleState } from '../../state';
 import * as m from './messages';
+import { cycleNotices } from '../../../../notifications/catalogue';
 
 /** The pledge acts: a unit submits its pledge, the head accepts or returns it. */
 export function registerPledgeActs(s: CycleState): void {
-  const p = s.processed;
-
-  registerAct(
-    p,
+  registerCycleAct(
+    s,
     m.submitPledge,
     c.SubmitPledgeSchema,
     (a) => {
@@ -39,17 +38,16 @@ export function registerPledgeActs(s: CycleState): void {
         cycleId: s.workflowId,
         unitIds: [s.actingHeadUnitId],
         kind: 'info',
-        title: 'Đơn vị đã đăng ký thi đua',
-        body: `${s.units[a.unitId]!.name} đã ký giao ước, chờ Trưởng khối xem xét.`,
+        ...cycleNotices.pledgeSubmitted(s.units[a.unitId]!.name),
       });
       await auditAct(s, a, 'pledge.submit', a.unitId);
-      await project(s);
       return ok('pledge submitted');
     },
+    { projects: true },
   );
 
-  registerAct(
-    p,
+  registerCycleAct(
+    s,
     m.reviewPledge,
     c.ReviewPledgeSchema,
     (a) => {
@@ -77,12 +75,11 @@ export function registerPledgeActs(s: CycleState): void {
         cycleId: s.workflowId,
         unitIds: [a.unitId],
         kind: 'info',
-        title: u.pledge === 'accepted' ? 'Giao ước đã được chấp nhận' : 'Giao ước bị trả lại',
-        body: a.reason ?? 'Trưởng khối đã chấp nhận bản đăng ký thi đua.',
+        ...cycleNotices.pledgeReviewed(u.pledge === 'accepted', a.reason),
       });
       await auditAct(s, a, `pledge.${a.decision}`, a.unitId, { reason: a.reason });
-      await project(s);
       return ok(`pledge ${u.pledge}`);
     },
+    { projects: true },
   );
 }

@@ -1,5 +1,6 @@
 import * as c from '../../../../contracts/cycle';
-import { ok, registerAct } from '../../../act';
+import { registerCycleAct } from '../../projection';
+import { ok } from '../../../act';
 import { reject } from '../../../errors';
 import { auditAct, requireHead, requirePhase, unitOf } from '../../guards';
 import { type CycleState } from '../../state';
@@ -7,10 +8,8 @@ import * as m from './messages';
 
 /** The review acts: the head (or deputy) adjusts scores, then closes the review. */
 export function registerReviewActs(s: CycleState): void {
-  const p = s.processed;
-
-  registerAct(
-    p,
+  registerCycleAct(
+    s,
     m.reviewScore,
     c.ReviewScoreSchema,
     (a) => {
@@ -57,8 +56,8 @@ export function registerReviewActs(s: CycleState): void {
     },
   );
 
-  registerAct(
-    p,
+  registerCycleAct(
+    s,
     m.closeReview,
     c.CloseReviewSchema,
     (a) => {

@@ -1,7 +1,8 @@
 import { computeUnitScore, rankUnits } from '../../../../domain/scoring';
 import { write } from '../../../effects';
-import { project } from '../../../project';
+import { phaseUpdated } from '../../projection';
 import { activeUnits, type CycleState } from '../../state';
+import { cycleNotices } from '../../../../notifications/catalogue';
 
 /** At review's end: each unit's final score (template, review, bonus, penalties), the ranking, both stored and published. */
 export async function finaliseScores(s: CycleState): Promise<void> {
@@ -53,8 +54,9 @@ export async function finaliseScores(s: CycleState): Promise<void> {
     cycleId: s.workflowId,
     unitIds: activeUnits(s).map((u) => u.unitId),
     kind: 'result',
-    title: 'Công bố kết quả chấm điểm',
-    body: ranking.map((r) => `${r.rank}. ${s.units[r.unitId]!.name}: ${r.finalTotal}`).join('\n'),
+    ...cycleNotices.scoresPublished(
+      ranking.map((r) => ({ rank: r.rank, name: s.units[r.unitId]!.name, finalTotal: r.finalTotal })),
+    ),
   });
-  await project(s);
+  await phaseUpdated(s);
 }

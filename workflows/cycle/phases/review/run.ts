@@ -2,16 +2,16 @@ import type { CycleState } from '../../state';
 import { write } from '../../../effects';
 import { awaitDeadline } from '../../deadline';
 import { finaliseScores } from './finalise';
-import { project } from '../../../project';
+import { enterPhase } from '../../projection';
+import { taskTitles } from '../../../../notifications/catalogue';
 
 /** Head (and deputy) review until the head closes the review or the deadline; then final scores and ranking. */
 export async function reviewPhase(s: CycleState): Promise<void> {
-  s.phase = 'review';
-  await project(s);
+  await enterPhase(s, 'review');
   await write(s, 'openTasks', {
     cycleId: s.workflowId,
     kind: 'review',
-    title: 'Thẩm định điểm tự chấm',
+    title: taskTitles.review,
     dueAt: s.deadlines!.review,
     unitIds: [s.actingHeadUnitId],
   });
@@ -20,7 +20,7 @@ export async function reviewPhase(s: CycleState): Promise<void> {
     'review',
     () => s.reviewClosed,
     () => [s.actingHeadUnitId],
-    'Thẩm định điểm',
+    taskTitles.reviewShort,
   );
   s.reviewClosed = true;
   await write(s, 'updateTasks', {

@@ -1,19 +1,17 @@
 import * as c from '../../../../contracts/cycle';
+import { registerCycleAct } from '../../projection';
 import { validateSelfScores } from '../../../../domain/scoring';
-import { ok, registerAct, requireBeforeDeadline } from '../../../act';
+import { ok, requireBeforeDeadline } from '../../../act';
 import { write } from '../../../effects';
 import { reject } from '../../../errors';
-import { project } from '../../../project';
 import { auditAct, requirePhase, requireUnit, unitOf } from '../../guards';
 import { type CycleState } from '../../state';
 import * as m from './messages';
 
 /** The self-scoring act: a unit scores itself against the plan's template. */
 export function registerSelfScoringActs(s: CycleState): void {
-  const p = s.processed;
-
-  registerAct(
-    p,
+  registerCycleAct(
+    s,
     m.submitSelfScore,
     c.SubmitSelfScoreSchema,
     (a) => {
@@ -51,8 +49,8 @@ export function registerSelfScoringActs(s: CycleState): void {
         status: 'done',
       });
       await auditAct(s, a, 'selfScore.submit', a.unitId);
-      await project(s);
       return ok('self-score submitted');
     },
+    { projects: true },
   );
 }

@@ -1,19 +1,17 @@
 import * as c from '../../../../contracts/cycle';
+import { registerCycleAct } from '../../projection';
 import { meetsThreshold, quorumMet as isQuorate, requiredCount, thresholdBase } from '../../../../domain/threshold';
-import { ok, registerAct, requireBeforeDeadline } from '../../../act';
+import { ok, requireBeforeDeadline } from '../../../act';
 import { write } from '../../../effects';
 import { reject } from '../../../errors';
-import { project } from '../../../project';
 import { auditAct, requireHead, requirePhase, requireUnit, unitOf } from '../../guards';
 import { activeUnitIds, contestOf, type CycleState } from '../../state';
 import * as m from './messages';
 
 /** The year-end meeting's acts: open it (quorum), cast ballots, close a round, decide after failed rounds. */
 export function registerVotingActs(s: CycleState): void {
-  const p = s.processed;
-
-  registerAct(
-    p,
+  registerCycleAct(
+    s,
     m.openMeeting,
     c.OpenMeetingSchema,
     (a) => {
@@ -31,17 +29,17 @@ export function registerVotingActs(s: CycleState): void {
       const quorumMet = isQuorate(present.length, members, q);
       s.meeting = { presentUnitIds: present, quorumMet };
       await auditAct(s, a, 'meeting.open', s.workflowId, { present, quorumMet });
-      await project(s);
       return ok(quorumMet ? 'meeting opened' : 'quorum not met: the meeting is postponed', {
         quorumMet,
         present: present.length,
         members,
       });
     },
+    { projects: true },
   );
 
-  registerAct(
-    p,
+  registerCycleAct(
+    s,
     m.castBallot,
     c.CastBallotSchema,
     (a) => {
@@ -75,8 +73,8 @@ export function registerVotingActs(s: CycleState): void {
     },
   );
 
-  registerAct(
-    p,
+  registerCycleAct(
+    s,
     m.closeRound,
     c.CloseRoundSchema,
     (a) => {
@@ -110,8 +108,8 @@ export function registerVotingActs(s: CycleState): void {
     },
   );
 
-  registerAct(
-    p,
+  registerCycleAct(
+    s,
     m.decideContest,
     c.DecideContestSchema,
     (a) => {

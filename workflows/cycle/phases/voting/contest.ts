@@ -3,17 +3,11 @@ import type { Contest } from '../../../../contracts/cycle';
 import { awardsConflict, mayStandForAward } from '../../../../domain/eligibility';
 import { breakTie, nextStep, tallyRound } from '../../../../domain/tally';
 import { write } from '../../../effects';
-import { project } from '../../../project';
+import { change } from '../../projection';
 import { shuffled } from '../../../shuffle';
 import { awaitDeadline } from '../../deadline';
 import { activeUnitIds, type ContestState, type CycleState } from '../../state';
-
-export const CONTEST_TITLES: Record<Contest, string> = {
-  leader: 'Suy tôn đơn vị dẫn đầu (Cờ thi đua)',
-  certificate: 'Đề nghị Bằng khen',
-  nextHead: 'Bầu Trưởng khối năm sau',
-  nextDeputy: 'Bầu Phó Trưởng khối năm sau',
-};
+import { contestTitles, cycleNotices } from '../../../../notifications/catalogue';
 
 function candidatesFor(s: CycleState, contest: Contest): string[] {
   const eligible = activeUnitIds(s).filter((id) => s.units[id]!.hold !== 'disqualified');
@@ -56,14 +50,13 @@ export async function runContest(s: CycleState, c: ContestState): Promise<void> 
     };
     // The round row exists before the first ballot can be accepted (voter records point at it).
     await write(s, 'openRound', record);
-    Object.assign(c, { status: 'open', round, candidates, voted: [], box: [], closeRequested: false });
-    await project(s);
+    await change(s, c, { status: 'open', round, candidates, voted: [], box: [], closeRequested: false });
     const outcome = await awaitDeadline(
       s,
       'voting',
       () => c.closeRequested || present().every((id) => c.voted.includes(id)),
       () => present().filter((id) => !c.voted.includes(id)),
-      CONTEST_TITLES[c.contest],
+      contestTitles[c.contest],
     );
 
     const result = tallyRound({
@@ -140,8 +133,7 @@ export async function runContest(s: CycleState, c: ContestState): Promise<void> 
     }
     break;
   }
-  c.status = 'decided';
-  await project(s);
+  await change(s, c, { status: 'decided' });
 }
 
 /** Court-sector model (TT 01/2024/TT-TANDTC Art. 29): after the last failed round the head and deputy decide together. */
@@ -153,10 +145,13 @@ async function headAndDeputyDecide(s: CycleState, c: ContestState, candidates: s
     cycleId: s.workflowId,
     unitIds: deciders,
     kind: 'task',
-    title: `Trưởng khối và Phó Trưởng khối quyết định: ${CONTEST_TITLES[c.contest]}`,
-    body: `Sau ${c.rounds.length} vòng bỏ phiếu chưa có kết quả. Ứng viên: ${candidates.map((id) => s.units[id]!.name).join(', ')}.`,
+    ...cycleNotices.headAndDeputyDecide(
+      c.contest,
+      c.rounds.length,
+      candidates.map((id) => s.units[id]!.name),
+    ),
   });
-  await project(s);
+  await change(s, c); // awaitingDecision (set before the notice: a decision may arrive while it is sent)
   const agreed = () => {
     const picks = deciders.map((id) => c.decisions[id]);
     return picks.every((p) => p !== undefined) && picks.every((p) => JSON.stringify(p) === JSON.stringify(picks[0]));

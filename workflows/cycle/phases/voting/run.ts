@@ -3,9 +3,10 @@ import type { Contest } from '../../../../contracts/cycle';
 import { awardContestSeats } from '../../../../domain/eligibility';
 import { write } from '../../../effects';
 import { awaitDeadline } from '../../deadline';
-import { project } from '../../../project';
+import { phaseUpdated, enterPhase } from '../../projection';
 import { activeUnitIds, type ContestState, type CycleState } from '../../state';
 import { runContest } from './contest';
+import { cycleNotices, taskTitles } from '../../../../notifications/catalogue';
 
 /** Honours `quotas.emulationFlag: 0` (no flag contest, no flag proposal). */
 export const ZERO_FLAG_QUOTA_PATCH = 'zero-flag-quota-v1';
@@ -39,13 +40,12 @@ export function plannedContests(s: CycleState): ContestState[] {
 }
 
 export async function votingPhase(s: CycleState): Promise<void> {
-  s.phase = 'voting';
   s.contests = plannedContests(s);
-  await project(s);
+  await enterPhase(s, 'voting');
   await write(s, 'openTasks', {
     cycleId: s.workflowId,
     kind: 'voting',
-    title: 'Hội nghị bình xét, bỏ phiếu kín',
+    title: taskTitles.voting,
     dueAt: s.deadlines!.voting,
     unitIds: activeUnitIds(s),
   });
@@ -54,7 +54,7 @@ export async function votingPhase(s: CycleState): Promise<void> {
     'voting',
     () => s.meeting?.quorumMet === true,
     () => [s.actingHeadUnitId],
-    'Hội nghị bình xét',
+    taskTitles.meeting,
   );
   if (met === 'deadline') {
     for (const c of s.contests)
@@ -64,12 +64,11 @@ export async function votingPhase(s: CycleState): Promise<void> {
       cycleId: s.workflowId,
       unitIds: activeUnitIds(s),
       kind: 'escalation',
-      title: 'Không đủ số lượng tham dự',
-      body: 'Hội nghị bình xét không đạt số lượng tối thiểu trước hạn: không suy tôn đơn vị dẫn đầu năm nay.',
+      ...cycleNotices.noQuorum(),
     });
   } else {
     for (const c of s.contests) await runContest(s, c);
   }
   await write(s, 'updateTasks', { cycleId: s.workflowId, kind: 'voting', unitIds: activeUnitIds(s), status: 'done' });
-  await project(s);
+  await phaseUpdated(s);
 }
