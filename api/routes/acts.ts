@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { Router, type Request, type Response } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import type { UpdateDefinition } from '@temporalio/common';
-import { WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import * as c from '../../contracts/cycle';
 import * as m from '../../workflows/messages';
 import type { ActResult } from '../../workflows/messages';
@@ -13,8 +11,7 @@ import { principalOf, requireRoles } from '../auth';
 import { registry } from '../openapi';
 import { loadCycleScope, type CycleScope } from '../scope';
 import { checkSelfScoreEvidence } from './evidence';
-import { bodyHash, storedAnswer, toJson } from '../writes';
-import { withBusyRetry } from '../../db/retry';
+import { ActResultSchema, answerAct, bodyShapeOf, requestIdOf } from '../updates';
 
 type Scope = 'head' | 'unit' | 'admin' | 'holds' | 'councilMember' | 'councilSecretary';
 
@@ -208,20 +205,6 @@ export const ACTS: ActRoute[] = [
   ),
 ];
 
-const ENVELOPE_KEYS = ['requestId', 'actor'];
-/** The HTTP body of an act: its contract without the envelope the API fills in, with the rules its JSON Schema states (`.meta`). */
-export const bodyShapeOf = (schema: z.ZodObject<z.ZodRawShape>) =>
-  z
-    .object(Object.fromEntries(Object.entries(schema.shape).filter(([k]) => !ENVELOPE_KEYS.includes(k))))
-    .meta(schema.meta() ?? {});
-
-export const ActResultSchema = z.object({
-  ok: z.literal(true),
-  message: z.string(),
-  data: z.record(z.string(), z.unknown()).optional(),
-  requestId: z.string(),
-});
-
 for (const a of ACTS) {
   registry.registerPath({
     method: 'post',
@@ -305,113 +288,6 @@ function authorise(p: Principal, scope: Scope, body: Record<string, unknown>, cy
  * (test/api/idempotency.test.ts); anyone else, or another act, reusing it gets 422.
  */
 const SECRET_ACTS: readonly string[] = ['/ballots', '/council/votes'];
-
-export const requestIdOf = (req: Request): string => {
-  const key =
-    req.header('idempotency-key') ?? (typeof req.body?.requestId === 'string' ? req.body.requestId : undefined);
-  return key ?? randomUUID();
-};
-
-/** How long an act waits for the workflow's answer before the API gives up with 503 (AppDeps.actTimeoutMs overrides). */
-export const DEFAULT_ACT_TIMEOUT_MS = 20_000;
-
-/**
- * An Update needs a worker: the validator and the handler run there. With no worker polling
- * (all down, restarting) the call would wait forever, so it is bounded: after the deadline the
- * API answers 503 with `Retry-After` and the request id in `Idempotency-Key`. The outcome is then
- * UNKNOWN, not "refused": an Update the server admitted is held in its memory and applied when a
- * worker returns (lost only if the Temporal server restarts first); one already accepted is in
- * history and completes. A retry with the SAME key is answered exactly once — the update id is the
- * request id, so Temporal returns the first outcome, and the workflow's request-id table does too.
- * test/api/fault.test.ts proves this with a SIGKILLed worker process.
- */
-export async function executeBounded(
-  deps: AppDeps,
-  res: Response,
-  requestId: string,
-  call: () => Promise<ActResult>,
-): Promise<ActResult> {
-  try {
-    return await deps.temporal.client.withDeadline(Date.now() + (deps.actTimeoutMs ?? DEFAULT_ACT_TIMEOUT_MS), call);
-  } catch (err) {
-    if (!(err instanceof WorkflowUpdateRPCTimeoutOrCancelledError)) throw err;
-    res.set({ 'retry-after': '5', 'idempotency-key': requestId });
-    throw new HttpError(
-      503,
-      'UNAVAILABLE',
-      'the cycle engine did not answer in time; the act may still be applied: retry with the same Idempotency-Key',
-    );
-  }
-}
-
-export interface ActRequest {
-  /** The act's route as it names the key's scope, e.g. "POST /api/cycles/:cycleId/pledges {"cycleId":"…"}". */
-  route: string;
-  principal: Principal;
-  /** The raw request body (the request id in it, if any, is not part of the fingerprint). */
-  body: Record<string, unknown>;
-  /** A secret ballot: nothing derived from its body is stored with the key. */
-  secret: boolean;
-  requestId: string;
-  /** Sends the Update (its id is the request id). */
-  send: () => Promise<ActResult>;
-}
-
-/**
- * One act as a Temporal Update, answered once per Idempotency-Key. What a client-chosen key stands
- * for: act, target, caller and (except for secret acts) a hash of the body. A repeat of the same
- * request gets the stored answer (`idempotent-replayed: true`); any other use of the key is 422. A
- * generated key is neither checked nor stored. No worker in time → 503 (executeBounded).
- */
-export async function answerAct(deps: AppDeps, req: Request, res: Response, act: ActRequest): Promise<void> {
-  const chosen = req.header('idempotency-key') !== undefined || typeof act.body.requestId === 'string';
-  const { requestId: _r, ...rest } = act.body;
-  const scope = chosen
-    ? `${act.route} person:${act.principal.personId}${act.secret ? '' : ` body:${bodyHash(deps, rest)}`}`
-    : undefined;
-  // Before the Update a busy database is retried, then 503 (nothing was sent: the truth).
-  const earlier = scope && (await withBusyRetry(() => storedAnswer(deps.db.prisma, act.requestId, scope)));
-  if (earlier) {
-    res.set({ 'idempotency-key': act.requestId, 'idempotent-replayed': 'true' }).json(earlier);
-    return;
-  }
-  const answer = { ...(await executeBounded(deps, res, act.requestId, act.send)), requestId: act.requestId };
-  if (scope) {
-    // The act is applied now: whatever happens to this row, the caller gets the workflow's answer.
-    let stored: { scope: string } | undefined;
-    try {
-      // A concurrent twin may have stored it first: then it must have been the same request.
-      // One INSERT (it waits for SQLite's write lock under busy_timeout; an upsert reads first
-      // and then fails at once with SQLITE_BUSY_SNAPSHOT when another process wrote meanwhile).
-      stored = await withBusyRetry(async () => {
-        try {
-          return await deps.db.prisma.idempotencyKey.create({
-            data: { key: act.requestId, scope, response: toJson(answer) },
-            select: { scope: true },
-          });
-        } catch (e) {
-          if ((e as { code?: string }).code !== 'P2002') throw e;
-          return deps.db.prisma.idempotencyKey.findUniqueOrThrow({
-            where: { key: act.requestId },
-            select: { scope: true },
-          });
-        }
-      });
-    } catch (e) {
-      // Never a false error (issue 11): a repeat with this key still gets this answer from
-      // Temporal (the Update id is the key), only without the replay header.
-      req.log?.warn({ err: e }, 'idempotency answer not stored');
-      res.set({ 'idempotency-key': act.requestId, 'idempotency-stored': 'false' });
-    }
-    if (stored && stored.scope !== scope)
-      throw new HttpError(
-        422,
-        'IDEMPOTENCY_KEY_REUSED',
-        'this Idempotency-Key was already used for a different request',
-      );
-  }
-  res.json(answer);
-}
 
 export function actsRouter(deps: AppDeps): Router {
   const router = Router();

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
+import { unzipSync } from 'fflate';
 import multer from 'multer';
 import { z } from 'zod';
 import { IdSchema } from '../../contracts/common';
@@ -32,32 +33,18 @@ const startsWith = (buf: Buffer, bytes: number[], at = 0) =>
   buf.length >= at + bytes.length && bytes.every((b, i) => buf[at + i] === b);
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
 
-/** Names of the entries of a ZIP archive, from its central directory (null if not a readable ZIP). */
+/** Names of the entries of a ZIP archive, from its central directory (null if not a readable ZIP); nothing is inflated. */
 export function zipEntryNames(buf: Buffer): string[] | null {
-  const EOCD = 0x06054b50;
-  const CDH = 0x02014b50;
-  const floor = Math.max(0, buf.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= floor; i--) {
-    if (buf.readUInt32LE(i) === EOCD) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const count = buf.readUInt16LE(eocd + 10);
-  const cdOffset = buf.readUInt32LE(eocd + 16);
-  if (cdOffset === 0xffffffff || cdOffset >= buf.length) return null; // ZIP64 or corrupt
   const names: string[] = [];
-  let p = cdOffset;
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CDH) return null;
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    if (p + 46 + nameLen > buf.length) return null;
-    names.push(buf.toString('utf8', p + 46, p + 46 + nameLen));
-    p += 46 + nameLen + extraLen + commentLen;
+  try {
+    unzipSync(buf, {
+      filter: (file) => {
+        names.push(file.name);
+        return false;
+      },
+    });
+  } catch {
+    return null;
   }
   return names;
 }

@@ -20,7 +20,7 @@ import { principalOf, requireRoles } from '../auth';
 import { ErrorSchema, registry } from '../openapi';
 import { buildGovernmentFlagInput } from '../government-flag-input';
 import { onceWrite, toJson } from '../writes';
-import { ActResultSchema, answerAct, bodyShapeOf, requestIdOf } from './acts';
+import { ActResultSchema, answerAct, bodyShapeOf, requestIdOf } from '../updates';
 import { holdReasonReader, requireProvinceReader, visibleReason } from '../scope';
 
 export const StartGovernmentFlagSchema = z.object({ year: z.number().int().min(2024).max(2100) });
