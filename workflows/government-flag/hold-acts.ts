@@ -4,7 +4,16 @@ import { ok, registerAct } from '../act';
 import { inOrder, write } from '../effects';
 import { reject } from '../errors';
 import { holdGovernmentFlagCandidate, resolveGovernmentFlagHold } from './messages';
-import { ballotOf, find, holdStage, persist, requireSecretary, settle, type GovFlagState } from './state';
+import {
+  ballotOf,
+  find,
+  holdStage,
+  persist,
+  requireSecretary,
+  settle,
+  type CandidateState,
+  type GovFlagState,
+} from './state';
 import { governmentFlagNotices, governmentFlagReasons } from '../../notifications/catalogue';
 
 /** ND 152/2025 Art. 4(4): a candidate under investigation or discipline is put on hold, never rejected for it. */
@@ -29,32 +38,11 @@ export function registerHoldActs(s: GovFlagState): void {
         heldFrom: held.heldFrom,
         reason: governmentFlagReasons.held(a.reason),
       });
-      await inOrder(s, async () => {
-        await write(s, 'recordHold', {
-          cycleId: c.cycleId,
-          unitId: c.unitId,
-          kind: a.kind,
-          reason: a.reason,
-          at: new Date(Date.now()).toISOString(),
-        });
-        await persist(s, [c]);
-        await write(s, 'audit', {
-          action: 'governmentFlag.hold.open',
-          entity: 'proposal',
-          entityId: c.proposalId,
-          actorPersonId: a.actor.personId,
-          after: { status: c.status, heldFrom: c.heldFrom, kind: a.kind, reason: a.reason },
-          workflowId: s.workflowId,
-          requestId: a.requestId,
-        });
-        await write(s, 'notify', {
-          dedupeKey: `${s.workflowId}:hold:${c.unitId}:${a.requestId}`,
-          unitIds: [c.unitId],
-          personIds: s.secretaryIds,
-          cycleId: c.cycleId,
-          kind: 'info',
-          ...governmentFlagNotices.held(c.reason!),
-        });
+      await holdWrites(s, c, a, {
+        hold: { kind: a.kind, reason: a.reason },
+        action: 'governmentFlag.hold.open',
+        after: { status: c.status, heldFrom: c.heldFrom, kind: a.kind, reason: a.reason },
+        notice: governmentFlagNotices.held(c.reason!),
       });
       return ok('candidate put on hold', { status: c.status });
     },
@@ -94,34 +82,56 @@ export function registerHoldActs(s: GovFlagState): void {
       Object.assign(c, { status: next.status, heldFrom: undefined, reason: reasons[next.reason] });
       if (next.reason === 'selected') c.voteShare = ballotOf(s, c).share;
       settle(s);
-      await inOrder(s, async () => {
-        await write(s, 'recordHold', {
-          cycleId: c.cycleId,
-          unitId: c.unitId,
-          reason: a.reason,
-          outcome: a.outcome,
-          at: new Date(Date.now()).toISOString(),
-        });
-        await persist(s, [c]);
-        await write(s, 'audit', {
-          action: `governmentFlag.hold.${a.outcome}`,
-          entity: 'proposal',
-          entityId: c.proposalId,
-          actorPersonId: a.actor.personId,
-          after: { status: c.status, reason: a.reason, verdict: next.reason },
-          workflowId: s.workflowId,
-          requestId: a.requestId,
-        });
-        await write(s, 'notify', {
-          dedupeKey: `${s.workflowId}:hold:${c.unitId}:${a.requestId}`,
-          unitIds: [c.unitId],
-          personIds: s.secretaryIds,
-          cycleId: c.cycleId,
-          kind: 'info',
-          ...governmentFlagNotices.holdResolved(next.status === 'rejected', c.reason ?? a.reason),
-        });
+      await holdWrites(s, c, a, {
+        hold: { reason: a.reason, outcome: a.outcome },
+        action: `governmentFlag.hold.${a.outcome}`,
+        after: { status: c.status, reason: a.reason, verdict: next.reason },
+        notice: governmentFlagNotices.holdResolved(next.status === 'rejected', c.reason ?? a.reason),
       });
       return ok(`hold resolved: ${a.outcome}`, { status: c.status });
     },
   );
+}
+
+/**
+ * A hold act's writes, in the order both acts always wrote them (the recorded histories pin it): the
+ * hold row, the candidate, the audit row, the notice to the unit and the secretaries.
+ */
+async function holdWrites(
+  s: GovFlagState,
+  c: CandidateState,
+  a: { actor: { personId: string }; requestId: string },
+  w: {
+    hold: { kind?: string; reason: string; outcome?: 'cleared' | 'disciplined' };
+    action: string;
+    after: Record<string, unknown>;
+    notice: { title: string; body: string };
+  },
+): Promise<void> {
+  await inOrder(s, async () => {
+    await write(s, 'recordHold', {
+      cycleId: c.cycleId,
+      unitId: c.unitId,
+      ...w.hold,
+      at: new Date(Date.now()).toISOString(),
+    });
+    await persist(s, [c]);
+    await write(s, 'audit', {
+      action: w.action,
+      entity: 'proposal',
+      entityId: c.proposalId,
+      actorPersonId: a.actor.personId,
+      after: w.after,
+      workflowId: s.workflowId,
+      requestId: a.requestId,
+    });
+    await write(s, 'notify', {
+      dedupeKey: `${s.workflowId}:hold:${c.unitId}:${a.requestId}`,
+      unitIds: [c.unitId],
+      personIds: s.secretaryIds,
+      cycleId: c.cycleId,
+      kind: 'info',
+      ...w.notice,
+    });
+  });
 }
