@@ -1,7 +1,8 @@
 /**
  * Issue 11, item 6 (not timed): 100 cycle starts at once and 64 acts on 8 cycles at once, on SQLite
  * and on PostgreSQL, with the worker on its OWN connection (as worker/main.ts in its own process), so
- * API and worker contend for the write lock (SQLite) or for serialisable transactions (PostgreSQL). Every answer is 2xx or a defined 4xx/503 — never 500 — and the
+ * API and worker contend for the write lock (SQLite) or for serialisable transactions (PostgreSQL).
+ * Every answer is 2xx or a defined 4xx/503 — never 500 — and the
  * database and the workflow histories agree.
  */
 import { randomUUID } from 'node:crypto';
