@@ -14,8 +14,7 @@ import { adminRouter } from './routes/admin';
 import { cyclesRouter } from './routes/cycles';
 import { documentsRouter } from './routes/documents';
 import { evidenceRouter } from './routes/evidence';
-import { governmentFlagRouter } from './routes/government-flag';
-import { governmentFlagDocumentsRouter } from './routes/government-flag-documents';
+import { governmentFlagDocumentsRouter, governmentFlagRouter } from './routes/government-flag';
 import { inboxRouter } from './routes/inbox';
 import { resultsRouter } from './routes/results';
 

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { hashPassword, verifyPassword } from './security/passwords';
 import { HttpError } from './errors';
 import type { AppDeps, Principal } from './context';
-import { ErrorSchema, registry } from './openapi';
+import { ErrorSchema } from './openapi';
+import { route, type RouteDecl } from './route';
 import { LoginBusyError, LoginGuard, LoginLockedError } from './security/login-guard';
 import { trimmedText } from '../contracts/common';
 
@@ -22,12 +23,12 @@ export const LoginResponseSchema = z.object({
   }),
 });
 
-registry.registerPath({
-  method: 'post',
+const LOGIN = {
+  method: 'post' as const,
   path: '/api/auth/login',
   summary: 'Log in; returns a signed bearer token',
   tags: ['auth'],
-  request: { body: { content: { 'application/json': { schema: LoginSchema } } } },
+  body: LoginSchema,
   responses: {
     200: { description: 'token', content: { 'application/json': { schema: LoginResponseSchema } } },
     400: { description: 'invalid body', content: { 'application/json': { schema: ErrorSchema } } },
@@ -42,7 +43,7 @@ registry.registerPath({
       content: { 'application/json': { schema: ErrorSchema } },
     },
   },
-});
+} satisfies RouteDecl<undefined, undefined, typeof LoginSchema>;
 
 /**
  * Loads who the caller is from the database on every request: a deactivated person loses access at
@@ -74,8 +75,8 @@ export function authRouter(
   guard: LoginGuard = deps.loginGuard ?? new LoginGuard(),
 ): Router {
   const router = Router();
-  router.post('/api/auth/login', async (req, res) => {
-    const { username, password } = LoginSchema.parse(req.body);
+  route(router, LOGIN, async (input, req, res) => {
+    const { username, password } = input.body;
     // Usernames are stored lower-case (api/routes/admin.ts): count failures per account, not per spelling.
     const account = username.toLowerCase();
     const ip = req.ip ?? 'unknown';

@@ -7,7 +7,7 @@
  */
 import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { Request, Response, Router } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { registry } from './openapi';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -36,6 +36,9 @@ export interface RouteInput<P extends Schema, Q extends Schema, B extends Schema
   /** A missing JSON body is read as {}. */
   readonly body: Parsed<B, unknown>;
 }
+
+/** The header of a write answered once per key (api/idempotency.ts). */
+export const WRITE_HEADERS = z.object({ 'idempotency-key': z.uuid().optional() });
 
 export const openApiPath = (p: string): string => p.replace(/:(\w+)/g, '{$1}');
 

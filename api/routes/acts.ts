@@ -8,10 +8,10 @@ import type { AppDeps, Principal } from '../context';
 import { HttpError } from '../errors';
 import { ErrorSchema } from '../openapi';
 import { principalOf, requireRoles } from '../auth';
-import { registry } from '../openapi';
+import { actPayload, actRoute } from '../act-route';
 import { loadCycleScope, type CycleScope } from '../scope';
 import { checkSelfScoreEvidence } from './evidence';
-import { ActResultSchema, answerAct, bodyShapeOf, requestIdOf } from '../updates';
+import { answerAct, bodyShapeOf } from '../updates';
 
 type Scope = 'head' | 'unit' | 'admin' | 'holds' | 'councilMember' | 'councilSecretary';
 
@@ -205,44 +205,6 @@ export const ACTS: ActRoute[] = [
   ),
 ];
 
-for (const a of ACTS) {
-  registry.registerPath({
-    method: 'post',
-    path: `/api/cycles/{cycleId}${a.path}`,
-    summary: a.summary,
-    tags: [a.tag],
-    request: {
-      params: z.object({ cycleId: z.string() }),
-      headers: z.object({ 'idempotency-key': z.uuid().optional() }),
-      body: { content: { 'application/json': { schema: bodyShapeOf(a.schema) } } },
-    },
-    responses: {
-      200: { description: 'accepted', content: { 'application/json': { schema: ActResultSchema } } },
-      400: { description: 'invalid body (Zod issue paths)', content: { 'application/json': { schema: ErrorSchema } } },
-      401: { description: 'not logged in' },
-      403: {
-        description: 'not allowed for this role or unit',
-        content: { 'application/json': { schema: ErrorSchema } },
-      },
-      404: { description: 'no such cycle' },
-      409: {
-        description: 'wrong phase, after deadline, or already done',
-        content: { 'application/json': { schema: ErrorSchema } },
-      },
-      422: {
-        description:
-          "Idempotency-Key already used for a different request (other act, cycle, caller or body). A repeat of the same request gets the first answer again. Ballots and council votes are fingerprinted without their body (secrecy): the voter repeating a key gets the first ballot's answer and the repeated body is ignored",
-        content: { 'application/json': { schema: ErrorSchema } },
-      },
-      503: {
-        description:
-          'the cycle engine (a worker) did not answer in time; the act may still be applied: retry with the same Idempotency-Key (echoed in the response header)',
-        content: { 'application/json': { schema: ErrorSchema } },
-      },
-    },
-  });
-}
-
 /** API-side authorisation: role × scope from the database; the workflow validator re-checks phase and head-ness. */
 function authorise(p: Principal, scope: Scope, body: Record<string, unknown>, cycle: CycleScope): void {
   switch (scope) {
@@ -292,36 +254,62 @@ const SECRET_ACTS: readonly string[] = ['/ballots', '/council/votes'];
 export function actsRouter(deps: AppDeps): Router {
   const router = Router();
   for (const a of ACTS) {
-    router.post(`/api/cycles/:cycleId${a.path}`, async (req, res) => {
-      const principal = principalOf(req);
-      const cycleId = String(req.params.cycleId);
-      const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
-      const requestId = requestIdOf(req);
-      const payload = a.schema.parse({
-        ...body,
-        requestId,
-        actor: { personId: principal.personId, unitId: principal.unitId ?? undefined, roles: principal.roles },
-      });
-      const cycle = await loadCycleScope(deps, cycleId);
-      authorise(principal, a.scope, payload, cycle);
-      const workflowId = a.target === 'council' ? `${cycleId}-council` : cycleId;
-      if (a.update === m.submitSelfScore)
-        await checkSelfScoreEvidence(
-          deps,
-          cycleId,
-          String(payload.unitId),
-          payload.entries as { criterionId: string; evidence?: string[] }[],
-        );
-      const handle = deps.temporal.client.workflow.getHandle(workflowId);
-      await answerAct(deps, req, res, {
-        route: `POST /api/cycles/:cycleId${a.path} ${JSON.stringify({ cycleId })}`,
-        principal,
-        body,
-        secret: SECRET_ACTS.includes(a.path),
-        requestId,
-        send: () => handle.executeUpdate(a.update, { args: [payload as never], updateId: requestId }),
-      });
-    });
+    actRoute(
+      router,
+      {
+        path: `/api/cycles/:cycleId${a.path}`,
+        params: z.object({ cycleId: z.string() }),
+        summary: a.summary,
+        tags: [a.tag],
+        body: bodyShapeOf(a.schema),
+        responses: {
+          401: { description: 'not logged in' },
+          403: {
+            description: 'not allowed for this role or unit',
+            content: { 'application/json': { schema: ErrorSchema } },
+          },
+          404: { description: 'no such cycle' },
+          409: {
+            description: 'wrong phase, after deadline, or already done',
+            content: { 'application/json': { schema: ErrorSchema } },
+          },
+          422: {
+            description:
+              "Idempotency-Key already used for a different request (other act, cycle, caller or body). A repeat of the same request gets the first answer again. Ballots and council votes are fingerprinted without their body (secrecy): the voter repeating a key gets the first ballot's answer and the repeated body is ignored",
+            content: { 'application/json': { schema: ErrorSchema } },
+          },
+          503: {
+            description:
+              'the cycle engine (a worker) did not answer in time; the act may still be applied: retry with the same Idempotency-Key (echoed in the response header)',
+            content: { 'application/json': { schema: ErrorSchema } },
+          },
+        },
+      },
+      async (input, req, res) => {
+        const principal = principalOf(req);
+        const { cycleId } = input.params;
+        const { body, requestId, payload } = actPayload(a.schema, req, principal);
+        const cycle = await loadCycleScope(deps, cycleId);
+        authorise(principal, a.scope, payload, cycle);
+        const workflowId = a.target === 'council' ? `${cycleId}-council` : cycleId;
+        if (a.update === m.submitSelfScore)
+          await checkSelfScoreEvidence(
+            deps,
+            cycleId,
+            String(payload.unitId),
+            payload.entries as { criterionId: string; evidence?: string[] }[],
+          );
+        const handle = deps.temporal.client.workflow.getHandle(workflowId);
+        await answerAct(deps, req, res, {
+          route: `POST /api/cycles/:cycleId${a.path} ${JSON.stringify({ cycleId })}`,
+          principal,
+          body,
+          secret: SECRET_ACTS.includes(a.path),
+          requestId,
+          send: () => handle.executeUpdate(a.update, { args: [payload as never], updateId: requestId }),
+        });
+      },
+    );
   }
   return router;
 }

@@ -8,7 +8,8 @@ import { getCycle } from '../../workflows/messages';
 import type { AppDeps } from '../context';
 import { HttpError } from '../errors';
 import { principalOf, requireRoles } from '../auth';
-import { ErrorSchema, registry } from '../openapi';
+import { ErrorSchema } from '../openapi';
+import { route } from '../route';
 import { holdReasonReader, loadCycleScope, requireCycleReader, visibleReason } from '../scope';
 import { onceWrite } from '../writes';
 import { writeTransaction } from '../../db/retry';
@@ -18,60 +19,6 @@ const LIVE_QUERY_TIMEOUT_MS = 5_000;
 
 export const StartCycleSchema = z.object({ year: z.number().int().min(2024).max(2100), plan: PlanSchema.optional() });
 const StartCycleResponse = z.object({ cycleId: z.string(), workflowId: z.string(), year: z.number() });
-
-registry.registerPath({
-  method: 'post',
-  path: '/api/blocs/{blocId}/cycles',
-  summary: 'The bloc head starts the year cycle (optionally with the plan)',
-  tags: ['bloc head'],
-  request: {
-    params: z.object({ blocId: z.string() }),
-    body: { content: { 'application/json': { schema: StartCycleSchema } } },
-  },
-  responses: {
-    201: { description: 'started', content: { 'application/json': { schema: StartCycleResponse } } },
-    400: { description: 'invalid', content: { 'application/json': { schema: ErrorSchema } } },
-    403: { description: 'not the head of this bloc' },
-    409: { description: 'already started' },
-  },
-});
-registry.registerPath({
-  method: 'get',
-  path: '/api/cycles/{cycleId}',
-  summary: 'Cycle projection: phase, deadlines, per-unit tasks and submissions, scores, rounds, proposals',
-  tags: ['everyone'],
-  request: { params: z.object({ cycleId: z.string() }) },
-  responses: {
-    200: {
-      description: "the cycle (reasons of holds shown only to the admin, the province's council and the held unit)",
-    },
-    401: { description: 'not logged in' },
-    404: {
-      description: 'no such cycle, or not yours to read (read scope: README)',
-      content: { 'application/json': { schema: ErrorSchema } },
-    },
-  },
-});
-registry.registerPath({
-  method: 'get',
-  path: '/api/cycles/{cycleId}/live',
-  summary:
-    'Live workflow state (voting progress) — a Temporal query, used only for state that lives only in the workflow',
-  tags: ['everyone'],
-  request: { params: z.object({ cycleId: z.string() }) },
-  responses: {
-    200: { description: 'live view' },
-    401: { description: 'not logged in' },
-    404: {
-      description: 'no such cycle, or not yours to read (read scope: README)',
-      content: { 'application/json': { schema: ErrorSchema } },
-    },
-    503: {
-      description: 'no worker answered within 5 s; read GET /api/cycles/{cycleId} instead',
-      content: { 'application/json': { schema: ErrorSchema } },
-    },
-  },
-});
 
 const DEFAULT_DEADLINE_DAYS = {
   pledge: 30,
@@ -99,147 +46,211 @@ export function defaultPlan(year: number, now = new Date()): Plan {
 }
 
 const PlanQuery = z.object({ year: z.coerce.number().int().min(2024).max(2100) });
-registry.registerPath({
-  method: 'get',
-  path: '/api/defaults/plan',
-  summary: 'A default plan (100-point scoring template, deadlines over the year) to start the head’s form from',
-  tags: ['bloc head'],
-  request: { query: PlanQuery },
-  responses: { 200: { description: 'plan' } },
-});
+const CycleParams = z.object({ cycleId: z.string() });
 
 export function cyclesRouter(deps: AppDeps): Router {
   const router = Router();
 
-  router.get('/api/defaults/plan', (req, res) => {
-    principalOf(req);
-    const { year } = PlanQuery.parse(req.query);
-    res.json(defaultPlan(year));
-  });
+  route(
+    router,
+    {
+      method: 'get',
+      path: '/api/defaults/plan',
+      summary: 'A default plan (100-point scoring template, deadlines over the year) to start the head’s form from',
+      tags: ['bloc head'],
+      query: PlanQuery,
+      responses: { 200: { description: 'plan' } },
+    },
+    (input, req, res) => {
+      principalOf(req);
+      res.json(defaultPlan(input.query.year));
+    },
+  );
 
-  router.post('/api/blocs/:blocId/cycles', async (req, res) => {
-    const principal = principalOf(req);
-    requireRoles(principal, 'unitOfficer');
-    const body = StartCycleSchema.parse(req.body);
-    const blocId = String(req.params.blocId);
-    const bloc = await deps.db.prisma.bloc.findUnique({
-      where: { id: blocId },
-      select: { headUnitId: true, code: true },
-    });
-    if (!bloc) throw new HttpError(404, 'NOT_FOUND', `no bloc ${blocId}`);
-    if (principal.unitId !== bloc.headUnitId)
-      throw new HttpError(403, 'FORBIDDEN', 'only the bloc head starts the cycle');
-    // A retry with the same Idempotency-Key (lost response) gets the first 201 again; a new key meets 409.
-    await onceWrite(deps, req, res, principal, async () => {
-      const input = await buildCycleInput(deps.db, blocId, body.year, principal.personId, body.plan);
-      const workflowId = cycleWorkflowId(bloc.code, body.year);
-      await deps.temporal.client.workflow.start('blocCycleWorkflow', {
-        taskQueue: deps.temporal.taskQueue,
-        workflowId,
-        args: [input],
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      });
-      // The projection row exists as soon as the start is answered: the next act may come at once.
-      // The workflow runs now, so its rows must follow: one transaction, a busy database waited
-      // out (issue 11: never a 500 for a start that happened, never a start without its audit row).
-      await writeTransaction(
-        deps.db,
-        async (tx) => {
-          await tx.cycle.upsert({
-            where: { id: workflowId },
-            create: {
-              id: workflowId,
-              blocId,
-              year: body.year,
-              phase: 'launch',
-              headUnitId: input.headUnitId,
-              deputyUnitId: input.deputyUnitId,
-              ruleSetCode: input.ruleSet.code,
-              ruleSetVersion: input.ruleSet.version,
-              deadlines: body.plan?.deadlines ?? {},
-              startedAt: new Date(),
-            },
-            update: {},
-          });
-          const requestId = `${workflowId}:start`;
-          if (!(await tx.auditLog.findFirst({ where: { requestId, action: 'cycle.start' }, select: { id: true } }))) {
-            await tx.auditLog.create({
-              data: {
-                action: 'cycle.start',
-                entity: 'cycle',
-                entityId: workflowId,
-                actorPersonId: principal.personId,
-                actorRole: principal.roles.join(','),
-                after: { year: body.year },
-                workflowId,
-                requestId,
-              },
-            });
-          }
-        },
-        // The worker's first projection may insert the row at the same moment (PostgreSQL: P2002).
-        { budgetMs: 60_000, retryUniqueRace: true },
-      );
-      return { status: 201, body: { cycleId: workflowId, workflowId, year: body.year } };
-    });
-  });
-
-  router.get('/api/cycles/:cycleId', async (req, res) => {
-    const principal = principalOf(req);
-    const id = String(req.params.cycleId);
-    const readable = await requireCycleReader(deps, principal, id);
-    const sees = await holdReasonReader(deps, principal, readable.provinceId);
-    const cycle = await deps.db.prisma.cycle.findUnique({
-      where: { id },
-      include: {
-        bloc: { select: { id: true, code: true, name: true } },
-        tasks: { select: { unitId: true, kind: true, status: true, dueAt: true, remindersSent: true } },
-        submissions: {
-          select: { unitId: true, kind: true, status: true, reason: true, revision: true, submittedAt: true },
-        },
-        scoreSummaries: { orderBy: { finalTotal: 'desc' } },
-        votingRounds: {
-          include: { _count: { select: { voters: true } } },
-          orderBy: [{ contest: 'asc' }, { round: 'asc' }],
-        },
-        proposals: { include: { decision: true } },
+  route(
+    router,
+    {
+      method: 'post',
+      path: '/api/blocs/:blocId/cycles',
+      summary: 'The bloc head starts the year cycle (optionally with the plan)',
+      tags: ['bloc head'],
+      params: z.object({ blocId: z.string() }),
+      body: StartCycleSchema,
+      responses: {
+        201: { description: 'started', content: { 'application/json': { schema: StartCycleResponse } } },
+        400: { description: 'invalid', content: { 'application/json': { schema: ErrorSchema } } },
+        403: { description: 'not the head of this bloc' },
+        409: { description: 'already started' },
       },
-    });
-    if (!cycle) throw new HttpError(404, 'NOT_FOUND', `no cycle ${id}`);
-    const { votingRounds, ...rest } = cycle;
-    res.json({
-      ...rest,
-      proposals: rest.proposals.map((p) => ({ ...p, reason: visibleReason(sees, p) })),
-      votingRounds: votingRounds.map(({ _count, ...r }) => ({ ...r, votedCount: _count.voters })),
-    });
-  });
+    },
+    async (input, req, res) => {
+      const principal = principalOf(req);
+      requireRoles(principal, 'unitOfficer');
+      const body = input.body;
+      const { blocId } = input.params;
+      const bloc = await deps.db.prisma.bloc.findUnique({
+        where: { id: blocId },
+        select: { headUnitId: true, code: true },
+      });
+      if (!bloc) throw new HttpError(404, 'NOT_FOUND', `no bloc ${blocId}`);
+      if (principal.unitId !== bloc.headUnitId)
+        throw new HttpError(403, 'FORBIDDEN', 'only the bloc head starts the cycle');
+      // A retry with the same Idempotency-Key (lost response) gets the first 201 again; a new key meets 409.
+      await onceWrite(deps, req, res, principal, async () => {
+        const input = await buildCycleInput(deps.db, blocId, body.year, principal.personId, body.plan);
+        const workflowId = cycleWorkflowId(bloc.code, body.year);
+        await deps.temporal.client.workflow.start('blocCycleWorkflow', {
+          taskQueue: deps.temporal.taskQueue,
+          workflowId,
+          args: [input],
+          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        });
+        // The projection row exists as soon as the start is answered: the next act may come at once.
+        // The workflow runs now, so its rows must follow: one transaction, a busy database waited
+        // out (issue 11: never a 500 for a start that happened, never a start without its audit row).
+        await writeTransaction(
+          deps.db,
+          async (tx) => {
+            await tx.cycle.upsert({
+              where: { id: workflowId },
+              create: {
+                id: workflowId,
+                blocId,
+                year: body.year,
+                phase: 'launch',
+                headUnitId: input.headUnitId,
+                deputyUnitId: input.deputyUnitId,
+                ruleSetCode: input.ruleSet.code,
+                ruleSetVersion: input.ruleSet.version,
+                deadlines: body.plan?.deadlines ?? {},
+                startedAt: new Date(),
+              },
+              update: {},
+            });
+            const requestId = `${workflowId}:start`;
+            if (!(await tx.auditLog.findFirst({ where: { requestId, action: 'cycle.start' }, select: { id: true } }))) {
+              await tx.auditLog.create({
+                data: {
+                  action: 'cycle.start',
+                  entity: 'cycle',
+                  entityId: workflowId,
+                  actorPersonId: principal.personId,
+                  actorRole: principal.roles.join(','),
+                  after: { year: body.year },
+                  workflowId,
+                  requestId,
+                },
+              });
+            }
+          },
+          // The worker's first projection may insert the row at the same moment (PostgreSQL: P2002).
+          { budgetMs: 60_000, retryUniqueRace: true },
+        );
+        return { status: 201, body: { cycleId: workflowId, workflowId, year: body.year } };
+      });
+    },
+  );
 
-  router.get('/api/cycles/:cycleId/live', async (req, res) => {
-    await requireCycleReader(deps, principalOf(req), String(req.params.cycleId));
-    const scope = await loadCycleScope(deps, String(req.params.cycleId));
-    // A query needs a worker; with none polling it would hang, so it is bounded like an act.
-    try {
-      res.json(
-        await deps.temporal.client.withDeadline(Date.now() + LIVE_QUERY_TIMEOUT_MS, () =>
-          deps.temporal.client.workflow.getHandle(scope.cycleId).query(getCycle),
-        ),
-      );
-    } catch (err) {
-      // No worker: the deadline passes, or matching says at once that no poller was seen lately
-      // (with one task-queue partition, scripts/temporal-tuning.ts, it answers without forwarding).
-      const noWorker =
-        err instanceof ServiceError &&
-        (isGrpcDeadlineError(err.cause) ||
-          /no poller seen/i.test(`${err.message} ${(err.cause as Error | undefined)?.message ?? ''}`));
-      if (!noWorker) throw err;
-      res.set('retry-after', '5');
-      throw new HttpError(
-        503,
-        'UNAVAILABLE',
-        'the cycle engine did not answer in time; the database view GET /api/cycles/{cycleId} still serves',
-      );
-    }
-  });
+  route(
+    router,
+    {
+      method: 'get',
+      path: '/api/cycles/:cycleId',
+      summary: 'Cycle projection: phase, deadlines, per-unit tasks and submissions, scores, rounds, proposals',
+      tags: ['everyone'],
+      params: CycleParams,
+      responses: {
+        200: {
+          description: "the cycle (reasons of holds shown only to the admin, the province's council and the held unit)",
+        },
+        401: { description: 'not logged in' },
+        404: {
+          description: 'no such cycle, or not yours to read (read scope: README)',
+          content: { 'application/json': { schema: ErrorSchema } },
+        },
+      },
+    },
+    async (input, req, res) => {
+      const principal = principalOf(req);
+      const id = input.params.cycleId;
+      const readable = await requireCycleReader(deps, principal, id);
+      const sees = await holdReasonReader(deps, principal, readable.provinceId);
+      const cycle = await deps.db.prisma.cycle.findUnique({
+        where: { id },
+        include: {
+          bloc: { select: { id: true, code: true, name: true } },
+          tasks: { select: { unitId: true, kind: true, status: true, dueAt: true, remindersSent: true } },
+          submissions: {
+            select: { unitId: true, kind: true, status: true, reason: true, revision: true, submittedAt: true },
+          },
+          scoreSummaries: { orderBy: { finalTotal: 'desc' } },
+          votingRounds: {
+            include: { _count: { select: { voters: true } } },
+            orderBy: [{ contest: 'asc' }, { round: 'asc' }],
+          },
+          proposals: { include: { decision: true } },
+        },
+      });
+      if (!cycle) throw new HttpError(404, 'NOT_FOUND', `no cycle ${id}`);
+      const { votingRounds, ...rest } = cycle;
+      res.json({
+        ...rest,
+        proposals: rest.proposals.map((p) => ({ ...p, reason: visibleReason(sees, p) })),
+        votingRounds: votingRounds.map(({ _count, ...r }) => ({ ...r, votedCount: _count.voters })),
+      });
+    },
+  );
+
+  route(
+    router,
+    {
+      method: 'get',
+      path: '/api/cycles/:cycleId/live',
+      summary:
+        'Live workflow state (voting progress) — a Temporal query, used only for state that lives only in the workflow',
+      tags: ['everyone'],
+      params: CycleParams,
+      responses: {
+        200: { description: 'live view' },
+        401: { description: 'not logged in' },
+        404: {
+          description: 'no such cycle, or not yours to read (read scope: README)',
+          content: { 'application/json': { schema: ErrorSchema } },
+        },
+        503: {
+          description: 'no worker answered within 5 s; read GET /api/cycles/{cycleId} instead',
+          content: { 'application/json': { schema: ErrorSchema } },
+        },
+      },
+    },
+    async (input, req, res) => {
+      const { cycleId } = input.params;
+      await requireCycleReader(deps, principalOf(req), cycleId);
+      const scope = await loadCycleScope(deps, cycleId);
+      // A query needs a worker; with none polling it would hang, so it is bounded like an act.
+      try {
+        res.json(
+          await deps.temporal.client.withDeadline(Date.now() + LIVE_QUERY_TIMEOUT_MS, () =>
+            deps.temporal.client.workflow.getHandle(scope.cycleId).query(getCycle),
+          ),
+        );
+      } catch (err) {
+        // No worker: the deadline passes, or matching says at once that no poller was seen lately
+        // (with one task-queue partition, scripts/temporal-tuning.ts, it answers without forwarding).
+        const noWorker =
+          err instanceof ServiceError &&
+          (isGrpcDeadlineError(err.cause) ||
+            /no poller seen/i.test(`${err.message} ${(err.cause as Error | undefined)?.message ?? ''}`));
+        if (!noWorker) throw err;
+        res.set('retry-after', '5');
+        throw new HttpError(
+          503,
+          'UNAVAILABLE',
+          'the cycle engine did not answer in time; the database view GET /api/cycles/{cycleId} still serves',
+        );
+      }
+    },
+  );
 
   return router;
 }

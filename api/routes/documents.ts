@@ -7,7 +7,11 @@ import type { AppDeps, Principal } from '../context';
 import { loadCycleScope, requireCycleReader, sitsOnCouncilOf, wasMemberBetween } from '../scope';
 import { HttpError } from '../errors';
 import { principalOf } from '../auth';
-import { ErrorSchema, registry } from '../openapi';
+import { ErrorSchema } from '../openapi';
+import { route } from '../route';
+import { binary, DOCUMENT_FORMATS, documentInPath, sendDownload } from '../download';
+
+export { contentDisposition } from '../download';
 
 /**
  * The cycle's official documents (ND 30/2020 layout), generated on request from the cycle's real data
@@ -25,13 +29,11 @@ export const DOCUMENT_SLUGS = {
 } as const satisfies Record<string, DocumentKind>;
 type Slug = keyof typeof DOCUMENT_SLUGS;
 const slugOf = (kind: DocumentKind) => (Object.keys(DOCUMENT_SLUGS) as Slug[]).find((s) => DOCUMENT_SLUGS[s] === kind)!;
-const FORMATS = ['docx', 'pdf'] as const;
 
-const binary = () => z.string().openapi({ type: 'string', format: 'binary' });
 const DocumentParams = z.object({
   cycleId: z.string(),
   kind: z.enum(Object.keys(DOCUMENT_SLUGS) as [Slug, ...Slug[]]),
-  format: z.enum(FORMATS),
+  format: z.enum(DOCUMENT_FORMATS),
 });
 const DocumentQuery = z.object({
   number: z.string().max(100).optional().openapi({
@@ -64,62 +66,6 @@ export const CycleDocumentListSchema = z.object({
   ),
 });
 
-registry.registerPath({
-  method: 'get',
-  path: '/api/cycles/{cycleId}/documents',
-  summary:
-    'Which official documents of the cycle can be downloaded now (minutes, ballot count, proposal letter, award decisions)',
-  tags: ['everyone'],
-  request: { params: z.object({ cycleId: z.string() }) },
-  responses: {
-    200: {
-      description: 'the documents and their state',
-      content: { 'application/json': { schema: CycleDocumentListSchema } },
-    },
-    401: { description: 'not logged in' },
-    403: {
-      description: "not an officer of a member unit, a member of the province's council or the admin",
-      content: { 'application/json': { schema: ErrorSchema } },
-    },
-    404: {
-      description: 'no such cycle, or not yours to read (read scope: README)',
-      content: { 'application/json': { schema: ErrorSchema } },
-    },
-  },
-});
-
-registry.registerPath({
-  method: 'get',
-  path: '/api/cycles/{cycleId}/documents/{kind}.{format}',
-  summary:
-    'Download an official document of the cycle, generated from its data (ND 30/2020 layout): minutes, ballot-count record, proposal letter, award decision',
-  description:
-    'The minutes and the ballot-count record exist once the year-end vote is over, the proposal letter once the vote proposed a unit, the decision once the council recorded one (409 before). ' +
-    'A download never gives out a number: it shows the numbers already given (POST …/documents/{kind}/number, by the bloc head) and leaves the others blank.',
-  tags: ['everyone'],
-  request: { params: DocumentParams, query: DocumentQuery },
-  responses: {
-    200: {
-      description: 'the document (Content-Disposition carries an ASCII file name and the exact UTF-8 one)',
-      content: { [MIME_TYPES.docx]: { schema: binary() }, [MIME_TYPES.pdf]: { schema: binary() } },
-    },
-    401: { description: 'not logged in' },
-    403: {
-      description: "not an officer of a member unit, a member of the province's council or the admin",
-      content: { 'application/json': { schema: ErrorSchema } },
-    },
-    404: {
-      description: 'no such cycle (or not yours to read), document kind, format or decision',
-      content: { 'application/json': { schema: ErrorSchema } },
-    },
-    409: {
-      description:
-        'the cycle has not produced this document yet (e.g. the vote is not closed), or its data are incomplete',
-      content: { 'application/json': { schema: ErrorSchema } },
-    },
-  },
-});
-
 const NUMBERED_SLUGS = ['minutes', 'ballot-count', 'proposal'] as const;
 export const DocumentNumbersSchema = z.object({
   cycleId: z.string(),
@@ -128,51 +74,6 @@ export const DocumentNumbersSchema = z.object({
     .object({ minutes: z.string(), 'ballot-count': z.string(), proposal: z.string().optional() })
     .openapi({ description: 'number and symbol of each document numbered so far, e.g. `01/BB-KNC`' }),
 });
-
-registry.registerPath({
-  method: 'post',
-  path: '/api/cycles/{cycleId}/documents/{kind}/number',
-  summary:
-    "The bloc head (or the admin) gives the cycle's documents their numbers in the bloc's yearly series (ND 30/2020 Điều 15): the minutes and the ballot-count record together, the proposal letter after them",
-  description:
-    'Numbering is an explicit act, never a side effect of a download. Numbers once given are kept: repeating the act answers the same numbers. `proposal` also numbers the minutes and the ballot-count record it cites.',
-  tags: ['bloc head'],
-  request: { params: z.object({ cycleId: z.string(), kind: z.enum(NUMBERED_SLUGS) }) },
-  responses: {
-    200: {
-      description: 'the numbers given (or already given)',
-      content: { 'application/json': { schema: DocumentNumbersSchema } },
-    },
-    401: { description: 'not logged in' },
-    403: {
-      description: 'not the bloc head of this cycle nor the admin',
-      content: { 'application/json': { schema: ErrorSchema } },
-    },
-    404: {
-      description: 'no such cycle (or not yours to read) or document kind',
-      content: { 'application/json': { schema: ErrorSchema } },
-    },
-    409: {
-      description: 'the cycle has not produced this document yet',
-      content: { 'application/json': { schema: ErrorSchema } },
-    },
-  },
-});
-
-/** RFC 6266 / RFC 8187 (5987): a plain ASCII name for old clients and the exact UTF-8 name. */
-export function contentDisposition(filename: string): string {
-  const ascii = filename
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^\x20-\x7e]|["\\]/g, '_');
-  const utf8 = encodeURIComponent(filename.normalize('NFC')).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
-}
 
 /**
  * Officers of units that were members of the bloc during the cycle (from its start to the end of its
@@ -202,89 +103,170 @@ export function documentsRouter(deps: AppDeps): Router {
   const link = (cycleId: string, slug: string, format: DocumentFormat, number?: string) =>
     `/api/cycles/${encodeURIComponent(cycleId)}/documents/${slug}.${format}${number ? `?number=${encodeURIComponent(number)}` : ''}`;
 
-  router.get('/api/cycles/:cycleId/documents', async (req, res) => {
-    const principal = principalOf(req);
-    const cycleId = String(req.params.cycleId);
-    await requireReader(deps, principal, cycleId);
-    const list = await listCycleDocuments(deps.db, cycleId);
-    res.set('cache-control', 'private, no-store');
-    res.json({
-      cycleId,
-      documents: list.documents.map((d) => ({
-        ...d,
-        kind: slugOf(d.kind),
-        links: { docx: link(cycleId, slugOf(d.kind), 'docx'), pdf: link(cycleId, slugOf(d.kind), 'pdf') },
-      })),
-      decisions: list.decisions.map((d) => ({
-        ...d,
-        links: {
-          docx: link(cycleId, 'decision', 'docx', d.decisionNumber),
-          pdf: link(cycleId, 'decision', 'pdf', d.decisionNumber),
+  route(
+    router,
+    {
+      method: 'get',
+      path: '/api/cycles/:cycleId/documents',
+      summary:
+        'Which official documents of the cycle can be downloaded now (minutes, ballot count, proposal letter, award decisions)',
+      tags: ['everyone'],
+      params: z.object({ cycleId: z.string() }),
+      responses: {
+        200: {
+          description: 'the documents and their state',
+          content: { 'application/json': { schema: CycleDocumentListSchema } },
         },
-      })),
-    });
-  });
-
-  router.get('/api/cycles/:cycleId/documents/:kind.:format', async (req, res) => {
-    const principal = principalOf(req);
-    const cycleId = String(req.params.cycleId);
-    const slug = String(req.params.kind);
-    const format = String(req.params.format);
-    if (!Object.hasOwn(DOCUMENT_SLUGS, slug))
-      throw new HttpError(404, 'NOT_FOUND', `no document "${slug}" (one of ${Object.keys(DOCUMENT_SLUGS).join(', ')})`);
-    if (!(FORMATS as readonly string[]).includes(format))
-      throw new HttpError(404, 'NOT_FOUND', `no format "${format}" (docx or pdf)`);
-    const { number } = DocumentQuery.parse(req.query);
-    await requireReader(deps, principal, cycleId);
-    const kind = DOCUMENT_SLUGS[slug as Slug];
-    // A download shows the numbers given so far; it never gives one (numbering: the POST below).
-    const data = await loadDocumentData(deps.db, cycleId, kind, {
-      actorPersonId: principal.personId,
-      assign: false,
-      ...(number ? { decisionNumber: number } : {}),
-    });
-    const body = await renderDocument(kind, format as DocumentFormat, data);
-    res.set({
-      'content-type': MIME_TYPES[format as DocumentFormat],
-      'content-length': String(body.length),
-      'content-disposition': contentDisposition(`${documentFileName(kind, data)}.${format}`),
-      'cache-control': 'private, no-store',
-    });
-    res.end(body);
-  });
-
-  router.post('/api/cycles/:cycleId/documents/:kind/number', async (req, res) => {
-    const principal = principalOf(req);
-    const cycleId = String(req.params.cycleId);
-    const slug = String(req.params.kind);
-    await requireCycleReader(deps, principal, cycleId);
-    if (!(NUMBERED_SLUGS as readonly string[]).includes(slug))
-      throw new HttpError(404, 'NOT_FOUND', `no numbered document "${slug}" (one of ${NUMBERED_SLUGS.join(', ')})`);
-    if (!principal.roles.includes('admin')) {
-      const scope = await loadCycleScope(deps, cycleId);
-      if (
-        !principal.roles.includes('unitOfficer') ||
-        !principal.unitId ||
-        ![scope.headUnitId, scope.actingHeadUnitId].includes(principal.unitId)
-      )
-        throw new HttpError(403, 'FORBIDDEN', "the bloc head (or the admin) numbers the bloc's documents");
-    }
-    await loadDocumentData(deps.db, cycleId, DOCUMENT_SLUGS[slug as Slug], {
-      actorPersonId: principal.personId,
-      assign: true,
-    });
-    const list = await listCycleDocuments(deps.db, cycleId);
-    const numberOf = (s: Slug) => list.documents.find((d) => d.kind === DOCUMENT_SLUGS[s])?.number ?? undefined;
-    res.json({
-      cycleId,
-      kind: slug,
-      numbers: {
-        minutes: numberOf('minutes'),
-        'ballot-count': numberOf('ballot-count'),
-        ...(numberOf('proposal') ? { proposal: numberOf('proposal') } : {}),
+        401: { description: 'not logged in' },
+        403: {
+          description: "not an officer of a member unit, a member of the province's council or the admin",
+          content: { 'application/json': { schema: ErrorSchema } },
+        },
+        404: {
+          description: 'no such cycle, or not yours to read (read scope: README)',
+          content: { 'application/json': { schema: ErrorSchema } },
+        },
       },
-    });
-  });
+    },
+    async (input, req, res) => {
+      const principal = principalOf(req);
+      const { cycleId } = input.params;
+      await requireReader(deps, principal, cycleId);
+      const list = await listCycleDocuments(deps.db, cycleId);
+      res.set('cache-control', 'private, no-store');
+      res.json({
+        cycleId,
+        documents: list.documents.map((d) => ({
+          ...d,
+          kind: slugOf(d.kind),
+          links: { docx: link(cycleId, slugOf(d.kind), 'docx'), pdf: link(cycleId, slugOf(d.kind), 'pdf') },
+        })),
+        decisions: list.decisions.map((d) => ({
+          ...d,
+          links: {
+            docx: link(cycleId, 'decision', 'docx', d.decisionNumber),
+            pdf: link(cycleId, 'decision', 'pdf', d.decisionNumber),
+          },
+        })),
+      });
+    },
+  );
+
+  route(
+    router,
+    {
+      method: 'get',
+      path: '/api/cycles/:cycleId/documents/:kind.:format',
+      summary:
+        'Download an official document of the cycle, generated from its data (ND 30/2020 layout): minutes, ballot-count record, proposal letter, award decision',
+      description:
+        'The minutes and the ballot-count record exist once the year-end vote is over, the proposal letter once the vote proposed a unit, the decision once the council recorded one (409 before). ' +
+        'A download never gives out a number: it shows the numbers already given (POST …/documents/{kind}/number, by the bloc head) and leaves the others blank.',
+      tags: ['everyone'],
+      params: DocumentParams,
+      query: DocumentQuery,
+      responses: {
+        200: {
+          description: 'the document (Content-Disposition carries an ASCII file name and the exact UTF-8 one)',
+          content: { [MIME_TYPES.docx]: { schema: binary() }, [MIME_TYPES.pdf]: { schema: binary() } },
+        },
+        401: { description: 'not logged in' },
+        403: {
+          description: "not an officer of a member unit, a member of the province's council or the admin",
+          content: { 'application/json': { schema: ErrorSchema } },
+        },
+        404: {
+          description: 'no such cycle (or not yours to read), document kind, format or decision',
+          content: { 'application/json': { schema: ErrorSchema } },
+        },
+        409: {
+          description:
+            'the cycle has not produced this document yet (e.g. the vote is not closed), or its data are incomplete',
+          content: { 'application/json': { schema: ErrorSchema } },
+        },
+      },
+    },
+    async (input, req, res) => {
+      const principal = principalOf(req);
+      const cycleId = String(req.params.cycleId);
+      const { kind, format } = documentInPath(DOCUMENT_SLUGS, String(req.params.kind), String(req.params.format));
+      const { number } = input.query;
+      await requireReader(deps, principal, cycleId);
+      // A download shows the numbers given so far; it never gives one (numbering: the POST below).
+      const data = await loadDocumentData(deps.db, cycleId, kind, {
+        actorPersonId: principal.personId,
+        assign: false,
+        ...(number ? { decisionNumber: number } : {}),
+      });
+      const content = await renderDocument(kind, format, data);
+      sendDownload(res, { type: MIME_TYPES[format], content, filename: `${documentFileName(kind, data)}.${format}` });
+    },
+  );
+
+  route(
+    router,
+    {
+      method: 'post',
+      path: '/api/cycles/:cycleId/documents/:kind/number',
+      summary:
+        "The bloc head (or the admin) gives the cycle's documents their numbers in the bloc's yearly series (ND 30/2020 Điều 15): the minutes and the ballot-count record together, the proposal letter after them",
+      description:
+        'Numbering is an explicit act, never a side effect of a download. Numbers once given are kept: repeating the act answers the same numbers. `proposal` also numbers the minutes and the ballot-count record it cites.',
+      tags: ['bloc head'],
+      params: z.object({ cycleId: z.string(), kind: z.enum(NUMBERED_SLUGS) }),
+      responses: {
+        200: {
+          description: 'the numbers given (or already given)',
+          content: { 'application/json': { schema: DocumentNumbersSchema } },
+        },
+        401: { description: 'not logged in' },
+        403: {
+          description: 'not the bloc head of this cycle nor the admin',
+          content: { 'application/json': { schema: ErrorSchema } },
+        },
+        404: {
+          description: 'no such cycle (or not yours to read) or document kind',
+          content: { 'application/json': { schema: ErrorSchema } },
+        },
+        409: {
+          description: 'the cycle has not produced this document yet',
+          content: { 'application/json': { schema: ErrorSchema } },
+        },
+      },
+    },
+    async (_input, req, res) => {
+      const principal = principalOf(req);
+      const cycleId = String(req.params.cycleId);
+      const slug = String(req.params.kind);
+      await requireCycleReader(deps, principal, cycleId);
+      if (!(NUMBERED_SLUGS as readonly string[]).includes(slug))
+        throw new HttpError(404, 'NOT_FOUND', `no numbered document "${slug}" (one of ${NUMBERED_SLUGS.join(', ')})`);
+      if (!principal.roles.includes('admin')) {
+        const scope = await loadCycleScope(deps, cycleId);
+        if (
+          !principal.roles.includes('unitOfficer') ||
+          !principal.unitId ||
+          ![scope.headUnitId, scope.actingHeadUnitId].includes(principal.unitId)
+        )
+          throw new HttpError(403, 'FORBIDDEN', "the bloc head (or the admin) numbers the bloc's documents");
+      }
+      await loadDocumentData(deps.db, cycleId, DOCUMENT_SLUGS[slug as Slug], {
+        actorPersonId: principal.personId,
+        assign: true,
+      });
+      const list = await listCycleDocuments(deps.db, cycleId);
+      const numberOf = (s: Slug) => list.documents.find((d) => d.kind === DOCUMENT_SLUGS[s])?.number ?? undefined;
+      res.json({
+        cycleId,
+        kind: slug,
+        numbers: {
+          minutes: numberOf('minutes'),
+          'ballot-count': numberOf('ballot-count'),
+          ...(numberOf('proposal') ? { proposal: numberOf('proposal') } : {}),
+        },
+      });
+    },
+  );
 
   return router;
 }
