@@ -10,7 +10,7 @@ import { ErrorSchema } from '../openapi';
 import { principalOf, requireRoles } from '../auth';
 import { actPayload, actRoute } from '../act-route';
 import { loadCycleScope, type CycleScope } from '../scope';
-import { checkSelfScoreEvidence } from './evidence';
+import { checkSelfScoreEvidence } from './evidence/self-score';
 import { answerAct, bodyShapeOf } from '../updates';
 
 type Scope = 'head' | 'unit' | 'admin' | 'holds' | 'councilMember' | 'councilSecretary';
