@@ -10,7 +10,6 @@ import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { Request, Response, Router } from 'express';
 import type { z } from 'zod';
 import type { Principal } from './context';
-import { ErrorSchema } from './openapi';
 import { route, WRITE_HEADERS, type RouteInput } from './route';
 import { ActResultSchema, requestIdOf } from './updates';
 
@@ -43,7 +42,6 @@ export function actRoute<P extends z.ZodObject>(
         200: { description: 'accepted', content: { 'application/json': { schema: ActResultSchema } } },
         400: {
           description: 'invalid body (Zod issue paths)',
-          content: { 'application/json': { schema: ErrorSchema } },
         },
         ...responses,
       },

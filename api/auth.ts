@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { hashPassword, verifyPassword } from './security/passwords';
 import { HttpError } from './errors';
 import type { AppDeps, Principal } from './context';
-import { ErrorSchema } from './openapi';
 import { route, type RouteDecl } from './route';
 import { LoginBusyError, LoginGuard, LoginLockedError } from './security/login-guard';
 import { trimmedText } from '../contracts/common';
@@ -31,16 +30,14 @@ const LOGIN = {
   body: LoginSchema,
   responses: {
     200: { description: 'token', content: { 'application/json': { schema: LoginResponseSchema } } },
-    400: { description: 'invalid body', content: { 'application/json': { schema: ErrorSchema } } },
-    401: { description: 'wrong credentials', content: { 'application/json': { schema: ErrorSchema } } },
+    400: { description: 'invalid body' },
+    401: { description: 'wrong credentials' },
     429: {
       description:
         'too many failed logins for this username or from this address: locked for a doubling time (Retry-After), even for the right password',
-      content: { 'application/json': { schema: ErrorSchema } },
     },
     503: {
       description: 'too many logins being checked at once (Retry-After)',
-      content: { 'application/json': { schema: ErrorSchema } },
     },
   },
 } satisfies RouteDecl<undefined, undefined, typeof LoginSchema>;

@@ -6,7 +6,6 @@ import * as m from '../../workflows/messages';
 import type { ActResult } from '../../workflows/messages';
 import type { AppDeps, Principal } from '../context';
 import { HttpError } from '../errors';
-import { ErrorSchema } from '../openapi';
 import { principalOf, requireRoles } from '../auth';
 import { actPayload, actRoute } from '../act-route';
 import { loadCycleScope, type CycleScope } from '../scope';
@@ -266,22 +265,18 @@ export function actsRouter(deps: AppDeps): Router {
           401: { description: 'not logged in' },
           403: {
             description: 'not allowed for this role or unit',
-            content: { 'application/json': { schema: ErrorSchema } },
           },
           404: { description: 'no such cycle' },
           409: {
             description: 'wrong phase, after deadline, or already done',
-            content: { 'application/json': { schema: ErrorSchema } },
           },
           422: {
             description:
               "Idempotency-Key already used for a different request (other act, cycle, caller or body). A repeat of the same request gets the first answer again. Ballots and council votes are fingerprinted without their body (secrecy): the voter repeating a key gets the first ballot's answer and the repeated body is ignored",
-            content: { 'application/json': { schema: ErrorSchema } },
           },
           503: {
             description:
               'the cycle engine (a worker) did not answer in time; the act may still be applied: retry with the same Idempotency-Key (echoed in the response header)',
-            content: { 'application/json': { schema: ErrorSchema } },
           },
         },
       },

@@ -8,7 +8,6 @@ import { getCycle } from '../../workflows/messages';
 import type { AppDeps } from '../context';
 import { HttpError } from '../errors';
 import { principalOf, requireRoles } from '../auth';
-import { ErrorSchema } from '../openapi';
 import { route } from '../route';
 import { holdReasonReader, loadCycleScope, requireCycleReader, visibleReason } from '../scope';
 import { onceWrite } from '../writes';
@@ -78,7 +77,7 @@ export function cyclesRouter(deps: AppDeps): Router {
       body: StartCycleSchema,
       responses: {
         201: { description: 'started', content: { 'application/json': { schema: StartCycleResponse } } },
-        400: { description: 'invalid', content: { 'application/json': { schema: ErrorSchema } } },
+        400: { description: 'invalid' },
         403: { description: 'not the head of this bloc' },
         409: { description: 'already started' },
       },
@@ -166,7 +165,6 @@ export function cyclesRouter(deps: AppDeps): Router {
         401: { description: 'not logged in' },
         404: {
           description: 'no such cycle, or not yours to read (read scope: README)',
-          content: { 'application/json': { schema: ErrorSchema } },
         },
       },
     },
@@ -215,11 +213,9 @@ export function cyclesRouter(deps: AppDeps): Router {
         401: { description: 'not logged in' },
         404: {
           description: 'no such cycle, or not yours to read (read scope: README)',
-          content: { 'application/json': { schema: ErrorSchema } },
         },
         503: {
           description: 'no worker answered within 5 s; read GET /api/cycles/{cycleId} instead',
-          content: { 'application/json': { schema: ErrorSchema } },
         },
       },
     },

@@ -7,7 +7,6 @@ import type { AppDeps, Principal } from '../context';
 import { loadCycleScope, requireCycleReader, sitsOnCouncilOf, wasMemberBetween } from '../scope';
 import { HttpError } from '../errors';
 import { principalOf } from '../auth';
-import { ErrorSchema } from '../openapi';
 import { route } from '../route';
 import { binary, DOCUMENT_FORMATS, documentInPath, sendDownload } from '../download';
 
@@ -120,11 +119,9 @@ export function documentsRouter(deps: AppDeps): Router {
         401: { description: 'not logged in' },
         403: {
           description: "not an officer of a member unit, a member of the province's council or the admin",
-          content: { 'application/json': { schema: ErrorSchema } },
         },
         404: {
           description: 'no such cycle, or not yours to read (read scope: README)',
-          content: { 'application/json': { schema: ErrorSchema } },
         },
       },
     },
@@ -173,16 +170,13 @@ export function documentsRouter(deps: AppDeps): Router {
         401: { description: 'not logged in' },
         403: {
           description: "not an officer of a member unit, a member of the province's council or the admin",
-          content: { 'application/json': { schema: ErrorSchema } },
         },
         404: {
           description: 'no such cycle (or not yours to read), document kind, format or decision',
-          content: { 'application/json': { schema: ErrorSchema } },
         },
         409: {
           description:
             'the cycle has not produced this document yet (e.g. the vote is not closed), or its data are incomplete',
-          content: { 'application/json': { schema: ErrorSchema } },
         },
       },
     },
@@ -222,15 +216,12 @@ export function documentsRouter(deps: AppDeps): Router {
         401: { description: 'not logged in' },
         403: {
           description: 'not the bloc head of this cycle nor the admin',
-          content: { 'application/json': { schema: ErrorSchema } },
         },
         404: {
           description: 'no such cycle (or not yours to read) or document kind',
-          content: { 'application/json': { schema: ErrorSchema } },
         },
         409: {
           description: 'the cycle has not produced this document yet',
-          content: { 'application/json': { schema: ErrorSchema } },
         },
       },
     },

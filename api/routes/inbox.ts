@@ -4,7 +4,6 @@ import type { AppDeps, Principal } from '../context';
 import { readableProvincesOf } from '../scope';
 import { HttpError } from '../errors';
 import { principalOf, requireRoles } from '../auth';
-import { ErrorSchema } from '../openapi';
 import { route } from '../route';
 
 const PageQuery = z.object({ take: z.coerce.number().int().min(1).max(500).default(100) });
@@ -120,7 +119,6 @@ export function inboxRouter(deps: AppDeps): Router {
         200: { description: 'blocs' },
         404: {
           description: 'no such province, or not yours (a province of your unit or council)',
-          content: { 'application/json': { schema: ErrorSchema } },
         },
       },
     },

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import type { AppDeps } from '../../context';
 import { HttpError } from '../../errors';
 import { principalOf } from '../../auth';
-import { ErrorSchema } from '../../openapi';
 import { route, type Method, type RouteInput } from '../../route';
 import { refreshRosters } from '../../rosters';
 import { transactionalWrite, type Tx, type WriteContext } from '../../writes';
@@ -110,17 +109,15 @@ function declare<P extends Schema, Q extends Schema, B extends Schema>(
         ? {
             400: {
               description: 'invalid body (Zod issue paths)',
-              content: { 'application/json': { schema: ErrorSchema } },
             },
           }
         : {}),
       401: { description: 'not logged in' },
-      403: { description: 'admin only', content: { 'application/json': { schema: ErrorSchema } } },
+      403: { description: 'admin only' },
       ...(d.params || d.body
         ? {
             404: {
               description: 'no such record (issue path names the field)',
-              content: { 'application/json': { schema: ErrorSchema } },
             },
           }
         : {}),
@@ -128,11 +125,9 @@ function declare<P extends Schema, Q extends Schema, B extends Schema>(
         ? {
             409: {
               description: 'duplicate, or not allowed in the current state',
-              content: { 'application/json': { schema: ErrorSchema } },
             },
             422: {
               description: 'Idempotency-Key reused for a different request',
-              content: { 'application/json': { schema: ErrorSchema } },
             },
           }
         : {}),

@@ -6,7 +6,6 @@ import { IdSchema } from '../../../contracts/common';
 import type { AppDeps, Principal } from '../../context';
 import { HttpError } from '../../errors';
 import { principalOf, requireRoles } from '../../auth';
-import { ErrorSchema } from '../../openapi';
 import { route } from '../../route';
 import { binary, sendDownload } from '../../download';
 import { loadCycleScope, requireCycleReader, type CycleScope } from '../../scope';
@@ -100,30 +99,24 @@ export function evidenceRouter(deps: AppDeps): Router {
         201: { description: 'stored', content: { 'application/json': { schema: EvidenceUploadedSchema } } },
         400: {
           description: 'missing file or field (Zod issue paths)',
-          content: { 'application/json': { schema: ErrorSchema } },
         },
         401: { description: 'not logged in' },
         403: {
           description: 'not an officer of a member unit, or not your own unit',
-          content: { 'application/json': { schema: ErrorSchema } },
         },
-        404: { description: 'no such cycle', content: { 'application/json': { schema: ErrorSchema } } },
+        404: { description: 'no such cycle' },
         409: {
           description: 'the cycle is not in self-scoring, or the self-scoring deadline has passed',
-          content: { 'application/json': { schema: ErrorSchema } },
         },
         422: {
           description: "the criterion is not one of this year's scoring template",
-          content: { 'application/json': { schema: ErrorSchema } },
         },
         413: {
           description:
             "the file is larger than UPLOAD_MAX_BYTES (TOO_LARGE), or the unit's evidence for the cycle would exceed EVIDENCE_QUOTA_BYTES (QUOTA_EXCEEDED)",
-          content: { 'application/json': { schema: ErrorSchema } },
         },
         415: {
           description: 'not multipart/form-data, or a file type that is not accepted',
-          content: { 'application/json': { schema: ErrorSchema } },
         },
       },
     },
@@ -255,11 +248,9 @@ export function evidenceRouter(deps: AppDeps): Router {
         401: { description: 'not logged in' },
         403: {
           description: "not allowed to see this unit's evidence",
-          content: { 'application/json': { schema: ErrorSchema } },
         },
         404: {
           description: 'no such file, or its cycle is not yours to read',
-          content: { 'application/json': { schema: ErrorSchema } },
         },
       },
     },

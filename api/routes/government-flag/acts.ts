@@ -12,7 +12,6 @@ import type { ActResult } from '../../../workflows/messages';
 import type { AppDeps } from '../../context';
 import { HttpError } from '../../errors';
 import { principalOf } from '../../auth';
-import { ErrorSchema } from '../../openapi';
 import { actPayload, actRoute } from '../../act-route';
 import { answerAct, bodyShapeOf } from '../../updates';
 import { requireMemberOf, requireSecretaryOf } from './shared';
@@ -108,20 +107,16 @@ export function actRoutes(router: Router, deps: AppDeps): void {
               a.who === 'member'
                 ? 'not a member of this province’s council'
                 : 'not the admin or the secretary of this province’s council',
-            content: { 'application/json': { schema: ErrorSchema } },
           },
-          404: { description: 'no such selection', content: { 'application/json': { schema: ErrorSchema } } },
+          404: { description: 'no such selection' },
           409: {
             description: 'wrong phase, after the deadline, already done, or a rule (staleness) refuses it',
-            content: { 'application/json': { schema: ErrorSchema } },
           },
           422: {
             description: 'Idempotency-Key already used for a different request',
-            content: { 'application/json': { schema: ErrorSchema } },
           },
           503: {
             description: 'the engine did not answer in time; retry with the same Idempotency-Key',
-            content: { 'application/json': { schema: ErrorSchema } },
           },
         },
       },

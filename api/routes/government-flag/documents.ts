@@ -14,7 +14,6 @@ import type { AppDeps, Principal } from '../../context';
 import { requireProvinceReader, sitsOnCouncilOf } from '../../scope';
 import { HttpError } from '../../errors';
 import { principalOf } from '../../auth';
-import { ErrorSchema } from '../../openapi';
 import { route } from '../../route';
 import { binary, DOCUMENT_FORMATS, documentInPath, sendDownload } from '../../download';
 import { SelectionParams } from './shared';
@@ -66,16 +65,13 @@ export function governmentFlagDocumentsRouter(deps: AppDeps): Router {
         401: { description: 'not logged in' },
         403: {
           description: 'not a member or the secretary of this province’s council, nor the admin',
-          content: { 'application/json': { schema: ErrorSchema } },
         },
         404: {
           description:
             'no such province (or not yours: another province), kind or format; the selection not started, its vote not closed, or no submission recorded yet',
-          content: { 'application/json': { schema: ErrorSchema } },
         },
         409: {
           description: 'the selection’s data are incomplete (e.g. no council chair on record)',
-          content: { 'application/json': { schema: ErrorSchema } },
         },
       },
     },

@@ -7,7 +7,6 @@ import * as gf from '../../../contracts/government-flag';
 import type { AppDeps } from '../../context';
 import { HttpError } from '../../errors';
 import { principalOf } from '../../auth';
-import { ErrorSchema } from '../../openapi';
 import { route } from '../../route';
 import { holdReasonReader, requireProvinceReader, visibleReason } from '../../scope';
 import { councilOf, SelectionParams } from './shared';
@@ -43,7 +42,6 @@ export function selectionRoute(router: Router, deps: AppDeps): void {
         404: {
           description:
             "no such province, not yours (read scope: your unit's or council's province, admin all), or not started",
-          content: { 'application/json': { schema: ErrorSchema } },
         },
       },
     },

@@ -6,7 +6,6 @@ import * as gf from '../../../contracts/government-flag';
 import type { AppDeps } from '../../context';
 import { HttpError } from '../../errors';
 import { principalOf } from '../../auth';
-import { ErrorSchema } from '../../openapi';
 import { route, WRITE_HEADERS } from '../../route';
 import { buildGovernmentFlagInput } from '../../government-flag-input';
 import { onceWrite, toJson } from '../../writes';
@@ -38,16 +37,13 @@ export function startRoute(router: Router, deps: AppDeps): void {
         201: { description: 'started', content: { 'application/json': { schema: StartResponse } } },
         400: {
           description: 'invalid body (Zod issue paths)',
-          content: { 'application/json': { schema: ErrorSchema } },
         },
         403: {
           description: 'not the admin or the secretary of this province’s council',
-          content: { 'application/json': { schema: ErrorSchema } },
         },
-        404: { description: 'no such province', content: { 'application/json': { schema: ErrorSchema } } },
+        404: { description: 'no such province' },
         409: {
           description: 'already started, no approved provincial flag for N, quota 0, or past 30 June N+1',
-          content: { 'application/json': { schema: ErrorSchema } },
         },
       },
     },

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { AppDeps } from '../../context';
 import { HttpError } from '../../errors';
 import { principalOf } from '../../auth';
-import { ErrorSchema } from '../../openapi';
 import { route } from '../../route';
 import { holdReasonReader, requireCycleReader, visibleReason } from '../../scope';
 import type { Plan } from '../../../contracts/cycle';
@@ -37,7 +36,6 @@ export function cycleResultRoutes(router: Router, deps: AppDeps): void {
         401: { description: 'not logged in' },
         404: {
           description: 'no such cycle, or not yours to read (read scope: README)',
-          content: { 'application/json': { schema: ErrorSchema } },
         },
       },
     },

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { AppDeps } from '../../context';
 import { HttpError } from '../../errors';
 import { principalOf } from '../../auth';
-import { ErrorSchema } from '../../openapi';
 import { route } from '../../route';
 import { holdReasonReader, requireBlocReader, requireUnitReader } from '../../scope';
 import { CycleResultJson, isoDay, decisionOut, UnitRef, unitDirectory } from './shared';
@@ -36,7 +35,6 @@ export function historyRoutes(router: Router, deps: AppDeps): void {
         404: {
           description:
             'no such unit, or not yours to read: the admin, the council of its province and its own officers read it',
-          content: { 'application/json': { schema: ErrorSchema } },
         },
       },
     },
@@ -172,7 +170,6 @@ export function historyRoutes(router: Router, deps: AppDeps): void {
         401: { description: 'not logged in' },
         404: {
           description: 'no such bloc, or not yours to read (read scope: README)',
-          content: { 'application/json': { schema: ErrorSchema } },
         },
       },
     },

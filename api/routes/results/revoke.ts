@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { AppDeps } from '../../context';
 import { HttpError } from '../../errors';
 import { principalOf, requireRoles } from '../../auth';
-import { ErrorSchema } from '../../openapi';
 import { route } from '../../route';
 import { transactionalWrite } from '../../writes';
 import { trimmedText } from '../../../contracts/common';
@@ -34,21 +33,17 @@ export function revokeRoutes(router: Router, deps: AppDeps): void {
         },
         400: {
           description: 'invalid body (Zod issue paths)',
-          content: { 'application/json': { schema: ErrorSchema } },
         },
         401: { description: 'not logged in' },
         403: {
           description: 'not the admin or the secretary of this council',
-          content: { 'application/json': { schema: ErrorSchema } },
         },
-        404: { description: 'no such proposal', content: { 'application/json': { schema: ErrorSchema } } },
+        404: { description: 'no such proposal' },
         409: {
           description: 'not awarded, or already revoked (ALREADY_DONE)',
-          content: { 'application/json': { schema: ErrorSchema } },
         },
         422: {
           description: 'Idempotency-Key reused for a different request',
-          content: { 'application/json': { schema: ErrorSchema } },
         },
       },
     },
