@@ -211,3 +211,16 @@ export const visibleReason = (
   sees: (unitId: string) => boolean,
   p: { unitId: string; status: string; reason: string | null },
 ): string | null => (isHoldReason(p.status, p.reason) && !sees(p.unitId) ? null : p.reason);
+
+/** 404 of a read scoped to a cycle (OpenAPI answer): the same for a missing cycle and one the caller may not read. */
+export const CYCLE_NOT_READABLE = { description: 'no such cycle, or not yours to read (read scope: README)' };
+
+/** A cycle the caller may read (404 otherwise), and whether they see the reasons of its holds. */
+export async function readCycleAs(
+  deps: AppDeps,
+  p: Principal,
+  cycleId: string,
+): Promise<{ readable: ReadableCycle; sees: (unitId: string) => boolean }> {
+  const readable = await requireCycleReader(deps, p, cycleId);
+  return { readable, sees: await holdReasonReader(deps, p, readable.provinceId) };
+}

@@ -9,7 +9,7 @@ import type { AppDeps } from '../context';
 import { HttpError } from '../errors';
 import { principalOf, requireRoles } from '../auth';
 import { route } from '../route';
-import { holdReasonReader, loadCycleScope, requireCycleReader, visibleReason } from '../scope';
+import { CYCLE_NOT_READABLE, loadCycleScope, readCycleAs, requireCycleReader, visibleReason } from '../scope';
 import { onceWrite } from '../writes';
 import { writeTransaction } from '../../db/retry';
 
@@ -163,16 +163,13 @@ export function cyclesRouter(deps: AppDeps): Router {
           description: "the cycle (reasons of holds shown only to the admin, the province's council and the held unit)",
         },
         401: { description: 'not logged in' },
-        404: {
-          description: 'no such cycle, or not yours to read (read scope: README)',
-        },
+        404: CYCLE_NOT_READABLE,
       },
     },
     async (input, req, res) => {
       const principal = principalOf(req);
       const id = input.params.cycleId;
-      const readable = await requireCycleReader(deps, principal, id);
-      const sees = await holdReasonReader(deps, principal, readable.provinceId);
+      const { sees } = await readCycleAs(deps, principal, id);
       const cycle = await deps.db.prisma.cycle.findUnique({
         where: { id },
         include: {
@@ -211,9 +208,7 @@ export function cyclesRouter(deps: AppDeps): Router {
       responses: {
         200: { description: 'live view' },
         401: { description: 'not logged in' },
-        404: {
-          description: 'no such cycle, or not yours to read (read scope: README)',
-        },
+        404: CYCLE_NOT_READABLE,
         503: {
           description: 'no worker answered within 5 s; read GET /api/cycles/{cycleId} instead',
         },

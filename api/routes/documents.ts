@@ -4,7 +4,7 @@ import { renderDocument, MIME_TYPES, type DocumentFormat } from '../../documents
 import { documentFileName, listCycleDocuments, loadDocumentData } from '../../documents/from-cycle';
 import type { DocumentKind } from '../../documents/kinds';
 import type { AppDeps, Principal } from '../context';
-import { loadCycleScope, requireCycleReader, sitsOnCouncilOf, wasMemberBetween } from '../scope';
+import { CYCLE_NOT_READABLE, loadCycleScope, requireCycleReader, sitsOnCouncilOf, wasMemberBetween } from '../scope';
 import { HttpError } from '../errors';
 import { principalOf } from '../auth';
 import { route } from '../route';
@@ -120,9 +120,7 @@ export function documentsRouter(deps: AppDeps): Router {
         403: {
           description: "not an officer of a member unit, a member of the province's council or the admin",
         },
-        404: {
-          description: 'no such cycle, or not yours to read (read scope: README)',
-        },
+        404: CYCLE_NOT_READABLE,
       },
     },
     async (input, req, res) => {

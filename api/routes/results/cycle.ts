@@ -4,7 +4,7 @@ import type { AppDeps } from '../../context';
 import { HttpError } from '../../errors';
 import { principalOf } from '../../auth';
 import { route } from '../../route';
-import { holdReasonReader, requireCycleReader, visibleReason } from '../../scope';
+import { CYCLE_NOT_READABLE, readCycleAs, visibleReason } from '../../scope';
 import type { Plan } from '../../../contracts/cycle';
 import { round2 } from '../../../domain/scoring';
 import {
@@ -34,16 +34,13 @@ export function cycleResultRoutes(router: Router, deps: AppDeps): void {
           description: "results (reasons of holds shown only to the admin, the province's council and the held unit)",
         },
         401: { description: 'not logged in' },
-        404: {
-          description: 'no such cycle, or not yours to read (read scope: README)',
-        },
+        404: CYCLE_NOT_READABLE,
       },
     },
     async (input, req, res) => {
       const principal = principalOf(req);
       const cycleId = String(req.params.cycleId);
-      const readable = await requireCycleReader(deps, principal, cycleId);
-      const sees = await holdReasonReader(deps, principal, readable.provinceId);
+      const { sees } = await readCycleAs(deps, principal, cycleId);
       const cycle = await prisma.cycle.findUnique({
         where: { id: cycleId },
         include: {
