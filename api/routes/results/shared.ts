@@ -34,7 +34,7 @@ export interface CycleResultJson {
   contests?: RecordedContest[];
 }
 
-/** Council votes on one proposal: 'council:<id>' (provincial awards) and 'govflag:<id>' (Government flag, api/routes/government-flag.ts). */
+/** Council votes on one proposal: 'council:<id>' (provincial awards) and 'govflag:<id>' (Government flag, api/routes/government-flag/). */
 export const proposalRound = (contest: string): string | null =>
   /^(?:council|govflag):(.+)$/.exec(contest)?.[1] ?? null;
 
