@@ -1,7 +1,7 @@
 /**
  * Acts sent to a running workflow as Temporal Updates (api/routes/acts.ts for the cycle and its council,
- * api/routes/government-flag/acts.ts for the Government-flag selection; both through api/act-route.ts): their HTTP body and answer, the bound on how
- * long the API waits for a worker, and `answerAct` — the act's adapter over the idempotency core
+ * api/routes/government-flag/acts.ts for the Government-flag selection; both through api/act-route.ts): their HTTP
+ * body and answer, the bound on how long the API waits for a worker, and `answerAct` — the act's adapter over the idempotency core
  * (api/idempotency.ts). The Update id is the request id, so Temporal itself answers a repeat exactly once.
  */
 import { randomUUID } from 'node:crypto';
