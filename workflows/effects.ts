@@ -28,6 +28,8 @@ import type { CycleState } from './cycle/state';
 export const BATCHED_EFFECTS_PATCH = 'batched-effects-v1';
 /** The same batching for the Government-flag workflow (its histories recorded before it replay unpatched). */
 export const GOVERNMENT_FLAG_BATCHED_EFFECTS_PATCH = 'government-flag-batched-effects-v1';
+/** The same batching for the council review (child of the cycle). */
+export const COUNCIL_BATCHED_EFFECTS_PATCH = 'council-batched-effects-v1';
 
 export interface EffectQueue {
   /** Flushes done so far (also the sequence number handed to the activity, for logs). */
