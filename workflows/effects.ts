@@ -60,8 +60,8 @@ export function enableBatchedEffects(s: Writer, patch = BATCHED_EFFECTS_PATCH): 
 }
 
 /**
- * Queues one write (batched runs) or performs it at once as before (unpatched runs, and the council
- * and Government-flag workflows, which do not batch: each write is its own activity).
+ * Queues one write (batched runs of the cycle, council and Government flag) or performs it at once as before
+ * (runs started before their workflow's batching patch: each write is its own activity).
  */
 export function write<K extends EffectKind>(
   s: Writer,
@@ -109,7 +109,7 @@ const idle = (fx: EffectQueue) => fx.queue.length === 0 && !fx.dirty && !fx.busy
 
 /**
  * The flusher: one local activity per batch of queued effects, for as long as the workflow runs. `project` gives
- * the read-model snapshot written first when the state is marked dirty (the cycle's; the Government flag has none).
+ * the read-model snapshot written first when the state is marked dirty (the cycle's; the council and the Government flag have none).
  */
 export async function runFlusher(s: Writer, project?: () => CycleProjection): Promise<void> {
   const fx = s.fx;
