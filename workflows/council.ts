@@ -4,7 +4,7 @@ import type { Proposal } from '../contracts/cycle';
 import { RosterSchema } from '../contracts/common';
 import { reminderTimes } from '../domain/calendar';
 import { proposalStatusFor } from '../domain/eligibility';
-import { write } from './effects';
+import { COUNCIL_BATCHED_EFFECTS_PATCH, enableBatchedEffects, flushed, runFlusher, write } from './effects';
 import { registerCouncilActs } from './council/acts';
 import { getCouncil, holdChanged, rosterChanged } from './messages';
 import { TERMINAL, allDone, toCouncilView, type CouncilState } from './council/state';
@@ -27,6 +27,9 @@ export async function councilReviewWorkflow(raw: c.CouncilInput): Promise<{ prop
     opening: new Set<string>(),
     processed: {},
   };
+  // Effects batched like the cycle's (workflows/effects.ts): one local activity per workflow task.
+  enableBatchedEffects(s, COUNCIL_BATCHED_EFFECTS_PATCH);
+  void runFlusher(s);
   registerCouncilActs(s);
 
   // ND 152/2025 Art. 4(4): a pending investigation puts the unit on hold, never rejects it.
@@ -83,5 +86,6 @@ export async function councilReviewWorkflow(raw: c.CouncilInput): Promise<{ prop
     await condition(done);
   }
   await condition(allHandlersFinished);
+  await flushed(s);
   return { proposals: s.proposals };
 }

@@ -1,7 +1,7 @@
 import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
 import { CycleInputSchema, type CycleInput } from '../contracts/cycle';
 import { RosterSchema } from '../contracts/common';
-import { enableBatchedEffects, flushed, runFlusher } from './effects';
+import { enableBatchedEffects, flushed, projectionOf, runFlusher } from './effects';
 import { asFailure } from './errors';
 import { getCycle, rosterChanged } from './messages';
 import { registerCycleHandlers } from './cycle/acts';
@@ -38,7 +38,7 @@ export async function blocCycleWorkflow(raw: CycleInput): Promise<CycleResult> {
   const s = initialState(workflowInfo().workflowId, input);
   enableBatchedEffects(s);
   registerCycleHandlers(s);
-  void runFlusher(s);
+  void runFlusher(s, () => projectionOf(s));
   setHandler(getCycle, () => toView(s));
   // The roster follows the registry while the year runs (api/rosters.ts); acts are authorised by the current one.
   setHandler(rosterChanged, (raw) => {

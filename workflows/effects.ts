@@ -1,5 +1,5 @@
 import { condition, patched, proxyLocalActivities } from '@temporalio/workflow';
-import type { ContestOutcome, CycleActivities, Effect, EffectKind } from '../activities/types';
+import type { ContestOutcome, CycleActivities, CycleProjection, Effect, EffectKind } from '../activities/types';
 import { acts } from './activities';
 import type { CycleState } from './cycle/state';
 
@@ -26,6 +26,10 @@ import type { CycleState } from './cycle/state';
  * itself and each projection awaits projectCycle, in exactly the old command order.
  */
 export const BATCHED_EFFECTS_PATCH = 'batched-effects-v1';
+/** The same batching for the Government-flag workflow (its histories recorded before it replay unpatched). */
+export const GOVERNMENT_FLAG_BATCHED_EFFECTS_PATCH = 'government-flag-batched-effects-v1';
+/** The same batching for the council review (child of the cycle). */
+export const COUNCIL_BATCHED_EFFECTS_PATCH = 'council-batched-effects-v1';
 
 export interface EffectQueue {
   /** Flushes done so far (also the sequence number handed to the activity, for logs). */
@@ -44,20 +48,20 @@ const local = proxyLocalActivities<CycleActivities>({
   retry: { initialInterval: '50 milliseconds', maximumInterval: '5 seconds', backoffCoefficient: 2 },
 });
 
-/** Decides once, at the first workflow task, whether this run batches its effects. */
-export function enableBatchedEffects(s: CycleState): void {
-  if (patched(BATCHED_EFFECTS_PATCH)) s.fx = { seq: 0, queue: [], dirty: false, busy: false };
-}
-
 /** A workflow's state as far as its writes go: batched runs carry a queue, others write at once. */
 export interface Writer {
   workflowId: string;
   fx?: EffectQueue;
 }
 
+/** Decides once, at the first workflow task, whether this run batches its effects (`patch`: the workflow's marker). */
+export function enableBatchedEffects(s: Writer, patch = BATCHED_EFFECTS_PATCH): void {
+  if (patched(patch)) s.fx = { seq: 0, queue: [], dirty: false, busy: false };
+}
+
 /**
- * Queues one write (batched runs) or performs it at once as before (unpatched runs, and the council
- * and Government-flag workflows, which do not batch: each write is its own activity).
+ * Queues one write (batched runs of the cycle, council and Government flag) or performs it at once as before
+ * (runs started before their workflow's batching patch: each write is its own activity).
  */
 export function write<K extends EffectKind>(
   s: Writer,
@@ -103,14 +107,17 @@ export function contestOutcomes(s: CycleState): ContestOutcome[] {
 
 const idle = (fx: EffectQueue) => fx.queue.length === 0 && !fx.dirty && !fx.busy;
 
-/** The flusher: one local activity per batch of queued effects, for as long as the workflow runs. */
-export async function runFlusher(s: CycleState): Promise<void> {
+/**
+ * The flusher: one local activity per batch of queued effects, for as long as the workflow runs. `project` gives
+ * the read-model snapshot written first when the state is marked dirty (the cycle's; the council and the Government flag have none).
+ */
+export async function runFlusher(s: Writer, project?: () => CycleProjection): Promise<void> {
   const fx = s.fx;
   if (!fx) return;
   for (;;) {
     await condition(() => fx.queue.length > 0 || fx.dirty);
     const effects = fx.queue.splice(0);
-    const projection = fx.dirty ? projectionOf(s) : undefined;
+    const projection = fx.dirty && project ? project() : undefined;
     fx.dirty = false;
     fx.busy = true;
     fx.seq++;
@@ -123,15 +130,16 @@ export async function runFlusher(s: CycleState): Promise<void> {
 }
 
 /** Waits until everything queued so far is in the database (before a child starts, before the end). */
-export async function flushed(s: CycleState): Promise<void> {
+export async function flushed(s: Writer): Promise<void> {
   const fx = s.fx;
   if (fx) await condition(() => idle(fx));
 }
 
 /**
- * Runs a group of writes after every group started before it (unbatched workflows: the Government
- * flag). A handler's writes never interleave with another handler's or the deadline's; the group's
- * activities are scheduled exactly as when each workflow chained its own promise (its histories replay).
+ * Runs a group of writes after every group started before it (the Government flag). Unbatched runs: a handler's
+ * writes never interleave with another handler's or the deadline's; the group's activities are scheduled exactly
+ * as when each workflow chained its own promise (its histories replay). Batched runs: the group queues its effects
+ * together, in the same order.
  */
 export function inOrder<T>(s: { writing: Promise<unknown> }, writes: () => Promise<T>): Promise<T> {
   const run = s.writing.then(writes);

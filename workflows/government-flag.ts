@@ -2,7 +2,14 @@ import { allHandlersFinished, condition, setHandler, workflowInfo } from '@tempo
 import * as gf from '../contracts/government-flag';
 import { RosterSchema } from '../contracts/common';
 import { reminderTimes } from '../domain/calendar';
-import { inOrder, write } from './effects';
+import {
+  enableBatchedEffects,
+  flushed,
+  GOVERNMENT_FLAG_BATCHED_EFFECTS_PATCH,
+  inOrder,
+  runFlusher,
+  write,
+} from './effects';
 import { asFailure } from './errors';
 import { getGovernmentFlag, rosterChanged } from './messages';
 import { registerHoldActs } from './government-flag/hold-acts';
@@ -47,6 +54,9 @@ export async function governmentFlagWorkflow(raw: gf.GovernmentFlagInput): Promi
     submission: null,
     writing: Promise.resolve(),
   };
+  // Effects batched like the cycle's (workflows/effects.ts): one local activity per workflow task.
+  enableBatchedEffects(s, GOVERNMENT_FLAG_BATCHED_EFFECTS_PATCH);
+  void runFlusher(s);
   setHandler(rosterChanged, (raw) => {
     const parsed = RosterSchema.safeParse(raw);
     if (!parsed.success) return;
@@ -141,6 +151,7 @@ export async function governmentFlagWorkflow(raw: gf.GovernmentFlagInput): Promi
   await condition(() => s.phase === 'closed');
   await s.writing;
   await condition(allHandlersFinished);
+  await flushed(s);
   return {
     workflowId: s.workflowId,
     year: s.input.year,

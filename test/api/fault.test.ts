@@ -14,10 +14,8 @@
  * exactly once, with the right result. Payloads are encrypted (PAYLOAD_ENCRYPTION_KEYS): the worker
  * process reads the key from its environment, the API's client gets the same codec.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -40,10 +38,10 @@ import { seededSqlite, TEST_PASSWORD } from '../support/db';
 import { keyEntry } from '../support/payload-keys';
 import { devServerEnv } from '../support/temporal';
 import { castOf } from '../support/workflow-port';
+import { startWorkerProcess, stopWorkerProcesses, type WorkerProcess } from '../support/worker-process';
 
 jest.setTimeout(420_000);
 
-const ROOT = path.resolve(__dirname, '../..');
 const ACT_TIMEOUT_MS = 3000;
 const taskQueue = `fault-${randomUUID()}`;
 const PAYLOAD_ENCRYPTION_KEYS = keyEntry('fault');
@@ -56,53 +54,12 @@ let server: Server;
 let base: string;
 const workers: WorkerProcess[] = [];
 
-interface WorkerProcess {
-  child: ChildProcess;
-  log: string[];
-  exited: Promise<number | null>;
-}
-
 /** Starts worker/main.ts in its own process; resolves once it says it is polling. */
-async function startWorker(): Promise<WorkerProcess> {
-  const childEnv: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env))
-    if (!/^(SMTP_|WEBHOOK_|DATABASE_URL|TEMPORAL_|LOG_LEVEL|PAYLOAD_)/.test(k)) childEnv[k] = v;
-  Object.assign(childEnv, {
-    NODE_ENV: 'test',
-    DATABASE_URL: dbUrl,
-    TEMPORAL_ADDRESS: env.address,
-    TEMPORAL_NAMESPACE: 'default',
-    TEMPORAL_TASK_QUEUE: taskQueue,
-    LOG_LEVEL: 'info',
-    PAYLOAD_ENCRYPTION_KEYS,
-  });
-  const child = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
-    cwd: ROOT,
-    env: childEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const log: string[] = [];
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const w = { child, log, exited };
-  workers.push(w);
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker did not start in 120 s:\n${log.join('')}`)), 120_000);
-    const onData = (chunk: Buffer) => {
-      log.push(chunk.toString());
-      if (log.join('').includes('worker polling')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (c: Buffer) => log.push(c.toString()));
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`worker exited (${code}) before polling:\n${log.join('')}`));
-    });
-  });
-  return w;
-}
+const startWorker = () =>
+  startWorkerProcess(
+    { dbUrl, temporalAddress: env.address, taskQueue, payloadEncryptionKeys: PAYLOAD_ENCRYPTION_KEYS },
+    workers,
+  );
 
 beforeAll(async () => {
   ({ db, url: dbUrl, cleanup } = await seededSqlite());
@@ -127,13 +84,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  for (const w of workers) {
-    if (w.child.exitCode === null && w.child.signalCode === null) {
-      w.child.kill('SIGTERM');
-      await Promise.race([w.exited, new Promise((r) => setTimeout(r, 10_000).unref())]);
-      if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill('SIGKILL');
-    }
-  }
+  await stopWorkerProcesses(workers);
   server?.closeAllConnections();
   server?.close();
   await env?.teardown();

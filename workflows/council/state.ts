@@ -4,6 +4,7 @@ import type { Proposal } from '../../contracts/cycle';
 import type { Roster } from '../../contracts/common';
 import type { ActResult } from '../act';
 import type { CouncilView } from '../view';
+import type { EffectQueue } from '../effects';
 
 export interface VoteTally {
   voters: string[];
@@ -38,6 +39,8 @@ export interface CouncilState {
    */
   opening: Set<string>;
   processed: Record<string, ActResult>;
+  /** Queued effects (runs started with the batched-effects patch; see workflows/effects.ts). */
+  fx?: EffectQueue;
 }
 
 export const TERMINAL: Proposal['status'][] = ['approved', 'rejected', 'disqualified'];

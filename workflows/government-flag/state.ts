@@ -4,7 +4,7 @@ import * as gf from '../../contracts/government-flag';
 import type { GovernmentFlagHeldFrom } from '../../domain/government-flag';
 import { meetsThreshold } from '../../domain/threshold';
 import { requireRole, type ActResult } from '../act';
-import { write } from '../effects';
+import { write, type EffectQueue } from '../effects';
 import { reject } from '../errors';
 import { shuffled } from '../shuffle';
 
@@ -51,6 +51,8 @@ export interface GovFlagState {
   submission: { letterNumber: string; letterDate: string } | null;
   /** Writes run one after another: a handler's writes never interleave with another's or the deadline's (effects.inOrder). */
   writing: Promise<unknown>;
+  /** Queued effects (runs started with the batched-effects patch; see workflows/effects.ts). */
+  fx?: EffectQueue;
 }
 
 export const SIGNER = 'Thủ tướng Chính phủ';
