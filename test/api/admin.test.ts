@@ -292,13 +292,12 @@ describe('blocs, units and effective-dated membership', () => {
     );
   });
 
-  test('create a bloc: 201 with audit; duplicate 409; unknown province or rule-set code 404; bad policy 400', async () => {
+  test('create a bloc: 201 with audit; duplicate 409; unknown province or rule-set code 404; a rotation field 400', async () => {
     const body = {
       code: 'CT-KHOI2',
       name: 'Khối thi đua thử nghiệm',
       provinceId: ct.id,
       ruleSetCode: 'can-tho',
-      rotationPolicy: 'deputySucceeds',
     };
     const { body: created, audit } = await expectIdempotentWrite(
       sys,
@@ -335,12 +334,14 @@ describe('blocs, units and effective-dated membership', () => {
     expectError(
       await sys.call('POST', '/api/admin/blocs', {
         as: 'admin',
-        body: { ...body, code: 'CT-KHOI9', rotationPolicy: 'lottery' },
+        // Rotation is the rule-set's (one home): a bloc has no rotation field.
+        body: { ...body, code: 'CT-KHOI9', rotationPolicy: 'vote' },
       }),
       400,
       'VALIDATION',
-      ['rotationPolicy'],
+      [],
     );
+    expect(await sys.db.prisma.bloc.count({ where: { code: 'CT-KHOI9' } })).toBe(0);
   });
 
   test('list blocs by province, page by page', async () => {
@@ -483,13 +484,13 @@ describe('blocs, units and effective-dated membership', () => {
       sys,
       'PATCH',
       path,
-      { as: 'admin', body: { name: 'Khối thi đua số 2', rotationPolicy: 'vote' } },
+      { as: 'admin', body: { name: 'Khối thi đua số 2' } },
       200,
     );
     expect(renamed).toMatchObject({
       action: 'admin.bloc.update',
-      before: { name: 'Khối thi đua thử nghiệm', rotationPolicy: 'deputySucceeds' },
-      after: { name: 'Khối thi đua số 2', rotationPolicy: 'vote' },
+      before: { name: 'Khối thi đua thử nghiệm', ruleSetCode: 'can-tho' },
+      after: { name: 'Khối thi đua số 2', ruleSetCode: 'can-tho' },
     });
   });
 
