@@ -224,64 +224,6 @@ describe('DEFAULT_PROVINCIAL_RULESETS (example data [PROV])', () => {
       'tay-ninh v2',
     ]);
   });
-
-  // Any year under its own rules: a cycle resolves its rule-set on 1 January of its year (api/cycle-input.ts).
-  it.each([
-    {
-      rule: 'L2022 + ND 98/2023 in force from 2024-01-01',
-      code: 'tay-ninh',
-      date: '2024-01-01',
-      v: 2,
-      nd: 'Nghị định 98/2023/NĐ-CP',
-    },
-    {
-      rule: 'ND 98/2023 for the 2025 cycle (1 January 2025)',
-      code: 'tay-ninh',
-      date: '2025-01-01',
-      v: 2,
-      nd: 'Nghị định 98/2023/NĐ-CP',
-    },
-    {
-      rule: 'ND 98/2023 until 2025-06-30 (ND 152/2025 Art. 59)',
-      code: 'can-tho',
-      date: '2025-06-30',
-      v: 2,
-      nd: 'Nghị định 98/2023/NĐ-CP',
-    },
-    {
-      rule: 'ND 152/2025 from 2025-07-01 (Art. 59(1))',
-      code: 'can-tho',
-      date: '2025-07-01',
-      v: 1,
-      nd: 'Nghị định 152/2025/NĐ-CP',
-    },
-    {
-      rule: 'ND 152/2025 for the 2026 cycle',
-      code: 'tay-ninh',
-      date: '2026-01-01',
-      v: 1,
-      nd: 'Nghị định 152/2025/NĐ-CP',
-    },
-  ])('$rule: $code v$v', ({ code, date, v, nd }) => {
-    const rs = resolveRuleSet(DEFAULT_PROVINCIAL_RULESETS, code, date);
-    expect(rs.version).toBe(v);
-    expect(rs.legalBasis).toContain(nd);
-    expect(rs.legalBasis).toContain('Luật Thi đua, khen thưởng 06/2022/QH15');
-  });
-
-  it.each(['can-tho', 'tay-ninh'])('%s: no version before 2024 (Law 2003 + ND 91/2017 years are history)', (code) => {
-    expect(errorCodeOf(() => resolveRuleSet(DEFAULT_PROVINCIAL_RULESETS, code, '2023-12-31'))).toBe('NO_RULESET');
-  });
-
-  it.each(['can-tho', 'tay-ninh'])('%s: the ND 98 version keeps the provincial values of the ND 152 one', (code) => {
-    const strip = ({ version, name, effectiveFrom, effectiveTo, legalBasis, notes, ...rest }: RuleSet) => {
-      void [version, name, effectiveFrom, effectiveTo, legalBasis, notes];
-      return rest;
-    };
-    expect(strip(resolveRuleSet(DEFAULT_PROVINCIAL_RULESETS, code, '2024-06-01'))).toEqual(
-      strip(resolveRuleSet(DEFAULT_PROVINCIAL_RULESETS, code, '2026-06-01')),
-    );
-  });
 });
 
 describe('nationalRulesFor: decree in force, with warnings', () => {
