@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { CycleInputSchema, type CycleInput, type PlanSchema } from '../contracts/cycle';
-import { RuleSetSchema, resolveRuleSet } from '../domain/ruleset';
+import { RuleSetSchema, resolveRuleSet, type RuleSet } from '../domain/ruleset';
+import { isDomainError } from '../domain/errors';
 import type { Db } from '../db';
 import type { Roster } from '../contracts/common';
 import { HttpError } from './errors';
@@ -40,7 +41,7 @@ export async function buildCycleInput(
   );
   const rows = await db.prisma.ruleSet.findMany({ where: { code: bloc.ruleSetCode } });
   const ruleSets = rows.map((r) => RuleSetSchema.parse(r.body));
-  const ruleSet = resolveRuleSet(ruleSets, bloc.ruleSetCode, `${year}-01-01`);
+  const ruleSet = await ruleSetForYear(db, bloc, ruleSets, year);
   return CycleInputSchema.parse({
     blocId: bloc.id,
     blocCode: bloc.code,
@@ -86,4 +87,36 @@ export async function rosterOf(db: Db, unitIds: string[], councilId: string): Pr
     secretaryIds: people.filter((p) => has(p, 'councilSecretary', councilId)).map((p) => p.id),
     adminIds: people.filter((p) => has(p, 'admin')).map((p) => p.id),
   };
+}
+
+/**
+ * The version of the bloc's rule-set in force on 1 January of `year`. None: 409 NO_RULESET saying what to
+ * publish — which province and code, a version in force on that day, and where (POST /api/admin/rulesets).
+ */
+async function ruleSetForYear(
+  db: Db,
+  bloc: { code: string; ruleSetCode: string; provinceId: string },
+  ruleSets: RuleSet[],
+  year: number,
+): Promise<RuleSet> {
+  const day = `${year}-01-01`;
+  try {
+    return resolveRuleSet(ruleSets, bloc.ruleSetCode, day);
+  } catch (e) {
+    if (!isDomainError(e) || e.code !== 'NO_RULESET') throw e;
+    const province = await db.prisma.province.findUnique({ where: { id: bloc.provinceId }, select: { name: true } });
+    const published = ruleSets
+      .map((r) => `v${r.version} ${r.effectiveFrom}..${r.effectiveTo ?? ''}`)
+      .sort()
+      .join(', ');
+    throw new HttpError(
+      409,
+      'NO_RULESET',
+      `no version of rule-set '${bloc.ruleSetCode}' (bloc ${bloc.code}, ${province?.name ?? bloc.provinceId}) is in force on ${day}, ` +
+        `so the ${year} cycle has no rules: an administrator publishes one for ${province?.name ?? 'the province'} ` +
+        `with effectiveFrom on or before ${day} and effectiveTo absent or on or after ${day} ` +
+        `(POST /api/admin/rulesets, a version above every published one; published: ${published || 'none'})`,
+      [{ path: ['year'], message: `no rule-set '${bloc.ruleSetCode}' in force on ${day}` }],
+    );
+  }
 }

@@ -10,3 +10,4 @@ export * from './money';
 export * from './rotation';
 export * from './calendar';
 export * from './government-flag';
+export * from './legal-bases';

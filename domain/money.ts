@@ -1,6 +1,7 @@
 /**
  * Award money (tiền thưởng): coefficient × base salary (mức lương cơ sở) in force on the DECISION
- * date (ND 152/2025 Art. 49(1)), rounded UP to the nearest 10,000 VND (Art. 49(2)).
+ * date (ND 152/2025 Art. 49(1)), rounded UP to the nearest 10,000 VND (Art. 49(2)); the same principle
+ * under ND 98/2023. The coefficient table is that of the decree in force on the decision date.
  *
  * Integer arithmetic throughout: coefficients are held in hundredths, so 0.6 × 1,800,000 is exactly
  * 1,080,000 and is not pushed up a step by binary rounding.
@@ -8,6 +9,7 @@
 import { DomainError } from './errors';
 import { toIsoDate, type DateInput, type IsoDate } from './dates';
 import type { AwardType } from './eligibility';
+import { decreeInForceOn, type NationalDecreeCode } from './ruleset';
 
 export type AwardSubject = 'collective' | 'individual';
 
@@ -46,26 +48,80 @@ interface CoefficientRule {
   /** Coefficient in hundredths of the base salary. */
   readonly hundredths: number;
   readonly basis: string;
+  /** Set when the value is not checked against the decree's own text [NAT*]. */
+  readonly verify?: string;
 }
 
-/** ND 152/2025 coefficients; undefined = the award is not given to that kind of subject. */
-export const AWARD_COEFFICIENTS: Readonly<Record<AwardType, Partial<Record<AwardSubject, CoefficientRule>>>> =
-  Object.freeze({
-    'emulation-flag': { collective: { hundredths: 800, basis: 'ND 152/2025 Art. 50(2)(e)' } },
-    'government-flag': { collective: { hundredths: 1200, basis: 'ND 152/2025 Art. 50(2)(đ)' } },
-    'excellent-labour-collective': { collective: { hundredths: 150, basis: 'ND 152/2025 Art. 50(2)(a)' } },
-    'certificate-of-merit': {
-      collective: { hundredths: 300, basis: 'ND 152/2025 Art. 54(2)(a) (2 × Art. 54(1)(b))' },
-      individual: { hundredths: 150, basis: 'ND 152/2025 Art. 54(1)(b)' },
-    },
-    'certificate-of-commendation': {
-      collective: { hundredths: 60, basis: 'ND 152/2025 Art. 54(2)(c) (2 × Art. 54(1)(e))' },
-      individual: { hundredths: 30, basis: 'ND 152/2025 Art. 54(1)(e)' },
-    },
-  });
+type CoefficientTable = Readonly<Record<AwardType, Partial<Record<AwardSubject, CoefficientRule>>>>;
 
-/** ND 152/2025 took effect on this date (Art. 59(1)); its coefficient table is the one modelled. */
-const ND152_FROM: IsoDate = '2025-07-01';
+/** ND 152/2025 coefficients (decisions from 2025-07-01); undefined = not given to that kind of subject. */
+export const AWARD_COEFFICIENTS: CoefficientTable = Object.freeze({
+  'emulation-flag': { collective: { hundredths: 800, basis: 'ND 152/2025 Art. 50(2)(e)' } },
+  'government-flag': { collective: { hundredths: 1200, basis: 'ND 152/2025 Art. 50(2)(đ)' } },
+  'excellent-labour-collective': { collective: { hundredths: 150, basis: 'ND 152/2025 Art. 50(2)(a)' } },
+  'certificate-of-merit': {
+    collective: { hundredths: 300, basis: 'ND 152/2025 Art. 54(2)(a) (2 × Art. 54(1)(b))' },
+    individual: { hundredths: 150, basis: 'ND 152/2025 Art. 54(1)(b)' },
+  },
+  'certificate-of-commendation': {
+    collective: { hundredths: 60, basis: 'ND 152/2025 Art. 54(2)(c) (2 × Art. 54(1)(e))' },
+    individual: { hundredths: 30, basis: 'ND 152/2025 Art. 54(1)(e)' },
+  },
+});
+
+const ND98_CERTIFICATE =
+  'ND 98/2023: the certificate article was not at hand; the ND 152/2025 Art. 54 value is used — verify it against ND 98/2023';
+
+/**
+ * ND 98/2023 coefficients (decisions 2024-01-01 – 2025-06-30). Titles: ND 98/2023 Art. 54(2) — Government flag
+ * 12.0, provincial flag 8.0, excellent labour collective 1.5 (the same letters and values ND 152/2025 Art. 50(2)
+ * kept; the Art. 54 text as published by thuvienphapluat.vn, 05/01/2024). Certificates: [NAT*], see ND98_CERTIFICATE.
+ */
+export const AWARD_COEFFICIENTS_ND98: CoefficientTable = Object.freeze({
+  'emulation-flag': { collective: { hundredths: 800, basis: 'ND 98/2023 Art. 54(2)(e)' } },
+  'government-flag': { collective: { hundredths: 1200, basis: 'ND 98/2023 Art. 54(2)(đ)' } },
+  'excellent-labour-collective': { collective: { hundredths: 150, basis: 'ND 98/2023 Art. 54(2)(a)' } },
+  'certificate-of-merit': {
+    collective: {
+      hundredths: 300,
+      basis: 'ND 98/2023 [NAT*] certificate of merit, collective',
+      verify: ND98_CERTIFICATE,
+    },
+    individual: {
+      hundredths: 150,
+      basis: 'ND 98/2023 [NAT*] certificate of merit, individual',
+      verify: ND98_CERTIFICATE,
+    },
+  },
+  'certificate-of-commendation': {
+    collective: { hundredths: 60, basis: 'ND 98/2023 [NAT*] Giấy khen, collective', verify: ND98_CERTIFICATE },
+    individual: { hundredths: 30, basis: 'ND 98/2023 [NAT*] Giấy khen, individual', verify: ND98_CERTIFICATE },
+  },
+});
+
+/** Each decree's coefficient table and money principle (base salary on the decision date, rounded up to 10,000). */
+const MONEY_BY_DECREE: Readonly<Record<NationalDecreeCode, { table: CoefficientTable; principle: string }>> = {
+  'ND98/2023': { table: AWARD_COEFFICIENTS_ND98, principle: 'ND 98/2023 money principle (decision date, round up)' },
+  'ND152/2025': { table: AWARD_COEFFICIENTS, principle: 'ND 152/2025 Art. 49(1)-(2)' },
+};
+
+/**
+ * The coefficient of `awardType` for `subject` under the decree in force on the decision date
+ * (domain/ruleset.ts decreeInForceOn); NO_RULESET before 2024 (the 2003 Law and ND 91/2017 are not modelled).
+ */
+export function coefficientOn(
+  awardType: AwardType,
+  subject: AwardSubject,
+  decisionDate: DateInput,
+): CoefficientRule & { decree: NationalDecreeCode; principle: string } {
+  const decree = decreeInForceOn(decisionDate);
+  const { table, principle } = MONEY_BY_DECREE[decree];
+  const rule = table[awardType]?.[subject];
+  if (!rule) {
+    throw new DomainError('VALIDATION', `${awardType} is not awarded to an ${subject} subject`, { awardType, subject });
+  }
+  return { ...rule, decree, principle };
+}
 
 export const ROUNDING_STEP_VND = 10_000;
 
@@ -74,6 +130,8 @@ export interface AwardAmount {
   baseSalaryVnd: number;
   amountVnd: number;
   /** Articles the coefficient and base salary come from. */
+  /** The decree whose coefficient table applied (in force on the decision date). */
+  decree: NationalDecreeCode;
   basis: string[];
   warnings: string[];
 }
@@ -91,25 +149,17 @@ export function awardAmount(
   decisionDate: DateInput,
   table: readonly BaseSalaryEntry[] = NATIONAL_BASE_SALARY,
 ): AwardAmount {
-  const rule = AWARD_COEFFICIENTS[awardType]?.[subject];
-  if (!rule) {
-    throw new DomainError('VALIDATION', `${awardType} is not awarded to an ${subject} subject`, { awardType, subject });
-  }
   const day = toIsoDate(decisionDate);
+  const rule = coefficientOn(awardType, subject, day);
   const salary = baseSalaryEntryOn(day, table);
   const rawTimes100 = rule.hundredths * salary.vnd; // amount × 100, exact integer
   const amountVnd = ceilDiv(rawTimes100, 100 * ROUNDING_STEP_VND) * ROUNDING_STEP_VND;
-  const warnings: string[] = [];
-  if (day < ND152_FROM) {
-    warnings.push(
-      `Decision dated ${day} predates ND 152/2025; the ND 152 coefficient was used. Verify it against ND 98/2023 (in force 2024-01-01..2025-06-30).`,
-    );
-  }
   return {
     coefficient: rule.hundredths / 100,
     baseSalaryVnd: salary.vnd,
     amountVnd,
-    basis: [rule.basis, 'ND 152/2025 Art. 49(1)-(2)', salary.source],
-    warnings,
+    decree: rule.decree,
+    basis: [rule.basis, rule.principle, salary.source],
+    warnings: rule.verify ? [`Decision dated ${day}: ${rule.verify}.`] : [],
   };
 }

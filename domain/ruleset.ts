@@ -10,7 +10,9 @@ import { DomainError } from './errors';
 import { IsoDateSchema, inClosedRange, toIsoDate, type DateInput, type IsoDate } from './dates';
 import { STATED, uniqueStrings } from './stated-rules';
 import canThoJson from './rulesets/can-tho.json';
+import canThoNd98Json from './rulesets/can-tho-nd98.json';
 import tayNinhJson from './rulesets/tay-ninh.json';
+import tayNinhNd98Json from './rulesets/tay-ninh-nd98.json';
 
 // ---------------------------------------------------------------------------------------------
 // Thresholds
@@ -165,10 +167,15 @@ export function resolveRuleSet(ruleSets: readonly RuleSet[], code: string, onDat
   return best;
 }
 
-/** Example provincial rule-sets [PROV], parsed once through the schema. */
+/**
+ * Example provincial rule-sets [PROV], parsed once through the schema: per demo province, version 2 for
+ * 2024-01-01 – 2025-06-30 (Law 2022 + ND 98/2023) and version 1 from 2025-07-01 (ND 152/2025).
+ */
 export const DEFAULT_PROVINCIAL_RULESETS: readonly RuleSet[] = Object.freeze([
   RuleSetSchema.parse(canThoJson),
+  RuleSetSchema.parse(canThoNd98Json),
   RuleSetSchema.parse(tayNinhJson),
+  RuleSetSchema.parse(tayNinhNd98Json),
 ]);
 
 // ---------------------------------------------------------------------------------------------
@@ -252,6 +259,14 @@ export const NATIONAL_DECREES: readonly NationalDecree[] = freezeDeep([
 /** Before this date the 2022 Law and its decrees were not in force (L2022 in force from 01/01/2024). */
 export const NATIONAL_RULES_START: IsoDate = '2024-01-01';
 
+/**
+ * Why a date before NATIONAL_RULES_START has no rules here, and the way forward: such years ran under the
+ * Law on Emulation and Commendation of 2003 (amended 2005, 2013) and Decree 91/2017/NĐ-CP, which this system
+ * does not model; their results are recorded as imported history, not run as cycles (README, "Past years").
+ */
+export const BEFORE_LAW_2022 =
+  'years before 2024 ran under the Law on Emulation and Commendation 2003 and Decree 91/2017/NĐ-CP, which are not modelled: import their results as history (README, "Past years") instead of running a cycle';
+
 export interface NationalRulesResult {
   readonly decree: NationalDecree;
   readonly warnings: string[];
@@ -272,7 +287,7 @@ const decreeByCode = (code: NationalDecreeCode): NationalDecree => {
 export function nationalRulesFor(onDate: DateInput, opts: { dossierFiledOn?: DateInput } = {}): NationalRulesResult {
   const day = toIsoDate(onDate);
   if (day < NATIONAL_RULES_START) {
-    throw new DomainError('NO_RULESET', `No national rules modelled before ${NATIONAL_RULES_START} (got ${day})`, {
+    throw new DomainError('NO_RULESET', `No national rules modelled on ${day}: ${BEFORE_LAW_2022}`, {
       onDate: day,
     });
   }
@@ -301,6 +316,13 @@ export function nationalRulesFor(onDate: DateInput, opts: { dossierFiledOn?: Dat
   }
   return { decree: nd152, warnings };
 }
+
+/**
+ * The decree in force on `onDate` by its own effective dates (no dossier transition): ND 98/2023 from
+ * 2024-01-01 to 2025-06-30, ND 152/2025 from 2025-07-01 (ND 152/2025 Art. 59). The one home of
+ * "which decree governs this date" for documents' legal bases and award money; NO_RULESET before 2024.
+ */
+export const decreeInForceOn = (onDate: DateInput): NationalDecreeCode => nationalRulesFor(onDate).decree.code;
 
 /** A province may be stricter than the national Government-flag cap, never looser (ND 152/2025 Art. 7(1)). */
 export function effectiveGovernmentFlagShare(ruleSet: RuleSet, onDate: DateInput): number {

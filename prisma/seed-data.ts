@@ -25,17 +25,21 @@ export interface ProvinceSeed {
   bloc: {
     code: string;
     name: string;
+    /** The rotation policy is the rule-set's (`rotation`), not the bloc's: one home (README, "Rotation"). */
     ruleSetCode: string;
-    /** Used when the rule-set file is absent. */
-    defaultRotationPolicy: string;
     headUnitCode: string;
     deputyUnitCode: string;
+    /** First day of the seeded memberships. */
+    membershipStart: Date;
+    membershipReason: string;
+    /** Where the members and the head come from. */
+    source?: string;
   };
   units: UnitSeed[];
   council: { members: PersonSeed[]; secretary: PersonSeed };
 }
 
-/** Membership start of the seeded blocs: the merged provinces exist since 1 July 2025. */
+/** Membership start of the Cần Thơ bloc: the merged city exists since 1 July 2025. */
 export const MEMBERSHIP_START = new Date('2025-07-01T00:00:00.000Z');
 
 export const SEED_PROVINCES: readonly ProvinceSeed[] = [
@@ -48,9 +52,10 @@ export const SEED_PROVINCES: readonly ProvinceSeed[] = [
       code: 'CT-NOICHINH',
       name: 'Khối thi đua Nội chính thành phố Cần Thơ',
       ruleSetCode: 'can-tho',
-      defaultRotationPolicy: 'vote',
       headUnitCode: 'CT-CA',
       deputyUnitCode: 'CT-VKSND',
+      membershipStart: MEMBERSHIP_START,
+      membershipReason: 'Thành lập khối theo tổ chức bộ máy từ 01/7/2025',
     },
     units: [
       {
@@ -118,9 +123,14 @@ export const SEED_PROVINCES: readonly ProvinceSeed[] = [
       code: 'TN-NOICHINH',
       name: 'Khối thi đua Nội chính tỉnh Tây Ninh',
       ruleSetCode: 'tay-ninh',
-      defaultRotationPolicy: 'deputySucceeds',
-      headUnitCode: 'TN-TAND',
-      deputyUnitCode: 'TN-VKSND',
+      // 2024: the Procuracy heads the bloc (domain-rules §5.5). The deputy is not in the source: the Court, the
+      // other judicial member, is a demo choice.
+      headUnitCode: 'TN-VKSND',
+      deputyUnitCode: 'TN-TAND',
+      membershipStart: new Date('2024-01-01T00:00:00.000Z'),
+      membershipReason: 'Thành viên Khối thi đua Nội chính tỉnh năm 2024',
+      source:
+        'domain-rules §5.5: Tây Ninh internal-affairs bloc 2024 (meeting 11/3/2025, head = VKSND), https://baotayninh.vn/index.php/khoi-thi-dua-noi-chinh-tinh-binh-xet-thi-dua-nam-2024-a187313.html',
     },
     units: [
       {
@@ -152,13 +162,21 @@ export const SEED_PROVINCES: readonly ProvinceSeed[] = [
         officer: 'Nguyễn Hữu Thắng',
       },
       {
+        code: 'TN-BDBP',
+        name: 'Bộ Chỉ huy Bộ đội Biên phòng tỉnh',
+        shortName: 'BĐBP tỉnh',
+        womenRatio: 0.07,
+        officer: 'Thiếu tá Trịnh Công Phương',
+      },
+      // Cục Thi hành án dân sự tỉnh in 2024, renamed Thi hành án dân sự tỉnh in the 2025 reorganisation
+      // (domain-rules §1: "THADS tỉnh; formerly Cục THADS"); the seed carries today's name.
+      {
         code: 'TN-THADS',
         name: 'Thi hành án dân sự tỉnh',
         shortName: 'THADS tỉnh',
         womenRatio: 0.38,
         officer: 'Bùi Văn Khánh',
       },
-      { code: 'TN-STP', name: 'Sở Tư pháp', shortName: 'Sở Tư pháp', womenRatio: 0.61, officer: 'Tô Thị Mai Anh' },
     ],
     council: {
       members: [

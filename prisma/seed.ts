@@ -17,7 +17,7 @@
  *
  * Demo accounts (all with the demo password):
  *   admin                         administrator
- *   ct.ca, ct.vksnd, … tn.stp     one unit officer per unit (lower-case unit code, '-' → '.')
+ *   ct.ca, ct.vksnd, … tn.thads   one unit officer per unit (lower-case unit code, '-' → '.')
  *   ct.hd1 … ct.hd5, tn.hd1 …     council members (hd1 = chair, hd2 = vice-chair)
  *   ct.tk, tn.tk                  council secretaries (Sở Nội vụ, standing body of the council)
  */
@@ -27,15 +27,7 @@ import type { Db } from '../db';
 import { createDb } from '../db';
 import { DEFAULT_DATABASE_URL, redactUrl } from '../db/url';
 import { migrateDatabase } from './migrate';
-import {
-  COUNCIL_POSITIONS,
-  MEMBERSHIP_START,
-  SEED_PROVINCES,
-  demoPeople,
-  emailOf,
-  officerUsername,
-  type PersonSeed,
-} from './seed-data';
+import { COUNCIL_POSITIONS, SEED_PROVINCES, demoPeople, emailOf, officerUsername, type PersonSeed } from './seed-data';
 import { loadRuleSetFiles } from './seed-rulesets';
 
 export const DEFAULT_DEMO_PASSWORD = 'thidua-demo';
@@ -106,15 +98,7 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
       unitIds.set(u.code, unit.id);
     }
 
-    const fromFile = ruleSets.find((r) => r.code === p.bloc.ruleSetCode);
-    const rotation = fromFile?.body['rotation'] as { policy?: unknown } | undefined;
-    const rotationPolicy = typeof rotation?.policy === 'string' ? rotation.policy : p.bloc.defaultRotationPolicy;
-    const blocData = {
-      name: p.bloc.name,
-      provinceId: province.id,
-      ruleSetCode: p.bloc.ruleSetCode,
-      rotationPolicy,
-    };
+    const blocData = { name: p.bloc.name, provinceId: province.id, ruleSetCode: p.bloc.ruleSetCode };
     const existingBloc = await prisma.bloc.findUnique({ where: { code: p.bloc.code }, select: { id: true } });
     const bloc =
       existingBloc ??
@@ -130,13 +114,8 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
     for (const u of p.units) {
       const unitId = unitIds.get(u.code)!;
       await prisma.blocMembership.upsert({
-        where: { blocId_unitId_joinedOn: { blocId: bloc.id, unitId, joinedOn: MEMBERSHIP_START } },
-        create: {
-          blocId: bloc.id,
-          unitId,
-          joinedOn: MEMBERSHIP_START,
-          reason: 'Thành lập khối theo tổ chức bộ máy từ 01/7/2025',
-        },
+        where: { blocId_unitId_joinedOn: { blocId: bloc.id, unitId, joinedOn: p.bloc.membershipStart } },
+        create: { blocId: bloc.id, unitId, joinedOn: p.bloc.membershipStart, reason: p.bloc.membershipReason },
         update: {},
       });
     }

@@ -66,7 +66,6 @@ async function main(): Promise<void> {
           name: `Khối ${b} tỉnh ${p}`,
           provinceId: province.id,
           ruleSetCode: 'bench',
-          rotationPolicy: 'vote',
           headUnitId: units[0]!.id,
           deputyUnitId: units[1]!.id,
         },

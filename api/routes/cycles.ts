@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isGrpcDeadlineError, ServiceError, WorkflowIdReusePolicy } from '@temporalio/client';
 import { PlanSchema, cycleWorkflowId, type Plan } from '../../contracts/cycle';
 import { defaultScoringTemplate } from '../../domain/scoring';
+import { BEFORE_LAW_2022 } from '../../domain/ruleset';
 import { buildCycleInput } from '../cycle-input';
 import { getCycle } from '../../workflows/messages';
 import type { AppDeps } from '../context';
@@ -16,7 +17,11 @@ import { writeTransaction } from '../../db/retry';
 /** Longest wait for the live workflow view; after it 503 (the worker fleet is down or overloaded). */
 const LIVE_QUERY_TIMEOUT_MS = 5_000;
 
-export const StartCycleSchema = z.object({ year: z.number().int().min(2024).max(2100), plan: PlanSchema.optional() });
+/** Years before 2024 are refused with the way forward: their results are imported as history (README, "Past years"). */
+export const StartCycleSchema = z.object({
+  year: z.number().int().min(2024, BEFORE_LAW_2022).max(2100),
+  plan: PlanSchema.optional(),
+});
 const StartCycleResponse = z.object({ cycleId: z.string(), workflowId: z.string(), year: z.number() });
 
 const DEFAULT_DEADLINE_DAYS = {
@@ -77,9 +82,15 @@ export function cyclesRouter(deps: AppDeps): Router {
       body: StartCycleSchema,
       responses: {
         201: { description: 'started', content: { 'application/json': { schema: StartCycleResponse } } },
-        400: { description: 'invalid' },
+        400: {
+          description:
+            'invalid; a year before 2024 is refused at path year (it ran under the 2003 Law and ND 91/2017: import its results as history, POST /api/admin/provinces/{id}/import)',
+        },
         403: { description: 'not the head of this bloc' },
-        409: { description: 'already started' },
+        409: {
+          description:
+            'already started; or NO_RULESET: no version of the bloc’s rule-set is in force on 1 January of the year — the message names the province, the rule-set code, the date and the endpoint to publish one (POST /api/admin/rulesets)',
+        },
       },
     },
     async (input, req, res) => {

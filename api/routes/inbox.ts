@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps, Principal } from '../context';
+import { rotationPoliciesOn } from '../rotation';
 import { readableProvincesOf } from '../scope';
 import { HttpError } from '../errors';
 import { principalOf, requireRoles } from '../auth';
@@ -131,25 +132,29 @@ export function inboxRouter(deps: AppDeps): Router {
         const asked = await prisma.province.findUnique({ where: { code: q.province }, select: { id: true } });
         if (!asked || !provinces.includes(asked.id)) throw new HttpError(404, 'NOT_FOUND', `no province ${q.province}`);
       }
-      res.json(
-        await prisma.bloc.findMany({
-          where: {
-            ...(q.province ? { province: { code: q.province } } : {}),
-            ...(provinces ? { provinceId: { in: provinces } } : {}),
+      const blocs = await prisma.bloc.findMany({
+        where: {
+          ...(q.province ? { province: { code: q.province } } : {}),
+          ...(provinces ? { provinceId: { in: provinces } } : {}),
+        },
+        orderBy: { code: 'asc' },
+        take: q.take,
+        ...(q.cursor ? { cursor: { code: q.cursor }, skip: 1 } : {}),
+        include: {
+          province: { select: { code: true, name: true } },
+          memberships: {
+            where: { leftOn: null },
+            include: { unit: { select: { id: true, code: true, name: true } } },
           },
-          orderBy: { code: 'asc' },
-          take: q.take,
-          ...(q.cursor ? { cursor: { code: q.cursor }, skip: 1 } : {}),
-          include: {
-            province: { select: { code: true, name: true } },
-            memberships: {
-              where: { leftOn: null },
-              include: { unit: { select: { id: true, code: true, name: true } } },
-            },
-            cycles: { select: { id: true, year: true, phase: true }, orderBy: { year: 'desc' } },
-          },
-        }),
+          cycles: { select: { id: true, year: true, phase: true }, orderBy: { year: 'desc' } },
+        },
+      });
+      // The rotation policy is the rule-set's (one home, api/rotation.ts), shown with the bloc.
+      const policies = await rotationPoliciesOn(
+        deps.db,
+        blocs.map((b) => b.ruleSetCode),
       );
+      res.json(blocs.map((b) => ({ ...b, rotationPolicy: policies.get(b.ruleSetCode) ?? null })));
     },
   );
 

@@ -55,7 +55,6 @@ export async function generateCountry(
           name: `Khối ${b} tỉnh ${prefix}${p}`,
           provinceId: province.id,
           ruleSetCode,
-          rotationPolicy: 'deputySucceeds',
           headUnitId: units[0]!.id,
           deputyUnitId: units[1]!.id,
         },

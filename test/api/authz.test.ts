@@ -151,9 +151,9 @@ describe('authorisation matrix over a whole year', () => {
           ['head'],
           tally('start'),
         );
-        // the head of ANOTHER bloc cannot start this one either (tn.tand heads Tây Ninh)
+        // the head of ANOTHER bloc cannot start this one either (tn.vksnd heads Tây Ninh)
         expectError(
-          await sys.call('POST', startUrl(blocId), { as: 'tn.tand', body, key: randomUUID() }),
+          await sys.call('POST', startUrl(blocId), { as: 'tn.vksnd', body, key: randomUUID() }),
           403,
           'FORBIDDEN',
           'start as the head of another bloc',

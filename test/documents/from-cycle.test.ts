@@ -4,7 +4,7 @@
  * loaded from that database (documents/from-cycle.ts) and rendered. Every figure asserted here is
  * read back from the rows the workflow wrote (VotingRound results, ScoreSummary, AwardDecision).
  *
- * The year: Thi hành án dân sự is absent from the meeting (6/7 present); the bloc's rule-set v2
+ * The year: Thi hành án dân sự is absent from the meeting (6/7 present); the bloc's rule-set v3
  * (in force from 2026) elects with ≥ 40% of valid ballots, so the certificate contest (2 seats) has
  * one clear winner in round 1 and a run-off for the second seat in round 2.
  */
@@ -66,19 +66,20 @@ test('pure helpers: province, bloc abbreviation, award names, decision numbers',
 
 test('a real year: minutes, ballot count, proposal letter and decisions carry the data the workflow recorded', async () => {
   const { db, units, cast } = h;
-  // The bloc adopts a new rule-set version for 2026 onwards: ≥ 40% of valid ballots elects.
+  // The bloc adopts a new rule-set version for 2026 onwards: ≥ 40% of valid ballots elects (version 3: the seed
+  // ships 1 and 2, the ND 98/2023 version for 2024 – 30/6/2025).
   const v1 = await db.prisma.ruleSet.findUniqueOrThrow({ where: { code_version: { code: 'can-tho', version: 1 } } });
   const body = v1.body as Record<string, unknown> & { voting: Record<string, unknown> };
   await db.prisma.ruleSet.create({
     data: {
       code: 'can-tho',
-      version: 2,
+      version: 3,
       scope: v1.scope,
       provinceId: v1.provinceId,
       effectiveFrom: new Date('2026-01-01T00:00:00Z'),
       body: {
         ...body,
-        version: 2,
+        version: 3,
         effectiveFrom: '2026-01-01',
         voting: { ...body.voting, threshold: { ratio: 0.4, base: 'validBallots', strict: false } },
       },
@@ -86,7 +87,7 @@ test('a real year: minutes, ballot count, proposal letter and decisions carry th
   });
 
   const { port, plan, handle, workflowId, year, input } = await h.startYear();
-  expect(input.ruleSet.version).toBe(2);
+  expect(input.ruleSet.version).toBe(3);
   await runToVoting(port, cast, plan, { merit: h.merit() });
 
   // Before the vote is over there are no meeting documents: a clear 409-style error, no number given out.

@@ -95,14 +95,6 @@ describe('awardAmount (ND 152/2025 Art. 49(1)-(2): coefficient × base salary on
       coefficient: 0.6,
       amount: 1_080_000,
     },
-    {
-      rule: 'ND 152/2025 Art. 49(2): 1.5 × 1,490,000 = 2,235,000 → 2,240,000',
-      type: 'certificate-of-merit',
-      subject: 'individual',
-      date: '2023-06-30',
-      coefficient: 1.5,
-      amount: 2_240_000,
-    },
   ])('$rule', ({ type, subject, date, coefficient, amount }) => {
     const r = awardAmount(type as AwardType, subject as 'collective' | 'individual', date);
     expect(r.coefficient).toBe(coefficient);
@@ -138,14 +130,16 @@ describe('awardAmount (ND 152/2025 Art. 49(1)-(2): coefficient × base salary on
   });
 
   it.each([
-    { rule: 'ND 152/2025 in force: no warning', date: '2025-07-01', warnings: 0 },
+    { rule: 'ND 152/2025 in force: no warning', type: 'emulation-flag', date: '2025-07-01', warnings: 0 },
+    { rule: 'ND 98/2023 Art. 54(2)(e) checked: no warning', type: 'emulation-flag', date: '2025-06-30', warnings: 0 },
     {
-      rule: 'ND 152/2025 Art. 59(1): decision before 2025-07-01 → coefficient to verify against ND 98',
+      rule: 'ND 98/2023 certificate [NAT*]: the ND 152 value, to verify',
+      type: 'certificate-of-merit',
       date: '2025-06-30',
       warnings: 1,
     },
-  ])('$rule', ({ date, warnings }) => {
-    expect(awardAmount('emulation-flag', 'collective', date).warnings).toHaveLength(warnings);
+  ])('$rule', ({ type, date, warnings }) => {
+    expect(awardAmount(type as AwardType, 'collective', date).warnings).toHaveLength(warnings);
   });
 
   it.each([
@@ -164,6 +158,13 @@ describe('awardAmount (ND 152/2025 Art. 49(1)-(2): coefficient × base salary on
       code: 'VALIDATION',
     },
     {
+      rule: 'L2022 in force from 2024-01-01: no decree modelled for a decision of 2023 (Law 2003 + ND 91/2017)',
+      type: 'emulation-flag',
+      subject: 'collective',
+      date: '2023-12-31',
+      code: 'NO_RULESET',
+    },
+    {
       rule: 'no base salary before 2019-07-01',
       type: 'emulation-flag',
       subject: 'collective',
@@ -173,5 +174,60 @@ describe('awardAmount (ND 152/2025 Art. 49(1)-(2): coefficient × base salary on
     { rule: 'malformed date', type: 'emulation-flag', subject: 'collective', date: '2025-13-01', code: 'VALIDATION' },
   ])('$rule → $code', ({ type, subject, date, code }) => {
     expect(errorCodeOf(() => awardAmount(type as AwardType, subject as 'collective' | 'individual', date))).toBe(code);
+  });
+});
+
+// Done-when (c): the coefficient is the one of the decree in force on the DECISION date.
+describe('awardAmount: the decree in force on the decision date (ND 98/2023 until 2025-06-30, ND 152/2025 from 2025-07-01)', () => {
+  it.each([
+    {
+      rule: 'ND 98/2023 Art. 54(2)(e): provincial flag 8.0 × 1,800,000 (ND 24/2023) in 2024-H1',
+      type: 'emulation-flag',
+      date: '2024-05-10',
+      decree: 'ND98/2023',
+      basis: 'ND 98/2023 Art. 54(2)(e)',
+      amount: 14_400_000,
+    },
+    {
+      rule: 'ND 98/2023 Art. 54(2)(e): a 2025-H1 decision (the Tây Ninh 2024 year, decided spring 2025)',
+      type: 'emulation-flag',
+      date: '2025-03-20',
+      decree: 'ND98/2023',
+      basis: 'ND 98/2023 Art. 54(2)(e)',
+      amount: 18_720_000,
+    },
+    {
+      rule: 'ND 98/2023 Art. 54(2)(đ): Government flag 12.0, last day of ND 98',
+      type: 'government-flag',
+      date: '2025-06-30',
+      decree: 'ND98/2023',
+      basis: 'ND 98/2023 Art. 54(2)(đ)',
+      amount: 28_080_000,
+    },
+    {
+      rule: 'ND 98/2023 Art. 54(2)(a): excellent labour collective 1.5',
+      type: 'excellent-labour-collective',
+      date: '2025-01-02',
+      decree: 'ND98/2023',
+      basis: 'ND 98/2023 Art. 54(2)(a)',
+      amount: 3_510_000,
+    },
+    {
+      rule: 'ND 152/2025 Art. 50(2)(e): first day of ND 152 (Art. 59(1))',
+      type: 'emulation-flag',
+      date: '2025-07-01',
+      decree: 'ND152/2025',
+      basis: 'ND 152/2025 Art. 50(2)(e)',
+      amount: 18_720_000,
+    },
+  ])('$rule', ({ type, date, decree, basis, amount }) => {
+    const r = awardAmount(type as AwardType, 'collective', date);
+    expect(r.decree).toBe(decree);
+    expect(r.basis[0]).toBe(basis);
+    expect(r.amountVnd).toBe(amount);
+  });
+
+  it('ND 98/2023: the principle is cited as that decree, not ND 152', () => {
+    expect(awardAmount('emulation-flag', 'collective', '2025-03-20').basis.join(' ')).not.toContain('152');
   });
 });

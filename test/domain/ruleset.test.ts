@@ -216,8 +216,13 @@ describe('DEFAULT_PROVINCIAL_RULESETS (example data [PROV])', () => {
     expect(pick(resolveRuleSet(DEFAULT_PROVINCIAL_RULESETS, code, '2026-03-11'))).toEqual(expected);
   });
 
-  it('holds exactly the two example provinces', () => {
-    expect(DEFAULT_PROVINCIAL_RULESETS.map((r) => r.code)).toEqual(['can-tho', 'tay-ninh']);
+  it('holds exactly the two example provinces, two versions each', () => {
+    expect(DEFAULT_PROVINCIAL_RULESETS.map((r) => `${r.code} v${r.version}`)).toEqual([
+      'can-tho v1',
+      'can-tho v2',
+      'tay-ninh v1',
+      'tay-ninh v2',
+    ]);
   });
 });
 

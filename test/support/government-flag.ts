@@ -35,7 +35,6 @@ export async function seedBlocLeaders(
       name: 'Khối thi đua Văn hóa – Xã hội',
       provinceId,
       ruleSetCode: seeded.ruleSetCode,
-      rotationPolicy: 'vote',
     },
     update: {},
   });

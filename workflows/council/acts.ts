@@ -106,6 +106,8 @@ export function registerCouncilActs(s: CouncilState): void {
             yes: v.yes,
             base: v.base,
           });
+        // The money needs a decree in force on the decision date (domain/money.ts): NO_RULESET before 2024.
+        awardAmount(p.awardType, 'collective', a.decisionDate!);
       }
     },
     async (a) => {

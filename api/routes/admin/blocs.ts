@@ -41,8 +41,9 @@ export function blocRoutes({ read, write, param, prisma }: AdminRoutes): void {
     'post',
     '/api/admin/blocs',
     {
-      summary:
-        'Create a bloc (khối thi đua) with its rule-set code and rotation policy; add members, then recognise head and deputy',
+      summary: 'Create a bloc (khối thi đua) with its rule-set code; add members, then recognise head and deputy',
+      description:
+        'Rotation of the head and deputy is not a bloc field: it is the rule-set’s `rotation` (policy, noTwiceInARow, fixedOrder), versioned by date (README, "Rotation").',
       body: CreateBlocSchema,
       ok: 201,
     },
@@ -64,7 +65,7 @@ export function blocRoutes({ read, write, param, prisma }: AdminRoutes): void {
     '/api/admin/blocs/:blocId',
     {
       summary:
-        'Update a bloc: name, rule-set code, rotation policy; recognise its head and deputy (current members, different units)',
+        'Update a bloc: name, rule-set code (which carries the rotation policy); recognise its head and deputy (current members, different units)',
       description:
         'The head and deputy recognised here are those of the next cycle started for the bloc; a running cycle keeps its own (each handover records the next ones).',
       params: P.bloc,
@@ -93,7 +94,6 @@ export function blocRoutes({ read, write, param, prisma }: AdminRoutes): void {
       const pick = (x: typeof before) => ({
         name: x.name,
         ruleSetCode: x.ruleSetCode,
-        rotationPolicy: x.rotationPolicy,
         headUnitId: x.headUnitId,
         deputyUnitId: x.deputyUnitId,
       });

@@ -1,7 +1,7 @@
 /** The admin API's request contracts (bodies and queries), one Zod schema each: validation and OpenAPI. */
 import { z } from 'zod';
 import { IdSchema, STATED, atLeastOneField, blankPadded, trimmedMatch, trimmedText } from '../../../contracts/common';
-import { RotationPolicySchema, RuleSetSchema } from '../../../domain/ruleset';
+import { RuleSetSchema } from '../../../domain/ruleset';
 
 const Code = trimmedMatch(/^[A-Za-z0-9][A-Za-z0-9._-]{1,49}$/, '2–50 letters, digits, ".", "_" or "-"');
 const Name = trimmedText(2, 300);
@@ -32,13 +32,11 @@ export const CreateBlocSchema = z.strictObject({
   name: Name,
   provinceId: IdSchema,
   ruleSetCode: trimmedText(1, 100),
-  rotationPolicy: RotationPolicySchema,
 });
 export const UpdateBlocSchema = atLeastOneField(
   z.strictObject({
     name: Name.optional(),
     ruleSetCode: trimmedText(1, 100).optional(),
-    rotationPolicy: RotationPolicySchema.optional(),
     headUnitId: IdSchema.optional(),
     deputyUnitId: IdSchema.optional(),
   }),

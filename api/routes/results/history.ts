@@ -5,10 +5,12 @@ import { HttpError } from '../../errors';
 import { principalOf } from '../../auth';
 import { route } from '../../route';
 import { holdReasonReader, requireBlocReader, requireUnitReader } from '../../scope';
+import { rotationPoliciesOn } from '../../rotation';
 import { CycleResultJson, isoDay, decisionOut, UnitRef, unitDirectory } from './shared';
 
 export function historyRoutes(router: Router, deps: AppDeps): void {
   const { prisma } = deps.db;
+
   const { unitsById, refOf } = unitDirectory(deps);
   route(
     router,
@@ -202,7 +204,8 @@ export function historyRoutes(router: Router, deps: AppDeps): void {
           name: bloc.name,
           province: bloc.province,
           ruleSetCode: bloc.ruleSetCode,
-          rotationPolicy: bloc.rotationPolicy,
+          // Rotation has one home, the rule-set (README, "Rotation"): that of the version in force today.
+          rotationPolicy: (await rotationPoliciesOn(deps.db, [bloc.ruleSetCode])).get(bloc.ruleSetCode) ?? null,
           head: bloc.headUnitId ? refOf(units, bloc.headUnitId) : null,
           deputy: bloc.deputyUnitId ? refOf(units, bloc.deputyUnitId) : null,
         },

@@ -2,12 +2,13 @@
 import { DomainError } from '../../../domain/errors';
 import { vnDateOf } from '../../../domain/vietnam-time';
 import type { AwardType } from '../../../domain/eligibility';
-import { AWARD_COEFFICIENTS, baseSalaryEntryOn } from '../../../domain/money';
+import { baseSalaryEntryOn, coefficientOn } from '../../../domain/money';
 import { awardName, conflict, councilOf, phaseAtLeast, uniq, type Ctx } from '../../cycle-facts';
 import { formatDateVn, joinVn, upperVn } from '../../format';
 import type { LoadDocumentOptions } from '../../from-cycle';
 import { formatNumberSymbol, parseDecisionNumber, TYPE_ABBR, type NumberedKind } from '../../numbering';
-import { provincialLegalBases, underDecree152 } from '../../legal-bases';
+import { provincialLegalBases } from '../../legal-bases';
+import { decreeInForceOn } from '../../../domain/ruleset';
 import type { DecisionInput } from './model';
 
 /** `ND 152/2025 Art. 50(2)(e)` → `điểm e khoản 2 Điều 50` (PL II V.7: Điều capitalised, khoản and điểm not). */
@@ -114,18 +115,20 @@ export function buildDecision(
     );
 
   const date = vnDateOf(first.decisionDate);
-  const nd152 = underDecree152(date);
   const bases = provincialLegalBases(date);
-  if (nd152) {
-    const articles = uniq(
-      proposals
-        .map((p) => AWARD_COEFFICIENTS[p.awardType as AwardType]?.collective?.basis)
-        .filter((b): b is string => !!b)
-        .map(articleVn)
-        .filter((a): a is string => !!a),
-    );
+  // The money articles of the decree in force on the decision date (domain/money.ts): ND 152/2025 Art. 49
+  // (principle) and Art. 50/54; ND 98/2023 Art. 54 for titles (its certificate article is not cited: not at hand).
+  const decree = decreeInForceOn(date);
+  const articles = uniq(
+    proposals
+      .map((p) => coefficientOn(p.awardType as AwardType, 'collective', date))
+      .filter((r) => !r.verify)
+      .map((r) => articleVn(r.basis))
+      .filter((a): a is string => !!a),
+  );
+  if (decree === 'ND152/2025')
     bases.push(`Căn cứ ${joinVn(['Điều 49', ...articles])} Nghị định số 152/2025/NĐ-CP về mức tiền thưởng`);
-  }
+  else if (articles.length > 0) bases.push(`Căn cứ ${joinVn(articles)} Nghị định số 98/2023/NĐ-CP về mức tiền thưởng`);
   if (baseSalaryVnd !== undefined) {
     try {
       const entry = baseSalaryEntryOn(date);

@@ -15,7 +15,7 @@ import type { MeetingDocs } from '../../meeting/load';
 import { baseCount } from '../../meeting/model';
 import { meetsThreshold } from '../../../domain/threshold';
 import { TYPE_ABBR, type NumberedKind } from '../../numbering';
-import { DECREE_152, LAW_ON_EMULATION } from '../../legal-bases';
+import { blocLegalBases } from '../../legal-bases';
 import type { ProposalInput } from './model';
 
 export function proposalDate(ctx: Ctx): Date {
@@ -94,7 +94,8 @@ export function buildProposal(
     blocName: ctx.blocName,
     year: cycle.year,
     addressees: [`Chủ tịch ${ubnd}`, ...(councilName ? [councilName] : [])],
-    legalBases: [LAW_ON_EMULATION, DECREE_152, `Căn cứ Quy chế hoạt động của ${ctx.blocName}`],
+    // The Law and the decree in force on the letter's date (ND 98/2023 before 1 July 2025, ND 152/2025 from then).
+    legalBases: blocLegalBases(vnDateOf(date), ctx.blocName),
     minutes: {
       number: numbers.minutes,
       symbol: `${TYPE_ABBR.minutes}-${ctx.abbr}`,

@@ -4,13 +4,12 @@ import { sys, ct, tn, X, bloc, unitIds, newUnit, setBloc } from './context';
 
 /** Registered inside its `describe` by test/api/admin.test.ts (one real system for all admin tests). */
 export function blocTests(): void {
-  test('create a bloc: 201 with audit; duplicate 409; unknown province or rule-set code 404; bad policy 400', async () => {
+  test('create a bloc: 201 with audit; duplicate 409; unknown province or rule-set code 404; a rotation field 400', async () => {
     const body = {
       code: 'CT-KHOI2',
       name: 'Khối thi đua thử nghiệm',
       provinceId: ct.id,
       ruleSetCode: 'can-tho',
-      rotationPolicy: 'deputySucceeds',
     };
     const { body: created, audit } = await expectIdempotentWrite(
       sys,
@@ -47,12 +46,14 @@ export function blocTests(): void {
     expectError(
       await sys.call('POST', '/api/admin/blocs', {
         as: 'admin',
-        body: { ...body, code: 'CT-KHOI9', rotationPolicy: 'lottery' },
+        // Rotation is the rule-set's (one home): a bloc has no rotation field.
+        body: { ...body, code: 'CT-KHOI9', rotationPolicy: 'vote' },
       }),
       400,
       'VALIDATION',
-      ['rotationPolicy'],
+      [],
     );
+    expect(await sys.db.prisma.bloc.count({ where: { code: 'CT-KHOI9' } })).toBe(0);
   });
 
   test('list blocs by province, page by page', async () => {
@@ -195,13 +196,13 @@ export function blocTests(): void {
       sys,
       'PATCH',
       path,
-      { as: 'admin', body: { name: 'Khối thi đua số 2', rotationPolicy: 'vote' } },
+      { as: 'admin', body: { name: 'Khối thi đua số 2' } },
       200,
     );
     expect(renamed).toMatchObject({
       action: 'admin.bloc.update',
-      before: { name: 'Khối thi đua thử nghiệm', rotationPolicy: 'deputySucceeds' },
-      after: { name: 'Khối thi đua số 2', rotationPolicy: 'vote' },
+      before: { name: 'Khối thi đua thử nghiệm', ruleSetCode: 'can-tho' },
+      after: { name: 'Khối thi đua số 2', ruleSetCode: 'can-tho' },
     });
   });
 

@@ -6,7 +6,8 @@ import { sys, ct, tn, X } from './context';
 export function ruleSetTests(): void {
   const ruleSet = (over: Record<string, unknown> = {}) => ({
     code: 'can-tho',
-    version: 2,
+    // The seed ships versions 1 (ND 152/2025) and 2 (ND 98/2023, 2024 – 30/6/2025): the next is 3.
+    version: 3,
     name: 'Cần Thơ – Khối Nội chính, sửa đổi 2027',
     scope: 'provincial',
     effectiveFrom: '2027-01-01',
@@ -23,13 +24,13 @@ export function ruleSetTests(): void {
       {
         as: 'admin',
         body: { provinceId: ct.id, ruleSet: ruleSet() },
-        otherBody: { provinceId: ct.id, ruleSet: ruleSet({ version: 3 }) },
+        otherBody: { provinceId: ct.id, ruleSet: ruleSet({ version: 4 }) },
       },
       201,
     );
     expect(row).toMatchObject({
       code: 'can-tho',
-      version: 2,
+      version: 3,
       scope: 'provincial',
       provinceId: ct.id,
       effectiveFrom: '2027-01-01T00:00:00.000Z',
@@ -46,12 +47,12 @@ export function ruleSetTests(): void {
       action: 'admin.ruleset.publish',
       entity: 'ruleSet',
       entityId: row.id,
-      before: { code: 'can-tho', version: 1 },
-      after: { code: 'can-tho', version: 2, effectiveFrom: '2027-01-01' },
+      before: { code: 'can-tho', version: 2 },
+      after: { code: 'can-tho', version: 3, effectiveFrom: '2027-01-01' },
     });
 
     const listed = await sys.call('GET', '/api/admin/rulesets?code=can-tho', { as: 'admin' });
-    expect(listed.body.items.map((r: { version: number }) => r.version)).toEqual([2, 1]);
+    expect(listed.body.items.map((r: { version: number }) => r.version)).toEqual([3, 2, 1]);
     const one = await sys.call('GET', `/api/admin/rulesets/${row.id}`, { as: 'admin' });
     expect(one.body).toEqual(row);
     expectError(await sys.call('GET', `/api/admin/rulesets/${X}`, { as: 'admin' }), 404, 'NOT_FOUND');
@@ -88,9 +89,10 @@ export function ruleSetTests(): void {
     expectError(await bad({}, null), 400, 'VALIDATION', ['provinceId']);
     expectError(await bad({ scope: 'national' }), 400, 'VALIDATION', ['provinceId']);
     expectError(await bad({}, X), 404, 'NOT_FOUND', ['provinceId']);
+    expectError(await bad({ version: 3 }), 409, 'CONFLICT', ['ruleSet', 'version']);
     expectError(await bad({ version: 2 }), 409, 'CONFLICT', ['ruleSet', 'version']);
     expectError(await bad({ version: 1 }), 409, 'CONFLICT', ['ruleSet', 'version']);
-    expect(await sys.db.prisma.ruleSet.count({ where: { code: 'can-tho' } })).toBe(2);
+    expect(await sys.db.prisma.ruleSet.count({ where: { code: 'can-tho' } })).toBe(3);
   });
 
   test('a bloc can switch to a published rule-set code', async () => {
