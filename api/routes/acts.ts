@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { UpdateDefinition } from '@temporalio/common';
 import * as c from '../../contracts/cycle';
+import * as k from '../../contracts/corrections';
 import * as m from '../../workflows/messages';
 import type { ActResult } from '../../workflows/messages';
 import type { AppDeps, Principal } from '../context';
@@ -11,6 +12,7 @@ import { principalOf, requireRoles } from '../auth';
 import { registry } from '../openapi';
 import { loadCycleScope, type CycleScope } from '../scope';
 import { checkSelfScoreEvidence } from './evidence';
+import { memberFromRegistry } from './corrections';
 import { ActResultSchema, answerAct, bodyShapeOf, requestIdOf } from '../updates';
 
 type Scope = 'head' | 'unit' | 'admin' | 'holds' | 'councilMember' | 'councilSecretary';
@@ -167,6 +169,39 @@ export const ACTS: ActRoute[] = [
     m.resolveHold,
     'holds',
   ),
+  // Corrections of a running year (issue 12; README authorisation matrix): each with a reason, audited.
+  act(
+    '/cancel',
+    'Standing body (council secretary) or admin cancels the year before its year-end vote is over: open tasks closed, units notified, the workflow completes with status cancelled',
+    'admin',
+    k.CancelCycleSchema,
+    m.cancelCycle,
+    'holds',
+  ),
+  act(
+    '/leadership',
+    "Standing body (council secretary) or admin corrects this year's head and deputy (the province's recognition)",
+    'admin',
+    k.CorrectLeadershipSchema,
+    m.correctLeadership,
+    'holds',
+  ),
+  act(
+    '/membership/join',
+    'Admin adds a unit of the province to the bloc for this year (before the year-end vote)',
+    'admin',
+    k.JoinMembershipSchema,
+    m.joinMembership,
+    'admin',
+  ),
+  act(
+    '/deadlines/reopen',
+    'Bloc head re-opens a task phase that is over (pledge, mid-year report, self-score) for the units that missed it, until a new deadline',
+    'bloc head',
+    k.ReopenDeadlineSchema,
+    m.reopenDeadline,
+    'head',
+  ),
   act(
     '/council/votes',
     'Council member votes on a proposal (secret)',
@@ -312,6 +347,8 @@ export function actsRouter(deps: AppDeps): Router {
           String(payload.unitId),
           payload.entries as { criterionId: string; evidence?: string[] }[],
         );
+      if (a.update === m.joinMembership)
+        Object.assign(payload, await memberFromRegistry(deps, cycle, String(payload.unitId)));
       const handle = deps.temporal.client.workflow.getHandle(workflowId);
       await answerAct(deps, req, res, {
         route: `POST /api/cycles/:cycleId${a.path} ${JSON.stringify({ cycleId })}`,

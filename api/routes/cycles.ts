@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isGrpcDeadlineError, ServiceError, WorkflowIdReusePolicy } from '@temporalio/client';
 import { PlanSchema, cycleWorkflowId, type Plan } from '../../contracts/cycle';
 import { defaultScoringTemplate } from '../../domain/scoring';
+import { yearBlockingStart } from '../../domain/rotation';
 import { buildCycleInput } from '../cycle-input';
 import { getCycle } from '../../workflows/messages';
 import type { AppDeps } from '../context';
@@ -32,7 +33,11 @@ registry.registerPath({
     201: { description: 'started', content: { 'application/json': { schema: StartCycleResponse } } },
     400: { description: 'invalid', content: { 'application/json': { schema: ErrorSchema } } },
     403: { description: 'not the head of this bloc' },
-    409: { description: 'already started' },
+    409: {
+      description:
+        'already started, or an earlier year of the bloc has not yet elected its head and deputy (the answer names it: start this year once that year is in its council review or handover)',
+      content: { 'application/json': { schema: ErrorSchema } },
+    },
   },
 });
 registry.registerPath({
@@ -129,6 +134,19 @@ export function cyclesRouter(deps: AppDeps): Router {
     if (!bloc) throw new HttpError(404, 'NOT_FOUND', `no bloc ${blocId}`);
     if (principal.unitId !== bloc.headUnitId)
       throw new HttpError(403, 'FORBIDDEN', 'only the bloc head starts the cycle');
+    // Years overlap (issue 12), but not before the earlier year has elected the head this one starts with.
+    const running = await deps.db.prisma.cycle.findMany({
+      where: { blocId, year: { lt: body.year }, closedAt: null },
+      select: { id: true, year: true, phase: true },
+    });
+    const open = yearBlockingStart(body.year, running);
+    if (open)
+      throw new HttpError(
+        409,
+        'CONFLICT',
+        `year ${open.year} of this bloc is still open (phase ${open.phase}): its year-end vote elects the head and deputy of ${body.year}; start ${body.year} once ${open.year} is in its council review or handover`,
+        [{ path: ['year'], message: `year ${open.year} has not yet elected its head and deputy` }],
+      );
     // A retry with the same Idempotency-Key (lost response) gets the first 201 again; a new key meets 409.
     await onceWrite(deps, req, res, principal, async () => {
       const input = await buildCycleInput(deps.db, blocId, body.year, principal.personId, body.plan);
