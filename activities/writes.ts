@@ -317,17 +317,17 @@ export function writesOn(
         newDeputyUnitId: p.newDeputyUnitId,
         policy: p.policy,
       };
-      await prisma.handover.upsert({
+      const row = await prisma.handover.upsert({
         where: { blocId_fromYear: { blocId: p.blocId, fromYear: p.fromYear } },
         create: { blocId: p.blocId, fromYear: p.fromYear, recordedAt: now(), ...data },
         update: {},
       });
-      // The bloc's current head and deputy follow the handover (issue 12: they were never updated).
+      // The bloc's current head and deputy follow the handover as recorded (issue 12: they were never updated).
       await recordLeadership({
         blocId: p.blocId,
         year: p.fromYear + 1,
-        headUnitId: p.newHeadUnitId,
-        deputyUnitId: p.newDeputyUnitId,
+        headUnitId: row.newHeadUnitId,
+        deputyUnitId: row.newDeputyUnitId,
       });
     },
 

@@ -4,6 +4,7 @@
  * after a worker dies between the write and the completion: the second run must leave the same
  * rows. Shared by sqlite.test.ts and postgres.test.ts (this file is not a test file itself).
  */
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { createActivities } from '../../activities/create-activities';
 import type { CycleActivities, CycleProjection } from '../../activities/types';
@@ -28,6 +29,8 @@ const COVERED = [
   'recordHold',
   'recordMembershipChange',
   'recordHandover',
+  'recordLeadership',
+  'adoptNextYear',
   'notify',
   'audit',
   'applyEffects',
@@ -366,6 +369,66 @@ export function activitiesContract(provider: 'sqlite' | 'postgresql', getDb: () 
     const rows = await db.prisma.handover.findMany({ where: { blocId, fromYear: year } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ toYear: year + 1, newHeadUnitId: deputy, newDeputyUnitId: unitIds[0] });
+    // The bloc's current head and deputy follow the handover as recorded (the first write).
+    expect(await db.prisma.bloc.findUniqueOrThrow({ where: { id: blocId } })).toMatchObject({
+      headUnitId: deputy,
+      deputyUnitId: unitIds[0],
+    });
+  });
+
+  test('recordLeadership: the bloc follows a year unless a later year of the bloc exists', async () => {
+    const [a, b] = unitIds.filter((u) => u !== deputy) as [string, string];
+    await twice('recordLeadership', { blocId, year: year - 1, headUnitId: a, deputyUnitId: b });
+    expect(await db.prisma.bloc.findUniqueOrThrow({ where: { id: blocId } })).toMatchObject({ headUnitId: deputy });
+    await twice('recordLeadership', { blocId, year, headUnitId: a, deputyUnitId: b });
+    expect(await db.prisma.bloc.findUniqueOrThrow({ where: { id: blocId } })).toMatchObject({
+      headUnitId: a,
+      deputyUnitId: b,
+    });
+    await twice('recordLeadership', { blocId, year, headUnitId: head, deputyUnitId: deputy }); // as seeded again
+  });
+
+  test('adoptNextYear: the Update once (its id the handover request id); a refusal or a closed year is an answer', async () => {
+    const act = {
+      requestId: '6f1d2a4e-5b7c-4d8e-9f01-23456789abcd',
+      actor: { personId: 'p', roles: ['unitOfficer'] },
+      fromWorkflowId: cycleId,
+      fromYear: year,
+      headUnitId: head,
+      deputyUnitId: deputy,
+      recentHeads: [],
+    };
+    const calls: unknown[] = [];
+    const clientAnswering = (answer: () => Promise<unknown>): Client =>
+      ({
+        withAbortSignal: (_signal: unknown, fn: () => unknown) => fn(),
+        workflow: {
+          getHandle: (id: string) => ({
+            executeUpdate: (name: string, o: { updateId: string }) => {
+              calls.push({ id, name, updateId: o.updateId });
+              return answer();
+            },
+          }),
+        },
+      }) as unknown as Client;
+    const run = (client: Client): Promise<{ adopted: boolean; message: string }> =>
+      new MockActivityEnvironment({ activityType: 'adoptNextYear' }, { client }).run(acts.adoptNextYear, {
+        workflowId: `cycle-CT-NOICHINH-${year + 1}`,
+        act,
+      });
+    expect(await run(clientAnswering(async () => ({ ok: true, message: 'handover adopted' })))).toEqual({
+      adopted: true,
+      message: 'handover adopted',
+    });
+    expect(calls).toEqual([{ id: `cycle-CT-NOICHINH-${year + 1}`, name: 'adoptHandover', updateId: act.requestId }]);
+    const refused = new WorkflowUpdateFailedError('failed', new Error('unit x is not a member of this bloc'));
+    expect(await run(clientAnswering(() => Promise.reject(refused)))).toEqual({
+      adopted: false,
+      message: 'unit x is not a member of this bloc',
+    });
+    const gone = new WorkflowNotFoundError('not found', 'x', undefined);
+    expect((await run(clientAnswering(() => Promise.reject(gone)))).adopted).toBe(false);
+    await expect(run(clientAnswering(() => Promise.reject(new Error('network'))))).rejects.toThrow('network');
   });
 
   test('notify: one Notification per recipient, one NotificationDelivery per channel queued, sent once by the outbox', async () => {
