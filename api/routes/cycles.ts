@@ -134,21 +134,22 @@ export function cyclesRouter(deps: AppDeps): Router {
     if (!bloc) throw new HttpError(404, 'NOT_FOUND', `no bloc ${blocId}`);
     if (principal.unitId !== bloc.headUnitId)
       throw new HttpError(403, 'FORBIDDEN', 'only the bloc head starts the cycle');
-    // Years overlap (issue 12), but not before the earlier year has elected the head this one starts with.
-    const running = await deps.db.prisma.cycle.findMany({
-      where: { blocId, year: { lt: body.year }, closedAt: null },
-      select: { id: true, year: true, phase: true },
-    });
-    const open = yearBlockingStart(body.year, running);
-    if (open)
-      throw new HttpError(
-        409,
-        'CONFLICT',
-        `year ${open.year} of this bloc is still open (phase ${open.phase}): its year-end vote elects the head and deputy of ${body.year}; start ${body.year} once ${open.year} is in its council review or handover`,
-        [{ path: ['year'], message: `year ${open.year} has not yet elected its head and deputy` }],
-      );
     // A retry with the same Idempotency-Key (lost response) gets the first 201 again; a new key meets 409.
     await onceWrite(deps, req, res, principal, async () => {
+      // After the key's check (a reused key is 422 first). Years overlap (issue 12), but a year does not
+      // start before the earlier one has elected the head it starts with.
+      const running = await deps.db.prisma.cycle.findMany({
+        where: { blocId, year: { lt: body.year }, closedAt: null },
+        select: { id: true, year: true, phase: true },
+      });
+      const open = yearBlockingStart(body.year, running);
+      if (open)
+        throw new HttpError(
+          409,
+          'CONFLICT',
+          `year ${open.year} of this bloc is still open (phase ${open.phase}): its year-end vote elects the head and deputy of ${body.year}; start ${body.year} once ${open.year} is in its council review or handover`,
+          [{ path: ['year'], message: `year ${open.year} has not yet elected its head and deputy` }],
+        );
       const input = await buildCycleInput(deps.db, blocId, body.year, principal.personId, body.plan);
       const workflowId = cycleWorkflowId(bloc.code, body.year);
       await deps.temporal.client.workflow.start('blocCycleWorkflow', {
