@@ -88,6 +88,7 @@ test('N+1 started by hand during N’s council review: N’s handover hands it t
 
   await runCouncilAndHandover(port, h.cast, { decisionDate: `${year + 1}-01-15` });
   const result = (await handle.result()) as CycleResult;
+  await h.recordHistory(handle); // the adoption path: the child start refused, the adoptNextYear activity
   const next = await expectHandedOver(workflowId, year, result);
   // The same execution (not a second one) now has the elected head: the new head publishes, the old one may not.
   expect((await byHand.describe()).runId).toBe(byHand.firstExecutionRunId);
@@ -148,6 +149,7 @@ test('N+1 started by hand and cancelled: N’s handover starts it afresh with th
   const cancelled = (await byHand.result()) as CycleResult;
   expect(cancelled.status).toBe('cancelled');
   expect(await statusOf(byHand.workflowId)).toBe('COMPLETED');
+  await h.recordHistory(byHand); // a cancelled year
 
   await runCouncilAndHandover(port, h.cast, { decisionDate: `${year + 1}-01-15` });
   const result = (await handle.result()) as CycleResult;
