@@ -4,7 +4,6 @@
  * after a worker dies between the write and the completion: the second run must leave the same
  * rows. Shared by sqlite.test.ts and postgres.test.ts (this file is not a test file itself).
  */
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { createActivities } from '../../activities/create-activities';
 import type { CycleActivities, CycleProjection } from '../../activities/types';
@@ -30,7 +29,7 @@ const COVERED = [
   'recordMembershipChange',
   'recordHandover',
   'recordLeadership',
-  'adoptNextYear',
+  'adoptNextYear', // no database: test/activities/adopt-next-year.test.ts
   'notify',
   'audit',
   'applyEffects',
@@ -386,49 +385,6 @@ export function activitiesContract(provider: 'sqlite' | 'postgresql', getDb: () 
       deputyUnitId: b,
     });
     await twice('recordLeadership', { blocId, year, headUnitId: head, deputyUnitId: deputy }); // as seeded again
-  });
-
-  test('adoptNextYear: the Update once (its id the handover request id); a refusal or a closed year is an answer', async () => {
-    const act = {
-      requestId: '6f1d2a4e-5b7c-4d8e-9f01-23456789abcd',
-      actor: { personId: 'p', roles: ['unitOfficer'] },
-      fromWorkflowId: cycleId,
-      fromYear: year,
-      headUnitId: head,
-      deputyUnitId: deputy,
-      recentHeads: [],
-    };
-    const calls: unknown[] = [];
-    const clientAnswering = (answer: () => Promise<unknown>): Client =>
-      ({
-        withAbortSignal: (_signal: unknown, fn: () => unknown) => fn(),
-        workflow: {
-          getHandle: (id: string) => ({
-            executeUpdate: (name: string, o: { updateId: string }) => {
-              calls.push({ id, name, updateId: o.updateId });
-              return answer();
-            },
-          }),
-        },
-      }) as unknown as Client;
-    const run = (client: Client): Promise<{ adopted: boolean; message: string }> =>
-      new MockActivityEnvironment({ activityType: 'adoptNextYear' }, { client }).run(acts.adoptNextYear, {
-        workflowId: `cycle-CT-NOICHINH-${year + 1}`,
-        act,
-      });
-    expect(await run(clientAnswering(async () => ({ ok: true, message: 'handover adopted' })))).toEqual({
-      adopted: true,
-      message: 'handover adopted',
-    });
-    expect(calls).toEqual([{ id: `cycle-CT-NOICHINH-${year + 1}`, name: 'adoptHandover', updateId: act.requestId }]);
-    const refused = new WorkflowUpdateFailedError('failed', new Error('unit x is not a member of this bloc'));
-    expect(await run(clientAnswering(() => Promise.reject(refused)))).toEqual({
-      adopted: false,
-      message: 'unit x is not a member of this bloc',
-    });
-    const gone = new WorkflowNotFoundError('not found', 'x', undefined);
-    expect((await run(clientAnswering(() => Promise.reject(gone)))).adopted).toBe(false);
-    await expect(run(clientAnswering(() => Promise.reject(new Error('network'))))).rejects.toThrow('network');
   });
 
   test('notify: one Notification per recipient, one NotificationDelivery per channel queued, sent once by the outbox', async () => {
