@@ -339,6 +339,8 @@ export function actsRouter(deps: AppDeps): Router {
       });
       const cycle = await loadCycleScope(deps, cycleId);
       authorise(principal, a.scope, payload, cycle);
+      // A closed year (completed or cancelled) says so, rather than "no such cycle is running" (issue 12).
+      if (a.target === 'cycle' && cycle.closed) throw new HttpError(409, 'WRONG_PHASE', 'this year is closed');
       const workflowId = a.target === 'council' ? `${cycleId}-council` : cycleId;
       if (a.update === m.submitSelfScore)
         await checkSelfScoreEvidence(

@@ -93,6 +93,8 @@ test('re-open a deadline, then cancel the year: guarded, reasoned, audited; the 
   const notices = await sys.db.prisma.notification.findMany({ where: { cycleId, title: { startsWith: 'Hủy' } } });
   expect(new Set(notices.map((n) => n.recipientUnitId))).toEqual(new Set(units));
   expect((await auditOf(cycleId, 'cycle.cancel')).after).toMatchObject({ status: 'cancelled', reason });
+  // The closed year says so: another act (a repeated cancel) is 409, not "no such cycle is running".
+  expectError(await act(cycleId, '/cancel', 'admin', { reason }), 409, 'WRONG_PHASE');
 });
 
 test('correct the head and deputy, and add a unit for this year', async () => {
