@@ -1,3 +1,5 @@
+import { Context } from '@temporalio/activity';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Db } from '../db';
 import { withBusyRetry, writeTransaction } from '../db/retry';
 import type { CycleActivities } from './types';
@@ -55,6 +57,21 @@ export function createActivities({ db, outbox, now = () => new Date() }: Activit
       );
       // Deliveries are queued once the rows are committed (the outbox reads them).
       for (const id of queued) await enqueue(id);
+    },
+
+    async adoptNextYear({ workflowId, act }) {
+      try {
+        const answer = await Context.current()
+          .client.workflow.getHandle(workflowId)
+          .executeUpdate<{ message: string }, [typeof act]>('adoptHandover', { args: [act], updateId: act.requestId });
+        return { adopted: true, message: answer.message };
+      } catch (e) {
+        // N+1 refused (its validator) or is not running: year N records that and completes all the same.
+        if (e instanceof WorkflowUpdateFailedError)
+          return { adopted: false, message: (e.cause as Error | undefined)?.message ?? e.message };
+        if (e instanceof WorkflowNotFoundError) return { adopted: false, message: `${workflowId} is not running` };
+        throw e;
+      }
     },
   };
 }

@@ -157,6 +157,8 @@ export interface CycleActivities {
     kind: string;
     unitIds: string[];
     status?: 'open' | 'done' | 'late' | 'cancelled';
+    /** Change only the tasks still open (a cancelled year closes what is open, never what is done). */
+    onlyOpen?: boolean;
     dueAt?: string;
     remindersSent?: number;
     /** @deprecated histories before remindersSent */ reminded?: boolean;
@@ -183,8 +185,12 @@ export interface CycleActivities {
     unitId: string;
     reason: string;
     at: string;
+    /** Absent: the unit leaves (runs before joins existed). */
+    change?: 'leave' | 'join';
   }): Promise<void>;
   recordHandover(p: HandoverRecord): Promise<void>;
+  /** The bloc's current head and deputy (Bloc row) follow a year's, unless a later year of the bloc exists. */
+  recordLeadership(p: { blocId: string; year: number; headUnitId: string; deputyUnitId: string }): Promise<void>;
   notify(p: NotifyInput): Promise<void>;
   audit(p: AuditInput): Promise<void>;
   /**
@@ -193,10 +199,29 @@ export interface CycleActivities {
    * idempotent, so a repeat after a worker kill changes nothing.
    */
   applyEffects(p: EffectBatch): Promise<void>;
+  /**
+   * Year N's handover found year N+1 already running (started by hand): hands it the elected head and
+   * deputy through N+1's `adoptHandover` Update (id = the handover's request id, so a retry is answered
+   * once). A refusal or a closed N+1 is an answer, never a failure.
+   */
+  adoptNextYear(p: AdoptNextYear): Promise<{ adopted: boolean; message: string }>;
+}
+
+export interface AdoptNextYear {
+  workflowId: string;
+  act: {
+    requestId: string;
+    actor: { personId: string; unitId?: string; roles: string[] };
+    fromWorkflowId: string;
+    fromYear: number;
+    headUnitId: string;
+    deputyUnitId: string;
+    recentHeads: string[];
+  };
 }
 
 /** The writes a workflow may queue as effects (every activity but the batch itself). */
-export type EffectKind = Exclude<keyof CycleActivities, 'applyEffects'>;
+export type EffectKind = Exclude<keyof CycleActivities, 'applyEffects' | 'adoptNextYear'>;
 export type Effect = { [K in EffectKind]: { kind: K; input: Parameters<CycleActivities[K]>[0] } }[EffectKind];
 
 export interface EffectBatch {

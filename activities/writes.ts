@@ -25,6 +25,19 @@ export function writesOn(
       })
     ).id;
 
+  // A correction of an older year does not overwrite the head of a later one.
+  const recordLeadership: Writes['recordLeadership'] = async (p) => {
+    const later = await prisma.cycle.findFirst({
+      where: { blocId: p.blocId, year: { gt: p.year } },
+      select: { id: true },
+    });
+    if (later) return;
+    await prisma.bloc.update({
+      where: { id: p.blocId },
+      data: { headUnitId: p.headUnitId, deputyUnitId: p.deputyUnitId },
+    });
+  };
+
   return {
     async projectCycle(p) {
       const data = {
@@ -57,7 +70,12 @@ export function writesOn(
     },
 
     async updateTasks(p) {
-      const where = { cycleId: p.cycleId, kind: p.kind, unitId: { in: p.unitIds } };
+      const where = {
+        cycleId: p.cycleId,
+        kind: p.kind,
+        unitId: { in: p.unitIds },
+        ...(p.onlyOpen ? { status: 'open' } : {}),
+      };
       if (p.status) {
         const closing = p.status === 'done' || p.status === 'late';
         await prisma.task.updateMany({
@@ -274,6 +292,17 @@ export function writesOn(
     },
 
     async recordMembershipChange(p) {
+      if (p.change === 'join') {
+        const open = await prisma.blocMembership.findFirst({
+          where: { blocId: p.blocId, unitId: p.unitId, leftOn: null },
+          select: { id: true },
+        });
+        if (!open)
+          await prisma.blocMembership.create({
+            data: { blocId: p.blocId, unitId: p.unitId, joinedOn: new Date(p.at), reason: p.reason },
+          });
+        return;
+      }
       await prisma.blocMembership.updateMany({
         where: { blocId: p.blocId, unitId: p.unitId, leftOn: null },
         data: { leftOn: new Date(p.at), reason: p.reason },
@@ -288,12 +317,21 @@ export function writesOn(
         newDeputyUnitId: p.newDeputyUnitId,
         policy: p.policy,
       };
-      await prisma.handover.upsert({
+      const row = await prisma.handover.upsert({
         where: { blocId_fromYear: { blocId: p.blocId, fromYear: p.fromYear } },
         create: { blocId: p.blocId, fromYear: p.fromYear, recordedAt: now(), ...data },
         update: {},
       });
+      // The bloc's current head and deputy follow the handover as recorded (issue 12: they were never updated).
+      await recordLeadership({
+        blocId: p.blocId,
+        year: p.fromYear + 1,
+        headUnitId: row.newHeadUnitId,
+        deputyUnitId: row.newDeputyUnitId,
+      });
     },
+
+    recordLeadership,
 
     async notify(input) {
       const recipients = [

@@ -42,8 +42,9 @@ export async function refreshRosters(deps: AppDeps, scope: { provinceIds?: strin
       if (!council) continue;
       // The members the cycle started with: memberships in force when it started (buildCycleInput).
       const at = cycle.startedAt;
+      // …and the units that joined it since (the joinMembership act, issue 12).
       const memberships = await prisma.blocMembership.findMany({
-        where: { blocId: cycle.blocId, joinedOn: { lte: at }, OR: [{ leftOn: null }, { leftOn: { gt: at } }] },
+        where: { blocId: cycle.blocId, joinedOn: { lte: new Date() }, OR: [{ leftOn: null }, { leftOn: { gt: at } }] },
         select: { unitId: true },
       });
       const roster = await rosterOf(

@@ -9,6 +9,8 @@ export interface CycleScope {
   actingHeadUnitId: string;
   memberUnitIds: string[];
   councilId: string | null;
+  /** The year's projection is closed (completed or cancelled). */
+  closed: boolean;
 }
 
 /** Who may act on a cycle, read from the projection and the registry (no workflow round-trip). */
@@ -20,6 +22,7 @@ export async function loadCycleScope(deps: AppDeps, cycleId: string): Promise<Cy
       blocId: true,
       headUnitId: true,
       deputyUnitId: true,
+      closedAt: true,
       bloc: { select: { provinceId: true, memberships: { where: { leftOn: null }, select: { unitId: true } } } },
     },
   });
@@ -39,6 +42,7 @@ export async function loadCycleScope(deps: AppDeps, cycleId: string): Promise<Cy
     actingHeadUnitId: headActive ? cycle.headUnitId : cycle.deputyUnitId,
     memberUnitIds,
     councilId: council?.id ?? null,
+    closed: cycle.closedAt !== null,
   };
 }
 

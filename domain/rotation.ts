@@ -175,3 +175,27 @@ export function actingHead(args: {
   if (args.deputy && args.members.includes(args.deputy)) return args.deputy;
   return null;
 }
+
+/** A year of the bloc that is still running, as the projection shows it. */
+export interface RunningYear {
+  year: number;
+  /** Its phase (contracts/cycle.ts PHASES). */
+  phase: string;
+}
+
+/** Phases in which a year's election of next year's head and deputy is still to come or under way. */
+const ELECTION_OPEN = ['launch', 'pledge', 'midYear', 'selfScoring', 'review', 'voting'];
+
+/**
+ * May year `year` start by hand while earlier years run? The year-end conference of N both closes N
+ * and launches N+1, often in January–March of N+1 ("tổng kết năm N, triển khai nhiệm vụ năm N+1")
+ * [PRAC] domain §3 rows 6 and 12, §6: so N+1 may start while N's council review and handover go on.
+ * But N+1's head is the one N elects: while N's year-end vote (nextHead/nextDeputy) is still to come,
+ * starting N+1 is refused, and the answer names the open year. Answers that year, or null.
+ */
+export function yearBlockingStart(year: number, running: readonly RunningYear[]): RunningYear | null {
+  return (
+    [...running].filter((r) => r.year < year && ELECTION_OPEN.includes(r.phase)).sort((a, b) => a.year - b.year)[0] ??
+    null
+  );
+}

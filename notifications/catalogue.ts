@@ -100,6 +100,28 @@ export const cycleNotices = {
     title: `Bàn giao Trưởng khối năm ${nextYear}`,
     body: `Trưởng khối: ${headName}; Phó Trưởng khối: ${deputyName}.`,
   }),
+  // Corrections of a running year (workflows/cycle/corrections/).
+  cycleCancelled: (year: number, reason: string): Notice => ({
+    title: `Hủy chu kỳ thi đua năm ${year}`,
+    body: `Chu kỳ thi đua năm ${year} của khối đã bị hủy; các nhiệm vụ còn mở được đóng. Lý do: ${reason}`,
+  }),
+  leadershipChanged: (
+    year: number,
+    headName: string | undefined,
+    deputyName: string | undefined,
+    why: string,
+  ): Notice => ({
+    title: `Trưởng khối, Phó Trưởng khối năm ${year}`,
+    body: `Trưởng khối: ${headName}; Phó Trưởng khối: ${deputyName}. ${why}`,
+  }),
+  memberJoined: (unitName: string, reason: string): Notice => ({
+    title: 'Đơn vị mới tham gia khối',
+    body: `${unitName} tham gia khối thi đua từ năm nay. Lý do: ${reason}`,
+  }),
+  phaseReopened: (task: string, deadline: string, reason: string): Notice => ({
+    title: `Mở lại: ${task}`,
+    body: `Nhiệm vụ "${task}" được mở lại đến ${deadline}. Lý do: ${reason}`,
+  }),
 };
 
 /** The council's review of the bloc's proposals (workflows/council.ts). */

@@ -1,10 +1,11 @@
-import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import { CycleInputSchema, type CycleInput } from '../contracts/cycle';
 import { RosterSchema } from '../contracts/common';
 import { enableBatchedEffects, flushed, projectionOf, runFlusher } from './effects';
 import { asFailure } from './errors';
 import { getCycle, rosterChanged } from './messages';
 import { registerCycleHandlers } from './cycle/acts';
+import { cancelled } from './cycle/corrections/cancel';
 import { closeCycle, enterPhase } from './cycle/projection';
 import { councilPhase } from './cycle/phases/council/run';
 import { handoverPhase, startNextYearChild } from './cycle/phases/handover/run';
@@ -25,6 +26,9 @@ export interface CycleResult {
   nextHead: string | null;
   nextDeputy: string | null;
   nextYearWorkflowId: string | null;
+  /** Present when the year was cancelled (workflows/cycle/corrections/cancel.ts). */
+  status?: 'cancelled';
+  cancellation?: { reason: string; personId: string; at: string };
 }
 
 /** The year of one emulation bloc: launch → pledge → mid-year → self-scoring → review → vote → council ∥ handover. */
@@ -46,6 +50,19 @@ export async function blocCycleWorkflow(raw: CycleInput): Promise<CycleResult> {
     if (parsed.success) s.roster = parsed.data;
   });
 
+  // A cancelled year stops its calendar and completes (never fails) with status cancelled.
+  const cancellable = patched('cycle-cancel-v1');
+  const year = runYear(s);
+  if (cancellable) await Promise.race([year, cancelled(s)]);
+  else await year;
+  if (s.cancellation) {
+    const { requestId: _r, ...cancellation } = s.cancellation;
+    return finish(s, { ...resultOf(s), status: 'cancelled', cancellation });
+  }
+  return finish(s, resultOf(s));
+}
+
+async function runYear(s: CycleState): Promise<void> {
   await launchPhase(s);
   await pledgePhase(s);
   await midYearPhase(s);
@@ -59,8 +76,9 @@ export async function blocCycleWorkflow(raw: CycleInput): Promise<CycleResult> {
   await council.decided();
   if (!s.handover) await enterPhase(s, 'handover');
   await handover;
+}
 
-  const result = resultOf(s);
+async function finish(s: CycleState, result: CycleResult): Promise<CycleResult> {
   await closeCycle(s, result);
   await flushed(s);
   await condition(allHandlersFinished);

@@ -10,6 +10,8 @@ import { principalOf, requireRoles } from '../auth';
 import { actPayload, actRoute } from '../act-route';
 import { loadCycleScope, type CycleScope } from '../scope';
 import { checkSelfScoreEvidence } from './evidence/self-score';
+import { memberFromRegistry } from './corrections';
+import * as k from '../../contracts/corrections';
 import { answerAct, bodyShapeOf } from '../updates';
 
 type Scope = 'head' | 'unit' | 'admin' | 'holds' | 'councilMember' | 'councilSecretary';
@@ -166,6 +168,39 @@ export const ACTS: ActRoute[] = [
     m.resolveHold,
     'holds',
   ),
+  // Corrections of a running year (issue 12; README authorisation matrix): each with a reason, audited.
+  act(
+    '/cancel',
+    'Standing body (council secretary) or admin cancels the year before its year-end vote is over: open tasks closed, units notified, the workflow completes with status cancelled',
+    'admin',
+    k.CancelCycleSchema,
+    m.cancelCycle,
+    'holds',
+  ),
+  act(
+    '/leadership',
+    "Standing body (council secretary) or admin corrects this year's head and deputy (the province's recognition)",
+    'admin',
+    k.CorrectLeadershipSchema,
+    m.correctLeadership,
+    'holds',
+  ),
+  act(
+    '/membership/join',
+    'Admin adds a unit of the province to the bloc for this year (before the year-end vote)',
+    'admin',
+    k.JoinMembershipSchema,
+    m.joinMembership,
+    'admin',
+  ),
+  act(
+    '/deadlines/reopen',
+    'Bloc head re-opens a task phase that is over (pledge, mid-year report, self-score) for the units that missed it, until a new deadline',
+    'bloc head',
+    k.ReopenDeadlineSchema,
+    m.reopenDeadline,
+    'head',
+  ),
   act(
     '/council/votes',
     'Council member votes on a proposal (secret)',
@@ -286,6 +321,8 @@ export function actsRouter(deps: AppDeps): Router {
         const { body, requestId, payload } = actPayload(a.schema, req, principal);
         const cycle = await loadCycleScope(deps, cycleId);
         authorise(principal, a.scope, payload, cycle);
+        // A closed year (completed or cancelled) says so, rather than "no such cycle is running" (issue 12).
+        if (a.target === 'cycle' && cycle.closed) throw new HttpError(409, 'WRONG_PHASE', 'this year is closed');
         const workflowId = a.target === 'council' ? `${cycleId}-council` : cycleId;
         if (a.update === m.submitSelfScore)
           await checkSelfScoreEvidence(
@@ -294,6 +331,8 @@ export function actsRouter(deps: AppDeps): Router {
             String(payload.unitId),
             payload.entries as { criterionId: string; evidence?: string[] }[],
           );
+        if (a.update === m.joinMembership)
+          Object.assign(payload, await memberFromRegistry(deps, cycle, String(payload.unitId)));
         const handle = deps.temporal.client.workflow.getHandle(workflowId);
         await answerAct(deps, req, res, {
           route: `POST /api/cycles/:cycleId${a.path} ${JSON.stringify({ cycleId })}`,

@@ -4,6 +4,7 @@ import { isGrpcDeadlineError, ServiceError, WorkflowIdReusePolicy } from '@tempo
 import { PlanSchema, cycleWorkflowId, type Plan } from '../../contracts/cycle';
 import { defaultScoringTemplate } from '../../domain/scoring';
 import { BEFORE_LAW_2022 } from '../../domain/ruleset';
+import { yearBlockingStart } from '../../domain/rotation';
 import { buildCycleInput } from '../cycle-input';
 import { getCycle } from '../../workflows/messages';
 import type { AppDeps } from '../context';
@@ -89,7 +90,7 @@ export function cyclesRouter(deps: AppDeps): Router {
         403: { description: 'not the head of this bloc' },
         409: {
           description:
-            'already started; or NO_RULESET: no version of the bloc’s rule-set is in force on 1 January of the year — the message names the province, the rule-set code, the date and the endpoint to publish one (POST /api/admin/rulesets)',
+            'already started; or an earlier year of the bloc has not yet elected its head and deputy (the answer names it: start this year once that year is in its council review or handover); or NO_RULESET: no version of the bloc’s rule-set is in force on 1 January of the year — the message names the province, the rule-set code, the date and the endpoint to publish one (POST /api/admin/rulesets)',
         },
       },
     },
@@ -107,6 +108,20 @@ export function cyclesRouter(deps: AppDeps): Router {
         throw new HttpError(403, 'FORBIDDEN', 'only the bloc head starts the cycle');
       // A retry with the same Idempotency-Key (lost response) gets the first 201 again; a new key meets 409.
       await onceWrite(deps, req, res, principal, async () => {
+        // After the key's check (a reused key is 422 first). Years overlap (issue 12), but a year does not
+        // start before the earlier one has elected the head it starts with.
+        const running = await deps.db.prisma.cycle.findMany({
+          where: { blocId, year: { lt: body.year }, closedAt: null },
+          select: { id: true, year: true, phase: true },
+        });
+        const open = yearBlockingStart(body.year, running);
+        if (open)
+          throw new HttpError(
+            409,
+            'CONFLICT',
+            `year ${open.year} of this bloc is still open (phase ${open.phase}): its year-end vote elects the head and deputy of ${body.year}; start ${body.year} once ${open.year} is in its council review or handover`,
+            [{ path: ['year'], message: `year ${open.year} has not yet elected its head and deputy` }],
+          );
         const input = await buildCycleInput(deps.db, blocId, body.year, principal.personId, body.plan);
         const workflowId = cycleWorkflowId(bloc.code, body.year);
         await deps.temporal.client.workflow.start('blocCycleWorkflow', {

@@ -28,6 +28,8 @@ const COVERED = [
   'recordHold',
   'recordMembershipChange',
   'recordHandover',
+  'recordLeadership',
+  'adoptNextYear', // no database: test/activities/adopt-next-year.test.ts
   'notify',
   'audit',
   'applyEffects',
@@ -366,6 +368,23 @@ export function activitiesContract(provider: 'sqlite' | 'postgresql', getDb: () 
     const rows = await db.prisma.handover.findMany({ where: { blocId, fromYear: year } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ toYear: year + 1, newHeadUnitId: deputy, newDeputyUnitId: unitIds[0] });
+    // The bloc's current head and deputy follow the handover as recorded (the first write).
+    expect(await db.prisma.bloc.findUniqueOrThrow({ where: { id: blocId } })).toMatchObject({
+      headUnitId: deputy,
+      deputyUnitId: unitIds[0],
+    });
+  });
+
+  test('recordLeadership: the bloc follows a year unless a later year of the bloc exists', async () => {
+    const [a, b] = unitIds.filter((u) => u !== deputy) as [string, string];
+    await twice('recordLeadership', { blocId, year: year - 1, headUnitId: a, deputyUnitId: b });
+    expect(await db.prisma.bloc.findUniqueOrThrow({ where: { id: blocId } })).toMatchObject({ headUnitId: deputy });
+    await twice('recordLeadership', { blocId, year, headUnitId: a, deputyUnitId: b });
+    expect(await db.prisma.bloc.findUniqueOrThrow({ where: { id: blocId } })).toMatchObject({
+      headUnitId: a,
+      deputyUnitId: b,
+    });
+    await twice('recordLeadership', { blocId, year, headUnitId: head, deputyUnitId: deputy }); // as seeded again
   });
 
   test('notify: one Notification per recipient, one NotificationDelivery per channel queued, sent once by the outbox', async () => {

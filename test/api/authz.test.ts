@@ -225,7 +225,13 @@ describe('authorisation matrix over a whole year', () => {
     year = await runEveryActYear(sys, driver, { year: 2026 });
 
     // Every act of the table was tried and refused to someone.
-    expect([...denials.keys()].filter((k) => k !== 'start').sort()).toEqual(ACTS.map((a) => a.path).sort());
+    // The corrections (issue 12) would end or reshape this year: their matrix is in test/api/corrections.test.ts.
+    const corrections = ['/cancel', '/leadership', '/membership/join', '/deadlines/reopen'];
+    expect([...denials.keys()].filter((k) => k !== 'start').sort()).toEqual(
+      ACTS.map((a) => a.path)
+        .filter((p) => !corrections.includes(p))
+        .sort(),
+    );
     for (const [path, t] of denials) {
       expect({
         path,

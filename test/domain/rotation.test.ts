@@ -2,6 +2,7 @@ import {
   actingHead,
   nextHeadAndDeputy,
   nextHeadAndDeputyWithFallback,
+  yearBlockingStart,
   type RotationInput,
 } from '../../domain/rotation';
 import { domainErrorOf, errorCodeOf } from './helpers';
@@ -231,5 +232,39 @@ describe('nextHeadAndDeputyWithFallback (the handover never stalls)', () => {
       ),
     );
     expect(err.code).toBe('VALIDATION');
+  });
+});
+
+describe('yearBlockingStart: N+1 starts by hand only once N has elected its head and deputy (§3, §6)', () => {
+  it.each([
+    { rule: 'no earlier year running', running: [], expected: null },
+    { rule: 'N in its council review: N+1 may start', running: [{ year: 2025, phase: 'council' }], expected: null },
+    { rule: 'N handing over: N+1 may start', running: [{ year: 2025, phase: 'handover' }], expected: null },
+    { rule: 'N closed: N+1 may start', running: [{ year: 2025, phase: 'closed' }], expected: null },
+    {
+      rule: 'N still voting: refused, N named',
+      running: [{ year: 2025, phase: 'voting' }],
+      expected: { year: 2025, phase: 'voting' },
+    },
+    {
+      rule: 'N at launch: refused',
+      running: [{ year: 2025, phase: 'launch' }],
+      expected: { year: 2025, phase: 'launch' },
+    },
+    {
+      rule: 'a later year running does not block an earlier one',
+      running: [{ year: 2027, phase: 'pledge' }],
+      expected: null,
+    },
+    {
+      rule: 'the earliest open year is named',
+      running: [
+        { year: 2025, phase: 'review' },
+        { year: 2024, phase: 'voting' },
+      ],
+      expected: { year: 2024, phase: 'voting' },
+    },
+  ])('$rule', ({ running, expected }) => {
+    expect(yearBlockingStart(2026, running)).toEqual(expected);
   });
 });

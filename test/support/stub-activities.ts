@@ -24,6 +24,7 @@ const WRITES = {
   recordHold: true,
   recordMembershipChange: true,
   recordHandover: true,
+  recordLeadership: true,
   notify: true,
   audit: true,
 } as const satisfies Record<EffectKind, true>;
@@ -45,9 +46,12 @@ export function stubActivities(): StubActivities {
   const push = (call: StubCall) => void calls.push(call);
   const writes = Object.fromEntries(
     Object.keys(WRITES).map((name) => [name, async (input: unknown) => push({ name, input } as StubCall)]),
-  ) as unknown as Omit<CycleActivities, 'applyEffects'>;
+  ) as unknown as Omit<CycleActivities, 'applyEffects' | 'adoptNextYear'>;
   const activities: CycleActivities = {
     ...writes,
+    async adoptNextYear() {
+      return { adopted: false, message: 'stubbed: no Temporal client in the fast layer' };
+    },
     async applyEffects(batch) {
       if (batch.projection) push({ name: 'projectCycle', input: batch.projection });
       for (const e of batch.effects) push({ name: e.kind, input: e.input } as StubCall);

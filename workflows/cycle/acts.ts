@@ -10,6 +10,7 @@ import { reject } from '../errors';
 import { holdChanged } from '../messages';
 import * as m from './messages';
 import { auditAct, requireHead, unitOf } from './guards';
+import { registerCorrectionActs } from './corrections/acts';
 import { registerHandoverActs } from './phases/handover/acts';
 import { registerLaunchActs } from './phases/launch/acts';
 import { registerMidYearActs } from './phases/mid-year/acts';
@@ -30,6 +31,7 @@ export function registerCycleHandlers(s: CycleState): void {
   registerVotingActs(s);
   registerHandoverActs(s);
   registerStandingActs(s);
+  registerCorrectionActs(s);
 }
 
 /** Acts open in every phase: the head extends a deadline; the admin changes membership; the standing body holds a unit. */

@@ -3,6 +3,7 @@ import type { Contest, CycleInputParsed, DeadlinePhase, Deadlines } from '../../
 import type { ActResult } from '../act';
 import type { EffectQueue } from '../effects';
 import type { CycleView, RoundView, UnitView } from '../view';
+import type { CorrectionsState } from './corrections/state';
 import type { CouncilStepState } from './phases/council/state';
 import type { HandoverState } from './phases/handover/state';
 import type { LaunchState } from './phases/launch/state';
@@ -24,7 +25,7 @@ export interface UnitState extends UnitView {
 
 /** The bloc-year's state: the calendar's own fields, the units, and each phase's slice (phases/<phase>/state.ts). */
 export interface CycleState
-  extends LaunchState, MidYearState, ReviewState, VotingState, CouncilStepState, HandoverState {
+  extends LaunchState, MidYearState, ReviewState, VotingState, CouncilStepState, HandoverState, CorrectionsState {
   workflowId: string;
   input: CycleInputParsed;
   phase: CycleView['phase'];

@@ -1,6 +1,8 @@
-import { ParentClosePolicy, condition, startChild } from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { ParentClosePolicy, condition, patched, startChild } from '@temporalio/workflow';
 import { cycleWorkflowId, type CycleInput } from '../../../../contracts/cycle';
 import { nextHeadAndDeputyWithFallback } from '../../../../domain/rotation';
+import { acts } from '../../../activities';
 import { flushed, write } from '../../../effects';
 import { awaitDeadline } from '../../deadline';
 import { activeUnitIds, contestOf, type CycleState } from '../../state';
@@ -68,7 +70,7 @@ export async function handoverPhase(
     policy,
   });
   await flushed(s);
-  const nextYearWorkflowId = await startNextYear({
+  const nextInput: CycleInput = {
     ...s.input,
     year: s.input.year + 1,
     headUnitId: next.head,
@@ -79,7 +81,28 @@ export async function handoverPhase(
     startedBy: request.actor.personId,
     // The roster as it stands now (rosterChanged may have replaced the one this year started with).
     ...(s.roster ? { roster: s.roster } : {}),
-  });
+  };
+  let nextYearWorkflowId: string;
+  let adoption: { adopted: boolean; message: string } | undefined;
+  try {
+    nextYearWorkflowId = await startNextYear(nextInput);
+  } catch (e) {
+    // Year N+1 was started by hand first (issue 12): it adopts the elected head and deputy instead.
+    if (!(e instanceof WorkflowExecutionAlreadyStartedError) || !patched('adopt-running-next-year-v1')) throw e;
+    nextYearWorkflowId = cycleWorkflowId(s.input.blocCode, s.input.year + 1);
+    adoption = await acts.adoptNextYear({
+      workflowId: nextYearWorkflowId,
+      act: {
+        requestId: request.requestId,
+        actor: request.actor,
+        fromWorkflowId: s.workflowId,
+        fromYear: s.input.year,
+        headUnitId: next.head,
+        deputyUnitId: next.deputy,
+        recentHeads: nextInput.recentHeads ?? [],
+      },
+    });
+  }
   s.handover = { headUnitId: next.head, deputyUnitId: next.deputy, nextYearWorkflowId };
   await write(s, 'updateTasks', {
     cycleId: s.workflowId,
@@ -99,7 +122,7 @@ export async function handoverPhase(
     entity: 'bloc',
     entityId: s.input.blocId,
     actorPersonId: request.actor.personId,
-    after: { ...next, policy, nextYearWorkflowId },
+    after: { ...next, policy, nextYearWorkflowId, ...(adoption ? { adoption } : {}) },
     workflowId: s.workflowId,
     requestId: request.requestId,
   });

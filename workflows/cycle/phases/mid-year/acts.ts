@@ -4,6 +4,7 @@ import { ok, requireBeforeDeadline } from '../../../act';
 import { write } from '../../../effects';
 import { reject } from '../../../errors';
 import { auditAct, requireHead, requirePhase, requireUnit, unitOf } from '../../guards';
+import { deadlineFor, reopenedFor } from '../../corrections/reopen';
 import { type CycleState } from '../../state';
 import * as m from './messages';
 
@@ -14,10 +15,10 @@ export function registerMidYearActs(s: CycleState): void {
     m.submitMidYearReport,
     c.SubmitReportSchema,
     (a) => {
-      requirePhase(s, 'midYear');
+      if (!reopenedFor(s, 'midYear', a.unitId)) requirePhase(s, 'midYear');
       requireUnit(s, a.actor, a.unitId);
       const u = unitOf(s, a.unitId);
-      requireBeforeDeadline(s.deadlines?.midYear, 'the mid-year report');
+      requireBeforeDeadline(deadlineFor(s, 'midYear', a.unitId), 'the mid-year report');
       if (u.midYear !== 'none') reject('ALREADY_DONE', `${u.name} has already reported`);
     },
     async (a) => {

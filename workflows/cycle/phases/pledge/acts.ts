@@ -4,6 +4,7 @@ import { ok, requireBeforeDeadline } from '../../../act';
 import { write } from '../../../effects';
 import { reject } from '../../../errors';
 import { auditAct, requireHead, requirePhase, requireUnit, unitOf } from '../../guards';
+import { deadlineFor, reopenedFor } from '../../corrections/reopen';
 import { type CycleState } from '../../state';
 import * as m from './messages';
 import { cycleNotices } from '../../../../notifications/catalogue';
@@ -15,10 +16,10 @@ export function registerPledgeActs(s: CycleState): void {
     m.submitPledge,
     c.SubmitPledgeSchema,
     (a) => {
-      requirePhase(s, 'pledge');
+      if (!reopenedFor(s, 'pledge', a.unitId)) requirePhase(s, 'pledge');
       requireUnit(s, a.actor, a.unitId);
       const u = unitOf(s, a.unitId);
-      requireBeforeDeadline(s.deadlines?.pledge, 'the pledge');
+      requireBeforeDeadline(deadlineFor(s, 'pledge', a.unitId), 'the pledge');
       if (u.pledge === 'submitted' || u.pledge === 'accepted')
         reject('ALREADY_DONE', `the pledge of ${u.name} is already ${u.pledge}`);
     },
@@ -51,7 +52,7 @@ export function registerPledgeActs(s: CycleState): void {
     m.reviewPledge,
     c.ReviewPledgeSchema,
     (a) => {
-      requirePhase(s, 'pledge');
+      if (!reopenedFor(s, 'pledge', a.unitId)) requirePhase(s, 'pledge');
       requireHead(s, a.actor);
       const u = unitOf(s, a.unitId);
       if (u.pledge !== 'submitted') reject('CONFLICT', `the pledge of ${u.name} is ${u.pledge}, not awaiting review`);

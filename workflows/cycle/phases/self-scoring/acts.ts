@@ -5,6 +5,7 @@ import { ok, requireBeforeDeadline } from '../../../act';
 import { write } from '../../../effects';
 import { reject } from '../../../errors';
 import { auditAct, requirePhase, requireUnit, unitOf } from '../../guards';
+import { deadlineFor, reopenedFor } from '../../corrections/reopen';
 import { type CycleState } from '../../state';
 import * as m from './messages';
 
@@ -15,10 +16,10 @@ export function registerSelfScoringActs(s: CycleState): void {
     m.submitSelfScore,
     c.SubmitSelfScoreSchema,
     (a) => {
-      requirePhase(s, 'selfScoring');
+      if (!reopenedFor(s, 'selfScoring', a.unitId) || s.reviewClosed) requirePhase(s, 'selfScoring');
       requireUnit(s, a.actor, a.unitId);
       const u = unitOf(s, a.unitId);
-      requireBeforeDeadline(s.deadlines?.selfScoring, 'self-scoring');
+      requireBeforeDeadline(deadlineFor(s, 'selfScoring', a.unitId), 'self-scoring');
       if (u.selfScore !== 'none') reject('ALREADY_DONE', `${u.name} has already submitted its self-score`);
       validateSelfScores(
         s.plan!.scoringTemplate,
