@@ -19,6 +19,7 @@ export * from './cycle/phases/voting/messages';
 export * from './cycle/phases/handover/messages';
 // Cycle workflow — open in every phase, and its query
 export * from './cycle/messages';
+export * from './cycle/meetings/messages';
 
 // Council workflow
 export * from './council/messages';

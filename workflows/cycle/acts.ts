@@ -12,6 +12,7 @@ import * as m from './messages';
 import { auditAct, requireHead, unitOf } from './guards';
 import { registerHandoverActs } from './phases/handover/acts';
 import { registerLaunchActs } from './phases/launch/acts';
+import { registerMeetingActs } from './meetings/acts';
 import { registerMidYearActs } from './phases/mid-year/acts';
 import { registerPledgeActs } from './phases/pledge/acts';
 import { registerReviewActs } from './phases/review/acts';
@@ -29,6 +30,7 @@ export function registerCycleHandlers(s: CycleState): void {
   registerReviewActs(s);
   registerVotingActs(s);
   registerHandoverActs(s);
+  registerMeetingActs(s);
   registerStandingActs(s);
 }
 

@@ -6,6 +6,7 @@ import type { CycleView, RoundView, UnitView } from '../view';
 import type { CouncilStepState } from './phases/council/state';
 import type { HandoverState } from './phases/handover/state';
 import type { LaunchState } from './phases/launch/state';
+import { noMeetings, type MeetingsState } from './meetings/state';
 import type { MidYearState } from './phases/mid-year/state';
 import type { ReviewState } from './phases/review/state';
 import type { ScoreDraft } from './phases/self-scoring/state';
@@ -24,7 +25,7 @@ export interface UnitState extends UnitView {
 
 /** The bloc-year's state: the calendar's own fields, the units, and each phase's slice (phases/<phase>/state.ts). */
 export interface CycleState
-  extends LaunchState, MidYearState, ReviewState, VotingState, CouncilStepState, HandoverState {
+  extends LaunchState, MidYearState, ReviewState, VotingState, CouncilStepState, HandoverState, MeetingsState {
   workflowId: string;
   input: CycleInputParsed;
   phase: CycleView['phase'];
@@ -79,6 +80,7 @@ export function initialState(workflowId: string, input: CycleInputParsed): Cycle
     blocReport: null,
     reviewClosed: false,
     meeting: null,
+    meetings: noMeetings(),
     contests: [],
     proposals: [],
     councilWorkflowId: null,
@@ -112,6 +114,7 @@ export function toView(s: CycleState): CycleView {
       ({ penalties: _p, score: _s, tasksGroupScore: _t, code: _c, womenRatio: _w, ...view }) => view,
     ),
     meeting: s.meeting,
+    meetings: s.meetings ?? noMeetings(),
     contests: s.contests.map(({ voted, box: _box, closeRequested: _c, decisions: _d, rounds, ...c }) => ({
       ...c,
       rounds: rounds.map((r: RoundView) => ({ ...r })),
