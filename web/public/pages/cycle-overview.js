@@ -32,6 +32,27 @@ function planCard(m) {
             ),
           ]
         : null,
+      p.movements?.length
+        ? [
+            t('plan.movements'),
+            h(
+              'ul',
+              { class: 'movements' },
+              p.movements.map((mv) =>
+                h(
+                  'li',
+                  {},
+                  t('plan.movement', {
+                    unit: m.nameOf(mv.unitId),
+                    name: mv.name,
+                    theme: mv.theme,
+                    date: fmt.date(mv.launchDate),
+                  }),
+                ),
+              ),
+            ),
+          ]
+        : null,
     ]),
     h(
       'details',
