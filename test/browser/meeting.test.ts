@@ -47,7 +47,11 @@ test('the head schedules the year-end conference for 4 January N+1, annuls and r
   const cast = await castOf(db, 'CT-NOICHINH');
   const bloc = await db.prisma.bloc.findUniqueOrThrow({ where: { code: 'CT-NOICHINH' } });
   const headUser = cast.officerOf[bloc.headUnitId!]!;
-  const plan = planFor(2026, Date.now(), 30 * DAY);
+  const movementUnit = Object.keys(cast.officerOf).find((u) => u !== bloc.headUnitId)!;
+  const plan = {
+    ...planFor(2026, Date.now(), 30 * DAY),
+    movements: [{ unitId: movementUnit, name: 'Thi đua nước rút', theme: 'Về đích sớm', launchDate: '2026-02-15' }],
+  };
   const probe = httpPort(sys.base, 'none', TEST_PASSWORD);
   const res = await fetch(`${sys.base}/api/blocs/${bloc.id}/cycles`, {
     method: 'POST',
@@ -108,6 +112,13 @@ test('the head schedules the year-end conference for 4 January N+1, annuls and r
     place: hall,
   });
   expect(live.meetings.annulled).toEqual([expect.objectContaining({ annulReason: 'Đổi địa điểm tổ chức' })]);
+
+  // The plan card lists the units' own movements.
+  await head.goto(`${sys.base}/#/cycle/${encodeURIComponent(cycleId)}/overview`);
+  await head
+    .locator('ul.movements')
+    .getByText(/phong trào “Thi đua nước rút”, chủ đề “Về đích sớm”, phát động 15\/02\/2026/)
+    .waitFor();
 
   // A member unit's officer reads the record, without the head's forms.
   const memberUnit = units.find((u) => u.unitId !== bloc.headUnitId && u.unitId !== bloc.deputyUnitId)!;

@@ -179,6 +179,26 @@ function headForms(m) {
   return [schedule.form, record.form, annul.form];
 }
 
+/** The units' own movements launched with the plan (Plan.movements), for the plan card. */
+export function movementList(m, movements) {
+  return h(
+    'ul',
+    { class: 'movements' },
+    movements.map((mv) =>
+      h(
+        'li',
+        {},
+        t('plan.movement', {
+          unit: m.nameOf(mv.unitId),
+          name: mv.name,
+          theme: mv.theme,
+          date: fmt.date(mv.launchDate),
+        }),
+      ),
+    ),
+  );
+}
+
 export function meetingRecordCard(m) {
   const meetings = m.view.meetings ?? { midYear: null, yearEnd: null, annulled: [] };
   const current = KINDS.map((k) => meetings[k]).filter(Boolean);
