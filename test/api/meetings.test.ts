@@ -136,8 +136,8 @@ test('a year-end conference held on 4 January N+1 at a named hall: the minutes c
     annulled: [{ place: 'Phòng họp cũ' }],
   });
 
-  const download = async (format: string) => {
-    const res = await fetch(`${base}/api/cycles/${encodeURIComponent(cycleId)}/documents/minutes.${format}`, {
+  const download = async (format: string, kind = 'minutes') => {
+    const res = await fetch(`${base}/api/cycles/${encodeURIComponent(cycleId)}/documents/${kind}.${format}`, {
       headers: { authorization: `Bearer ${await probe.token(member)}` },
     });
     expect(res.status).toBe(200);
@@ -157,4 +157,11 @@ test('a year-end conference held on 4 January N+1 at a named hall: the minutes c
     }
     expect(text).not.toContain('Phòng họp cũ');
   }
+
+  // The other documents of the conference: the ballot count at its hall and date, the proposal letter not before it.
+  const count = squash(bodyText(pdfToText(await download('pdf', 'ballot-count'))));
+  expect(count).toContain(schedule.place);
+  expect(count).toContain('ngày 04 tháng 01 năm 2027');
+  const letter = squash(bodyText(pdfToText(await download('pdf', 'proposal'))));
+  expect(letter).toContain('Cần Thơ, ngày 04 tháng 01 năm 2027');
 });
