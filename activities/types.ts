@@ -3,6 +3,7 @@
  * `import type`, so no database or network code is ever bundled into workflow code.
  */
 import type { Contest, Deadlines, Phase, Plan, Proposal } from '../contracts/cycle';
+import type { Meetings } from '../contracts/meeting';
 import type { Threshold } from '../domain/ruleset';
 
 export interface NotifyInput {
@@ -43,6 +44,8 @@ export interface CycleProjection {
   closed?: boolean;
   /** The year-end contests as the workflow has recorded them so far (Cycle.contests). */
   contests?: ContestOutcome[];
+  /** The conferences as scheduled and recorded (Cycle.meetings; absent in runs before issue 12). */
+  meetings?: Meetings;
 }
 
 /**

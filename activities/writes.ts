@@ -50,6 +50,7 @@ export function writesOn(
         plan: p.plan ? json(p.plan) : undefined,
         ...(p.result !== undefined ? { result: json(p.result) } : {}),
         ...(p.contests !== undefined ? { contests: json(p.contests) } : {}),
+        ...(p.meetings !== undefined ? { meetings: json(p.meetings) } : {}),
         ...(p.closed ? { closedAt: now() } : {}),
       };
       await prisma.cycle.upsert({

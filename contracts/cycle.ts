@@ -42,6 +42,15 @@ export const DeadlinesSchema = z
   });
 export type Deadlines = z.infer<typeof DeadlinesSchema>;
 
+/** A member unit's own movement launched at the start of the year (phong trào thi đua của đơn vị): name, theme, date. */
+export const UnitMovementSchema = z.object({
+  unitId: IdSchema,
+  name: trimmedText(3, 500),
+  theme: trimmedText(3, 1000),
+  launchDate: z.iso.date(),
+});
+export type UnitMovement = z.infer<typeof UnitMovementSchema>;
+
 /** The year's plan the bloc head publishes at launch (phát động). */
 export const PlanSchema = z.object({
   theme: trimmedText(3, 500),
@@ -50,6 +59,8 @@ export const PlanSchema = z.object({
   scoringTemplate: ScoringTemplateSchema,
   deadlines: DeadlinesSchema,
   reminderOffsetsSeconds: z.array(z.number().int().positive()).max(10).optional(),
+  /** Each unit's movement launched with the plan (optional: plans before issue 12 have none). */
+  movements: z.array(UnitMovementSchema).max(200).optional(),
 });
 export type Plan = z.infer<typeof PlanSchema>;
 
@@ -163,7 +174,8 @@ export const ContestSchema = z.enum(CONTESTS);
 export type Contest = z.infer<typeof ContestSchema>;
 
 export const OpenMeetingSchema = ActEnvelopeSchema.extend({
-  presentUnitIds: z.array(IdSchema).min(1),
+  /** Optional once the year-end conference is recorded (/meetings/record): its attendance is then the list. */
+  presentUnitIds: z.array(IdSchema).min(1).optional(),
 });
 
 export const CastBallotSchema = ActEnvelopeSchema.extend({

@@ -81,7 +81,7 @@ export async function loadDocumentData<K extends DocumentKind>(
       case 'proposal':
         return buildProposal(ctx, md, numbers, councilName);
       default:
-        return buildDecision(ctx, numbers, vnDateOf(proposalDate(ctx)), council, opts);
+        return buildDecision(ctx, numbers, vnDateOf(proposalDate(ctx, md)), council, opts);
     }
   };
   const extra = { discussion: kind === 'minutes' ? await discussion(ctx, md) : [] };
@@ -92,7 +92,8 @@ export async function loadDocumentData<K extends DocumentKind>(
     { kind: 'minutes', year: meetingYear },
     { kind: 'ballotCount', year: meetingYear },
   ];
-  if (kind === 'proposal' || kind === 'decision') wanted.push({ kind: 'proposal', year: vnYearOf(proposalDate(ctx)) });
+  if (kind === 'proposal' || kind === 'decision')
+    wanted.push({ kind: 'proposal', year: vnYearOf(proposalDate(ctx, md)) });
   const got = await documentNumbers(ctx.prisma, ctx.cycle, wanted, opts.actorPersonId, opts.assign ?? true);
   const numbers: Record<NumberedKind, number | null> = {
     minutes: got.minutes ?? null,

@@ -122,7 +122,22 @@ export const cycleNotices = {
     title: `Mở lại: ${task}`,
     body: `Nhiệm vụ "${task}" được mở lại đến ${deadline}. Lý do: ${reason}`,
   }),
+  /** To every member unit: the invitation with the agenda (wall-clock `when` in Vietnam time, `YYYY-MM-DD HH:mm`). */
+  meetingScheduled: (meeting: string, when: string, place: string, host: string, agenda: string[]): Notice => ({
+    title: `Triệu tập ${meeting}`,
+    body: `Thời gian: ${when}. Địa điểm: ${place}. Đơn vị chủ trì: ${host}.\nChương trình:\n${agenda.map((a) => `- ${a}`).join('\n')}`,
+  }),
+  meetingAnnulled: (meeting: string, reason: string): Notice => ({
+    title: `Hủy kết quả ${meeting}`,
+    body: `Lý do: ${reason}. Hội nghị sẽ được triệu tập lại.`,
+  }),
 };
+
+/** The two conferences, as named in the notices. */
+export const meetingNames = {
+  midYear: 'hội nghị sơ kết 6 tháng',
+  yearEnd: 'hội nghị tổng kết, bình xét thi đua',
+} as const;
 
 /** The council's review of the bloc's proposals (workflows/council.ts). */
 export const councilNotices = {

@@ -86,6 +86,7 @@ export function projectionOf(s: CycleState, result?: unknown): Parameters<CycleA
     deadlines: s.deadlines,
     plan: s.plan,
     contests: contestOutcomes(s),
+    ...(s.meetings ? { meetings: s.meetings } : {}),
     ...(result !== undefined ? { result, closed: true } : {}),
   };
 }

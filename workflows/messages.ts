@@ -20,6 +20,7 @@ export * from './cycle/phases/handover/messages';
 // Cycle workflow — open in every phase, and its query
 export * from './cycle/messages';
 export * from './cycle/corrections/messages';
+export * from './cycle/meetings/messages';
 
 // Council workflow
 export * from './council/messages';

@@ -1,5 +1,6 @@
 /** What queries return: the cycle's public state. Never contains ballot contents. */
 import type { Contest, Deadlines, Phase, Plan, Proposal, ProposalStatus } from '../contracts/cycle';
+import type { Meetings } from '../contracts/meeting';
 
 export type UnitProgress = 'none' | 'submitted' | 'accepted' | 'returned';
 
@@ -54,6 +55,8 @@ export interface CycleView {
   plan: Plan | null;
   units: UnitView[];
   meeting: { presentUnitIds: string[]; quorumMet: boolean } | null;
+  /** The mid-year review and the year-end conference as scheduled and recorded (issue 12). */
+  meetings: Meetings;
   contests: ContestView[];
   proposals: Proposal[];
   councilWorkflowId: string | null;

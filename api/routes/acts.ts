@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { UpdateDefinition } from '@temporalio/common';
 import * as c from '../../contracts/cycle';
+import * as cm from '../../contracts/meeting';
 import * as m from '../../workflows/messages';
 import type { ActResult } from '../../workflows/messages';
 import type { AppDeps, Principal } from '../context';
@@ -96,10 +97,34 @@ export const ACTS: ActRoute[] = [
   ),
   act(
     '/meeting',
-    'Bloc head opens the assessment meeting with the attendance list (quorum)',
+    'Bloc head opens the assessment meeting with the attendance list (quorum); without presentUnitIds, the recorded year-end conference’s attendance',
     'bloc head',
     c.OpenMeetingSchema,
     m.openMeeting,
+    'head',
+  ),
+  act(
+    '/meetings/schedule',
+    'Bloc head or deputy schedules the mid-year review or the year-end conference (date, place, host unit, chair, agenda); the member units are notified',
+    'bloc head',
+    cm.ScheduleMeetingSchema,
+    m.scheduleMeeting,
+    'head',
+  ),
+  act(
+    '/meetings/record',
+    'Bloc head or deputy records the meeting as held: people present per unit, guests, actual times and place (the minutes take them)',
+    'bloc head',
+    cm.RecordMeetingSchema,
+    m.recordMeeting,
+    'head',
+  ),
+  act(
+    '/meetings/annul',
+    'Bloc head annuls a meeting with a reason so that it can be held again (the year-end conference only before any ballot)',
+    'bloc head',
+    cm.AnnulMeetingSchema,
+    m.annulMeeting,
     'head',
   ),
   act('/rounds/close', 'Bloc head closes the open ballot round', 'bloc head', c.CloseRoundSchema, m.closeRound, 'head'),

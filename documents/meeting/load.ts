@@ -6,6 +6,8 @@
  * ROLE NOTES (conventions for facts the system does not record): the chair is the representative of the head unit,
  * the secretary that of the deputy unit, the counting committee the deputy's representative (head) and the head's
  * representative (member), the venue the head unit's seat, a unit's representative its registered unit officer.
+ * These conventions give way to the conference's record (contracts/meeting.ts, Cycle.meetings) when the head has
+ * recorded it: its date and times, place, chair, secretary, agenda, the people present per unit and the guests.
  */
 import type { PrismaClient } from '../../db';
 import { DomainError } from '../../domain/errors';
@@ -18,6 +20,7 @@ import {
   type Ctx,
   type LoadedCycle,
 } from '../cycle-facts';
+import { MeetingsSchema, type MeetingRecord } from '../../contracts/meeting';
 import { buildContests } from './contests';
 import type { Contest, Member } from './model';
 
@@ -62,6 +65,10 @@ export interface Meeting {
   presentIds: string[];
   actingHeadUnitId: string;
   deputyUnitId: string;
+  /** Where it was held: the recorded place, else the head unit's seat. */
+  venue: string;
+  /** The conference as the head recorded it (absent: the conventions above). */
+  record?: MeetingRecord;
   rounds: Map<BlocContest, { row: LoadedCycle['votingRounds'][number]; tally: StoredTally }[]>;
 }
 
@@ -90,10 +97,14 @@ export async function loadMeeting(ctx: Ctx): Promise<Meeting> {
     orderBy: { id: 'asc' },
   });
   const opened = audits.filter((a) => (a.after as { quorumMet?: unknown } | null)?.quorumMet === true).at(-1);
+  const record = recordedConference(cycle.meetings);
   const firstOpened = new Date(Math.min(...blocRounds.map((r) => r.openedAt.getTime())));
-  const startedAt = opened?.at ?? firstOpened;
-  const endedAt = new Date(Math.max(...blocRounds.map((r) => r.closedAt!.getTime())));
-  const firstCountAt = new Date(Math.min(...blocRounds.map((r) => r.closedAt!.getTime())));
+  // The recorded conference gives the times (the votes were entered when the API was called, not at the hall).
+  const startedAt = record ? new Date(record.startedAt!) : (opened?.at ?? firstOpened);
+  const endedAt = record
+    ? new Date(record.endedAt!)
+    : new Date(Math.max(...blocRounds.map((r) => r.closedAt!.getTime())));
+  const firstCountAt = record ? startedAt : new Date(Math.min(...blocRounds.map((r) => r.closedAt!.getTime())));
 
   // Members with a vote at the meeting: memberships in force when it opened (a unit that left later still counts).
   const at = startedAt.getTime();
@@ -105,7 +116,9 @@ export async function loadMeeting(ctx: Ctx): Promise<Meeting> {
   if (memberIds.length < 2) throw conflict('the bloc had fewer than two member units at the meeting');
 
   // Who was present: the head's record of the meeting (audit log), else everyone who voted in some round.
-  const recorded = (opened?.after as { present?: unknown } | null)?.present;
+  const recorded = record
+    ? record.attendance!.map((a) => a.unitId)
+    : (opened?.after as { present?: unknown } | null)?.present;
   const presentIds = Array.isArray(recorded)
     ? memberIds.filter((id) => (recorded as unknown[]).includes(id))
     : memberIds.filter((id) => blocRounds.some((r) => r.voters.some((v) => v.voterKey === id)));
@@ -131,16 +144,28 @@ export async function loadMeeting(ctx: Ctx): Promise<Meeting> {
     );
   }
   const headIsMember = memberIds.includes(cycle.headUnitId);
+  const actingHeadUnitId = headIsMember ? cycle.headUnitId : cycle.deputyUnitId;
   return {
+    venue: record?.place ?? `Trụ sở ${ctx.unitName(actingHeadUnitId)} (đơn vị Khối trưởng)`,
+    ...(record ? { record } : {}),
     startedAt,
     endedAt,
     firstCountAt,
     memberIds,
     presentIds,
-    actingHeadUnitId: headIsMember ? cycle.headUnitId : cycle.deputyUnitId,
+    actingHeadUnitId,
     deputyUnitId: cycle.deputyUnitId,
     rounds,
   };
+}
+
+/** The year-end conference as recorded held (Cycle.meetings), if it is. */
+function recordedConference(json: unknown): MeetingRecord | undefined {
+  if (json === null || json === undefined) return undefined;
+  const parsed = MeetingsSchema.safeParse(json);
+  if (!parsed.success) throw conflict('the record of the meetings of this cycle is unreadable');
+  const y = parsed.data.yearEnd;
+  return y?.status === 'held' && y.startedAt && y.endedAt && y.attendance ? y : undefined;
 }
 
 /** The registered unit officer of each unit (first by username), as its representative. */
@@ -161,7 +186,9 @@ export interface MeetingDocs {
   contests: Contest[];
   reps: Map<string, string>;
   chair: { name: string; position: string; unit: string };
-  secretary: { name: string; position: string; unit: string };
+  secretary: { name: string; position: string; unit?: string };
+  guests: { name: string; position: string; unit: string }[];
+  agenda: string[];
 }
 
 export async function meetingDocs(ctx: Ctx): Promise<MeetingDocs> {
@@ -169,7 +196,19 @@ export async function meetingDocs(ctx: Ctx): Promise<MeetingDocs> {
   const reps = await officers(ctx.prisma, uniq([...meeting.memberIds, meeting.actingHeadUnitId, meeting.deputyUnitId]));
   const members: Member[] = meeting.memberIds.map((id) => {
     const present = meeting.presentIds.includes(id);
-    if (!present) return { unitId: id, name: ctx.unitName(id), present: false, writtenOpinion: false };
+    if (!present) return { unitId: id, name: ctx.unitName(id), present: false, others: [], writtenOpinion: false };
+    const people = meeting.record?.attendance?.find((a) => a.unitId === id)?.people;
+    if (people && people.length > 0) {
+      const [first, ...others] = people.map((p) => ({ name: p.name, position: p.title }));
+      return {
+        unitId: id,
+        name: ctx.unitName(id),
+        present: true,
+        representative: first!,
+        others,
+        writtenOpinion: false,
+      };
+    }
     const name = reps.get(id);
     if (!name)
       throw conflict(
@@ -180,6 +219,7 @@ export async function meetingDocs(ctx: Ctx): Promise<MeetingDocs> {
       name: ctx.unitName(id),
       present: true,
       representative: { name, position: REPRESENTATIVE_POSITION },
+      others: [],
       writtenOpinion: false,
     };
   });
@@ -189,13 +229,20 @@ export async function meetingDocs(ctx: Ctx): Promise<MeetingDocs> {
     return { name, position: `Đại diện đơn vị ${role}`, unit: ctx.unitName(unitId) };
   };
   const contests = await buildContests(ctx, meeting, members);
+  const r = meeting.record;
   return {
     meeting,
     members,
     contests,
     reps,
-    chair: person(meeting.actingHeadUnitId, 'Khối trưởng'),
-    secretary: person(meeting.deputyUnitId, 'Khối phó'),
+    chair: r
+      ? { name: r.chair.name, position: r.chair.title, unit: ctx.unitName(r.hostUnitId) }
+      : person(meeting.actingHeadUnitId, 'Khối trưởng'),
+    secretary: r?.secretary
+      ? { name: r.secretary.name, position: r.secretary.title }
+      : person(meeting.deputyUnitId, 'Khối phó'),
+    guests: (r?.guests ?? []).map((g) => ({ name: g.name, position: g.title, unit: g.organisation })),
+    agenda: r?.agenda ?? [],
   };
 }
 

@@ -25,6 +25,11 @@ export const MemberSchema = z
     name: text(300),
     present: z.boolean(),
     representative: PersonSchema.omit({ unit: true }).optional(),
+    /** Others who came for the unit (the conference's record). */
+    others: z
+      .array(PersonSchema.omit({ unit: true }))
+      .max(20)
+      .default([]),
     absenceReason: text(500).optional(),
     /** An absent member that sent a written opinion, recorded in the minutes. */
     writtenOpinion: z.boolean().default(false),

@@ -47,7 +47,7 @@ const sys = systemForThisFile();
 
 const everyone = Object.keys(PEOPLE) as Person[];
 /** Head acts the deputy may also do (workflows/cycle/guards.ts: requireHead(s, actor, true)). */
-const DEPUTY_TOO = ['/scores/review', '/contests/decide'];
+const DEPUTY_TOO = ['/scores/review', '/contests/decide', '/meetings/schedule', '/meetings/record'];
 
 /** Who of the matrix's people may do this act, by its scope in ACTS. */
 function allowed(call: ActCall): Person[] {

@@ -192,6 +192,23 @@ export async function runEveryActYear(
   });
   await act(head, '/scores/close-review', {});
   await phase('voting');
+  // The year-end conference as a record (issue 12): scheduled, annulled, scheduled again, recorded as held.
+  const conference = {
+    kind: 'yearEnd',
+    at: `${year + 1}-01-04T08:00:00+07:00`,
+    place: 'Hội trường Công an thành phố',
+    hostUnitId: bloc.headUnitId,
+    chair: { name: 'Lê Văn Chủ Trì', title: 'Phó Giám đốc' },
+    agenda: ['Tổng kết phong trào thi đua', 'Bình xét, suy tôn'],
+  };
+  await act(deputy, '/meetings/schedule', { ...conference, place: 'Phòng họp cũ' });
+  await act(head, '/meetings/annul', { kind: 'yearEnd', reason: 'Đổi địa điểm tổ chức' });
+  await act(head, '/meetings/schedule', conference);
+  await act(head, '/meetings/record', {
+    kind: 'yearEnd',
+    endedAt: `${year + 1}-01-04T11:30:00+07:00`,
+    attendance: units.map((unitId) => ({ unitId, people: [{ name: 'Nguyễn Đại Biểu', title: 'Phó Thủ trưởng' }] })),
+  });
   await act(head, '/meeting', { presentUnitIds: units });
   await opts.onVoting?.(cycleId);
 

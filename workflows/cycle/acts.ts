@@ -13,6 +13,7 @@ import { auditAct, requireHead, unitOf } from './guards';
 import { registerCorrectionActs } from './corrections/acts';
 import { registerHandoverActs } from './phases/handover/acts';
 import { registerLaunchActs } from './phases/launch/acts';
+import { registerMeetingActs } from './meetings/acts';
 import { registerMidYearActs } from './phases/mid-year/acts';
 import { registerPledgeActs } from './phases/pledge/acts';
 import { registerReviewActs } from './phases/review/acts';
@@ -30,6 +31,7 @@ export function registerCycleHandlers(s: CycleState): void {
   registerReviewActs(s);
   registerVotingActs(s);
   registerHandoverActs(s);
+  registerMeetingActs(s);
   registerStandingActs(s);
   registerCorrectionActs(s);
 }

@@ -7,6 +7,7 @@ import type { CorrectionsState } from './corrections/state';
 import type { CouncilStepState } from './phases/council/state';
 import type { HandoverState } from './phases/handover/state';
 import type { LaunchState } from './phases/launch/state';
+import { noMeetings, type MeetingsState } from './meetings/state';
 import type { MidYearState } from './phases/mid-year/state';
 import type { ReviewState } from './phases/review/state';
 import type { ScoreDraft } from './phases/self-scoring/state';
@@ -25,7 +26,14 @@ export interface UnitState extends UnitView {
 
 /** The bloc-year's state: the calendar's own fields, the units, and each phase's slice (phases/<phase>/state.ts). */
 export interface CycleState
-  extends LaunchState, MidYearState, ReviewState, VotingState, CouncilStepState, HandoverState, CorrectionsState {
+  extends LaunchState,
+    MidYearState,
+    ReviewState,
+    VotingState,
+    CouncilStepState,
+    HandoverState,
+    CorrectionsState,
+    MeetingsState {
   workflowId: string;
   input: CycleInputParsed;
   phase: CycleView['phase'];
@@ -80,6 +88,7 @@ export function initialState(workflowId: string, input: CycleInputParsed): Cycle
     blocReport: null,
     reviewClosed: false,
     meeting: null,
+    meetings: noMeetings(),
     contests: [],
     proposals: [],
     councilWorkflowId: null,
@@ -113,6 +122,7 @@ export function toView(s: CycleState): CycleView {
       ({ penalties: _p, score: _s, tasksGroupScore: _t, code: _c, womenRatio: _w, ...view }) => view,
     ),
     meeting: s.meeting,
+    meetings: s.meetings ?? noMeetings(),
     contests: s.contests.map(({ voted, box: _box, closeRequested: _c, decisions: _d, rounds, ...c }) => ({
       ...c,
       rounds: rounds.map((r: RoundView) => ({ ...r })),

@@ -15,7 +15,7 @@ export function buildBallotCount(
     year: ctx.cycle.year,
     startedAt: md.meeting.firstCountAt.toISOString(),
     announcedAt: md.meeting.endedAt.toISOString(),
-    venue: `Trụ sở ${ctx.unitName(md.meeting.actingHeadUnitId)} (đơn vị Khối trưởng)`,
+    venue: md.meeting.venue,
     committee: [
       { ...md.secretary, role: 'head' },
       { ...md.chair, role: 'member' },

@@ -2,6 +2,7 @@
 import { bold, endWith, headerBlock, para, personText, portraitLayout } from '../../blocks';
 import {
   formatDateTimeVn,
+  formatDateVn,
   formatNumber,
   formatPercent,
   formatRecipientLines,
@@ -40,7 +41,8 @@ export function minutesLayout(m: Minutes): Layout {
   b.push(para(`- Thư ký (người ghi biên bản): đồng chí ${endWith(personText(m.secretary), '.')}`));
   b.push(para(`- Đại diện các đơn vị thành viên có mặt (${present}/${total} đơn vị):`, { keepWithNext: true }));
   presentMembers.forEach((x, i) => {
-    const rep = x.representative ? `: đồng chí ${x.representative.name}, ${x.representative.position}` : '';
+    const people = x.representative ? [x.representative, ...x.others] : [];
+    const rep = people.length > 0 ? `: ${people.map((p) => `đồng chí ${p.name}, ${p.position}`).join('; ')}` : '';
     b.push(para(`+ ${x.name}${rep}${i === presentMembers.length - 1 ? '.' : ';'}`));
   });
   if (absent.length > 0) {
@@ -82,6 +84,16 @@ export function minutesLayout(m: Minutes): Layout {
         ];
   agenda.forEach((a, i) => b.push(para(`- ${endWith(a, i === agenda.length - 1 ? '.' : ';')}`)));
   for (const d of m.discussion) b.push(para(d));
+  if (m.movements.length > 0) {
+    b.push(para(`Các phong trào thi đua do các đơn vị thành viên phát động năm ${m.year}:`, { keepWithNext: true }));
+    m.movements.forEach((mv, i) =>
+      b.push(
+        para(
+          `+ ${mv.unit}: phong trào “${mv.name}”, chủ đề “${mv.theme}”, phát động ${formatDateVn(mv.launchDate)}${i === m.movements.length - 1 ? '.' : ';'}`,
+        ),
+      ),
+    );
+  }
 
   let section = 2;
   if (m.scores.length > 0) {

@@ -1,4 +1,5 @@
 /** The minutes' data from the bloc year's facts (see cycle-facts.ts and meeting/load.ts). */
+import { PlanSchema } from '../../../contracts/cycle';
 import { uniq, type Ctx } from '../../cycle-facts';
 import { vnDateOf } from '../../../domain/vietnam-time';
 import { formatNumber } from '../../format';
@@ -17,6 +18,18 @@ function maxScoreOf(plan: unknown): number | undefined {
     0,
   );
   return total > 0 ? Math.round(total * 100) / 100 : undefined;
+}
+
+/** The units' own movements launched with the plan (Plan.movements), as the minutes list them. */
+function movementsOf(ctx: Ctx): { unit: string; name: string; theme: string; launchDate: string }[] {
+  const parsed = PlanSchema.safeParse(ctx.cycle.plan);
+  const list = parsed.success ? (parsed.data.movements ?? []) : [];
+  return list.map((mv) => ({
+    unit: ctx.unitName(mv.unitId),
+    name: mv.name,
+    theme: mv.theme,
+    launchDate: mv.launchDate,
+  }));
 }
 
 export async function discussion(ctx: Ctx, md: MeetingDocs): Promise<string[]> {
@@ -69,10 +82,13 @@ export function buildMinutes(
     year: cycle.year,
     startedAt: md.meeting.startedAt.toISOString(),
     endedAt: md.meeting.endedAt.toISOString(),
-    venue: `Trụ sở ${ctx.unitName(md.meeting.actingHeadUnitId)} (đơn vị Khối trưởng)`,
+    venue: md.meeting.venue,
     chair: md.chair,
     secretary: md.secretary,
     members: md.members,
+    guests: md.guests,
+    agenda: md.agenda,
+    movements: movementsOf(ctx),
     quorumRule: {
       ratio: q.ratio,
       strict: q.strict,

@@ -35,7 +35,12 @@ export const MinutesSchema = z
     chair: PersonSchema,
     secretary: PersonSchema,
     members: z.array(MemberSchema).min(2).max(60),
-    guests: z.array(PersonSchema).max(30).default([]),
+    guests: z.array(PersonSchema).max(50).default([]),
+    /** The units' own movements launched with the year's plan. */
+    movements: z
+      .array(z.object({ unit: text(300), name: text(500), theme: text(1000), launchDate: z.iso.date() }))
+      .max(200)
+      .default([]),
     quorumRule: QuorumRuleSchema,
     /** Agenda items; a standard agenda is printed when empty. */
     agenda: z.array(text(1000)).max(30).default([]),

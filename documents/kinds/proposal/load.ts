@@ -18,7 +18,11 @@ import { TYPE_ABBR, type NumberedKind } from '../../numbering';
 import { blocLegalBases } from '../../legal-bases';
 import type { ProposalInput } from './model';
 
-export function proposalDate(ctx: Ctx): Date {
+/**
+ * The proposal letter's date: when the workflow wrote the proposals, and never before the recorded conference
+ * ended (a conference entered afterwards, e.g. held on 4 January N+1, dates the letter from its own end).
+ */
+export function proposalDate(ctx: Ctx, md?: MeetingDocs): Date {
   if (ctx.cycle.proposals.length === 0) {
     throw new DomainError(
       'WRONG_PHASE',
@@ -27,7 +31,8 @@ export function proposalDate(ctx: Ctx): Date {
         : `the vote is not closed yet: the cycle is in phase "${ctx.cycle.phase}"`,
     );
   }
-  return new Date(Math.min(...ctx.cycle.proposals.map((p) => p.createdAt.getTime())));
+  const written = Math.min(...ctx.cycle.proposals.map((p) => p.createdAt.getTime()));
+  return new Date(md?.meeting.record ? Math.max(written, md.meeting.endedAt.getTime()) : written);
 }
 
 export function buildProposal(
@@ -37,7 +42,7 @@ export function buildProposal(
   councilName: string | null,
 ): ProposalInput {
   const { cycle } = ctx;
-  const date = proposalDate(ctx);
+  const date = proposalDate(ctx, md);
   const entries: ProposalInput['entries'] = [];
   const order: BlocContest[] = ['leader', 'certificate'];
   for (const contest of order) {

@@ -9,6 +9,7 @@ import { refreshSoon } from '../lib/live.js';
 import { actForm, checkedValues } from '../lib/forms.js';
 import { hasVoted, rememberVote } from '../lib/cycle-model.js';
 import { documentsCard } from '../components/documents.js';
+import { meetingRecordCard } from '../components/meeting-record.js';
 
 const actSend = (m, path) => (body, key) => api.act(m.id, path, body, key);
 
@@ -210,6 +211,7 @@ function contestCard(m, me, c) {
 
 export function meetingTab(m, me) {
   const root = h('div', { class: 'meeting' });
+  root.append(meetingRecordCard(m));
   if (m.phaseIndex < m.phaseIndexOf('voting')) {
     root.append(card(t('meeting.title'), h('p', {}, t('meeting.later', { due: fmt.dateTime(m.deadlines?.voting) }))));
     return root;

@@ -1,6 +1,7 @@
 // Overview of the year — the bloc head's dashboard: the timeline of phases and deadlines, who has
 // and has not submitted, and the head's acts of the current phase (plan, pledge review, the bloc
 // report, score review, handover, deadline extension).
+import { movementList } from '../components/meeting-record.js';
 import { card, dl, h } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import * as api from '../lib/api.js';
@@ -32,6 +33,7 @@ function planCard(m) {
             ),
           ]
         : null,
+      p.movements?.length ? [t('plan.movements'), movementList(m, p.movements)] : null,
     ]),
     h(
       'details',

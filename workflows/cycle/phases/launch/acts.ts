@@ -18,6 +18,10 @@ export function registerLaunchActs(s: CycleState): void {
       const first = a.plan.deadlines.pledge;
       if (Date.parse(first) <= Date.now())
         reject('VALIDATION', 'the pledge deadline must be in the future', { path: ['plan', 'deadlines', 'pledge'] });
+      a.plan.movements?.forEach((mv, i) => {
+        if (!s.units[mv.unitId]?.active)
+          reject('VALIDATION', `unit ${mv.unitId} is not a member`, { path: ['plan', 'movements', i, 'unitId'] });
+      });
     },
     async (a) => {
       s.plan = a.plan;

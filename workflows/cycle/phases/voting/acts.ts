@@ -7,6 +7,16 @@ import { reject } from '../../../errors';
 import { auditAct, requireHead, requirePhase, requireUnit, unitOf } from '../../guards';
 import { activeUnitIds, contestOf, type CycleState } from '../../state';
 import * as m from './messages';
+import { recordedPresent, sameUnits } from '../../meetings/acts';
+
+/** An annulled conference (meetings/acts.ts) holds the vote until it is opened again. */
+function requireOpenConference(s: CycleState): void {
+  if (s.meeting && !s.meeting.quorumMet)
+    reject(
+      'WRONG_PHASE',
+      'the year-end conference was annulled: the head opens the re-held conference first (/meeting)',
+    );
+}
 
 /** The year-end meeting's acts: open it (quorum), cast ballots, close a round, decide after failed rounds. */
 export function registerVotingActs(s: CycleState): void {
@@ -18,12 +28,22 @@ export function registerVotingActs(s: CycleState): void {
       requirePhase(s, 'voting');
       requireHead(s, a.actor);
       if (s.meeting?.quorumMet) reject('ALREADY_DONE', 'the meeting is already open');
-      a.presentUnitIds.forEach((id, i) => {
+      const recorded = recordedPresent(s);
+      if (!a.presentUnitIds && !recorded)
+        reject('VALIDATION', 'the units present are required unless the year-end conference is recorded', {
+          path: ['presentUnitIds'],
+        });
+      a.presentUnitIds?.forEach((id, i) => {
         if (!s.units[id]?.active) reject('VALIDATION', `unit ${id} is not a member`, { path: ['presentUnitIds', i] });
       });
+      // The recorded conference's attendance is the vote's roll (meetings/acts.ts).
+      if (a.presentUnitIds && recorded && !sameUnits(a.presentUnitIds, recorded))
+        reject('VALIDATION', 'the units present must be those recorded at the year-end conference', {
+          path: ['presentUnitIds'],
+        });
     },
     async (a) => {
-      const present = [...new Set(a.presentUnitIds)];
+      const present = [...new Set(a.presentUnitIds ?? recordedPresent(s)!)];
       const members = activeUnitIds(s).length;
       const q = s.input.ruleSet.voting.quorum;
       const quorumMet = isQuorate(present.length, members, q);
@@ -50,6 +70,7 @@ export function registerVotingActs(s: CycleState): void {
       const contest = contestOf(s, a.contest);
       if (!contest || contest.status !== 'open') reject('WRONG_PHASE', `voting on ${a.contest} is not open`);
       if (contest.round !== a.round) reject('CONFLICT', `round ${a.round} is not the open round (${contest.round})`);
+      requireOpenConference(s);
       if (!s.meeting?.presentUnitIds.includes(a.unitId)) reject('FORBIDDEN', 'only units present at the meeting vote');
       if (contest.voted.includes(a.unitId)) reject('ALREADY_DONE', 'this unit has already voted in this round');
       if (new Set(a.choices).size !== a.choices.length)
@@ -83,6 +104,7 @@ export function registerVotingActs(s: CycleState): void {
       const contest = contestOf(s, a.contest);
       if (!contest || contest.status !== 'open' || contest.round !== a.round)
         reject('WRONG_PHASE', `round ${a.round} of ${a.contest} is not open`);
+      requireOpenConference(s);
       // A round closes when every present unit has voted, at the deadline, or once the rule-set's
       // early-close share of ballots is in — never on the head's word after a ballot or two.
       const present = (s.meeting?.presentUnitIds ?? []).filter((id) => s.units[id]?.active);
