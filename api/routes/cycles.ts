@@ -129,6 +129,11 @@ export function cyclesRouter(deps: AppDeps): Router {
     if (!bloc) throw new HttpError(404, 'NOT_FOUND', `no bloc ${blocId}`);
     if (principal.unitId !== bloc.headUnitId)
       throw new HttpError(403, 'FORBIDDEN', 'only the bloc head starts the cycle');
+    // A year imported as history (api/import/history.ts) is closed: it is not run again.
+    if (await deps.db.prisma.cycle.findFirst({ where: { blocId, year: body.year, id: { startsWith: 'imported-' } } }))
+      throw new HttpError(409, 'CONFLICT', `${body.year} of this bloc is imported history: it is not run again`, [
+        { path: ['year'], message: 'imported history' },
+      ]);
     // A retry with the same Idempotency-Key (lost response) gets the first 201 again; a new key meets 409.
     await onceWrite(deps, req, res, principal, async () => {
       const input = await buildCycleInput(deps.db, blocId, body.year, principal.personId, body.plan);

@@ -63,6 +63,8 @@ const ROUTES: [method: string, path: string][] = [
   ['get', '/api/admin/rulesets'],
   ['post', '/api/admin/rulesets'],
   ['get', '/api/admin/rulesets/{ruleSetId}'],
+  ['get', '/api/admin/import/template'],
+  ['post', '/api/admin/provinces/{provinceId}/import'],
 ];
 
 /** Concurrent registry writes: the database decides and the API answers 409 or the stored response, never 500. */
