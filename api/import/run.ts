@@ -268,7 +268,7 @@ async function people(run: ImportRun, rows: Parsed[]) {
     if (v.unitCode && !unit) continue;
     const existing = await personOf(run, raw, v.username);
     if (run.failed(raw)) continue;
-    let outcome: Outcome = 'unchanged';
+    let outcome: Outcome;
     let person: { id: string; unitId: string | null };
     if (!existing) {
       person = await run.tx.person.create({

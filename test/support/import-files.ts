@@ -108,8 +108,8 @@ export async function upload(
   files: Record<string, { name: string; data: Buffer }>,
   fields: Record<string, string> = {},
   key?: string,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
 ): Promise<{ status: number; body: any }> {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   const form = new FormData();
   for (const [field, f] of Object.entries(files)) form.append(field, new Blob([new Uint8Array(f.data)]), f.name);
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
