@@ -30,7 +30,7 @@ function headerMap(sheet: SheetKey, headers: string[]): (Column | undefined)[] {
     if (!h.trim()) return undefined;
     const c = columns.find((x) => norm(x.header) === norm(h) || norm(x.key) === norm(h));
     if (!c)
-      throw new HttpError(400, 'VALIDATION', `sheet ${SHEETS[sheet].title}: unknown column "${h}"`, [
+      throw new HttpError(422, 'VALIDATION', `sheet ${SHEETS[sheet].title}: unknown column "${h}"`, [
         { path: [sheet, 'header', i + 1], message: `unknown column "${h}"` },
       ]);
     return c;
@@ -61,7 +61,7 @@ export async function readXlsx(buffer: Buffer): Promise<RawRow[]> {
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
-    throw new HttpError(400, 'VALIDATION', 'not a readable XLSX workbook', [{ path: ['file'], message: 'not XLSX' }]);
+    throw new HttpError(422, 'VALIDATION', 'not a readable XLSX workbook', [{ path: ['file'], message: 'not XLSX' }]);
   }
   const rows: RawRow[] = [];
   for (const ws of wb.worksheets) {

@@ -283,4 +283,12 @@ test('403 for every other role; another province’s records are row errors, nev
   ]);
   expect(await snapshot()).toEqual(before);
   expect((await asAdmin(importPath('no-such-province', true), file)).status).toBe(404);
+  const broken = await asAdmin(importPath(hg.id, true), {
+    file: { name: 'x.xlsx', data: Buffer.from('PK\x03\x04 not a workbook') },
+  });
+  expect([broken.status, broken.body.error.issues]).toEqual([422, [{ path: ['file'], message: 'not XLSX' }]]);
+  const unknown = await asAdmin(importPath(hg.id, true), {
+    units: { name: 'u.csv', data: Buffer.from('Mã đơn vị,Màu\n') },
+  });
+  expect([unknown.status, unknown.body.error.issues[0].path]).toEqual([422, ['units', 'header', 2]]);
 });

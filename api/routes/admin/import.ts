@@ -100,7 +100,7 @@ export function importRoutes(deps: AppDeps, router: Router): void {
             'text/csv': { schema: binary() },
           },
         },
-        400: { description: 'CSV without `sheet`', content: { 'application/json': { schema: ErrorSchema } } },
+        422: { description: 'CSV without `sheet`', content: { 'application/json': { schema: ErrorSchema } } },
         401: { description: 'not logged in' },
         403: { description: 'admin only', content: { 'application/json': { schema: ErrorSchema } } },
       },
@@ -113,7 +113,7 @@ export function importRoutes(deps: AppDeps, router: Router): void {
         return;
       }
       if (!query.sheet)
-        throw new HttpError(400, 'VALIDATION', 'a CSV template is one sheet', [
+        throw new HttpError(422, 'VALIDATION', 'a CSV template is one sheet', [
           { path: ['sheet'], message: 'required for csv' },
         ]);
       res.set('content-type', 'text/csv; charset=utf-8');
@@ -143,7 +143,8 @@ export function importRoutes(deps: AppDeps, router: Router): void {
           content: { 'application/json': { schema: ImportReportSchema } },
         },
         400: {
-          description: 'no file, an unreadable file, a CSV without its sheet, an unknown column (Zod issue paths)',
+          description:
+            'a malformed multipart body, a `sheet` or `password` field the document does not admit (Zod issue paths)',
           content: { 'application/json': { schema: ErrorSchema } },
         },
         401: { description: 'not logged in' },
@@ -159,7 +160,8 @@ export function importRoutes(deps: AppDeps, router: Router): void {
         },
         415: { description: 'not multipart/form-data', content: { 'application/json': { schema: ErrorSchema } } },
         422: {
-          description: 'Idempotency-Key reused for a different request',
+          description:
+            'no file, an unreadable workbook, a CSV without its sheet, an unknown column header (issue paths); or the Idempotency-Key reused for a different request',
           content: { 'application/json': { schema: ErrorSchema } },
         },
       },
@@ -192,14 +194,14 @@ export function importRoutes(deps: AppDeps, router: Router): void {
         else {
           const sheet = field === 'file' ? fields.sheet : (field as SheetKey);
           if (!sheet)
-            throw new HttpError(400, 'VALIDATION', 'a CSV in "file" needs its sheet', [
+            throw new HttpError(422, 'VALIDATION', 'a CSV in "file" needs its sheet', [
               { path: ['sheet'], message: 'required for a CSV file' },
             ]);
           rows.push(...readCsv(sheet, f.buffer));
         }
       }
       if (seen.length === 0)
-        throw new HttpError(400, 'VALIDATION', 'no file', [
+        throw new HttpError(422, 'VALIDATION', 'no file', [
           { path: ['file'], message: 'an XLSX workbook or CSV files are required' },
         ]);
       // Before the transaction (scrypt holds no lock); an unknown random password when none is given.
