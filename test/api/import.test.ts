@@ -222,6 +222,11 @@ test('two imported past years are in the unit history, for the admin and for the
     [2025, 'HG-VKSND'],
     [2024, 'HG-TAND'],
   ]);
+  // The history page links each year to its results: an imported year reads like any closed one.
+  for (const path of ['', '/results']) {
+    const r = await sys.call('GET', `/api/cycles/imported-HG-NOICHINH-2025${path}`, { as: 'admin' });
+    expect([path, r.status]).toEqual([path, 200]);
+  }
 });
 
 test('the look-back reads the imported years: recent heads for the next cycle, and "not twice in a row" refuses 2025’s head', async () => {
