@@ -133,6 +133,8 @@ export async function transactionalWrite(
   principal: Principal,
   work: (ctx: WriteContext) => Promise<Outcome>,
   afterCommit?: () => Promise<void>,
+  /** Prisma's interactive-transaction limits, for a write larger than one record (the import: api/import/). */
+  txOptions?: { timeout?: number; maxWait?: number },
 ): Promise<void> {
   await write(
     deps,
@@ -161,7 +163,7 @@ export async function transactionalWrite(
         // Last, so that a concurrent twin that committed first makes this one roll back (unique key).
         await store(tx, result);
         return result;
-      }),
+      }, txOptions),
     afterCommit,
   );
 }

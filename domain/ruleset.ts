@@ -265,7 +265,7 @@ export const NATIONAL_RULES_START: IsoDate = '2024-01-01';
  * does not model; their results are recorded as imported history, not run as cycles (README, "Past years").
  */
 export const BEFORE_LAW_2022 =
-  'years before 2024 ran under the Law on Emulation and Commendation 2003 and Decree 91/2017/NĐ-CP, which are not modelled: import their results as history (README, "Past years") instead of running a cycle';
+  'years before 2024 ran under the Law on Emulation and Commendation 2003 and Decree 91/2017/NĐ-CP, which are not modelled: import their results as history instead of running a cycle (POST /api/admin/provinces/{provinceId}/import, sheet history)';
 
 export interface NationalRulesResult {
   readonly decree: NationalDecree;

@@ -90,7 +90,7 @@ export function cyclesRouter(deps: AppDeps): Router {
         403: { description: 'not the head of this bloc' },
         409: {
           description:
-            'already started; or an earlier year of the bloc has not yet elected its head and deputy (the answer names it: start this year once that year is in its council review or handover); or NO_RULESET: no version of the bloc’s rule-set is in force on 1 January of the year — the message names the province, the rule-set code, the date and the endpoint to publish one (POST /api/admin/rulesets)',
+            'already started; or the year is imported history; or an earlier year of the bloc has not yet elected its head and deputy (the answer names it: start this year once that year is in its council review or handover); or NO_RULESET: no version of the bloc’s rule-set is in force on 1 January of the year — the message names the province, the rule-set code, the date and the endpoint to publish one (POST /api/admin/rulesets)',
         },
       },
     },
@@ -106,6 +106,11 @@ export function cyclesRouter(deps: AppDeps): Router {
       if (!bloc) throw new HttpError(404, 'NOT_FOUND', `no bloc ${blocId}`);
       if (principal.unitId !== bloc.headUnitId)
         throw new HttpError(403, 'FORBIDDEN', 'only the bloc head starts the cycle');
+      // A year imported as history (api/import/history.ts) is closed: it is not run again.
+      if (await deps.db.prisma.cycle.findFirst({ where: { blocId, year: body.year, id: { startsWith: 'imported-' } } }))
+        throw new HttpError(409, 'CONFLICT', `${body.year} of this bloc is imported history: it is not run again`, [
+          { path: ['year'], message: 'imported history' },
+        ]);
       // A retry with the same Idempotency-Key (lost response) gets the first 201 again; a new key meets 409.
       await onceWrite(deps, req, res, principal, async () => {
         // After the key's check (a reused key is 422 first). Years overlap (issue 12), but a year does not

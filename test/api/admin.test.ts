@@ -51,6 +51,8 @@ const ROUTES: [method: string, path: string][] = [
   ['get', '/api/admin/rulesets'],
   ['post', '/api/admin/rulesets'],
   ['get', '/api/admin/rulesets/{ruleSetId}'],
+  ['get', '/api/admin/import/template'],
+  ['post', '/api/admin/provinces/{provinceId}/import'],
 ];
 
 const concrete = (p: string) => p.replace(/\{\w+\}/g, X);

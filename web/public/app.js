@@ -11,6 +11,7 @@
 //   #/unit/<unitId>/history      a unit year by year
 //   #/government-flag            the Government emulation flag: the provinces
 //   #/province/<provinceId>/government-flag/<year>   one province's selection for year N
+//   #/import                     onboarding a province from a file (admin)
 import { fill, h } from './lib/dom.js';
 import { lang, setLang, t } from './lib/i18n.js';
 import * as api from './lib/api.js';
@@ -25,6 +26,7 @@ import { notificationsPage, refreshUnreadCount } from './pages/notifications.js'
 import { cyclePage } from './pages/cycle.js';
 import { blocHistoryPage, historyIndexPage, unitHistoryPage } from './pages/history.js';
 import { governmentFlagIndexPage, governmentFlagPage } from './pages/government-flag.js';
+import { importPage } from './pages/import.js';
 
 const main = document.getElementById('main');
 
@@ -39,6 +41,7 @@ const ROUTES = [
     (m) => governmentFlagPage(main, decodeURIComponent(m[1]), Number(m[2])),
   ],
   [/^#\/inbox$/, () => inboxPage(main)],
+  [/^#\/import$/, () => importPage(main)],
   [/^#\/notifications$/, () => notificationsPage(main)],
   [/^#\/cycle\/([^/]+)(?:\/(\w+))?$/, (m) => cyclePage(main, decodeURIComponent(m[1]), m[2])],
   [/^#?\/?$|^#\/blocs$/, () => blocsPage(main)],
@@ -60,6 +63,7 @@ function renderHeader(me) {
     ...(council ? [['#/government-flag', 'nav.governmentFlag']] : []),
     ['#/history', 'nav.history'],
     ['#/notifications', 'nav.notifications'],
+    ...(me.roles.includes('admin') ? [['#/import', 'nav.import']] : []),
   ];
   const isHistory = /^#\/(history|bloc\/[^/]+\/history|unit\/)/.test(here);
   const isGovernmentFlag = /^#\/(government-flag|province\/[^/]+\/government-flag)/.test(here);

@@ -22,6 +22,7 @@ import type { AppDeps } from '../../context';
 import { principalOf, requireRoles } from '../../auth';
 import { blocRoutes } from './blocs';
 import { councilRoutes } from './councils';
+import { importRoutes } from './import';
 import { peopleRoutes } from './people';
 import { provinceRoutes } from './provinces';
 import { ruleSetRoutes } from './rule-sets';
@@ -38,5 +39,6 @@ export function adminRouter(deps: AppDeps): Router {
   // In this order: Express matches paths in the order they were mounted.
   for (const mount of [provinceRoutes, blocRoutes, unitRoutes, peopleRoutes, councilRoutes, ruleSetRoutes])
     mount(routes);
+  importRoutes(deps, router);
   return router;
 }

@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { IdSchema, STATED, atLeastOneField, blankPadded, trimmedMatch, trimmedText } from '../../../contracts/common';
 import { RuleSetSchema } from '../../../domain/ruleset';
 
-const Code = trimmedMatch(/^[A-Za-z0-9][A-Za-z0-9._-]{1,49}$/, '2–50 letters, digits, ".", "_" or "-"');
+export const Code = trimmedMatch(/^[A-Za-z0-9][A-Za-z0-9._-]{1,49}$/, '2–50 letters, digits, ".", "_" or "-"');
 const Name = trimmedText(2, 300);
 const Reason = trimmedText(3, 2000);
 const IsoDate = z.iso.date();
 // Lower-cased before the match: the document admits upper case too.
-const Username = z
+export const Username = z
   .string()
   .trim()
   .toLowerCase()

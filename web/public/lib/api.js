@@ -63,6 +63,9 @@ export function uploadEvidence(cycleId, unitId, criterionId, file) {
   return send('POST', `/api/cycles/${encodeURIComponent(cycleId)}/evidence`, { form });
 }
 
+/** A multipart write (the province import): `key` is its Idempotency-Key when it writes. */
+export const upload = (path, form, key) => send('POST', path, { form, headers: key ? { 'idempotency-key': key } : {} });
+
 export const login = (username, password) => post('/api/auth/login', { username, password });
 export const me = () => get('/api/me');
 export const blocs = (query = '') => get(`/api/blocs${query}`);
