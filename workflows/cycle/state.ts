@@ -26,7 +26,8 @@ export interface UnitState extends UnitView {
 
 /** The bloc-year's state: the calendar's own fields, the units, and each phase's slice (phases/<phase>/state.ts). */
 export interface CycleState
-  extends LaunchState,
+  extends
+    LaunchState,
     MidYearState,
     ReviewState,
     VotingState,
