@@ -113,6 +113,8 @@ export function cyclesRouter(deps: AppDeps): Router {
         ]);
       // A retry with the same Idempotency-Key (lost response) gets the first 201 again; a new key meets 409.
       await onceWrite(deps, req, res, principal, async () => {
+        // A year with no rule-set in force (NO_RULESET) is refused first: it needs a publication, not a wait.
+        const input = await buildCycleInput(deps.db, blocId, body.year, principal.personId, body.plan);
         // After the key's check (a reused key is 422 first). Years overlap (issue 12), but a year does not
         // start before the earlier one has elected the head it starts with.
         const running = await deps.db.prisma.cycle.findMany({
@@ -127,7 +129,6 @@ export function cyclesRouter(deps: AppDeps): Router {
             `year ${open.year} of this bloc is still open (phase ${open.phase}): its year-end vote elects the head and deputy of ${body.year}; start ${body.year} once ${open.year} is in its council review or handover`,
             [{ path: ['year'], message: `year ${open.year} has not yet elected its head and deputy` }],
           );
-        const input = await buildCycleInput(deps.db, blocId, body.year, principal.personId, body.plan);
         const workflowId = cycleWorkflowId(bloc.code, body.year);
         await deps.temporal.client.workflow.start('blocCycleWorkflow', {
           taskQueue: deps.temporal.taskQueue,
