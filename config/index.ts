@@ -89,6 +89,8 @@ export const ConfigSchema = z.object({
   WEBHOOK_SECRET: z.string().min(16).optional(),
   NOTIFY_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   ACT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(20_000),
+  /** A prebuilt workflow bundle (`npm run build` writes dist/workflow-bundle.js); unset: the worker bundles at start. */
+  WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
   /** Workflows a worker keeps in memory (issue 11: a bloc-year sleeps; replay on wake is cheap). */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).max(100_000).default(250),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),

@@ -129,7 +129,11 @@ async function main(): Promise<void> {
   log(config.SEED_DEMO ? 'database migrated and seeded' : 'database migrated (no demo accounts)');
   const address = await startTemporal(config);
   // The worker and the API read the same environment, PAYLOAD_ENCRYPTION_KEYS included: they must agree.
-  const env = { ...process.env, TEMPORAL_ADDRESS: address };
+  const env: NodeJS.ProcessEnv = { ...process.env, TEMPORAL_ADDRESS: address };
+  // Compiled (`npm run start:prod`): the worker loads the bundle the build wrote instead of running webpack.
+  const prebuilt = path.join(__dirname, '..', 'workflow-bundle.js');
+  if (__filename.endsWith('.js') && !env.WORKFLOW_BUNDLE_PATH && fs.existsSync(prebuilt))
+    env.WORKFLOW_BUNDLE_PATH = prebuilt;
   launch('worker', process.execPath, entryPoint('worker/main'), env);
   launch('api', process.execPath, entryPoint('api/main'), env);
   await waitForPort(config.PORT, config.HOST, 60_000);

@@ -1,7 +1,7 @@
 import type { DataConverter } from '@temporalio/common';
 import { Worker, type NativeConnection } from '@temporalio/worker';
 import type { CycleActivities } from '../activities/types';
-import { workflowBundle } from './bundle';
+import { workflowBundleFor } from './bundle';
 
 export interface WorkerDeps {
   connection: NativeConnection;
@@ -17,6 +17,8 @@ export interface WorkerDeps {
    * live bloc-years within ≈ 1 GiB of worker RSS.
    */
   maxCachedWorkflows?: number;
+  /** A prebuilt bundle (worker/bundle.ts); unset: bundled in this process. */
+  workflowBundlePath?: string;
 }
 
 export const DEFAULT_MAX_CACHED_WORKFLOWS = 250;
@@ -29,6 +31,7 @@ export async function createWorker({
   activities,
   dataConverter,
   maxCachedWorkflows = DEFAULT_MAX_CACHED_WORKFLOWS,
+  workflowBundlePath,
 }: WorkerDeps): Promise<Worker> {
   return Worker.create({
     // One V8 context for all workflows (the SDK default, stated): a cached workflow then costs its
@@ -39,7 +42,7 @@ export async function createWorker({
     namespace,
     taskQueue,
     dataConverter,
-    workflowBundle: await workflowBundle(),
+    workflowBundle: await workflowBundleFor(workflowBundlePath),
     activities: activities as unknown as Record<string, (...args: never[]) => Promise<unknown>>,
   });
 }

@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     activities,
     dataConverter: dataConverterFromConfig(config),
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
+    workflowBundlePath: config.WORKFLOW_BUNDLE_PATH,
   });
   logger.info(`worker polling ${config.TEMPORAL_TASK_QUEUE} on ${describeTemporalConnection(temporal)}`);
   await worker.run(); // returns after SIGINT/SIGTERM (the SDK installs the handlers) once in-flight tasks finish

@@ -29,7 +29,7 @@ import { loadConfig } from '../../config';
 import { createDb } from '../../db';
 import { migrateDatabase } from '../../prisma/migrate';
 import { seedDatabase } from '../../prisma/seed';
-import { workflowBundle } from '../../worker/bundle';
+import { workflowBundle, writeWorkflowBundle } from '../../worker/bundle';
 import { installSdkLogger } from '../../worker/runtime';
 import { existingPath, temporalCliPath } from '../temporal-binaries';
 import { devServerTuningArgs } from '../temporal-tuning';
@@ -108,7 +108,9 @@ async function freshDatabase(url: string): Promise<void> {
 }
 
 function startWorker(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
+  // BENCH_CPU_PROF=<dir>: the worker writes a V8 CPU profile there when it exits (to see where an act's time goes).
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const proc = spawn(process.execPath, [...prof, '--import', 'tsx', 'worker/main.ts'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -164,7 +166,11 @@ export async function benchActs(): Promise<void> {
     },
   });
   const taskQueue = 'bench-acts';
+  // The worker runs as in production: on the prebuilt bundle (worker/bundle.ts), not webpack at its start.
+  const bundlePath = path.join(ROOT, 'data', 'bench-workflow-bundle.js');
+  await writeWorkflowBundle(bundlePath);
   const workerEnv = {
+    WORKFLOW_BUNDLE_PATH: bundlePath,
     ...process.env,
     DATABASE_URL: url,
     TEMPORAL_ADDRESS: env.address,
@@ -313,7 +319,8 @@ export async function benchActs(): Promise<void> {
 
     // --- 5. SIGKILL the worker, restart it, then the next act on every cycle
     const killedAt = Date.now();
-    worker.kill('SIGKILL');
+    // With BENCH_CPU_PROF the worker is stopped gracefully instead, so that it writes its profile.
+    worker.kill(process.env.BENCH_CPU_PROF ? 'SIGTERM' : 'SIGKILL');
     await new Promise((r) => worker.once('exit', r));
     worker = await startWorker(workerEnv);
     const restartSeconds = r1((Date.now() - killedAt) / 1000);
@@ -340,13 +347,21 @@ export async function benchActs(): Promise<void> {
 
     // --- 6. replay of a recorded year-long history (what a woken, evicted bloc-year costs)
     const histories = path.join(ROOT, 'test/workflows/histories');
-    const yearFile = fs.readdirSync(histories).find((f) => /^cycle-.*-\d{4}\.history\.bin$/.test(f))!;
+    // Recorded sets live in dated folders (test/workflows/histories/<date>/): the newest year-long one.
+    const yearFile = (fs.readdirSync(histories, { recursive: true }) as string[])
+      .filter((f) => /(^|\/)cycle-[^/]*-\d{4}\.history\.bin$/.test(f))
+      .sort()
+      .pop()!;
     const history = temporal.api.history.v1.History.decode(fs.readFileSync(path.join(histories, yearFile)));
     const bundle = await workflowBundle();
     const replays: number[] = [];
     for (let i = 0; i < 5; i++) {
       const t = performance.now();
-      await Worker.runReplayHistory({ workflowBundle: bundle }, history, yearFile.replace(/\.history\.bin$/, ''));
+      await Worker.runReplayHistory(
+        { workflowBundle: bundle },
+        history,
+        path.basename(yearFile).replace(/\.history\.bin$/, ''),
+      );
       replays.push(performance.now() - t);
     }
     const replayMs = r1(pct(replays, 50));
