@@ -305,7 +305,11 @@ export async function loadProvinceYear(deps: AppDeps, provinceId: string, year: 
         .map((s) => ({ rank: s.rank, unit: unit(s.unitId), selfTotal: s.selfTotal, finalTotal: s.finalTotal })),
       proposals: byAward,
       council: { state: council, votesOpen, votesClosed: myRounds.length - votesOpen },
-      decisions: [...decisions.values()],
+      decisions: [...decisions.values()].sort(
+        (x, y) =>
+          (x.decisionDate ?? '').localeCompare(y.decisionDate ?? '') ||
+          x.decisionNumber.localeCompare(y.decisionNumber, 'vi', { numeric: true }),
+      ),
       awards,
       amountVnd: awards.filter((a) => !a.revoked).reduce((t, a) => t + a.amountVnd, 0),
     };

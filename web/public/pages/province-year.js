@@ -93,7 +93,7 @@ function decisionsCell(b) {
 function rankingCell(b) {
   if (!b.ranking.length) return h('span', { class: 'muted' }, '—');
   return h(
-    'ol',
+    'ul',
     { class: 'plain' },
     b.ranking.map((r) => h('li', {}, `${r.rank ?? '—'}. ${r.unit.name} (${fmt.points(r.finalTotal)})`)),
   );
@@ -110,7 +110,9 @@ function render(main, provinceId, year, o) {
     h(
       'nav',
       { class: 'year-nav', 'aria-label': t('py.years') },
-      year > 2024 ? [h('a', { href: provinceYearHref(provinceId, year - 1) }, `‹ ${t('year')} ${year - 1}`), ' '] : null,
+      year > 2024
+        ? [h('a', { href: provinceYearHref(provinceId, year - 1) }, `‹ ${t('year')} ${year - 1}`), ' ']
+        : null,
       h('a', { href: provinceYearHref(provinceId, year + 1) }, `${t('year')} ${year + 1} ›`),
     ),
     card(
@@ -129,7 +131,7 @@ function render(main, provinceId, year, o) {
             columns: [
               { label: t('py.kind'), rowHeader: true, render: ([kind]) => t(`award.${kind}`) },
               { label: t('py.count'), className: 'num', render: ([, k]) => String(k.count) },
-              { label: t('py.money'), className: 'num', render: ([, k]) => fmt.money(k.amountVnd) },
+              { label: t('py.money'), className: 'num money', render: ([, k]) => fmt.money(k.amountVnd) },
             ],
             rows: kinds,
             rowAttrs: ([kind]) => ({ 'data-award': kind }),
@@ -146,12 +148,19 @@ function render(main, provinceId, year, o) {
             label: t('py.phase'),
             render: (b) =>
               b.phase
-                ? h('a', { href: `#/cycle/${encodeURIComponent(b.cycleId)}` }, badge(t(`phase.${b.phase}`), b.closed ? '' : 'info'))
+                ? h(
+                    'a',
+                    { href: `#/cycle/${encodeURIComponent(b.cycleId)}` },
+                    badge(t(`phase.${b.phase}`), b.closed ? '' : 'info'),
+                  )
                 : h('span', { class: 'muted' }, t('py.noCycle')),
           },
           {
             label: t('py.leadership'),
-            render: (b) => (b.head ? [`${t('py.head')}: ${unitName(b.head)}`, h('br'), `${t('py.deputy')}: ${unitName(b.deputy)}`] : '—'),
+            render: (b) =>
+              b.head
+                ? [`${t('py.head')}: ${unitName(b.head)}`, h('br'), `${t('py.deputy')}: ${unitName(b.deputy)}`]
+                : '—',
           },
           { label: t('py.members'), className: 'num', render: (b) => String(b.members) },
           { label: t('py.leaders'), render: (b) => (b.leaders.length ? b.leaders.map((u) => u.name).join('; ') : '—') },
@@ -159,7 +168,7 @@ function render(main, provinceId, year, o) {
           { label: t('py.proposals'), render: proposalsCell },
           { label: t('py.council'), render: (b) => t(`py.council.${b.council.state}`) },
           { label: t('py.decisions'), render: decisionsCell },
-          { label: t('py.money'), className: 'num', render: (b) => fmt.money(b.amountVnd) },
+          { label: t('py.money'), className: 'num money', render: (b) => fmt.money(b.amountVnd) },
         ],
         rows: o.blocs,
         rowAttrs: (b) => ({ 'data-bloc': b.bloc.code, 'data-phase': b.phase ?? 'none' }),
