@@ -8,6 +8,7 @@
 import ExcelJS from 'exceljs';
 import { PEOPLE } from '../support/every-act';
 import { expectError, expectStatus } from '../support/writes';
+import { loadProvinceYear } from '../../api/routes/province-year/load';
 import { before, sys, withResultsYear, year } from './results/context';
 
 jest.setTimeout(60_000);
@@ -203,4 +204,99 @@ test('the workbook opens with exceljs: rankings, award list and money totals equ
   const sheet = wb.getWorksheet('Tổng hợp kinh phí')!;
   expect(typeof sheet.getCell(totals.length + 2, 3).value).toBe('number');
   expect(sheet.getCell(totals.length + 2, 3).numFmt).toBe('#,##0" ₫"');
+});
+
+test('a bounded number of queries whatever the number of blocs (no query per bloc)', async () => {
+  let queries = 0;
+  const prisma = sys.db.prisma.$extends({
+    query: {
+      $allModels: {
+        $allOperations({ args, query }) {
+          queries++;
+          return query(args);
+        },
+      },
+    },
+  });
+  const deps = { db: { prisma } } as unknown as Parameters<typeof loadProvinceYear>[0];
+  const count = async () => {
+    queries = 0;
+    const data = await loadProvinceYear(deps, otherProvinceId, 2026);
+    return { queries, data };
+  };
+  const few = await count();
+  // Ten more Tây Ninh blocs of 9 units, each with its 2026 cycle, ranking and an approved flag with its decision.
+  for (let b = 0; b < 10; b++) {
+    const units = await Promise.all(
+      Array.from({ length: 9 }, (_, u) =>
+        sys.db.prisma.unit.create({
+          data: {
+            code: `TN-PY${b}-${u}`,
+            name: `Đơn vị ${u} khối ${b}`,
+            shortName: `U${u}`,
+            provinceId: otherProvinceId,
+          },
+        }),
+      ),
+    );
+    const bloc = await sys.db.prisma.bloc.create({
+      data: { code: `TN-PY${b}`, name: `Khối ${b}`, provinceId: otherProvinceId, ruleSetCode: 'tay-ninh' },
+    });
+    await sys.db.prisma.blocMembership.createMany({
+      data: units.map((u) => ({ blocId: bloc.id, unitId: u.id, joinedOn: new Date('2025-01-01') })),
+    });
+    const cycleId = `py-${bloc.code}-2026`;
+    await sys.db.prisma.cycle.create({
+      data: {
+        id: cycleId,
+        blocId: bloc.id,
+        year: 2026,
+        phase: 'closed',
+        headUnitId: units[0]!.id,
+        deputyUnitId: units[1]!.id,
+        ruleSetCode: 'tay-ninh',
+        ruleSetVersion: 1,
+        deadlines: {},
+        startedAt: new Date(),
+        closedAt: new Date(),
+      },
+    });
+    await sys.db.prisma.scoreSummary.createMany({
+      data: units.map((u, i) => ({
+        cycleId,
+        unitId: u.id,
+        selfTotal: 90 - i,
+        reviewedTotal: 90 - i,
+        finalTotal: 90 - i,
+        tasksGroupScore: 40,
+        rank: i + 1,
+      })),
+    });
+    await sys.db.prisma.proposal.create({
+      data: {
+        id: `${cycleId}:flag`,
+        cycleId,
+        unitId: units[0]!.id,
+        awardType: 'emulation-flag',
+        achievementPeriod: '2026',
+        status: 'approved',
+        decision: {
+          create: {
+            decisionNumber: `${b + 1}/QĐ-UBND`,
+            decisionDate: new Date('2027-01-20'),
+            signer: 'Chủ tịch UBND tỉnh',
+            coefficient: 8,
+            baseSalaryVnd: 2_340_000,
+            amountVnd: 18_720_000,
+          },
+        },
+      },
+    });
+  }
+  const many = await count();
+  expect(many.data.blocs.length).toBe(few.data.blocs.length + 10);
+  expect(many.data.totals).toMatchObject({ awards: 10, amountVnd: 187_200_000 });
+  expect(many.data.blocs.find((b) => b.bloc.code === 'TN-PY3')).toMatchObject({ members: 9, amountVnd: 18_720_000 });
+  expect(many.queries).toBe(few.queries);
+  expect(many.queries).toBeLessThanOrEqual(8);
 });
