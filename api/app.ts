@@ -16,6 +16,7 @@ import { documentsRouter } from './routes/documents';
 import { evidenceRouter } from './routes/evidence';
 import { governmentFlagDocumentsRouter, governmentFlagRouter } from './routes/government-flag';
 import { inboxRouter } from './routes/inbox';
+import { provinceYearRouter } from './routes/province-year';
 import { resultsRouter } from './routes/results';
 
 /** What a client-chosen x-request-id may be: 1–128 letters, digits and . _ : - (a UUID, a trace id). */
@@ -112,6 +113,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(resultsRouter(deps));
   app.use(governmentFlagRouter(deps));
   app.use(governmentFlagDocumentsRouter(deps));
+  app.use(provinceYearRouter(deps));
   app.use('/api', (_req, _res, next) => next(new HttpError(404, 'NOT_FOUND', 'no such endpoint')));
   app.use(express.static(path.resolve(__dirname, '../web/public'), { index: 'index.html' }));
   app.use(errorHandler);

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const deadlines = { pledge: '2026-03-31T00:00:00Z' };
   const officers: string[] = [];
   /** What each officer may read (api/scope.ts): its bloc's cycle, its bloc, its own unit, its province. */
-  const scopes: { cycleId: string; blocId: string; unitId: string; province: string }[] = [];
+  const scopes: { cycleId: string; blocId: string; unitId: string; province: string; provinceId: string }[] = [];
   for (let p = 0; p < P; p++) {
     const province = await prisma.province.create({ data: { code: `P${p}`, name: `Tỉnh ${p}` } });
     for (let b = 0; b < B; b++) {
@@ -135,7 +135,13 @@ async function main(): Promise<void> {
           },
         });
         officers.push(person.username);
-        scopes.push({ cycleId, blocId: bloc.id, unitId: units[2]!.id, province: province.code });
+        scopes.push({
+          cycleId,
+          blocId: bloc.id,
+          unitId: units[2]!.id,
+          province: province.code,
+          provinceId: province.id,
+        });
       }
     }
   }
@@ -190,6 +196,8 @@ async function main(): Promise<void> {
     ['GET /api/cycles/:id/results', (i) => `/api/cycles/${scopeOf(i).cycleId}/results`],
     ['GET /api/blocs/:id/history', (i) => `/api/blocs/${scopeOf(i).blocId}/history`],
     ['GET /api/units/:id/history', (i) => `/api/units/${scopeOf(i).unitId}/history`],
+    ['GET /api/provinces/:id/years/:year', (i) => `/api/provinces/${scopeOf(i).provinceId}/years/2026`],
+    ['GET …/years/:year/export.xlsx', (i) => `/api/provinces/${scopeOf(i).provinceId}/years/2026/export.xlsx`],
   ];
   for (const [name, pathOf] of endpoints) {
     const n = REQUESTS;

@@ -12,6 +12,8 @@
 //   #/government-flag            the Government emulation flag: the provinces
 //   #/province/<provinceId>/government-flag/<year>   one province's selection for year N
 //   #/import                     onboarding a province from a file (admin)
+//   #/province-year              the province's year at a glance: the provinces the reader may read
+//   #/province/<provinceId>/year/<year>   one province's year (every bloc, totals, the XLSX export)
 import { fill, h } from './lib/dom.js';
 import { lang, setLang, t } from './lib/i18n.js';
 import * as api from './lib/api.js';
@@ -27,6 +29,7 @@ import { cyclePage } from './pages/cycle.js';
 import { blocHistoryPage, historyIndexPage, unitHistoryPage } from './pages/history.js';
 import { governmentFlagIndexPage, governmentFlagPage } from './pages/government-flag.js';
 import { importPage } from './pages/import.js';
+import { provinceYearIndexPage, provinceYearPage } from './pages/province-year.js';
 
 const main = document.getElementById('main');
 
@@ -40,6 +43,8 @@ const ROUTES = [
     /^#\/province\/([^/]+)\/government-flag\/(\d{4})$/,
     (m) => governmentFlagPage(main, decodeURIComponent(m[1]), Number(m[2])),
   ],
+  [/^#\/province-year$/, () => provinceYearIndexPage(main)],
+  [/^#\/province\/([^/]+)\/year\/(\d{4})$/, (m) => provinceYearPage(main, decodeURIComponent(m[1]), Number(m[2]))],
   [/^#\/inbox$/, () => inboxPage(main)],
   [/^#\/import$/, () => importPage(main)],
   [/^#\/notifications$/, () => notificationsPage(main)],
@@ -57,16 +62,20 @@ function renderHeader(me) {
   const here = location.hash || '#/';
   // The Government flag: for the provincial council and the admin (the page itself is readable by everyone).
   const council = me.roles.some((r) => r === 'councilMember' || r === 'councilSecretary' || r === 'admin');
+  // The province's year: its readers (README "Who reads what"): the admin, the council, the units' officers.
+  const provinceReader = council || (!!me.unitId && me.roles.includes('unitOfficer'));
   const links = [
     ['#/', 'nav.blocs'],
     ...(me.unitId ? [['#/inbox', 'nav.inbox']] : []),
     ...(council ? [['#/government-flag', 'nav.governmentFlag']] : []),
+    ...(provinceReader ? [['#/province-year', 'nav.provinceYear']] : []),
     ['#/history', 'nav.history'],
     ['#/notifications', 'nav.notifications'],
     ...(me.roles.includes('admin') ? [['#/import', 'nav.import']] : []),
   ];
   const isHistory = /^#\/(history|bloc\/[^/]+\/history|unit\/)/.test(here);
   const isGovernmentFlag = /^#\/(government-flag|province\/[^/]+\/government-flag)/.test(here);
+  const isProvinceYear = /^#\/(province-year|province\/[^/]+\/year\/)/.test(here);
   for (const [href, key] of links) {
     const current =
       href === '#/'
@@ -75,7 +84,9 @@ function renderHeader(me) {
           ? isHistory
           : href === '#/government-flag'
             ? isGovernmentFlag
-            : here.startsWith(href);
+            : href === '#/province-year'
+              ? isProvinceYear
+              : here.startsWith(href);
     nav.append(
       h(
         'a',

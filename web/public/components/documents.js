@@ -10,7 +10,7 @@ import { clearStatus, reportError, showOk } from '../lib/status.js';
 
 const FORMATS = ['pdf', 'docx'];
 
-async function save(button, path) {
+export async function save(button, path) {
   if (button.getAttribute('aria-busy') === 'true') return;
   const holder = button.closest('section') ?? button;
   // data-busy: the page's polling must not redraw the button away during the download.
