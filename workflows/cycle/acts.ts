@@ -11,6 +11,7 @@ import { holdChanged } from '../messages';
 import * as m from './messages';
 import { auditAct, requireHead, unitOf } from './guards';
 import { registerCorrectionActs } from './corrections/acts';
+import { recordMembershipChange } from './corrections/membership';
 import { registerHandoverActs } from './phases/handover/acts';
 import { registerLaunchActs } from './phases/launch/acts';
 import { registerMeetingActs } from './meetings/acts';
@@ -102,14 +103,7 @@ function registerStandingActs(s: CycleState): void {
           actingHead({ members: activeUnitIds(s), head: s.headUnitId, deputy: s.deputyUnitId }) ?? s.deputyUnitId;
       if (s.meeting) s.meeting.presentUnitIds = s.meeting.presentUnitIds.filter((id) => id !== a.unitId);
       for (const contest of s.contests) contest.candidates = contest.candidates.filter((id) => id !== a.unitId);
-      const at = new Date(Date.now()).toISOString();
-      await write(s, 'recordMembershipChange', {
-        cycleId: s.workflowId,
-        blocId: s.input.blocId,
-        unitId: a.unitId,
-        reason: a.reason,
-        at,
-      });
+      await recordMembershipChange(s, a.unitId, a.reason);
       await write(s, 'updateTasks', { cycleId: s.workflowId, kind: s.phase, unitIds: [a.unitId], status: 'cancelled' });
       await auditAct(s, a, 'membership.leave', a.unitId, { reason: a.reason });
       return ok(`${u.name} left the bloc`);

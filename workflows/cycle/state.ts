@@ -53,28 +53,31 @@ export interface CycleState
   fx?: EffectQueue;
 }
 
+/** A member unit's state before it has done anything this year (at the start, or when it joins: corrections/membership.ts). */
+export function freshUnit(m: Pick<UnitState, 'unitId' | 'code' | 'name' | 'womenRatio'>): UnitState {
+  return {
+    unitId: m.unitId,
+    code: m.code,
+    name: m.name,
+    womenRatio: m.womenRatio,
+    active: true,
+    pledge: 'none',
+    midYear: 'none',
+    selfScore: 'none',
+    late: [],
+    hold: 'none',
+    penaltyPoints: 0,
+    finalTotal: null,
+    rank: null,
+    penalties: [],
+    score: null,
+    tasksGroupScore: null,
+  };
+}
+
 export function initialState(workflowId: string, input: CycleInputParsed): CycleState {
   const units: Record<string, UnitState> = {};
-  for (const m of input.members) {
-    units[m.unitId] = {
-      unitId: m.unitId,
-      code: m.code,
-      name: m.name,
-      womenRatio: m.womenRatio,
-      active: true,
-      pledge: 'none',
-      midYear: 'none',
-      selfScore: 'none',
-      late: [],
-      hold: 'none',
-      penaltyPoints: 0,
-      finalTotal: null,
-      rank: null,
-      penalties: [],
-      score: null,
-      tasksGroupScore: null,
-    };
-  }
+  for (const m of input.members) units[m.unitId] = freshUnit(m);
   return {
     workflowId,
     input,

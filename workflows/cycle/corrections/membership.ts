@@ -10,7 +10,7 @@ import { reject } from '../../errors';
 import { cycleNotices, taskTitles } from '../../../notifications/catalogue';
 import { auditAct } from '../guards';
 import { registerCycleAct } from '../projection';
-import { activeUnitIds, type CycleState } from '../state';
+import { activeUnitIds, freshUnit, type CycleState } from '../state';
 import { requireRunning } from './leadership';
 import * as m from './messages';
 
@@ -34,36 +34,13 @@ export function registerJoinAct(s: CycleState): void {
       const member = a.member!;
       const earlier = s.units[a.unitId];
       if (earlier) earlier.active = true;
-      else
-        s.units[a.unitId] = {
-          ...member,
-          active: true,
-          pledge: 'none',
-          midYear: 'none',
-          selfScore: 'none',
-          late: [],
-          hold: 'none',
-          penaltyPoints: 0,
-          finalTotal: null,
-          rank: null,
-          penalties: [],
-          score: null,
-          tasksGroupScore: null,
-        };
+      else s.units[a.unitId] = freshUnit(member);
       if (s.roster && a.officers)
         s.roster = {
           ...s.roster,
           officers: [...s.roster.officers.filter((o) => o.unitId !== a.unitId), ...a.officers],
         };
-      const at = new Date(Date.now()).toISOString();
-      await write(s, 'recordMembershipChange', {
-        cycleId: s.workflowId,
-        blocId: s.input.blocId,
-        unitId: a.unitId,
-        reason: a.reason,
-        at,
-        change: 'join',
-      });
+      const at = await recordMembershipChange(s, a.unitId, a.reason, 'join');
       const phase = TASK_PHASES.find((p) => p === s.phase);
       if (phase && s.deadlines)
         await write(s, 'openTasks', {
@@ -85,4 +62,23 @@ export function registerJoinAct(s: CycleState): void {
     },
     { projects: true },
   );
+}
+
+/** The membership row's change (join here, leave in cycle/acts.ts), stamped with the workflow's time; answers that time. */
+export async function recordMembershipChange(
+  s: CycleState,
+  unitId: string,
+  reason: string,
+  change?: 'join',
+): Promise<string> {
+  const at = new Date(Date.now()).toISOString();
+  await write(s, 'recordMembershipChange', {
+    cycleId: s.workflowId,
+    blocId: s.input.blocId,
+    unitId,
+    reason,
+    at,
+    ...(change ? { change } : {}),
+  });
+  return at;
 }
