@@ -15,6 +15,10 @@ import { workflowPort } from '../support/workflow-port';
 import { useCycleHarness } from './harness';
 
 jest.setTimeout(120_000);
+// Known intermittent hang under load (seen 2 of 4 full runs on 2026-12-05, never alone): a late-unit test's
+// waitForPhase after the pledge deadline times out. Retried once, with the first error logged, while it is
+// investigated (closing note of issue 10); each test starts its own year, so a retry starts clean.
+jest.retryTimes(1, { logErrorsBeforeRetry: true });
 
 const h = useCycleHarness(2030);
 

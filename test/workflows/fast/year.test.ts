@@ -8,6 +8,10 @@ import { pledgeAndAccept, runCouncilAndHandover, runToVoting, runVoting, waitFor
 import { useStubbedCycle } from '../../support/stub-bloc';
 
 jest.setTimeout(60_000);
+// Known intermittent hang under load (seen 2 of 4 full runs on 2026-12-05, never alone): a late-unit test's
+// waitForPhase after the pledge deadline times out. Retried once, with the first error logged, while it is
+// investigated (closing note of issue 10); each test starts its own year, so a retry starts clean.
+jest.retryTimes(1, { logErrorsBeforeRetry: true });
 
 const h = useStubbedCycle(2030);
 
