@@ -11,10 +11,9 @@ export interface WorkerDeps {
   /** The payload codec (worker/codec.ts dataConverterFor); must match the clients'. */
   dataConverter?: DataConverter;
   /**
-   * Workflows kept in the worker's cache (default 250). A cached bloc-year costs ≈ 2.3 MB of RSS;
-   * one that is evicted is replayed from its history when its next act or timer comes (a whole
-   * year's history replays in tens of milliseconds: README, Scaling). 250 keeps a country's 700
-   * live bloc-years within ≈ 1 GiB of worker RSS.
+   * Workflows kept in the worker's cache (default 250). An evicted bloc-year is replayed from its history when its
+   * next act or timer comes. Measured (README, Scaling): ≈ 6.7 MiB of RSS per cached bloc-year, 2.2 GiB with 700 live
+   * at 250 — issue 11's 1.2 GiB target is not met yet; lower it to trade memory for replays.
    */
   maxCachedWorkflows?: number;
   /** A prebuilt bundle (worker/bundle.ts); unset: bundled in this process. */
