@@ -157,16 +157,16 @@ export const AUTHORITY_TITLES_VI: Readonly<Record<SigningAuthority, { position: 
   districtChairman: { position: 'Chủ tịch', of: 'Ủy ban nhân dân' },
 });
 
+type CatalogueSource = Pick<RuleSet, 'quotas'> & { awardCatalogue?: readonly AwardCatalogueEntry[] | undefined };
+
 /**
- * The award kinds a bloc of `level` proposes under `ruleSet` on `onDate`, one per contest, with the contest's quota
- * resolved (the entry's own, else the rule-set's quotas). A district level from 01/07/2025 is refused (VALIDATION).
+ * The award kinds a bloc of `level` proposes under `ruleSet`, one per contest, with the contest's quota resolved
+ * (the entry's own, else the rule-set's quotas); the rule-set's entries override the defaults contest by contest.
  */
-export function awardCatalogueFor(
-  ruleSet: Pick<RuleSet, 'quotas'> & { awardCatalogue?: readonly AwardCatalogueEntry[] | undefined },
+export function awardCatalogueOf(
+  ruleSet: CatalogueSource,
   level: BlocLevel,
-  onDate: DateInput,
 ): (AwardCatalogueEntry & { quota: number })[] {
-  checkBlocLevelOn(level, onDate);
   const fallback = { leader: ruleSet.quotas.emulationFlag, certificate: ruleSet.quotas.certificateOfMerit };
   const own = ruleSet.awardCatalogue?.filter((e) => e.level === level) ?? [];
   const defaults = DEFAULT_AWARD_CATALOGUE.filter((e) => e.level === level);
@@ -174,6 +174,16 @@ export function awardCatalogueFor(
     const e = own.find((x) => x.contest === contest) ?? defaults.find((x) => x.contest === contest);
     return e ? [{ ...e, quota: e.quota ?? fallback[contest] }] : [];
   });
+}
+
+/** `awardCatalogueOf` for a bloc that exists on `onDate`: a district level from 01/07/2025 is refused (VALIDATION). */
+export function awardCatalogueFor(
+  ruleSet: CatalogueSource,
+  level: BlocLevel,
+  onDate: DateInput,
+): (AwardCatalogueEntry & { quota: number })[] {
+  checkBlocLevelOn(level, onDate);
+  return awardCatalogueOf(ruleSet, level);
 }
 
 /** The award kind a contest proposes, from a resolved catalogue; absent (older inputs): the province's kinds. */
@@ -190,9 +200,7 @@ export function authorityOf(
   awardType: AwardType,
   level: BlocLevel,
   onDate: DateInput,
-  ruleSet: Pick<RuleSet, 'quotas'> & { awardCatalogue?: readonly AwardCatalogueEntry[] | undefined } = {
-    quotas: { emulationFlag: 1, certificateOfMerit: 3, governmentFlagShare: 0.2 },
-  },
+  ruleSet: CatalogueSource = { quotas: { emulationFlag: 1, certificateOfMerit: 3, governmentFlagShare: 0.2 } },
 ): { authority: SigningAuthority; council: DecidingCouncil } {
   // The Government flag is the Prime Minister's at every level (ND 152/2025 Art. 37(1)): not a bloc's catalogue.
   const e = awardCatalogueFor(ruleSet, level, onDate).find((x) => x.awardType === awardType);
