@@ -109,6 +109,11 @@ export function buildDecision(
 
   const date = vnDateOf(first.decisionDate);
   const authority = decisionAuthority(ctx, proposals[0]!.awardType, date);
+  const mixed = proposals.find((p) => decisionAuthority(ctx, p.awardType, date) !== authority);
+  if (mixed)
+    throw conflict(
+      `decision ${chosen.decisionNumber} gives awards signed by different authorities (${proposals[0]!.awardType}, ${mixed.awardType}): one decision per signing authority`,
+    );
   const local = authority === 'provinceChairman' ? undefined : localDecisionParts(ctx, authority, date);
   const signerText = first.signer.normalize('NFC');
   const deputy = /phó chủ tịch/iu.test(signerText);
