@@ -7,6 +7,7 @@ import {
   checkBlocLevelOn,
 } from '../../domain/award-catalogue';
 import { awardAmount, highestTitleOnly } from '../../domain/money';
+import type { AwardType } from '../../domain/eligibility';
 import { DEFAULT_PROVINCIAL_RULESETS, RuleSetSchema } from '../../domain/ruleset';
 
 const tayNinh = DEFAULT_PROVINCIAL_RULESETS.find((r) => r.code === 'tay-ninh' && r.version === 1)!;
@@ -87,7 +88,7 @@ describe('money: coefficients by decree, highest title only (ND 152/2025 Art. 49
     expect([m.coefficient, m.amountVnd]).toEqual([coef, vnd]);
   });
 
-  const at = (awardType: string, unitId = 'u1', achievementPeriod = '2025') =>
+  const at = (awardType: AwardType, unitId = 'u1', achievementPeriod = '2025') =>
     ({ unitId, awardType, achievementPeriod, decisionDate: '2026-01-15' }) as const;
   test.each([
     [

@@ -48,19 +48,18 @@ const authorityRequired = [
     ],
   },
 ];
-export const CreateBlocSchema = requiredWhen(
-  z.strictObject({
-    code: Code,
-    name: Name,
-    provinceId: IdSchema,
-    ruleSetCode: trimmedText(1, 100),
-    /** province (default) | department | commune | district (years before 2025-07-01 only). */
-    level: BlocLevelSchema.default('province'),
-    authorityName: Name.optional(),
-    signerName: Name.optional(),
-  }),
-  authorityRequired,
-);
+/** The bloc's fields without the level rule (the import's bloc row derives from it: api/import/sheets.ts). */
+export const CreateBlocFields = z.strictObject({
+  code: Code,
+  name: Name,
+  provinceId: IdSchema,
+  ruleSetCode: trimmedText(1, 100),
+  /** province (default) | department | commune | district (years before 2025-07-01 only). */
+  level: BlocLevelSchema.default('province'),
+  authorityName: Name.optional(),
+  signerName: Name.optional(),
+});
+export const CreateBlocSchema = requiredWhen(CreateBlocFields, authorityRequired);
 export const UpdateBlocSchema = atLeastOneField(
   requiredWhen(
     z.strictObject({
