@@ -1,5 +1,6 @@
 import type { Prisma } from '../db';
 import type { CycleActivities, EffectKind } from './types';
+import { decisionSigner } from './decision-signer';
 
 /** Plain JSON for Prisma Json columns (drops undefined, dates become strings). */
 function json(v: unknown): Prisma.InputJsonValue;
@@ -231,7 +232,7 @@ export function writesOn(
       const data = {
         decisionNumber: pr.decisionNumber!,
         decisionDate: new Date(pr.decisionDate!),
-        signer: p.signer ?? 'Chủ tịch UBND',
+        signer: p.signer ?? (await decisionSigner(prisma, p.cycleId, pr.awardType)),
         coefficient: p.coefficient ?? 0,
         baseSalaryVnd: p.baseSalaryVnd ?? 0,
         amountVnd: pr.amountVnd ?? 0,

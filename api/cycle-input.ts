@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { CycleInputSchema, type CycleInput, type PlanSchema } from '../contracts/cycle';
 import { RuleSetSchema, resolveRuleSet, type RuleSet } from '../domain/ruleset';
 import { isDomainError } from '../domain/errors';
+import { awardCatalogueFor, BlocLevelSchema } from '../domain/award-catalogue';
 import type { Db } from '../db';
 import type { Roster } from '../contracts/common';
 import { HttpError } from './errors';
@@ -42,6 +43,9 @@ export async function buildCycleInput(
   const rows = await db.prisma.ruleSet.findMany({ where: { code: bloc.ruleSetCode } });
   const ruleSets = rows.map((r) => RuleSetSchema.parse(r.body));
   const ruleSet = await ruleSetForYear(db, bloc, ruleSets, year);
+  // The year's awards are decided after its end: a district bloc is refused for years ending from 01/07/2025 (400).
+  const blocLevel = BlocLevelSchema.parse(bloc.level);
+  const awardCatalogue = awardCatalogueFor(ruleSet, blocLevel, `${year}-12-31`);
   return CycleInputSchema.parse({
     blocId: bloc.id,
     blocCode: bloc.code,
@@ -61,6 +65,8 @@ export async function buildCycleInput(
     plan,
     startedBy,
     roster,
+    blocLevel,
+    awardCatalogue,
   });
 }
 

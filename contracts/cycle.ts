@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RuleSetSchema } from '../domain/ruleset';
 import { ScoringTemplateSchema } from '../domain/scoring';
 import { AwardTypeSchema } from '../domain/eligibility';
+import { AwardCatalogueEntrySchema, BlocLevelSchema } from '../domain/award-catalogue';
 import { ActEnvelopeSchema, IdSchema, IsoDateTimeSchema, RosterSchema, requiredWhen, trimmedText } from './common';
 
 /** The phases of a bloc-year, in order. */
@@ -88,6 +89,12 @@ export const CycleInputSchema = z.object({
   startedBy: IdSchema.optional(),
   /** Who officially acts for which unit, the council's secretaries, the admins (optional: older histories). */
   roster: RosterSchema.optional(),
+  /** The bloc's level and its resolved award catalogue (domain/award-catalogue.ts; absent: a province bloc). */
+  blocLevel: BlocLevelSchema.optional(),
+  awardCatalogue: z
+    .array(AwardCatalogueEntrySchema.extend({ quota: z.number().int().min(0) }))
+    .max(2)
+    .optional(),
 });
 export type CycleInput = z.input<typeof CycleInputSchema>;
 export type CycleInputParsed = z.infer<typeof CycleInputSchema>;

@@ -10,6 +10,14 @@ import type { Db, PrismaClient } from '../db';
 import { PHASES, type Phase } from '../contracts/cycle';
 import { DomainError } from '../domain/errors';
 import type { AwardType } from '../domain/eligibility';
+import {
+  AUTHORITY_TITLES_VI,
+  awardCatalogueOf,
+  awardOfContest,
+  BlocLevelSchema,
+  type AwardCatalogueEntry,
+  type BlocLevel,
+} from '../domain/award-catalogue';
 import { RuleSetSchema, type RuleSet } from '../domain/ruleset';
 import { upperVn } from './format';
 
@@ -17,10 +25,32 @@ export const BLOC_CONTESTS = ['leader', 'certificate', 'nextHead', 'nextDeputy']
 
 export type BlocContest = (typeof BLOC_CONTESTS)[number];
 
-export const AWARD_OF_CONTEST: Partial<Record<BlocContest, AwardType>> = {
-  leader: 'emulation-flag',
-  certificate: 'certificate-of-merit',
-};
+/** The bloc's level and, below the province, its awarding body and head (Bloc.level, domain/award-catalogue.ts). */
+export function blocLevelOf(ctx: Ctx): { level: BlocLevel; authorityName: string | null; signerName: string | null } {
+  const b = ctx.cycle.bloc;
+  const level = BlocLevelSchema.safeParse(b.level);
+  return { level: level.success ? level.data : 'province', authorityName: b.authorityName, signerName: b.signerName };
+}
+
+/** The award a contest of this bloc proposes: its level's entry in the rule-set's award catalogue. */
+export function contestAward(ctx: Ctx, contest: BlocContest): AwardType | undefined {
+  if (contest !== 'leader' && contest !== 'certificate') return undefined;
+  return awardOfContest(awardCatalogueOf(ctx.ruleSet, blocLevelOf(ctx).level), contest);
+}
+
+/** The catalogue entry of an award kind for this bloc (who signs it, which council), if the catalogue has it. */
+export function catalogueEntry(ctx: Ctx, type: string): AwardCatalogueEntry | undefined {
+  return awardCatalogueOf(ctx.ruleSet, blocLevelOf(ctx).level).find((e) => e.awardType === type);
+}
+
+/** An award's name in this bloc's documents: a Giấy khen names its signer (`Giấy khen của Giám đốc Sở Tư pháp`). */
+export function awardNameIn(ctx: Ctx, type: string): string {
+  const { authorityName } = blocLevelOf(ctx);
+  const e = catalogueEntry(ctx, type);
+  if (type === 'certificate-of-commendation' && authorityName && e && e.authority !== 'provinceChairman')
+    return `Giấy khen của ${AUTHORITY_TITLES_VI[e.authority].position} ${authorityName}`;
+  return awardName(type, ctx.level);
+}
 
 // ---------------------------------------------------------------- small helpers
 

@@ -163,3 +163,68 @@ export function awardAmount(
     warnings: rule.verify ? [`Decision dated ${day}: ${rule.verify}.`] : [],
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Several titles for one period: the highest only (ND 152/2025 Art. 49(5))
+// ---------------------------------------------------------------------------------------------
+
+/** Emulation titles (danh hiệu thi đua, L2022 Art. 8 [NAT*]); the other kinds are forms of commendation. */
+export const EMULATION_TITLES: readonly AwardType[] = Object.freeze([
+  'government-flag',
+  'emulation-flag',
+  'excellent-labour-collective',
+]);
+
+export interface EarnedAward {
+  unitId: string;
+  awardType: AwardType;
+  /** The counted period, e.g. '2025'. */
+  achievementPeriod: string;
+  decisionDate: DateInput;
+}
+
+export interface PaidAward extends EarnedAward {
+  paid: boolean;
+  /** The money paid for this award: its amount, or 0 when a higher title of the same period is paid instead. */
+  amountVnd: number;
+  /** The award whose money is paid instead (when not paid). */
+  paidInsteadOf?: AwardType;
+  basis: string;
+}
+
+const ND152_49_5 = 'ND 152/2025 Art. 49(5)';
+/** [NAT*] ND 98/2023 had the same principle (as ND 91/2017 before it); its article was not at hand — verify. */
+const ND152_49_7 = 'ND 152/2025 Art. 49(6)-(7)';
+const ND98_49_5 = 'ND 98/2023 money principle (same rule as ND 152/2025 Art. 49(5)) [NAT*]';
+
+/**
+ * Which awards of one collective are paid. Several emulation TITLES for the same counted period: only the money of
+ * the highest (ND 152/2025 Art. 49(5), second sentence; higher title = higher money, Art. 49(3), so the highest
+ * coefficient); titles for different periods: each (Art. 49(5), first sentence). A title and a form of commendation
+ * at the same time are both paid (Art. 49(7)); forms for different achievements, each (Art. 49(6)).
+ * Under ND 98/2023 the same rule is applied [NAT*] (ND98_49_5). Order of `awards` is kept.
+ */
+export function highestTitleOnly(awards: readonly EarnedAward[]): PaidAward[] {
+  const amounts = awards.map((a) => awardAmount(a.awardType, 'collective', a.decisionDate));
+  const winner = new Map<string, number>();
+  awards.forEach((a, i) => {
+    if (!EMULATION_TITLES.includes(a.awardType)) return;
+    const key = JSON.stringify([a.unitId, a.achievementPeriod]);
+    const best = winner.get(key);
+    if (best === undefined || amounts[i]!.coefficient > amounts[best]!.coefficient) winner.set(key, i);
+  });
+  return awards.map((a, i) => {
+    const basis = decreeInForceOn(a.decisionDate) === 'ND152/2025' ? ND152_49_5 : ND98_49_5;
+    if (!EMULATION_TITLES.includes(a.awardType))
+      return {
+        ...a,
+        paid: true,
+        amountVnd: amounts[i]!.amountVnd,
+        basis: basis === ND152_49_5 ? ND152_49_7 : ND98_49_5,
+      };
+    const best = winner.get(JSON.stringify([a.unitId, a.achievementPeriod]))!;
+    return best === i
+      ? { ...a, paid: true, amountVnd: amounts[i]!.amountVnd, basis }
+      : { ...a, paid: false, amountVnd: 0, paidInsteadOf: awards[best]!.awardType, basis };
+  });
+}

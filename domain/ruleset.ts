@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { DomainError } from './errors';
 import { IsoDateSchema, inClosedRange, toIsoDate, type DateInput, type IsoDate } from './dates';
 import { STATED, uniqueStrings } from './stated-rules';
+import { AwardCatalogueSchema } from './award-catalogue';
 import canThoJson from './rulesets/can-tho.json';
 import canThoNd98Json from './rulesets/can-tho-nd98.json';
 import tayNinhJson from './rulesets/tay-ninh.json';
@@ -144,6 +145,8 @@ export const RuleSetSchema = z
     rotation: RotationRulesSchema.prefault({}),
     reminders: ReminderRulesSchema.prefault({}),
     penalties: PenaltyRulesSchema.prefault({}),
+    /** [PROV] The award catalogue by authority (domain/award-catalogue.ts); absent: its national defaults. */
+    awardCatalogue: AwardCatalogueSchema.optional(),
   })
   .refine((r) => r.effectiveTo === undefined || r.effectiveTo >= r.effectiveFrom, {
     message: 'effectiveTo is before effectiveFrom',

@@ -11,7 +11,7 @@ import {
   AddMemberSchema,
   Code,
   CouncilPositionSchema,
-  CreateBlocSchema,
+  CreateBlocFields,
   CreatePersonSchema,
   CreateUnitSchema,
 } from '../routes/admin/schemas';
@@ -55,7 +55,13 @@ const col = (
 const IsoDate = z.iso.date();
 
 export const UnitRowSchema = CreateUnitSchema.omit({ provinceId: true });
-export const BlocRowSchema = CreateBlocSchema.omit({ provinceId: true }).extend({
+// The bloc's level is set through the admin API, not the import (catalog13): the row keeps its columns.
+export const BlocRowSchema = CreateBlocFields.omit({
+  provinceId: true,
+  level: true,
+  authorityName: true,
+  signerName: true,
+}).extend({
   headUnitCode: Code.optional(),
   deputyUnitCode: Code.optional(),
 });

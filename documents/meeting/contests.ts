@@ -6,7 +6,7 @@
 import type { ContestOutcome } from '../../activities/types';
 import type { TieBreakCriterion } from '../../domain/ruleset';
 import type { CycleResult } from '../../workflows/cycle';
-import { AWARD_OF_CONTEST, awardName, BLOC_CONTESTS, conflict, type Ctx, type LoadedCycle } from '../cycle-facts';
+import { awardNameIn, BLOC_CONTESTS, contestAward, conflict, type Ctx, type LoadedCycle } from '../cycle-facts';
 import { joinVn } from '../format';
 import type { Meeting } from './load';
 import { baseCount, type Contest, type Member, type Round } from './model';
@@ -82,7 +82,7 @@ export async function buildContests(ctx: Ctx, meeting: Meeting, members: Member[
         );
       return round;
     });
-    const award = AWARD_OF_CONTEST[contest];
+    const award = contestAward(ctx, contest);
     const last = rounds.at(-1)!.tally;
     const tieNote =
       decidedBy === 'tieBreak'
@@ -90,7 +90,7 @@ export async function buildContests(ctx: Ctx, meeting: Meeting, members: Member[
         : undefined;
     out.push({
       contest,
-      ...(award ? { awardName: awardName(award, ctx.level) } : {}),
+      ...(award ? { awardName: awardNameIn(ctx, award) } : {}),
       seats: rounds[0]!.row.seats,
       threshold,
       rounds: docRounds,

@@ -43,7 +43,8 @@ export function blocRoutes({ read, write, param, prisma }: AdminRoutes): void {
     {
       summary: 'Create a bloc (khối thi đua) with its rule-set code; add members, then recognise head and deputy',
       description:
-        'Rotation of the head and deputy is not a bloc field: it is the rule-set’s `rotation` (policy, noTwiceInARow, fixedOrder), versioned by date (README, "Rotation").',
+        'Rotation of the head and deputy is not a bloc field: it is the rule-set’s `rotation` (policy, noTwiceInARow, fixedOrder), versioned by date (README, "Rotation"). ' +
+        '`level` (province, department, commune, district) chooses the award catalogue of the rule-set (README, "Award catalogue"); below the province `authorityName` and `signerName` name the body and the head who sign its Giấy khen. A district bloc runs only years before 2025-07-01.',
       body: CreateBlocSchema,
       ok: 201,
     },
@@ -96,6 +97,9 @@ export function blocRoutes({ read, write, param, prisma }: AdminRoutes): void {
         ruleSetCode: x.ruleSetCode,
         headUnitId: x.headUnitId,
         deputyUnitId: x.deputyUnitId,
+        level: x.level,
+        authorityName: x.authorityName,
+        signerName: x.signerName,
       });
       await ctx.audit({
         action: b.headUnitId || b.deputyUnitId ? 'admin.bloc.recognise' : 'admin.bloc.update',

@@ -1,7 +1,16 @@
 /** The admin API's request contracts (bodies and queries), one Zod schema each: validation and OpenAPI. */
 import { z } from 'zod';
-import { IdSchema, STATED, atLeastOneField, blankPadded, trimmedMatch, trimmedText } from '../../../contracts/common';
+import {
+  IdSchema,
+  STATED,
+  atLeastOneField,
+  blankPadded,
+  requiredWhen,
+  trimmedMatch,
+  trimmedText,
+} from '../../../contracts/common';
 import { RuleSetSchema } from '../../../domain/ruleset';
+import { BlocLevelSchema } from '../../../domain/award-catalogue';
 
 export const Code = trimmedMatch(/^[A-Za-z0-9][A-Za-z0-9._-]{1,49}$/, '2–50 letters, digits, ".", "_" or "-"');
 const Name = trimmedText(2, 300);
@@ -27,19 +36,43 @@ const ProvinceCode = trimmedMatch(/^[A-Za-z0-9][A-Za-z0-9_-]{1,19}$/, '2–20 le
 export const CreateProvinceSchema = z.strictObject({ code: ProvinceCode, name: Name });
 export const UpdateProvinceSchema = z.strictObject({ name: Name });
 
-export const CreateBlocSchema = z.strictObject({
+/** Below the province a bloc names the body whose head signs its Giấy khen and that head (domain/award-catalogue.ts). */
+const BELOW_PROVINCE = ['department', 'commune', 'district'] as const;
+const authorityRequired = [
+  {
+    field: 'level',
+    values: BELOW_PROVINCE,
+    require: [
+      { path: 'authorityName', message: 'a bloc below the province names its awarding body, e.g. "Sở Tư pháp"' },
+      { path: 'signerName', message: 'a bloc below the province names the head who signs its awards' },
+    ],
+  },
+];
+/** The bloc's fields without the level rule (the import's bloc row derives from it: api/import/sheets.ts). */
+export const CreateBlocFields = z.strictObject({
   code: Code,
   name: Name,
   provinceId: IdSchema,
   ruleSetCode: trimmedText(1, 100),
+  /** province (default) | department | commune | district (years before 2025-07-01 only). */
+  level: BlocLevelSchema.default('province'),
+  authorityName: Name.optional(),
+  signerName: Name.optional(),
 });
+export const CreateBlocSchema = requiredWhen(CreateBlocFields, authorityRequired);
 export const UpdateBlocSchema = atLeastOneField(
-  z.strictObject({
-    name: Name.optional(),
-    ruleSetCode: trimmedText(1, 100).optional(),
-    headUnitId: IdSchema.optional(),
-    deputyUnitId: IdSchema.optional(),
-  }),
+  requiredWhen(
+    z.strictObject({
+      name: Name.optional(),
+      ruleSetCode: trimmedText(1, 100).optional(),
+      headUnitId: IdSchema.optional(),
+      deputyUnitId: IdSchema.optional(),
+      level: BlocLevelSchema.optional(),
+      authorityName: Name.optional(),
+      signerName: Name.optional(),
+    }),
+    authorityRequired,
+  ),
 );
 export const AddMemberSchema = z.strictObject({ unitId: IdSchema, joinedOn: IsoDate, reason: Reason.optional() });
 export const LeaveSchema = z.strictObject({ leftOn: IsoDate, reason: Reason });

@@ -3,7 +3,8 @@ import { DomainError } from '../../../domain/errors';
 import { vnDateOf } from '../../../domain/vietnam-time';
 import type { AwardType } from '../../../domain/eligibility';
 import { baseSalaryEntryOn, coefficientOn } from '../../../domain/money';
-import { awardName, conflict, councilOf, phaseAtLeast, uniq, type Ctx } from '../../cycle-facts';
+import { awardNameIn, conflict, councilOf, phaseAtLeast, uniq, type Ctx } from '../../cycle-facts';
+import { decisionAuthority, localDecisionParts, paidOnDecision } from './authority';
 import { formatDateVn, joinVn, upperVn } from '../../format';
 import type { LoadDocumentOptions } from '../../from-cycle';
 import { formatNumberSymbol, parseDecisionNumber, TYPE_ABBR, type NumberedKind } from '../../numbering';
@@ -106,16 +107,23 @@ export function buildDecision(
   const salaries = uniq(proposals.map((p) => p.decision!.baseSalaryVnd));
   const baseSalaryVnd = salaries.length === 1 && salaries[0]! > 0 ? salaries[0]! : undefined;
 
+  const date = vnDateOf(first.decisionDate);
+  const authority = decisionAuthority(ctx, proposals[0]!.awardType, date);
+  const mixed = proposals.find((p) => decisionAuthority(ctx, p.awardType, date) !== authority);
+  if (mixed)
+    throw conflict(
+      `decision ${chosen.decisionNumber} gives awards signed by different authorities (${proposals[0]!.awardType}, ${mixed.awardType}): one decision per signing authority`,
+    );
+  const local = authority === 'provinceChairman' ? undefined : localDecisionParts(ctx, authority, date);
   const signerText = first.signer.normalize('NFC');
   const deputy = /phó chủ tịch/iu.test(signerText);
-  const chairMember = council?.members.find((m) => m.position === (deputy ? 'viceChair' : 'chair'));
-  if (!chairMember)
+  const chairMember = local ? undefined : council?.members.find((m) => m.position === (deputy ? 'viceChair' : 'chair'));
+  if (!local && !chairMember)
     throw conflict(
       `the ${deputy ? 'vice-chair' : 'chair'} of the province's emulation council (the Chủ tịch UBND who signs the decision) is not on record`,
     );
 
-  const date = vnDateOf(first.decisionDate);
-  const bases = provincialLegalBases(date);
+  const bases = local?.legalBases ?? provincialLegalBases(date);
   // The money articles of the decree in force on the decision date (domain/money.ts): ND 152/2025 Art. 49
   // (principle) and Art. 50/54; ND 98/2023 Art. 54 for titles (its certificate article is not cited: not at hand).
   const decree = decreeInForceOn(date);
@@ -140,42 +148,66 @@ export function buildDecision(
   }
   const { number, issuerAbbr } = parseDecisionNumber(chosen.decisionNumber);
   const level = ctx.level ? `${upperVn(ctx.level)} ` : '';
+  // Several titles of one collective at the same time and for the same year: the highest only is paid (ND 152/2025
+  // Art. 49(5)); the others are listed without money.
+  const paid = paidOnDecision(
+    ctx,
+    proposals.map((p) => ({ proposalId: p.id })),
+  );
   const proposalRef = `Tờ trình số ${formatNumberSymbol(numbers.proposal, `${TYPE_ABBR.proposal}-${ctx.abbr}`)} ${formatDateVn(proposalDateIso)}`;
-  return {
+  const out: DecisionInput = {
     header: {
-      issuingBody: `ỦY BAN NHÂN DÂN\n${level}${upperVn(ctx.place)}`,
+      issuingBody: local?.issuingBody ?? `ỦY BAN NHÂN DÂN\n${level}${upperVn(ctx.place)}`,
       issuerAbbr,
       number,
       place: ctx.place,
       date,
     },
     year: cycle.year,
-    authority: `CHỦ TỊCH ỦY BAN NHÂN DÂN ${level}${upperVn(ctx.place)}`,
+    authority: local?.authority ?? `CHỦ TỊCH ỦY BAN NHÂN DÂN ${level}${upperVn(ctx.place)}`,
     legalBases: bases,
-    proposedBy: `Xét đề nghị của ${ctx.blocName} tại ${proposalRef} và kết quả xét duyệt của ${council?.name ?? 'Hội đồng Thi đua - Khen thưởng'}`,
+    proposedBy: `Xét đề nghị của ${ctx.blocName} tại ${proposalRef} và kết quả xét duyệt của ${local?.councilName ?? council?.name ?? 'Hội đồng Thi đua - Khen thưởng'}`,
     awardContext: `trong phong trào thi đua năm ${cycle.year} của ${ctx.blocName}`,
     baseSalaryVnd,
     awards: proposals.map((p) => {
       const d = p.decision!;
+      const money = paid.get(p.id);
+      if (money && !money.paid)
+        return {
+          recipient: p.unit.name,
+          award: `${awardNameIn(ctx, p.awardType)} (không kèm tiền thưởng: nhận tiền thưởng của danh hiệu cao nhất, khoản 5 Điều 49 Nghị định số 152/2025/NĐ-CP)`,
+          achievement: p.achievement.trim() || `Đã có thành tích xuất sắc trong phong trào thi đua năm ${cycle.year}`,
+          amountVnd: 0,
+        };
       return {
         recipient: p.unit.name,
-        award: awardName(p.awardType, ctx.level),
+        award: awardNameIn(ctx, p.awardType),
         achievement: p.achievement.trim() || `Đã có thành tích xuất sắc trong phong trào thi đua năm ${cycle.year}`,
         amountVnd: d.amountVnd,
         ...(baseSalaryVnd !== undefined && d.coefficient > 0 ? { coefficient: d.coefficient } : {}),
       };
     }),
-    fundSource: `Quỹ thi đua, khen thưởng của ${ctx.level || 'tỉnh'}`,
-    executors: [
-      `Chánh Văn phòng Ủy ban nhân dân ${ctx.level}`.trim(),
-      'Giám đốc Sở Nội vụ',
-      'Giám đốc Sở Tài chính',
-      `Khối trưởng ${ctx.blocName}`,
-      'Thủ trưởng các cơ quan, đơn vị có liên quan',
-    ],
-    signer: deputy
-      ? { prefix: 'KT.', prefixOf: 'Chủ tịch', position: 'Phó Chủ tịch', name: chairMember.person.fullName }
-      : { position: 'Chủ tịch', name: chairMember.person.fullName },
-    recipients: ['Sở Nội vụ (Phòng Thi đua - Khen thưởng)', ctx.blocName, 'Lưu: VT, NV'],
+    ...(local
+      ? {
+          fundSource: local.fundSource,
+          executors: local.executors,
+          signer: local.signer,
+          recipients: local.recipients,
+        }
+      : {
+          fundSource: `Quỹ thi đua, khen thưởng của ${ctx.level || 'tỉnh'}`,
+          executors: [
+            `Chánh Văn phòng Ủy ban nhân dân ${ctx.level}`.trim(),
+            'Giám đốc Sở Nội vụ',
+            'Giám đốc Sở Tài chính',
+            `Khối trưởng ${ctx.blocName}`,
+            'Thủ trưởng các cơ quan, đơn vị có liên quan',
+          ],
+          signer: deputy
+            ? { prefix: 'KT.', prefixOf: 'Chủ tịch', position: 'Phó Chủ tịch', name: chairMember!.person.fullName }
+            : { position: 'Chủ tịch', name: chairMember!.person.fullName },
+          recipients: ['Sở Nội vụ (Phòng Thi đua - Khen thưởng)', ctx.blocName, 'Lưu: VT, NV'],
+        }),
   };
+  return out;
 }

@@ -1,9 +1,12 @@
 /** The proposal letter's data from the bloc year's facts: the proposals recorded from the vote, with their votes. */
 import { DomainError } from '../../../domain/errors';
+import { AUTHORITY_TITLES_VI } from '../../../domain/award-catalogue';
 import { vnDateOf } from '../../../domain/vietnam-time';
 import {
-  AWARD_OF_CONTEST,
-  awardName,
+  awardNameIn,
+  blocLevelOf,
+  catalogueEntry,
+  contestAward,
   conflict,
   peoplesCommittee,
   phaseAtLeast,
@@ -35,6 +38,21 @@ export function proposalDate(ctx: Ctx, md?: MeetingDocs): Date {
   return new Date(md?.meeting.record ? Math.max(written, md.meeting.endedAt.getTime()) : written);
 }
 
+/**
+ * To whom the letter goes: the provincial Chairman and council; below the province, also the head of the body that
+ * signs the bloc's Giấy khen (domain/award-catalogue.ts), first.
+ */
+function proposalAddressees(ctx: Ctx, ubnd: string, councilName: string | null): string[] {
+  const province = [`Chủ tịch ${ubnd}`, ...(councilName ? [councilName] : [])];
+  const { level, authorityName } = blocLevelOf(ctx);
+  const own = catalogueEntry(ctx, 'certificate-of-commendation');
+  if (level === 'province' || !authorityName || !own || own.authority === 'provinceChairman') return province;
+  const head = `${AUTHORITY_TITLES_VI[own.authority].position} ${authorityName}`;
+  return ctx.cycle.proposals.some((p) => catalogueEntry(ctx, p.awardType)?.authority === 'provinceChairman')
+    ? [head, ...province]
+    : [head];
+}
+
 export function buildProposal(
   ctx: Ctx,
   md: MeetingDocs,
@@ -47,15 +65,15 @@ export function buildProposal(
   const order: BlocContest[] = ['leader', 'certificate'];
   for (const contest of order) {
     const c = md.contests.find((x) => x.contest === contest);
-    const award = AWARD_OF_CONTEST[contest]!;
+    const award = contestAward(ctx, contest)!;
     const proposals = cycle.proposals.filter((p) => p.awardType === award);
     if (proposals.length === 0) continue;
-    if (!c) throw conflict(`proposals for ${awardName(award, ctx.level)} exist but no ballot was held for it`);
+    if (!c) throw conflict(`proposals for ${awardNameIn(ctx, award)} exist but no ballot was held for it`);
     const rows = proposals.map((p) => {
       const round = [...c.rounds].reverse().find((r) => r.votes.some((v) => v.unitId === p.unitId));
       if (!round)
         throw conflict(
-          `${ctx.unitName(p.unitId)} is proposed for ${awardName(award, ctx.level)} but was not a candidate of the vote`,
+          `${ctx.unitName(p.unitId)} is proposed for ${awardNameIn(ctx, award)} but was not a candidate of the vote`,
         );
       const votes = round.votes.find((v) => v.unitId === p.unitId)!.votes;
       const base = baseCount(c.threshold.base, md.members, round);
@@ -67,7 +85,7 @@ export function buildProposal(
         votes,
         entry: {
           nominee: p.unit.name,
-          award: awardName(award, ctx.level),
+          award: awardNameIn(ctx, award),
           achievement,
           votes,
           baseCount: base,
@@ -98,7 +116,7 @@ export function buildProposal(
     },
     blocName: ctx.blocName,
     year: cycle.year,
-    addressees: [`Chủ tịch ${ubnd}`, ...(councilName ? [councilName] : [])],
+    addressees: proposalAddressees(ctx, ubnd, councilName),
     // The Law and the decree in force on the letter's date (ND 98/2023 before 1 July 2025, ND 152/2025 from then).
     legalBases: blocLegalBases(vnDateOf(date), ctx.blocName),
     minutes: {

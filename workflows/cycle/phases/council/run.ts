@@ -1,6 +1,7 @@
 import { ParentClosePolicy, startChild } from '@temporalio/workflow';
 import type { Proposal } from '../../../../contracts/cycle';
 import { proposalStatusFor } from '../../../../domain/eligibility';
+import { awardOfContest } from '../../../../domain/award-catalogue';
 import { councilReviewWorkflow } from '../../../council';
 import { flushed, write } from '../../../effects';
 import { change, phaseUpdated } from '../../projection';
@@ -63,7 +64,11 @@ function proposalsFromVote(s: CycleState): Proposal[] {
     attempts: 1,
   });
   return [
-    ...winnersOf('leader').map((id) => make(id, 'emulation-flag', 'leader')),
-    ...winnersOf('certificate').map((id) => make(id, 'certificate-of-merit', 'certificate')),
+    // The award each contest proposes: the bloc level's catalogue (domain/award-catalogue.ts); a province bloc's
+    // (and every input before the catalogue): the provincial flag and the Chairman's Bằng khen.
+    ...winnersOf('leader').map((id) => make(id, awardOfContest(s.input.awardCatalogue, 'leader'), 'leader')),
+    ...winnersOf('certificate').map((id) =>
+      make(id, awardOfContest(s.input.awardCatalogue, 'certificate'), 'certificate'),
+    ),
   ];
 }

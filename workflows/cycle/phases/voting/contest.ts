@@ -1,4 +1,5 @@
 import { condition } from '@temporalio/workflow';
+import { awardOfContest } from '../../../../domain/award-catalogue';
 import type { Contest } from '../../../../contracts/cycle';
 import { awardsConflict, mayStandForAward } from '../../../../domain/eligibility';
 import { breakTie, nextStep, tallyRound } from '../../../../domain/tally';
@@ -19,7 +20,13 @@ function candidatesFor(s: CycleState, contest: Contest): string[] {
       return eligible.filter(
         (id) =>
           mayStandForAward(s.units[id]!.hold) &&
-          !(winnersOf('leader').includes(id) && awardsConflict('emulation-flag', 'certificate-of-merit')),
+          !(
+            winnersOf('leader').includes(id) &&
+            awardsConflict(
+              awardOfContest(s.input.awardCatalogue, 'leader'),
+              awardOfContest(s.input.awardCatalogue, 'certificate'),
+            )
+          ),
       );
     case 'nextHead':
       return activeUnitIds(s).filter((id) => !(s.input.ruleSet.rotation.noTwiceInARow && id === s.headUnitId));
