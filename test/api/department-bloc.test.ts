@@ -5,81 +5,56 @@
  * Giấy khen, whose decision is signed by the department's director with 0.6 × base salary, rounded up
  * (ND 152/2025 Art. 54(1)(e), 49(1)–(2)): 0.6 × 2,340,000 = 1,404,000 → 1,410,000 đ.
  */
-import type { Db } from '../../db';
 import { formatVndPlain } from '../../documents/format';
 import { DAY, planFor, runCouncilAndHandover, runToVoting, runVoting, waitFor } from '../support/scenario';
 import { httpPort } from '../support/http-port';
 import { TEST_PASSWORD } from '../support/db';
-import { startRealSystem, type RealSystem } from '../support/real-system';
+import { systemForThisFile } from '../support/system';
 import { castOf } from '../support/workflow-port';
 import { bodyText, pdfToText, squash } from '../documents/helpers';
 
 jest.setTimeout(240_000);
 
-let system: RealSystem;
-let db: Db;
-let base: string;
-
-beforeAll(async () => {
-  system = await startRealSystem();
-  ({ db, base } = system);
-});
-
-afterAll(() => system?.stop());
-
-async function login(username: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: TEST_PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { token: string }).token;
-}
-
-async function call(method: string, pathname: string, token: string, body?: unknown) {
-  const res = await fetch(`${base}${pathname}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const bytes = Buffer.from(await res.arrayBuffer());
-  return { status: res.status, bytes, json: () => JSON.parse(bytes.toString('utf8')) as Record<string, unknown> };
-}
+const sys = systemForThisFile();
 
 test('a department bloc: Giấy khen decided and signed by its director, the leader proposed for Tập thể lao động xuất sắc', async () => {
-  const admin = await login('admin');
-  const bloc = await db.prisma.bloc.findUniqueOrThrow({ where: { code: 'CT-NOICHINH' } });
+  const bloc = await sys.db.prisma.bloc.findUniqueOrThrow({ where: { code: 'CT-NOICHINH' } });
   const director = 'Trần Văn Giám';
 
   // Below the province the awarding body and its head are required (the Zod issue path names them).
-  const missing = await call('PATCH', `/api/admin/blocs/${bloc.id}`, admin, { level: 'department' });
+  const missing = await sys.call('PATCH', `/api/admin/blocs/${bloc.id}`, {
+    as: 'admin',
+    body: { level: 'department' },
+  });
   expect(missing.status).toBe(400);
-  expect(JSON.stringify(missing.json())).toContain('authorityName');
-  const patched = await call('PATCH', `/api/admin/blocs/${bloc.id}`, admin, {
-    level: 'department',
-    authorityName: 'Sở Tư pháp thành phố Cần Thơ',
-    signerName: director,
+  expect(JSON.stringify(missing.body)).toContain('authorityName');
+  const patched = await sys.call('PATCH', `/api/admin/blocs/${bloc.id}`, {
+    as: 'admin',
+    body: { level: 'department', authorityName: 'Sở Tư pháp thành phố Cần Thơ', signerName: director },
   });
   expect(patched.status).toBe(200);
 
-  const cast = await castOf(db, 'CT-NOICHINH');
+  const cast = await castOf(sys.db, 'CT-NOICHINH');
   const head = cast.officerOf[bloc.headUnitId!]!;
   const plan = planFor(2026, Date.now(), 30 * DAY);
-  const started = await call('POST', `/api/blocs/${bloc.id}/cycles`, await login(head), { year: 2026, plan });
+  const started = await sys.call<{ cycleId: string }>('POST', `/api/blocs/${bloc.id}/cycles`, {
+    as: head,
+    body: { year: 2026, plan },
+  });
   expect(started.status).toBe(201);
-  const cycleId = started.json().cycleId as string;
-  const port = httpPort(base, cycleId, TEST_PASSWORD);
+  const cycleId = started.body.cycleId;
+  const port = httpPort(sys.base, cycleId, TEST_PASSWORD);
   const units = (await port.view()).units.map((u) => u.unitId);
   await runToVoting(port, cast, plan, { merit: units });
   await runVoting(port, cast, { merit: units });
   await runCouncilAndHandover(port, cast, { decisionDate: '2027-01-15' });
-  await waitFor('the closed projection', async () => {
-    const view = await call('GET', `/api/cycles/${encodeURIComponent(cycleId)}`, admin);
-    return view.json().phase === 'closed';
-  });
+  await waitFor(
+    'the closed projection',
+    async () =>
+      (await sys.call('GET', `/api/cycles/${encodeURIComponent(cycleId)}`, { as: 'admin' })).body.phase === 'closed',
+  );
 
-  const proposals = await db.prisma.proposal.findMany({ where: { cycleId }, include: { decision: true } });
+  const proposals = await sys.db.prisma.proposal.findMany({ where: { cycleId }, include: { decision: true } });
   const kinds = new Set(proposals.map((p) => p.awardType));
   expect(kinds).toEqual(new Set(['excellent-labour-collective', 'certificate-of-commendation']));
   const giayKhen = proposals.find((p) => p.awardType === 'certificate-of-commendation' && p.decision)!;
@@ -87,13 +62,12 @@ test('a department bloc: Giấy khen decided and signed by its director, the lea
   const labour = proposals.find((p) => p.awardType === 'excellent-labour-collective' && p.decision)!;
   expect(labour.decision!.amountVnd).toBe(3_510_000); // 1.5 × 2,340,000 (ND 152/2025 Art. 50(2)(a))
 
-  const pdf = await call(
-    'GET',
-    `/api/cycles/${encodeURIComponent(cycleId)}/documents/decision.pdf?number=${encodeURIComponent(giayKhen.decision!.decisionNumber)}`,
-    admin,
+  const pdf = await fetch(
+    `${sys.base}/api/cycles/${encodeURIComponent(cycleId)}/documents/decision.pdf?number=${encodeURIComponent(giayKhen.decision!.decisionNumber)}`,
+    { headers: { authorization: `Bearer ${await sys.login('admin')}` } },
   );
   expect(pdf.status).toBe(200);
-  const text = squash(bodyText(pdfToText(pdf.bytes)));
+  const text = squash(bodyText(pdfToText(Buffer.from(await pdf.arrayBuffer()))));
   expect(text).toContain('SỞ TƯ PHÁP');
   expect(text).toContain('GIÁM ĐỐC');
   expect(text).toContain(director);
