@@ -115,8 +115,32 @@ async function membershipYears(deps: AppDeps, unitId: string, blocId: string): P
     where: { blocId, unitId },
     select: { joinedOn: true, leftOn: true },
   });
-  return (year) =>
-    ms.some((m) => m.joinedOn < yearStart(year + 1) && (m.leftOn === null || m.leftOn > yearStart(year)));
+  return (year) => ms.some((m) => inYear(m, year));
+}
+
+/** Does a membership [joinedOn, leftOn) overlap the calendar year? */
+const inYear = (m: { joinedOn: Date; leftOn: Date | null }, year: number) =>
+  m.joinedOn < yearStart(year + 1) && (m.leftOn === null || m.leftOn > yearStart(year));
+
+/**
+ * Which years of which bloc the caller may read (as mayReadCycle decides for one cycle), for listing many blocs at
+ * once: the admin and a province's council all years of its blocs; a unit officer the years its unit was a member.
+ */
+export async function readableBlocYearsOf(
+  deps: AppDeps,
+  p: Principal,
+): Promise<(bloc: { id: string; provinceId: string }) => (year: number) => boolean> {
+  if (p.roles.includes('admin')) return () => () => true;
+  const councils = await councilProvincesOf(deps, p);
+  const ms =
+    p.unitId && p.roles.includes('unitOfficer')
+      ? await deps.db.prisma.blocMembership.findMany({
+          where: { unitId: p.unitId },
+          select: { blocId: true, joinedOn: true, leftOn: true },
+        })
+      : [];
+  return (bloc) =>
+    councils.includes(bloc.provinceId) ? () => true : (year) => ms.some((m) => m.blocId === bloc.id && inYear(m, year));
 }
 
 export interface ReadableCycle {

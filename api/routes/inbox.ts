@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps, Principal } from '../context';
 import { rotationPoliciesOn } from '../rotation';
-import { readableProvincesOf } from '../scope';
+import { readableBlocYearsOf, readableProvincesOf } from '../scope';
 import { HttpError } from '../errors';
 import { principalOf, requireRoles } from '../auth';
 import { route } from '../route';
@@ -154,7 +154,18 @@ export function inboxRouter(deps: AppDeps): Router {
         deps.db,
         blocs.map((b) => b.ruleSetCode),
       );
-      res.json(blocs.map((b) => ({ ...b, rotationPolicy: policies.get(b.ruleSetCode) ?? null })));
+      // Each bloc's years as its cycles are readable by the caller (an officer: the years its unit was a member).
+      const readableYears = await readableBlocYearsOf(deps, principal);
+      res.json(
+        blocs.map((b) => {
+          const sees = readableYears(b);
+          return {
+            ...b,
+            cycles: b.cycles.filter((c) => sees(c.year)),
+            rotationPolicy: policies.get(b.ruleSetCode) ?? null,
+          };
+        }),
+      );
     },
   );
 

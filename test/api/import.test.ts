@@ -229,6 +229,33 @@ test('two imported past years are in the unit history, for the admin and for the
   }
 });
 
+test('the bloc list shows an officer only the years its unit was a member; the admin all of them', async () => {
+  const bloc = await sys.db.prisma.bloc.findUniqueOrThrow({ where: { code: 'HG-NOICHINH' } });
+  const vksnd = await unitId('HG-VKSND');
+  const membership = await sys.db.prisma.blocMembership.findFirstOrThrow({ where: { blocId: bloc.id, unitId: vksnd } });
+  const officer = await loginAs('hg.vksnd');
+  const yearsFor = async (token: string) =>
+    (await sys.call('GET', '/api/blocs?province=HG', { token })).body
+      .find((b: { id: string }) => b.id === bloc.id)
+      .cycles.map((c: { year: number }) => c.year);
+  expect(await yearsFor(officer)).toEqual([2025, 2024]);
+  // Had VKSND joined only in 2025, its 2024 is not its to see (nor to read: GET of that cycle is 404).
+  await sys.db.prisma.blocMembership.update({
+    where: { id: membership.id },
+    data: { joinedOn: new Date('2025-01-01') },
+  });
+  try {
+    expect(await yearsFor(officer)).toEqual([2025]);
+    expect((await sys.call('GET', '/api/cycles/imported-HG-NOICHINH-2024', { token: officer })).status).toBe(404);
+    expect(await yearsFor(await sys.login('admin'))).toEqual([2025, 2024]);
+  } finally {
+    await sys.db.prisma.blocMembership.update({
+      where: { id: membership.id },
+      data: { joinedOn: membership.joinedOn },
+    });
+  }
+});
+
 test('the look-back reads the imported years: recent heads for the next cycle, and "not twice in a row" refuses 2025’s head', async () => {
   const bloc = await sys.db.prisma.bloc.findUniqueOrThrow({ where: { code: 'HG-NOICHINH' } });
   const input = await buildCycleInput(sys.db, bloc.id, 2027, 'test');
