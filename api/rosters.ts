@@ -16,6 +16,27 @@ import type { Roster } from '../contracts/common';
  * skipped; any other failure is logged and does not fail the write: the next change re-sends the
  * whole roster. Answers the workflow ids signalled.
  */
+/** The provinces whose rosters a person's offices touch: their unit's and councils' provinces; an admin touches all. */
+export async function rosterProvincesOfPerson(deps: AppDeps, personId: string): Promise<{ provinceIds?: string[] }> {
+  const person = await deps.db.prisma.person.findUnique({
+    where: { id: personId },
+    select: {
+      unit: { select: { provinceId: true } },
+      roles: {
+        select: { role: true, unit: { select: { provinceId: true } }, council: { select: { provinceId: true } } },
+      },
+    },
+  });
+  if (!person) return { provinceIds: [] };
+  if (person.roles.some((r) => r.role === 'admin')) return {}; // admins are in every province's roster
+  const ids = [person.unit?.provinceId, ...person.roles.flatMap((r) => [r.unit?.provinceId, r.council?.provinceId])];
+  return { provinceIds: [...new Set(ids.filter((id): id is string => !!id))] };
+}
+
+/** The union of roster scopes (absent provinceIds = every province). */
+export const unionOfScopes = (...scopes: { provinceIds?: string[] }[]): { provinceIds?: string[] } =>
+  scopes.some((s) => !s.provinceIds) ? {} : { provinceIds: [...new Set(scopes.flatMap((s) => s.provinceIds!))] };
+
 export async function refreshRosters(deps: AppDeps, scope: { provinceIds?: string[] } = {}): Promise<string[]> {
   const { prisma } = deps.db;
   const signalled: string[] = [];

@@ -38,6 +38,18 @@ test('an officer and a secretary appointed after the start act; the officer repl
       const res = await sys.call('GET', `/api/cycles/${encodeURIComponent(cycleId)}/live`, { as: PEOPLE.admin });
       return res.status === 200 && (res.body as CycleView).phase === p ? (res.body as CycleView) : undefined;
     });
+  // Another province's year runs meanwhile: the CT registry changes below are not its business.
+  const tnBloc = await prisma.bloc.findUniqueOrThrow({ where: { code: 'TN-NOICHINH' } });
+  const tnStart = await sys.call('POST', `/api/blocs/${tnBloc.id}/cycles`, {
+    as: (await castOf(sys.db, 'TN-NOICHINH')).officerOf[tnBloc.headUnitId!]!,
+    body: { year: 2026 },
+    key: randomUUID(),
+  });
+  expect(tnStart.status).toBe(201);
+  const rosterSignals = async (workflowId: string) =>
+    ((await sys.env.client.workflow.getHandle(workflowId).fetchHistory()).events ?? []).filter(
+      (e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'rosterChanged',
+    ).length;
   await phase('launch');
   expect((await act(PEOPLE.head, '/plan', { plan: planFor(2026, Date.now(), 30 * DAY) })).status).toBe(200);
   await phase('pledge');
@@ -115,4 +127,7 @@ test('an officer and a secretary appointed after the start act; the officer repl
   });
   expect(afterDeactivation.status).toBeGreaterThanOrEqual(400);
   expect(afterDeactivation.status).toBeLessThan(500);
+  // Each write re-sent the roster to the CT year only (the provinces the person's offices touch, api/rosters.ts).
+  expect(await rosterSignals(cycleId)).toBe(4);
+  expect(await rosterSignals(tnStart.body.cycleId as string)).toBe(0);
 });

@@ -253,7 +253,7 @@ export function importRoutes(deps: AppDeps, router: Router): void {
           return { status: 200, body: report(run, councilId) };
         },
         async () => {
-          if (officesChanged) await refreshRosters(deps);
+          if (officesChanged) await refreshRosters(deps, { provinceIds: [province.id] });
         },
         txOptions,
       );

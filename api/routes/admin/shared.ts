@@ -5,7 +5,7 @@ import type { AppDeps } from '../../context';
 import { HttpError } from '../../errors';
 import { principalOf } from '../../auth';
 import { route, type Method, type RouteInput } from '../../route';
-import { refreshRosters } from '../../rosters';
+import { refreshRosters, rosterProvincesOfPerson, unionOfScopes } from '../../rosters';
 import { transactionalWrite, type Tx, type WriteContext } from '../../writes';
 
 export const notFound = (what: string, path?: (string | number)[]) =>
@@ -147,7 +147,11 @@ export function adminRoutes(deps: AppDeps, router: Router) {
     route(router, declare('get', path, d), async (input, req, res) => {
       res.json(await handler(input, req));
     });
-  /** `rosters`: the write changes who holds which office — running workflows get their roster anew once it committed (api/rosters.ts). */
+  /**
+   * `rosters`: the write changes who holds which office — running workflows of the provinces the person's offices
+   * touch, before and after the write, get their roster anew once it committed (api/rosters.ts). The person is the
+   * route's `:personId`, or the created record's `id`.
+   */
   const write = <P extends Schema = undefined, B extends Schema = undefined>(
     method: Exclude<Method, 'get' | 'put'>,
     path: string,
@@ -156,13 +160,25 @@ export function adminRoutes(deps: AppDeps, router: Router) {
     opts: { rosters?: true } = {},
   ) =>
     route(router, declare(method, path, d), async (input, req, res) => {
+      const personId = req.params.personId ? String(req.params.personId) : undefined;
+      const before = opts.rosters && personId ? await rosterProvincesOfPerson(deps, personId) : { provinceIds: [] };
+      let body: unknown;
       await transactionalWrite(
         deps,
         req,
         res,
         principalOf(req),
-        async (ctx) => ({ status: d.ok ?? 200, body: await work(ctx, input, req) }),
-        opts.rosters ? async () => void (await refreshRosters(deps)) : undefined,
+        async (ctx) => {
+          body = await work(ctx, input, req);
+          return { status: d.ok ?? 200, body };
+        },
+        opts.rosters
+          ? async () => {
+              const id = personId ?? (body as { id?: string } | undefined)?.id;
+              const after = id ? await rosterProvincesOfPerson(deps, id) : {};
+              await refreshRosters(deps, unionOfScopes(before, after));
+            }
+          : undefined,
       );
     });
   const param = (req: Request, name: string) => String(req.params[name]);
