@@ -8,7 +8,7 @@ import { decisionAuthority, localDecisionParts, paidOnDecision } from './authori
 import { formatDateVn, joinVn, upperVn } from '../../format';
 import type { LoadDocumentOptions } from '../../from-cycle';
 import { formatNumberSymbol, parseDecisionNumber, TYPE_ABBR, type NumberedKind } from '../../numbering';
-import { provincialLegalBases } from '../../legal-bases';
+import { legalBasesFor } from '../../legal-bases';
 import { decreeInForceOn } from '../../../domain/ruleset';
 import type { DecisionInput } from './model';
 
@@ -123,7 +123,7 @@ export function buildDecision(
       `the ${deputy ? 'vice-chair' : 'chair'} of the province's emulation council (the Chủ tịch UBND who signs the decision) is not on record`,
     );
 
-  const bases = local?.legalBases ?? provincialLegalBases(date);
+  const bases = local?.legalBases ?? legalBasesFor(date, { by: 'peoplesCommittee' });
   // The money articles of the decree in force on the decision date (domain/money.ts): ND 152/2025 Art. 49
   // (principle) and Art. 50/54; ND 98/2023 Art. 54 for titles (its certificate article is not cited: not at hand).
   const decree = decreeInForceOn(date);
@@ -175,7 +175,7 @@ export function buildDecision(
       if (money && !money.paid)
         return {
           recipient: p.unit.name,
-          award: `${awardNameIn(ctx, p.awardType)} (không kèm tiền thưởng: nhận tiền thưởng của danh hiệu cao nhất, khoản 5 Điều 49 Nghị định số 152/2025/NĐ-CP)`,
+          award: `${awardNameIn(ctx, p.awardType)} (không kèm tiền thưởng: nhận tiền thưởng của danh hiệu cao nhất${decree === 'ND152/2025' ? ', khoản 5 Điều 49 Nghị định số 152/2025/NĐ-CP' : ''})`,
           achievement: p.achievement.trim() || `Đã có thành tích xuất sắc trong phong trào thi đua năm ${cycle.year}`,
           amountVnd: 0,
         };

@@ -1,6 +1,6 @@
 /** The province's award decision (Quyết định khen thưởng): input data. */
 import { z } from 'zod';
-import { HeaderSchema, RecipientsSchema, SignerSchema, text, YearSchema } from '../../model';
+import { refineLegalBases, HeaderSchema, RecipientsSchema, SignerSchema, text, YearSchema } from '../../model';
 
 export const DecisionAwardSchema = z.object({
   recipient: text(500),
@@ -36,6 +36,7 @@ export const DecisionSchema = z
     recipients: RecipientsSchema.default([]),
   })
   .superRefine((d, ctx) => {
+    refineLegalBases(d.legalBases, d.header.date, ctx);
     if (d.baseSalaryVnd === undefined) return;
     d.awards.forEach((a, i) => {
       if (a.coefficient === undefined) return;
