@@ -175,7 +175,8 @@ export function buildDecision(
       if (money && !money.paid)
         return {
           recipient: p.unit.name,
-          award: `${awardNameIn(ctx, p.awardType)} (không kèm tiền thưởng: nhận tiền thưởng của danh hiệu cao nhất${decree === 'ND152/2025' ? ', khoản 5 Điều 49 Nghị định số 152/2025/NĐ-CP' : ''})`,
+          award: awardNameIn(ctx, p.awardType),
+          note: `không kèm tiền thưởng: nhận tiền thưởng của danh hiệu cao nhất${decree === 'ND152/2025' ? ', khoản 5 Điều 49 Nghị định số 152/2025/NĐ-CP' : ''}`,
           achievement: p.achievement.trim() || `Đã có thành tích xuất sắc trong phong trào thi đua năm ${cycle.year}`,
           amountVnd: 0,
         };
