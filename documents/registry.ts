@@ -16,7 +16,17 @@ import { govFlagBallotCountLayout } from './kinds/gov-flag-ballot-count/layout';
 import { GovFlagBallotCountSchema, type GovFlagBallotCountInput } from './kinds/gov-flag-ballot-count/model';
 import { govFlagProposalLayout } from './kinds/gov-flag-proposal/layout';
 import { GovFlagProposalSchema, type GovFlagProposalInput } from './kinds/gov-flag-proposal/model';
+import { achievementReportLayout } from './kinds/achievement-report/layout';
+import { AchievementReportSchema, type AchievementReportInput } from './kinds/achievement-report/model';
 import { minutesLayout } from './kinds/minutes/layout';
+import { appraisalReportLayout } from './kinds/session/appraisal-layout';
+import { sessionBallotCountLayout, sessionMinutesLayout } from './kinds/session/minutes-layout';
+import {
+  AppraisalReportSchema,
+  SessionMinutesSchema,
+  type AppraisalReportInput,
+  type SessionMinutesInput,
+} from './kinds/session/model';
 import { MinutesSchema, type MinutesInput } from './kinds/minutes/model';
 import { proposalLayout } from './kinds/proposal/layout';
 import { ProposalSchema, type ProposalInput } from './kinds/proposal/model';
@@ -27,8 +37,12 @@ export const DocumentInputSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ballotCount'), data: BallotCountSchema }),
   z.object({ kind: z.literal('proposal'), data: ProposalSchema }),
   z.object({ kind: z.literal('decision'), data: DecisionSchema }),
+  z.object({ kind: z.literal('achievementReport'), data: AchievementReportSchema }),
   z.object({ kind: z.literal('govFlagProposal'), data: GovFlagProposalSchema }),
   z.object({ kind: z.literal('govFlagBallotCount'), data: GovFlagBallotCountSchema }),
+  z.object({ kind: z.literal('appraisalReport'), data: AppraisalReportSchema }),
+  z.object({ kind: z.literal('sessionMinutes'), data: SessionMinutesSchema }),
+  z.object({ kind: z.literal('sessionBallotCount'), data: SessionMinutesSchema }),
 ]);
 
 /** A validated document (what the renderers take). */
@@ -42,8 +56,12 @@ export const DOCUMENT_SCHEMAS = {
   ballotCount: BallotCountSchema,
   proposal: ProposalSchema,
   decision: DecisionSchema,
+  achievementReport: AchievementReportSchema,
   govFlagProposal: GovFlagProposalSchema,
   govFlagBallotCount: GovFlagBallotCountSchema,
+  appraisalReport: AppraisalReportSchema,
+  sessionMinutes: SessionMinutesSchema,
+  sessionBallotCount: SessionMinutesSchema,
 } as const;
 
 export type DocumentDataInput = {
@@ -51,8 +69,12 @@ export type DocumentDataInput = {
   ballotCount: BallotCountInput;
   proposal: ProposalInput;
   decision: DecisionInput;
+  achievementReport: AchievementReportInput;
   govFlagProposal: GovFlagProposalInput;
   govFlagBallotCount: GovFlagBallotCountInput;
+  appraisalReport: AppraisalReportInput;
+  sessionMinutes: SessionMinutesInput;
+  sessionBallotCount: SessionMinutesInput;
 };
 
 export function buildLayout(doc: DocumentInput): Layout {
@@ -66,10 +88,18 @@ export function buildLayout(doc: DocumentInput): Layout {
         return proposalLayout(doc.data);
       case 'decision':
         return decisionLayout(doc.data);
+      case 'achievementReport':
+        return achievementReportLayout(doc.data);
       case 'govFlagProposal':
         return govFlagProposalLayout(doc.data);
       case 'govFlagBallotCount':
         return govFlagBallotCountLayout(doc.data);
+      case 'appraisalReport':
+        return appraisalReportLayout(doc.data);
+      case 'sessionMinutes':
+        return sessionMinutesLayout(doc.data);
+      case 'sessionBallotCount':
+        return sessionBallotCountLayout(doc.data);
     }
   })();
   return normalizeLayout(layout);

@@ -18,6 +18,9 @@
  * deputy, this council, admin; another province 404, another unit of the bloc 403) and upload (own
  * unit of a member), inbox (own unit / own person only) and the audit log (admin).
  *
+ * Then issuing the year's award decisions from the register (authz/decisions.ts): the council secretary of this
+ * province or the admin; everyone else 403 (another province 404), anonymous 401.
+ *
  * The system and the matrix's people are in test/api/authz/context.ts, the acts' year in authz/acts.ts, the
  * reads in authz/reads.ts.
  */
@@ -25,6 +28,7 @@ import { actsTest } from './authz/acts';
 import { withAuthzSystem } from './authz/context';
 import { readTests } from './authz/reads';
 import { provinceSessionAuthzTests } from './authz/province-session';
+import { decisionIssueTests } from './authz/decisions';
 
 jest.setTimeout(300_000);
 
@@ -34,4 +38,5 @@ describe('authorisation matrix over a whole year', () => {
   actsTest();
   readTests();
   provinceSessionAuthzTests();
+  decisionIssueTests();
 });
