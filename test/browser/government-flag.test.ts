@@ -13,25 +13,12 @@
 import type { Page } from 'playwright-core';
 import { vnDateOf } from '../../domain/government-flag';
 import { officerUsername } from '../../prisma/seed-data';
-import { expectAccessible, launchBrowser, shot, submit, type BrowserSession } from '../support/browser';
+import { expectAccessible, shot, submit, systemWithBrowserForThisFile } from '../support/browser';
 import { seedBlocLeaders, type Leaders } from '../support/government-flag';
-import { startSystem, type System } from '../support/system';
 
 jest.setTimeout(180_000);
 
-let sys: System;
-let browser: BrowserSession;
-beforeAll(async () => {
-  sys = await startSystem();
-  browser = await launchBrowser(sys.base);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await sys?.stop();
-});
-afterEach(() => {
-  expect(browser.pageErrors).toEqual([]);
-});
+const { sys, browser } = systemWithBrowserForThisFile();
 
 // The year whose 30 June N+1 deadline is still ahead and whose letter can be dated today (as the page's default).
 const today = vnDateOf(Date.now());

@@ -8,25 +8,12 @@
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { expectAccessible, launchBrowser, shot, type BrowserSession } from '../support/browser';
+import { expectAccessible, shot, systemWithBrowserForThisFile } from '../support/browser';
 import { workbook } from '../support/import-files';
-import { startSystem, type System } from '../support/system';
 
 jest.setTimeout(180_000);
 
-let sys: System;
-let browser: BrowserSession;
-beforeAll(async () => {
-  sys = await startSystem();
-  browser = await launchBrowser(sys.base);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await sys?.stop();
-});
-afterEach(() => {
-  expect(browser.pageErrors).toEqual([]);
-});
+const { sys, browser } = systemWithBrowserForThisFile();
 
 test('the admin downloads the template, checks a file with a bad row, imports it and reads the past years', async () => {
   const created = await sys.call('POST', '/api/admin/provinces', {

@@ -6,31 +6,15 @@
  * and a guest; a member unit's officer sees the record. Screenshots: test-artifacts/screenshots/meeting-*.png.
  */
 import type { Page } from 'playwright-core';
-import type { Db } from '../../db';
-import { expectAccessible, launchBrowser, shot, submit, type BrowserSession } from '../support/browser';
+import { expectAccessible, shot, submit, systemWithBrowserForThisFile } from '../support/browser';
 import { TEST_PASSWORD } from '../support/db';
 import { httpPort } from '../support/http-port';
 import { DAY, planFor, runToVoting } from '../support/scenario';
-import { startSystem, type System } from '../support/system';
 import { castOf } from '../support/workflow-port';
 
 jest.setTimeout(180_000);
 
-let sys: System;
-let db: Db;
-let browser: BrowserSession;
-beforeAll(async () => {
-  sys = await startSystem();
-  db = sys.db;
-  browser = await launchBrowser(sys.base);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await sys?.stop();
-});
-afterEach(() => {
-  expect(browser.pageErrors).toEqual([]);
-});
+const { sys, browser } = systemWithBrowserForThisFile();
 
 async function schedule(page: Page, place: string): Promise<void> {
   const form = page.locator('#schedule-meeting');
@@ -44,8 +28,8 @@ async function schedule(page: Page, place: string): Promise<void> {
 }
 
 test('the head schedules the year-end conference for 4 January N+1, annuls and re-schedules it, and records who came', async () => {
-  const cast = await castOf(db, 'CT-NOICHINH');
-  const bloc = await db.prisma.bloc.findUniqueOrThrow({ where: { code: 'CT-NOICHINH' } });
+  const cast = await castOf(sys.db, 'CT-NOICHINH');
+  const bloc = await sys.db.prisma.bloc.findUniqueOrThrow({ where: { code: 'CT-NOICHINH' } });
   const headUser = cast.officerOf[bloc.headUnitId!]!;
   const movementUnit = Object.keys(cast.officerOf).find((u) => u !== bloc.headUnitId)!;
   const plan = {

@@ -10,25 +10,12 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { vnDateOf } from '../../domain/vietnam-time';
-import { expectAccessible, launchBrowser, shot, type BrowserSession } from '../support/browser';
+import { expectAccessible, shot, systemWithBrowserForThisFile } from '../support/browser';
 import { seedBlocLeaders } from '../support/government-flag';
-import { startSystem, type System } from '../support/system';
 
 jest.setTimeout(120_000);
 
-let sys: System;
-let browser: BrowserSession;
-beforeAll(async () => {
-  sys = await startSystem();
-  browser = await launchBrowser(sys.base);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await sys?.stop();
-});
-afterEach(() => {
-  expect(browser.pageErrors).toEqual([]);
-});
+const { sys, browser } = systemWithBrowserForThisFile();
 
 // The year the page opens on: until 30 June the previous year's (its awards are decided in the new year).
 const today = vnDateOf(Date.now());

@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { TEST_PASSWORD } from './db';
+import { startSystem, type System } from './system';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SHOTS = path.resolve('test-artifacts/screenshots');
@@ -125,4 +126,33 @@ export async function expectAccessible(page: Page): Promise<void> {
     return out;
   })()`);
   expect(problems).toEqual([]);
+}
+
+/**
+ * The real system and a browser on it for all tests of one file: started before them, closed after; each test
+ * ends with no uncaught page error. The objects forward to the started ones (like systemForThisFile).
+ */
+export function systemWithBrowserForThisFile(): { sys: System; browser: BrowserSession } {
+  let sys: System | undefined;
+  let browser: BrowserSession | undefined;
+  beforeAll(async () => {
+    sys = await startSystem();
+    browser = await launchBrowser(sys.base);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await sys?.stop();
+  });
+  afterEach(() => {
+    expect(browser?.pageErrors).toEqual([]);
+  });
+  const forward = <T extends object>(get: () => T | undefined): T =>
+    new Proxy({} as T, {
+      get(_target, prop) {
+        const started = get();
+        if (!started) throw new Error('the system and browser start in beforeAll: use them inside a test');
+        return Reflect.get(started, prop);
+      },
+    });
+  return { sys: forward(() => sys), browser: forward(() => browser) };
 }

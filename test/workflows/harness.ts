@@ -56,7 +56,10 @@ export function useCycleHarness(firstYear: number) {
     await cleanup?.();
   });
 
-  /** Cycles started by a test; terminated after it so no stray timers run during later time skips. */
+  /**
+   * Cycles started by a test and the next years their handovers start; terminated after it so no stray timers or
+   * activities run during later time skips (a leftover next year kept the late-unit tests waiting).
+   */
   const started: string[] = [];
   afterEach(async () => {
     for (const id of started.splice(0)) {
@@ -79,7 +82,7 @@ export function useCycleHarness(firstYear: number) {
     const input = tweak(await buildCycleInput(db, blocId, year, person.id));
     const workflowId = cycleWorkflowId(input.blocCode, year);
     const handle = await env.client.workflow.start('blocCycleWorkflow', { taskQueue, workflowId, args: [input] });
-    started.push(workflowId);
+    started.push(workflowId, cycleWorkflowId(input.blocCode, year + 1)); // and the next year its handover starts
     const port = workflowPort(env, db, workflowId);
     const start = await env.currentTimeMs();
     const plan = planFor(year, start, 30 * DAY, [3 * 86_400, 86_400]);

@@ -157,15 +157,13 @@ export async function loadProvinceYear(deps: AppDeps, provinceId: string, year: 
       id: true,
       code: true,
       name: true,
-      _count: {
-        select: {
-          memberships: {
-            where: {
-              joinedOn: { lt: yearStart(year + 1) },
-              OR: [{ leftOn: null }, { leftOn: { gt: yearStart(year) } }],
-            },
-          },
+      // A unit that left and rejoined has two memberships in the year: counted once (distinct units below).
+      memberships: {
+        where: {
+          joinedOn: { lt: yearStart(year + 1) },
+          OR: [{ leftOn: null }, { leftOn: { gt: yearStart(year) } }],
         },
+        select: { unitId: true },
       },
       cycles: {
         where: { year },
@@ -295,7 +293,7 @@ export async function loadProvinceYear(deps: AppDeps, provinceId: string, year: 
       closed: !!c?.closedAt,
       head: c ? unit(c.headUnitId) : null,
       deputy: c ? unit(c.deputyUnitId) : null,
-      members: b._count.memberships,
+      members: new Set(b.memberships.map((m) => m.unitId)).size,
       leaders: c ? leadersOf(c.contests).map(unit) : [],
       ranking: (c ? (summariesOf.get(c.id) ?? []) : [])
         .sort(

@@ -133,6 +133,18 @@ export function readTests(): void {
     }
   });
 
+  test("the province's year and its export: this province's officers (also one that left), council and admin; another province 404", async () => {
+    const bloc = await sys.db.prisma.bloc.findUniqueOrThrow({
+      where: { id: year.blocId },
+      select: { provinceId: true },
+    });
+    const readers = everyone.filter((p) => !OTHER_PROVINCE.includes(p));
+    const cycle = await sys.db.prisma.cycle.findUniqueOrThrow({ where: { id: year.cycleId }, select: { year: true } });
+    const overview = `/api/provinces/${bloc.provinceId}/years/${cycle.year}`;
+    await expectReads(overview, readers, [{ as: leaverOfficer, status: 200 }]);
+    await expectReads(`${overview}/export.xlsx`, readers);
+  });
+
   test('documents: member units (also one that left during the year), this council, admin', async () => {
     const id = encodeURIComponent(year.cycleId);
     const outsiders = [{ as: leaverOfficer, status: 200 }];
