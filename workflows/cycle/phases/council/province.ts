@@ -2,7 +2,7 @@ import { condition, setHandler } from '@temporalio/workflow';
 import type { Proposal } from '../../../../contracts/cycle';
 import { acts } from '../../../activities';
 import { flushed, write } from '../../../effects';
-import { provinceSessionOutcome } from '../../../province-session/messages';
+import { provinceSessionOutcome, type ProposalOutcome } from '../../../province-session/messages';
 import { change, phaseUpdated } from '../../projection';
 import type { CycleState } from '../../state';
 import { proposalsFromVote, startReview } from './run';
@@ -64,36 +64,45 @@ export async function provinceCouncilPhase(s: CycleState): Promise<{ decided: ()
     });
     s.provinceSession = { workflowId: handed.workflowId };
   }
+  // Each outcome is taken over as it comes: the province's decisions do not wait for the bloc's own review.
+  const takeReview = (reviewed: Proposal[]) => {
+    for (const r of reviewed) {
+      const i = s.proposals.findIndex((p) => p.proposalId === r.proposalId);
+      if (i >= 0) s.proposals[i] = r;
+    }
+  };
+  const takeSession = async (outcomes: ProposalOutcome[]) => {
+    const changed: Proposal[] = [];
+    for (const o of outcomes) {
+      const p = s.proposals.find((x) => x.proposalId === o.proposalId);
+      if (!p) continue;
+      Object.assign(p, {
+        status: o.status,
+        reason: o.reason,
+        decisionNumber: o.decisionNumber,
+        decisionDate: o.decisionDate,
+        amountVnd: o.amountVnd,
+      });
+      if (o.status === 'approved')
+        await write(s, 'recordDecision', {
+          cycleId: s.workflowId,
+          proposal: p,
+          coefficient: o.coefficient,
+          baseSalaryVnd: o.baseSalaryVnd,
+        });
+      changed.push(p);
+    }
+    if (changed.length > 0) await write(s, 'recordProposals', { cycleId: s.workflowId, proposals: changed });
+  };
   return {
     decided: async () => {
-      const reviewed = review ? (await review.result()).proposals : [];
       const session = s.provinceSession;
-      if (session) await condition(() => session.outcomes !== undefined);
-      const changed: Proposal[] = [];
-      for (const r of reviewed) {
-        const i = s.proposals.findIndex((p) => p.proposalId === r.proposalId);
-        if (i >= 0) s.proposals[i] = r;
-      }
-      for (const o of session?.outcomes ?? []) {
-        const p = s.proposals.find((x) => x.proposalId === o.proposalId);
-        if (!p) continue;
-        Object.assign(p, {
-          status: o.status,
-          reason: o.reason,
-          decisionNumber: o.decisionNumber,
-          decisionDate: o.decisionDate,
-          amountVnd: o.amountVnd,
-        });
-        if (o.status === 'approved')
-          await write(s, 'recordDecision', {
-            cycleId: s.workflowId,
-            proposal: p,
-            coefficient: o.coefficient,
-            baseSalaryVnd: o.baseSalaryVnd,
-          });
-        changed.push(p);
-      }
-      if (changed.length > 0) await write(s, 'recordProposals', { cycleId: s.workflowId, proposals: changed });
+      await Promise.all([
+        review ? review.result().then((r) => takeReview(r.proposals)) : undefined,
+        session
+          ? condition(() => session.outcomes !== undefined).then(() => takeSession(session.outcomes!))
+          : undefined,
+      ]);
     },
   };
 }
