@@ -733,6 +733,7 @@ export default {
   'ps.decision.return': 'Return for completion',
   'ps.returnReason': 'Reason for returning',
   'ps.returnReasonHint': 'Required when returning: say what is to be completed.',
+  'ps.reasonRequired': 'Say why the dossier is returned.',
   'ps.appraise': 'Record the appraisal',
   'ps.resubmitTitle': 'Resubmit the completed dossier',
   'ps.resubmitIntro': 'The dossier was returned: {reason}',

@@ -729,6 +729,7 @@ export default {
   'ps.decision.return': 'Trả lại để hoàn thiện',
   'ps.returnReason': 'Lý do trả lại',
   'ps.returnReasonHint': 'Bắt buộc khi trả lại: nêu rõ nội dung cần bổ sung, hoàn thiện.',
+  'ps.reasonRequired': 'Nêu lý do trả lại hồ sơ.',
   'ps.appraise': 'Ghi nhận thẩm định',
   'ps.resubmitTitle': 'Nộp lại hồ sơ đã hoàn thiện',
   'ps.resubmitIntro': 'Hồ sơ bị trả lại: {reason}',

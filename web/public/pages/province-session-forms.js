@@ -33,11 +33,16 @@ export function appraiseForm(v, d) {
     title: t('ps.appraiseTitle', { bloc: d.blocName }),
     submitLabel: t('ps.appraise'),
     okText: () => t(decision.value === 'return' ? 'ok.psReturned' : 'ok.psAccepted', { bloc: d.blocName }),
-    collect: () => ({
-      cycleId: d.cycleId,
-      decision: decision.value,
-      ...(decision.value === 'return' || reason.value.trim() ? { reason: reason.value.trim() } : {}),
-    }),
+    collect: () => {
+      // A returned dossier states why (the API's rule too; said here in the reader's language).
+      if (decision.value === 'return' && !reason.value.trim())
+        throw new FieldError([{ path: ['reason'], message: t('ps.reasonRequired') }]);
+      return {
+        cycleId: d.cycleId,
+        decision: decision.value,
+        ...(decision.value === 'return' || reason.value.trim() ? { reason: reason.value.trim() } : {}),
+      };
+    },
     send: send(v, '/appraisals'),
     onDone: live.refreshSoon,
   });
@@ -109,7 +114,7 @@ export function attendanceForm(v, council, waiting) {
     titleLevel: 'h2',
     intro: t('ps.attendanceIntro', { required: v.quorum.required, members: v.members }),
     submitLabel: t('ps.recordAttendance'),
-    okText: (res) => t('ok.psAttendance', { n: res?.present ?? checkedValues(present).length }),
+    okText: (res) => t('ok.psAttendance', { n: res?.data?.present ?? checkedValues(present).length }),
     collect: () => ({ presentMemberIds: checkedValues(present) }),
     send: localizeQuorum(send(v, '/attendance')),
     onDone: live.refreshSoon,
