@@ -15,6 +15,7 @@
 import type { Page } from 'playwright-core';
 import type { Dossier, ProvinceSessionInput, ProvinceSessionView } from '../../contracts/province-session';
 import { provinceSessionWorkflowId } from '../../contracts/province-session';
+import { cycleWorkflowId } from '../../contracts/cycle';
 import { CouncilRulesSchema } from '../../domain/ruleset';
 import { vnDateOf } from '../../domain/vietnam-time';
 import { officerUsername } from '../../prisma/seed-data';
@@ -42,8 +43,24 @@ test('a province award session: appraisal with a return and resubmission, quorum
   const provinceId = nc.provinceId;
   const province = (await prisma.province.findUniqueOrThrow({ where: { id: provinceId } })).name;
   const names: Record<string, string> = {};
+  // Each dossier's bloc-year at its council step (the cycle row its notifications point to).
   const dossier = async (b: typeof nc, headCode: string, proposals: [string, string][]): Promise<Dossier> => ({
-    cycleId: `cycle-${b.code}-${year}`,
+    cycleId: (
+      await prisma.cycle.create({
+        data: {
+          id: cycleWorkflowId(b.code, year),
+          blocId: b.id,
+          year,
+          phase: 'council',
+          headUnitId: (await unit(headCode)).id,
+          deputyUnitId: (await unit('CT-VKSND')).id,
+          ruleSetCode: b.ruleSetCode,
+          ruleSetVersion: 1,
+          deadlines: {},
+          startedAt: new Date(),
+        },
+      })
+    ).id,
     blocId: b.id,
     blocCode: b.code,
     blocName: b.name,
@@ -54,7 +71,7 @@ test('a province award session: appraisal with a return and resubmission, quorum
         const u = await unit(unitCode);
         names[unitCode] = u.name;
         return {
-          proposalId: `cycle-${b.code}-${year}:${awardType}:${unitCode}`,
+          proposalId: `${cycleWorkflowId(b.code, year)}:${awardType}:${unitCode}`,
           unitId: u.id,
           unitName: u.name,
           awardType: awardType as never,
@@ -130,7 +147,7 @@ test('a province award session: appraisal with a return and resubmission, quorum
 
   // Return CT-KT: without a reason the form says so; a 1-character one is refused by the API, which names the field.
   const appraiseKt = secretary.locator('[data-appraise="CT-KT"]');
-  await appraiseKt.getByLabel('Thẩm định').selectOption('return');
+  await appraiseKt.getByLabel('Kết quả thẩm định').selectOption('return');
   await appraiseKt.getByRole('button', { name: 'Ghi nhận thẩm định' }).click();
   await appraiseKt.locator('.field-error').filter({ hasText: 'Nêu lý do trả lại hồ sơ.' }).waitFor();
   await appraiseKt.getByLabel('Lý do trả lại').fill('x');

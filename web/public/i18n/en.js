@@ -734,6 +734,7 @@ export default {
   'ps.returnReason': 'Reason for returning',
   'ps.returnReasonHint': 'Required when returning: say what is to be completed.',
   'ps.reasonRequired': 'Say why the dossier is returned.',
+  'ps.appraisalResult': 'Appraisal result',
   'ps.appraise': 'Record the appraisal',
   'ps.resubmitTitle': 'Resubmit the completed dossier',
   'ps.resubmitIntro': 'The dossier was returned: {reason}',

@@ -730,6 +730,7 @@ export default {
   'ps.returnReason': 'Lý do trả lại',
   'ps.returnReasonHint': 'Bắt buộc khi trả lại: nêu rõ nội dung cần bổ sung, hoàn thiện.',
   'ps.reasonRequired': 'Nêu lý do trả lại hồ sơ.',
+  'ps.appraisalResult': 'Kết quả thẩm định',
   'ps.appraise': 'Ghi nhận thẩm định',
   'ps.resubmitTitle': 'Nộp lại hồ sơ đã hoàn thiện',
   'ps.resubmitIntro': 'Hồ sơ bị trả lại: {reason}',

@@ -48,7 +48,7 @@ export function appraiseForm(v, d) {
   });
   const decision = f.field({
     name: 'decision',
-    label: t('ps.appraisal'),
+    label: t('ps.appraisalResult'),
     type: 'select',
     options: [
       ['accept', t('ps.decision.accept')],
