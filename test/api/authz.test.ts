@@ -24,6 +24,7 @@
 import { actsTest } from './authz/acts';
 import { withAuthzSystem } from './authz/context';
 import { readTests } from './authz/reads';
+import { provinceSessionAuthzTests } from './authz/province-session';
 
 jest.setTimeout(300_000);
 
@@ -32,4 +33,5 @@ withAuthzSystem();
 describe('authorisation matrix over a whole year', () => {
   actsTest();
   readTests();
+  provinceSessionAuthzTests();
 });
