@@ -109,7 +109,7 @@ test('a province award session: appraisal with a return and resubmission, quorum
       flagsPerBloc: 1,
       certificatesTotal: 2,
     },
-    submissionDeadline: new Date(Date.now() + 25_000).toISOString(),
+    submissionDeadline: new Date(Date.now() + 35_000).toISOString(),
   };
   const session = await sys.env.client.workflow.start('provinceAwardSessionWorkflow', {
     taskQueue: sys.real.taskQueue,
@@ -138,6 +138,7 @@ test('a province award session: appraisal with a return and resubmission, quorum
   expect(facts).toContain('Nhận hồ sơ');
   expect(facts).toContain('5 thành viên');
   expect(facts).toContain('cần ít nhất 4/5');
+  expect(await secretary.locator('#ps-collecting').innerText()).toContain('sau hạn này, thẩm định xong mới điểm danh');
   for (const code of ['CT-NOICHINH', 'CT-KT'])
     expect(await row(secretary, code).getAttribute('data-status')).toBe('submitted');
   expect(await row(secretary, 'CT-KT').innerText()).toMatch(new RegExp(`chờ thẩm định[\\s\\S]*`));

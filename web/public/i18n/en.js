@@ -742,6 +742,8 @@ export default {
   'ps.resubmitNoteHint': "E.g.: the collectives' achievement reports added.",
   'ps.achievementOf': 'Achievements — {unit} ({award})',
   'ps.resubmit': 'Resubmit the dossier',
+  'ps.collectingNote':
+    'The blocs hand in their dossiers until {date}; after it, once every dossier is appraised, the attendance and the vote.',
   'ps.attendanceTitle': 'Attendance of the council members',
   'ps.attendanceIntro':
     'Tick the members present. The session may sit only with at least {required}/{members} members present; then the secret vote opens.',

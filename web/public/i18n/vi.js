@@ -738,6 +738,7 @@ export default {
   'ps.resubmitNoteHint': 'Ví dụ: Đã bổ sung báo cáo thành tích của các tập thể.',
   'ps.achievementOf': 'Thành tích — {unit} ({award})',
   'ps.resubmit': 'Nộp lại hồ sơ',
+  'ps.collectingNote': 'Các khối nộp hồ sơ đến {date}; sau hạn này, thẩm định xong mới điểm danh và bỏ phiếu.',
   'ps.attendanceTitle': 'Điểm danh thành viên Hội đồng',
   'ps.attendanceIntro':
     'Đánh dấu các thành viên có mặt. Phiên họp chỉ được tiến hành khi có ít nhất {required}/{members} thành viên dự họp; khi đủ, bắt đầu bỏ phiếu kín.',

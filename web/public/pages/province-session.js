@@ -194,6 +194,14 @@ function render(main, v, me, provinceName) {
   const proposalsOf = (d) => proposals.filter((p) => p.cycleId === d.cycleId);
   const content = [summary(v), dossiersCard(view, roles, proposalsOf)];
 
+  if (v.phase === 'collecting' && roles.standingBody)
+    content.push(
+      h(
+        'p',
+        { class: 'state info', id: 'ps-collecting' },
+        t('ps.collectingNote', { date: fmt.dateTime(v.submissionDeadline) }),
+      ),
+    );
   if (v.phase === 'appraisal' && roles.standingBody) {
     const council = v.council ?? [];
     const waiting = v.dossiers.filter((d) => d.status === 'submitted').length;
