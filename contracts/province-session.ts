@@ -167,6 +167,14 @@ export interface ProvinceSessionView {
   members: number;
   quorum: { required: number; present: number | null; met: boolean | null };
   votedCount: number;
+  /** The council's members (person ids), those recorded present (null before the attendance) and who has cast the
+   * session ballot — never what: the UI's attendance list, its "you voted" and its "not present". Absent from a row
+   * projected before they were added (the read answers them with their empty values). */
+  memberIds?: string[];
+  presentMemberIds?: string[] | null;
+  voterIds?: string[];
+  /** Added by the read (GET): the members' names for the attendance list (the admin and the council only). */
+  council?: { personId: string; fullName: string }[];
   dossiers: DossierView[];
   proposals: SessionProposalView[];
   decisions: SessionDecision[];

@@ -14,6 +14,7 @@
 //   #/import                     onboarding a province from a file (admin)
 //   #/province-year              the province's year at a glance: the provinces the reader may read
 //   #/province/<provinceId>/year/<year>   one province's year (every bloc, totals, the XLSX export)
+//   #/province/<provinceId>/session/<year>/<n>   one sitting of the province award session
 import { fill, h } from './lib/dom.js';
 import { lang, setLang, t } from './lib/i18n.js';
 import * as api from './lib/api.js';
@@ -30,6 +31,7 @@ import { blocHistoryPage, historyIndexPage, unitHistoryPage } from './pages/hist
 import { governmentFlagIndexPage, governmentFlagPage } from './pages/government-flag.js';
 import { importPage } from './pages/import.js';
 import { provinceYearIndexPage, provinceYearPage } from './pages/province-year.js';
+import { provinceSessionPage } from './pages/province-session.js';
 
 const main = document.getElementById('main');
 
@@ -45,6 +47,10 @@ const ROUTES = [
   ],
   [/^#\/province-year$/, () => provinceYearIndexPage(main)],
   [/^#\/province\/([^/]+)\/year\/(\d{4})$/, (m) => provinceYearPage(main, decodeURIComponent(m[1]), Number(m[2]))],
+  [
+    /^#\/province\/([^/]+)\/session\/(\d{4})\/(\d{1,3})$/,
+    (m) => provinceSessionPage(main, decodeURIComponent(m[1]), Number(m[2]), Number(m[3])),
+  ],
   [/^#\/inbox$/, () => inboxPage(main)],
   [/^#\/import$/, () => importPage(main)],
   [/^#\/notifications$/, () => notificationsPage(main)],
@@ -75,7 +81,7 @@ function renderHeader(me) {
   ];
   const isHistory = /^#\/(history|bloc\/[^/]+\/history|unit\/)/.test(here);
   const isGovernmentFlag = /^#\/(government-flag|province\/[^/]+\/government-flag)/.test(here);
-  const isProvinceYear = /^#\/(province-year|province\/[^/]+\/year\/)/.test(here);
+  const isProvinceYear = /^#\/(province-year|province\/[^/]+\/(year|session)\/)/.test(here);
   for (const [href, key] of links) {
     const current =
       href === '#/'

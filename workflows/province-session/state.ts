@@ -63,6 +63,9 @@ export function toView(s: SessionState): ps.ProvinceSessionView {
       met: s.present ? true : null,
     },
     votedCount: s.voters.length,
+    memberIds: [...s.input.councilMemberIds],
+    presentMemberIds: s.present ? [...s.present] : null,
+    voterIds: [...s.voters],
     dossiers: s.dossiers.map(({ dossier: _d, ...d }) => d),
     // No count in any answer before the vote closes.
     proposals: s.proposals.map(({ headUnitId: _h, ...p }) => ({

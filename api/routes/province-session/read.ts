@@ -12,9 +12,26 @@ import { route } from '../../route';
 import { sitsOnCouncilOf } from '../../scope';
 import { SessionParams, YearParams } from './shared';
 
+/** The council's members with their names (the attendance list of the web UI); a row projected before has none. */
+async function withCouncil(deps: AppDeps, v: ps.ProvinceSessionView): Promise<ps.ProvinceSessionView> {
+  const memberIds = v.memberIds ?? [];
+  const people = await deps.db.prisma.person.findMany({
+    where: { id: { in: memberIds } },
+    select: { id: true, fullName: true },
+  });
+  const name = new Map(people.map((x) => [x.id, x.fullName]));
+  return {
+    ...v,
+    memberIds,
+    presentMemberIds: v.presentMemberIds ?? null,
+    voterIds: v.voterIds ?? [],
+    council: memberIds.map((personId) => ({ personId, fullName: name.get(personId) ?? personId })),
+  };
+}
+
 /** The view as the caller may see it, or null (nothing of theirs). */
 async function scoped(deps: AppDeps, p: Principal, v: ps.ProvinceSessionView): Promise<ps.ProvinceSessionView | null> {
-  if (p.roles.includes('admin') || (await sitsOnCouncilOf(deps, p, v.provinceId))) return v;
+  if (p.roles.includes('admin') || (await sitsOnCouncilOf(deps, p, v.provinceId))) return withCouncil(deps, v);
   if (!p.unitId || !p.roles.includes('unitOfficer')) return null;
   const dossiers = v.dossiers.filter((d) => d.headUnitId === p.unitId);
   if (dossiers.length === 0) return null;

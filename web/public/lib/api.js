@@ -135,3 +135,17 @@ export async function download(path) {
   const fallback = decodeURIComponent(path.split('?')[0].split('/').pop() ?? 'document');
   return { blob: await res.blob(), filename: fileNameOf(res.headers.get('content-disposition'), fallback) };
 }
+
+/** The province award sessions (sittings) of a province and year: { sessions: [view…] }, scoped by the API. */
+export const provinceSessions = (provinceId, year) =>
+  get(`/api/provinces/${encodeURIComponent(provinceId)}/years/${encodeURIComponent(year)}/sessions`);
+/** One sitting n of the province award session (GET; 404 when absent or nothing of it is the caller's). */
+export const provinceSession = (provinceId, year, n) =>
+  get(`/api/provinces/${encodeURIComponent(provinceId)}/years/${encodeURIComponent(year)}/sessions/${n}`);
+/** A session act (/appraisals, /resubmissions, /attendance, /ballots, /close, /decisions) with its Idempotency-Key. */
+export const provinceSessionAct = (provinceId, year, n, path, body, key = crypto.randomUUID()) =>
+  send(
+    'POST',
+    `/api/provinces/${encodeURIComponent(provinceId)}/years/${encodeURIComponent(year)}/sessions/${n}${path}`,
+    { body, headers: { 'idempotency-key': key } },
+  );

@@ -11,6 +11,7 @@ import * as api from '../lib/api.js';
 import * as fmt from '../lib/format.js';
 import { save } from '../components/documents.js';
 import { currentYear } from './government-flag.js';
+import { sessionLinks } from './province-session.js';
 
 const BUCKETS = ['proposed', 'councilReview', 'approved', 'returned', 'rejected', 'onHold', 'revoked'];
 
@@ -99,7 +100,7 @@ function rankingCell(b) {
   );
 }
 
-function render(main, provinceId, year, o) {
+function render(main, provinceId, year, o, sessions) {
   const button = h('button', { type: 'button', id: 'py-export' }, t('py.export'));
   button.addEventListener('click', () => void save(button, `${overviewPath(provinceId, year)}/export.xlsx`));
   const kinds = Object.entries(o.totals.awardsByKind);
@@ -175,9 +176,14 @@ function render(main, provinceId, year, o) {
         empty: t('py.noBlocs'),
       }),
     ),
+    sessions,
   );
 }
 
 export async function provinceYearPage(main, provinceId, year) {
-  render(main, provinceId, year, await api.get(overviewPath(provinceId, year)));
+  const [overview, sessions] = await Promise.all([
+    api.get(overviewPath(provinceId, year)),
+    sessionLinks(provinceId, year),
+  ]);
+  render(main, provinceId, year, overview, sessions);
 }
