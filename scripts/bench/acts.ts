@@ -52,6 +52,8 @@ const pct = (xs: number[], p: number) =>
   xs.length === 0 ? NaN : [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const log = (msg: string) => console.log(`[bench:acts] ${msg}`);
+/** `--skip bare,acts,recovery,replay`: leave parts out (a shorter run to compare one change; the summary shows null). */
+const skip = new Set(args.includes('--skip') ? args[args.indexOf('--skip') + 1]!.split(',') : []);
 
 /** C clients, each running its own sequence of operations; latency and status of each. */
 async function load(
@@ -110,7 +112,9 @@ async function freshDatabase(url: string): Promise<void> {
 function startWorker(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   // BENCH_CPU_PROF=<dir>: the worker writes a V8 CPU profile there when it exits (to see where an act's time goes).
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const proc = spawn(process.execPath, [...prof, '--import', 'tsx', 'worker/main.ts'], {
+  // BENCH_WORKER_FLAGS: extra node flags for the worker only (to compare heap settings; default: worker/flags.ts).
+  const flags = (process.env.BENCH_WORKER_FLAGS ?? '').split(' ').filter(Boolean);
+  const proc = spawn(process.execPath, [...prof, ...flags, '--import', 'tsx', 'worker/main.ts'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -223,7 +227,7 @@ export async function benchActs(): Promise<void> {
     });
     const bareRun = bareWorker.run();
     const bare: Record<string, Level> = {};
-    for (const C of [1, 8, 32]) {
+    for (const C of skip.has('bare') ? [] : [1, 8, 32]) {
       const handles = await Promise.all(
         Array.from({ length: C }, (_, k) =>
           env.client.workflow.start('benchCounterWorkflow', {
@@ -287,7 +291,7 @@ export async function benchActs(): Promise<void> {
     const act: Record<string, Level> = {};
     let nextCycle = 0;
     const ACTS_PER_CYCLE = (U - 1) * 2; // the last unit's pledge is kept for the recovery act
-    for (const C of [1, 8, 32]) {
+    for (const C of skip.has('acts') ? [] : [1, 8, 32]) {
       const perClient = C === 1 ? 60 : C === 8 ? 40 : 28;
       const mine: number[][] = Array.from({ length: C }, () => []);
       const need = Math.ceil(perClient / ACTS_PER_CYCLE);
@@ -318,54 +322,68 @@ export async function benchActs(): Promise<void> {
     );
 
     // --- 5. SIGKILL the worker, restart it, then the next act on every cycle
-    const killedAt = Date.now();
-    // With BENCH_CPU_PROF the worker is stopped gracefully instead, so that it writes its profile.
-    worker.kill(process.env.BENCH_CPU_PROF ? 'SIGTERM' : 'SIGKILL');
-    await new Promise((r) => worker.once('exit', r));
-    worker = await startWorker(workerEnv);
-    const restartSeconds = r1((Date.now() - killedAt) / 1000);
-    // Matching treats a sticky queue as gone once no poll came for 10 s (server constant): before
-    // that a workflow task would wait on the dead worker's sticky queue first.
-    const stickyWait = Math.max(0, killedAt + 10_500 - Date.now());
-    await new Promise((r) => setTimeout(r, stickyWait));
-    let nextRecovery = 0;
-    const last = U - 1;
-    const recovery = await load(8, Math.ceil(blocs.length / 8), async () => {
-      const idx = nextRecovery++;
-      if (idx >= blocs.length) return 200;
-      const b = blocs[idx]!;
-      return post(`/api/cycles/${cycleIds[idx]}/pledges`, b.officers[last]!, {
-        unitId: b.unitIds[last],
-        targets: ['Sau khi worker khởi động lại'],
-        signedBy: 'Thủ trưởng',
+    let recovery: { level: Level } | undefined;
+    if (!skip.has('recovery')) {
+      const killedAt = Date.now();
+      // With BENCH_CPU_PROF the worker is stopped gracefully instead, so that it writes its profile.
+      worker.kill(process.env.BENCH_CPU_PROF ? 'SIGTERM' : 'SIGKILL');
+      await new Promise((r) => worker.once('exit', r));
+      worker = await startWorker(workerEnv);
+      const restartSeconds = r1((Date.now() - killedAt) / 1000);
+      // Matching treats a sticky queue as gone once no poll came for 10 s (server constant): before
+      // that a workflow task would wait on the dead worker's sticky queue first.
+      const stickyWait = Math.max(0, killedAt + 10_500 - Date.now());
+      await new Promise((r) => setTimeout(r, stickyWait));
+      let nextRecovery = 0;
+      const last = U - 1;
+      const out = await load(8, Math.ceil(blocs.length / 8), async () => {
+        const idx = nextRecovery++;
+        if (idx >= blocs.length) return 200;
+        const b = blocs[idx]!;
+        return post(`/api/cycles/${cycleIds[idx]}/pledges`, b.officers[last]!, {
+          unitId: b.unitIds[last],
+          targets: ['Sau khi worker khởi động lại'],
+          signedBy: 'Thủ trưởng',
+        });
       });
-    });
-    addErrors('recovery', recovery.statuses);
-    log(
-      `after SIGKILL (worker back in ${restartSeconds} s, +${(stickyWait / 1000).toFixed(1)} s sticky window): next act on each of ${blocs.length} cycles ${JSON.stringify(recovery.level)} statuses ${JSON.stringify(recovery.statuses)}`,
-    );
-
-    // --- 6. replay of a recorded year-long history (what a woken, evicted bloc-year costs)
-    const histories = path.join(ROOT, 'test/workflows/histories');
-    // Recorded sets live in dated folders (test/workflows/histories/<date>/): the newest year-long one.
-    const yearFile = (fs.readdirSync(histories, { recursive: true }) as string[])
-      .filter((f) => /(^|\/)cycle-[^/]*-\d{4}\.history\.bin$/.test(f))
-      .sort()
-      .pop()!;
-    const history = temporal.api.history.v1.History.decode(fs.readFileSync(path.join(histories, yearFile)));
-    const bundle = await workflowBundle();
-    const replays: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const t = performance.now();
-      await Worker.runReplayHistory(
-        { workflowBundle: bundle },
-        history,
-        path.basename(yearFile).replace(/\.history\.bin$/, ''),
+      recovery = out;
+      addErrors('recovery', out.statuses);
+      log(
+        `after SIGKILL (worker back in ${restartSeconds} s, +${(stickyWait / 1000).toFixed(1)} s sticky window): next act on each of ${blocs.length} cycles ${JSON.stringify(out.level)} statuses ${JSON.stringify(out.statuses)}`,
       );
-      replays.push(performance.now() - t);
     }
-    const replayMs = r1(pct(replays, 50));
-    log(`replay of a year-long history (${history.events.length} events): p50 ${replayMs} ms`);
+
+    // --- 6. replay of a recorded year-long history (what a woken, evicted bloc-year costs): one replay worker
+    // replays it REPLAYS times; the first includes the worker's start, the median of the others is the wake-up cost.
+    let replayMs: number | null = null;
+    if (!skip.has('replay')) {
+      const histories = path.join(ROOT, 'test/workflows/histories');
+      // Recorded sets live in dated folders (test/workflows/histories/<date>/): the newest year-long one.
+      const yearFile = (fs.readdirSync(histories, { recursive: true }) as string[])
+        .filter((f) => /(^|\/)cycle-[^/]*-\d{4}\.history\.bin$/.test(f))
+        .sort()
+        .pop()!;
+      const history = temporal.api.history.v1.History.decode(fs.readFileSync(path.join(histories, yearFile)));
+      const id = path.basename(yearFile).replace(/\.history\.bin$/, '');
+      const REPLAYS = 6;
+      const marks: number[] = [];
+      let t = performance.now();
+      const runs = Worker.runReplayHistories(
+        { workflowBundle: await workflowBundle() },
+        (function* () {
+          for (let i = 0; i < REPLAYS; i++) yield { workflowId: `${id}-${i}`, history };
+        })(),
+      );
+      for await (const r of runs) {
+        if (r.error) throw r.error;
+        marks.push(performance.now() - t);
+        t = performance.now();
+      }
+      replayMs = r1(pct(marks.slice(1), 50));
+      log(
+        `replay of a year-long history (${history.events.length} events): p50 ${replayMs} ms (first, with the replay worker's start: ${r1(marks[0]!)} ms)`,
+      );
+    }
 
     const summary = {
       provider,
@@ -373,13 +391,13 @@ export async function benchActs(): Promise<void> {
       act,
       starts: { n: blocs.length, seconds: startSeconds, errors: startErrors },
       workerRssMiB,
-      recovery: { p50: recovery.level.p50, p99: recovery.level.p99 },
+      recovery: recovery ? { p50: recovery.level.p50, p99: recovery.level.p99 } : null,
       replayMs,
       errors,
     };
     console.log('\n| concurrency | bare Update | API act | act/bare throughput |');
     console.log('| --- | --- | --- | --- |');
-    for (const C of ['c1', 'c8', 'c32'])
+    for (const C of skip.has('bare') || skip.has('acts') ? [] : ['c1', 'c8', 'c32'])
       console.log(
         `| ${C.slice(1)} | ${bare[C]!.perSecond} /s, p50 ${bare[C]!.p50} ms, p99 ${bare[C]!.p99} ms | ${act[C]!.perSecond} /s, p50 ${act[C]!.p50} ms, p95 ${act[C]!.p95} ms, p99 ${act[C]!.p99} ms | ${(act[C]!.perSecond / bare[C]!.perSecond).toFixed(2)} |`,
       );
