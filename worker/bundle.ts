@@ -11,7 +11,12 @@ let cached: Promise<WorkflowBundleWithSourceMap> | undefined;
 
 /** Bundles workflows/ once per process (webpack takes seconds; tests and workers share it). */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  cached ??= bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: new DefaultLogger('WARN') });
+  cached ??= bundleWorkflowCode({
+    workflowsPath: require.resolve('../workflows'),
+    // Zod, the contracts, the pure rules and the notification texts: loaded once for all workflows (issue 11).
+    preloadModules: [require.resolve('../workflows/shared-modules')],
+    logger: new DefaultLogger('WARN'),
+  });
   return cached;
 }
 
