@@ -44,6 +44,8 @@ const num = (name: string, fallback: number) => {
 
 export interface Level {
   perSecond: number;
+  /** Worker CPU per operation (acts only). */
+  workerCpuMs?: number;
   p50: number;
   p95: number;
   p99: number;
@@ -90,6 +92,12 @@ async function load(
     statuses,
   };
 }
+
+/** CPU time (user + system, ms) the process has used: what a part costs the worker, whatever else the machine runs. */
+const cpuMs = (pid: number): number => {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+};
 
 const rssMiB = (pid: number): number => {
   const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -255,6 +263,7 @@ export async function benchActs(): Promise<void> {
     const year = new Date().getUTCFullYear();
     const plan = defaultPlan(year);
     const startedAt = performance.now();
+    const startCpu = cpuMs(worker.pid!);
     let nextStart = 0;
     const startStatuses: Record<string, number> = {};
     await Promise.all(
@@ -276,12 +285,13 @@ export async function benchActs(): Promise<void> {
       await new Promise((r) => setTimeout(r, 100));
     }
     const startSeconds = r1((performance.now() - startedAt) / 1000);
+    const workerCpuPerStartMs = r1((cpuMs(worker.pid!) - startCpu) / blocs.length);
     addErrors('start', startStatuses);
     const startErrors = Object.entries(startStatuses)
       .filter(([s]) => !s.startsWith('2'))
       .reduce((t, [, n]) => t + n, 0);
     log(
-      `starts: ${blocs.length} in ${httpSeconds.toFixed(1)} s of HTTP, all in the pledge phase with tasks after ${startSeconds} s; statuses ${JSON.stringify(startStatuses)}`,
+      `starts: ${blocs.length} in ${httpSeconds.toFixed(1)} s of HTTP, all in the pledge phase with tasks after ${startSeconds} s (worker CPU ${workerCpuPerStartMs} ms a start); statuses ${JSON.stringify(startStatuses)}`,
     );
     const cycleOf = async (blocId: string) =>
       (await prisma.cycle.findFirstOrThrow({ where: { blocId, year }, select: { id: true } })).id;
@@ -296,6 +306,7 @@ export async function benchActs(): Promise<void> {
       const mine: number[][] = Array.from({ length: C }, () => []);
       const need = Math.ceil(perClient / ACTS_PER_CYCLE);
       for (let c = 0; c < C; c++) for (let k = 0; k < need; k++) mine[c]!.push(nextCycle++);
+      const cpu0 = cpuMs(worker.pid!);
       const out = await load(C, perClient, async (c, i) => {
         const idx = mine[c]![Math.floor(i / ACTS_PER_CYCLE)]!;
         const b = blocs[idx]!;
@@ -310,9 +321,9 @@ export async function benchActs(): Promise<void> {
             })
           : post(`/api/cycles/${cycleIds[idx]}/pledges/review`, b.officers[0]!, { unitId, decision: 'accept' });
       });
-      act[`c${C}`] = out.level;
+      act[`c${C}`] = { ...out.level, workerCpuMs: r1((cpuMs(worker.pid!) - cpu0) / (C * perClient)) };
       addErrors(`act C=${C}`, out.statuses);
-      log(`API act C=${C}: ${JSON.stringify(out.level)} statuses ${JSON.stringify(out.statuses)}`);
+      log(`API act C=${C}: ${JSON.stringify(act[`c${C}`])} statuses ${JSON.stringify(out.statuses)}`);
     }
 
     // --- 4. worker RSS with all 700 live
@@ -336,6 +347,7 @@ export async function benchActs(): Promise<void> {
       await new Promise((r) => setTimeout(r, stickyWait));
       let nextRecovery = 0;
       const last = U - 1;
+      const cpu0 = cpuMs(worker.pid!);
       const out = await load(8, Math.ceil(blocs.length / 8), async () => {
         const idx = nextRecovery++;
         if (idx >= blocs.length) return 200;
@@ -346,10 +358,10 @@ export async function benchActs(): Promise<void> {
           signedBy: 'Thủ trưởng',
         });
       });
-      recovery = out;
+      recovery = { level: { ...out.level, workerCpuMs: r1((cpuMs(worker.pid!) - cpu0) / blocs.length) } };
       addErrors('recovery', out.statuses);
       log(
-        `after SIGKILL (worker back in ${restartSeconds} s, +${(stickyWait / 1000).toFixed(1)} s sticky window): next act on each of ${blocs.length} cycles ${JSON.stringify(out.level)} statuses ${JSON.stringify(out.statuses)}`,
+        `after SIGKILL (worker back in ${restartSeconds} s, +${(stickyWait / 1000).toFixed(1)} s sticky window): next act on each of ${blocs.length} cycles ${JSON.stringify(recovery.level)} statuses ${JSON.stringify(out.statuses)}`,
       );
     }
 
@@ -371,7 +383,7 @@ export async function benchActs(): Promise<void> {
       const runs = Worker.runReplayHistories(
         { workflowBundle: await workflowBundle() },
         (function* () {
-          for (let i = 0; i < REPLAYS; i++) yield { workflowId: `${id}-${i}`, history };
+          for (let i = 0; i < REPLAYS; i++) yield { workflowId: id, history };
         })(),
       );
       for await (const r of runs) {
@@ -389,9 +401,11 @@ export async function benchActs(): Promise<void> {
       provider,
       bare,
       act,
-      starts: { n: blocs.length, seconds: startSeconds, errors: startErrors },
+      starts: { n: blocs.length, seconds: startSeconds, errors: startErrors, workerCpuMs: workerCpuPerStartMs },
       workerRssMiB,
-      recovery: recovery ? { p50: recovery.level.p50, p99: recovery.level.p99 } : null,
+      recovery: recovery
+        ? { p50: recovery.level.p50, p99: recovery.level.p99, workerCpuMs: recovery.level.workerCpuMs }
+        : null,
       replayMs,
       errors,
     };
