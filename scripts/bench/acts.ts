@@ -298,6 +298,7 @@ export async function benchActs(): Promise<void> {
     // The rest runs on the cycles that started (a refused start is counted in the errors above).
     const rows = await prisma.cycle.findMany({ where: { year }, select: { id: true, blocId: true } });
     const cycleOfBloc = new Map(rows.map((r) => [r.blocId, r.id]));
+    const attempted = blocs.length;
     blocs = blocs.filter((b) => cycleOfBloc.has(b.id));
     const cycleIds = blocs.map((b) => cycleOfBloc.get(b.id)!);
 
@@ -405,7 +406,7 @@ export async function benchActs(): Promise<void> {
       provider,
       bare,
       act,
-      starts: { n: blocs.length, seconds: startSeconds, errors: startErrors, workerCpuMs: workerCpuPerStartMs },
+      starts: { n: attempted, seconds: startSeconds, errors: startErrors, workerCpuMs: workerCpuPerStartMs },
       workerRssMiB,
       recovery: recovery
         ? { p50: recovery.level.p50, p99: recovery.level.p99, workerCpuMs: recovery.level.workerCpuMs }
