@@ -11,6 +11,7 @@ import { workflowBundle } from '../../worker/bundle';
 jest.setTimeout(120_000);
 
 let creator: ReusableVMWorkflowCreator;
+let bundled: string[] = [];
 /** Evaluates `expr` in the context with no workflow active: only shared modules are visible then. */
 const inContext = (expr: string): unknown =>
   vm.runInContext(expr, (creator as unknown as { context: vm.Context }).context);
@@ -18,6 +19,7 @@ const shared = (id: string) => `globalThis.__webpack_module_cache__[${JSON.strin
 
 beforeAll(async () => {
   const { code } = await workflowBundle();
+  bundled = [...code.matchAll(/^\/\*\*\*\/ "(\.\/(?:contracts|domain|notifications)\/[^"]+)"/gm)].map((m) => m[1]!);
   // The source map is inline (as in the file `npm run build` writes); the creator wants it parsed.
   const mark = code.lastIndexOf('//# sourceMappingURL=data:');
   const sourceMap = JSON.parse(Buffer.from(code.slice(code.indexOf('base64,', mark) + 7), 'base64').toString());
@@ -38,6 +40,11 @@ test.each(['./contracts/cycle.ts', './domain/tally.ts', './notifications/catalog
     expect(inContext(`typeof ${shared(id)}?.exports`)).toBe('object');
   },
 );
+
+test('every contract, rule and text module the workflows import is shared (a new one goes into shared-modules.ts)', () => {
+  expect(bundled.length).toBeGreaterThan(10);
+  expect(bundled.filter((id) => inContext(`typeof ${shared(id)}`) !== 'object')).toEqual([]);
+});
 
 test('workflow code is not shared', () => {
   expect(inContext(`${shared('./workflows/cycle.ts')}`)).toBeUndefined();
