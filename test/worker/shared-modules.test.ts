@@ -65,3 +65,17 @@ test('workflow code captures no stack frames (the per-promise stack the SDK reco
   expect(inContext('Error.stackTraceLimit')).toBe(0);
   expect(inContext('new Error("x").message')).toBe('x');
 });
+
+test('after the freeze every shared contract schema still fails, derives and parses (what workflows may do at run time)', () => {
+  const threw = inContext(`(() => {
+    const m = ${shared('./contracts/cycle.ts')}.exports;
+    const out = [];
+    for (const [k, s] of Object.entries(m)) if (s && typeof s === 'object' && s._zod) {
+      try { s.safeParse({}); s.optional().safeParse(undefined); s.array().safeParse([1]); out.push(''); }
+      catch (e) { out.push(k + ': ' + e.message); }
+    }
+    return out;
+  })()`) as string[];
+  expect(threw.length).toBeGreaterThan(10);
+  expect(threw.filter(Boolean)).toEqual([]);
+});
