@@ -21,7 +21,6 @@ import pino from 'pino';
 import { Client as PgClient } from 'pg';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { temporal } from '@temporalio/proto';
 import { createApp } from '../../api/app';
 import { defaultPlan } from '../../api/routes/cycles';
 import { hashPassword } from '../../api/security/passwords';
@@ -29,11 +28,13 @@ import { loadConfig } from '../../config';
 import { createDb } from '../../db';
 import { migrateDatabase } from '../../prisma/migrate';
 import { seedDatabase } from '../../prisma/seed';
-import { workflowBundle, writeWorkflowBundle } from '../../worker/bundle';
+import { writeWorkflowBundle } from '../../worker/bundle';
 import { installSdkLogger } from '../../worker/runtime';
 import { existingPath, temporalCliPath } from '../temporal-binaries';
 import { devServerTuningArgs } from '../temporal-tuning';
 import { increment } from './counter-workflow';
+import { cpuMs, load, r1, rssMiB, type Level } from './measure';
+import { replayYear } from './replay';
 
 const ROOT = path.resolve(__dirname, '../..');
 const args = process.argv.slice(2);
@@ -42,67 +43,9 @@ const num = (name: string, fallback: number) => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 
-export interface Level {
-  perSecond: number;
-  /** Worker CPU per operation (acts only). */
-  workerCpuMs?: number;
-  p50: number;
-  p95: number;
-  p99: number;
-}
-const pct = (xs: number[], p: number) =>
-  xs.length === 0 ? NaN : [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
-const r1 = (x: number) => Math.round(x * 10) / 10;
 const log = (msg: string) => console.log(`[bench:acts] ${msg}`);
 /** `--skip bare,acts,recovery,replay`: leave parts out (a shorter run to compare one change; the summary shows null). */
 const skip = new Set(args.includes('--skip') ? args[args.indexOf('--skip') + 1]!.split(',') : []);
-
-/** C clients, each running its own sequence of operations; latency and status of each. */
-async function load(
-  clients: number,
-  perClient: number,
-  op: (client: number, i: number) => Promise<number>,
-): Promise<{ level: Level; statuses: Record<string, number> }> {
-  const times: number[] = [];
-  const statuses: Record<string, number> = {};
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async (_, c) => {
-      for (let i = 0; i < perClient; i++) {
-        const t = performance.now();
-        let status: number;
-        try {
-          status = await op(c, i);
-        } catch {
-          status = -1;
-        }
-        times.push(performance.now() - t);
-        statuses[status] = (statuses[status] ?? 0) + 1;
-      }
-    }),
-  );
-  const secs = (performance.now() - t0) / 1000;
-  return {
-    level: {
-      perSecond: r1(times.length / secs),
-      p50: r1(pct(times, 50)),
-      p95: r1(pct(times, 95)),
-      p99: r1(pct(times, 99)),
-    },
-    statuses,
-  };
-}
-
-/** CPU time (user + system, ms) the process has used: what a part costs the worker, whatever else the machine runs. */
-const cpuMs = (pid: number): number => {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-};
-
-const rssMiB = (pid: number): number => {
-  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Math.round(Number(m[1]) / 1024) : NaN;
-};
 
 async function freshDatabase(url: string): Promise<void> {
   if (url.startsWith('file:')) {
@@ -370,35 +313,13 @@ export async function benchActs(): Promise<void> {
       );
     }
 
-    // --- 6. replay of a recorded year-long history (what a woken, evicted bloc-year costs): one replay worker
-    // replays it REPLAYS times; the first includes the worker's start, the median of the others is the wake-up cost.
+    // --- 6. replay of a recorded year-long history (what a woken, evicted bloc-year costs)
     let replayMs: number | null = null;
     if (!skip.has('replay')) {
-      const histories = path.join(ROOT, 'test/workflows/histories');
-      // Recorded sets live in dated folders (test/workflows/histories/<date>/): the newest year-long one.
-      const yearFile = (fs.readdirSync(histories, { recursive: true }) as string[])
-        .filter((f) => /(^|\/)cycle-[^/]*-\d{4}\.history\.bin$/.test(f))
-        .sort()
-        .pop()!;
-      const history = temporal.api.history.v1.History.decode(fs.readFileSync(path.join(histories, yearFile)));
-      const id = path.basename(yearFile).replace(/\.history\.bin$/, '');
-      const REPLAYS = 6;
-      const marks: number[] = [];
-      let t = performance.now();
-      const runs = Worker.runReplayHistories(
-        { workflowBundle: await workflowBundle() },
-        (function* () {
-          for (let i = 0; i < REPLAYS; i++) yield { workflowId: id, history };
-        })(),
-      );
-      for await (const r of runs) {
-        if (r.error) throw r.error;
-        marks.push(performance.now() - t);
-        t = performance.now();
-      }
-      replayMs = r1(pct(marks.slice(1), 50));
+      const r = await replayYear(path.join(ROOT, 'test/workflows/histories'));
+      replayMs = r1(r.p50);
       log(
-        `replay of a year-long history (${history.events.length} events): p50 ${replayMs} ms (first, with the replay worker's start: ${r1(marks[0]!)} ms)`,
+        `replay of a year-long history (${r.events} events): p50 ${replayMs} ms (first, with the replay worker's start: ${r1(r.first)} ms)`,
       );
     }
 
