@@ -11,7 +11,16 @@ let cached: Promise<WorkflowBundleWithSourceMap> | undefined;
 
 /** Bundles workflows/ once per process (webpack takes seconds; tests and workers share it). */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  cached ??= bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: new DefaultLogger('WARN') });
+  cached ??= bundleWorkflowCode({
+    workflowsPath: require.resolve('../workflows'),
+    // Zod, the contracts, the pure rules and the notification texts: loaded once for all workflows; no stack frames
+    // captured in workflow code unless WORKFLOW_STACK_TRACES=full when bundling (issue 11).
+    preloadModules: [
+      require.resolve('../workflows/shared-modules'),
+      ...(process.env.WORKFLOW_STACK_TRACES === 'full' ? [] : [require.resolve('../workflows/short-stacks')]),
+    ],
+    logger: new DefaultLogger('WARN'),
+  });
   return cached;
 }
 

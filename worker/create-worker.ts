@@ -12,8 +12,8 @@ export interface WorkerDeps {
   dataConverter?: DataConverter;
   /**
    * Workflows kept in the worker's cache (default 250). An evicted bloc-year is replayed from its history when its
-   * next act or timer comes. Measured (README, Scaling): ≈ 6.7 MiB of RSS per cached bloc-year, 2.2 GiB with 700 live
-   * at 250 — issue 11's 1.2 GiB target is not met yet; lower it to trade memory for replays.
+   * next act or timer comes. Measured (README, Scaling): with the modules shared (workflows/shared-modules.ts) a
+   * cached bloc-year costs well under 1 MiB — 599 MiB of RSS with 697 live at 250 (2.2 GiB before).
    */
   maxCachedWorkflows?: number;
   /** A prebuilt bundle (worker/bundle.ts); unset: bundled in this process. */

@@ -39,6 +39,8 @@ export interface EffectQueue {
   dirty: boolean;
   /** A flush is running. */
   busy: boolean;
+  /** The last projection handed to a flush (JSON): an equal one is not written again. */
+  projected?: string;
 }
 
 const local = proxyLocalActivities<CycleActivities>({
@@ -118,7 +120,7 @@ export async function runFlusher(s: Writer, project?: () => CycleProjection): Pr
   for (;;) {
     await condition(() => fx.queue.length > 0 || fx.dirty);
     const effects = fx.queue.splice(0);
-    const projection = fx.dirty && project ? project() : undefined;
+    const projection = fx.dirty && project ? unchangedOrNot(fx, project()) : undefined;
     fx.dirty = false;
     fx.busy = true;
     fx.seq++;
@@ -128,6 +130,19 @@ export async function runFlusher(s: Writer, project?: () => CycleProjection): Pr
       fx.busy = false;
     }
   }
+}
+
+/**
+ * The projection to write, or undefined when it equals the last one flushed (issue 11: most acts — a pledge, a
+ * score — change rows of their own, not the cycle's phase, deadlines, plan or contests, and the row carries the whole
+ * plan). The flush still runs for its effects: the workflow's commands are the same either way, so histories replay.
+ * After a restart the replayed state knows what it flushed, and the first write of a run is never skipped.
+ */
+function unchangedOrNot(fx: EffectQueue, projection: CycleProjection): CycleProjection | undefined {
+  const json = JSON.stringify(projection);
+  if (json === fx.projected) return undefined;
+  fx.projected = json;
+  return projection;
 }
 
 /** Waits until everything queued so far is in the database (before a child starts, before the end). */

@@ -21,7 +21,6 @@ import pino from 'pino';
 import { Client as PgClient } from 'pg';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { temporal } from '@temporalio/proto';
 import { createApp } from '../../api/app';
 import { defaultPlan } from '../../api/routes/cycles';
 import { hashPassword } from '../../api/security/passwords';
@@ -29,11 +28,13 @@ import { loadConfig } from '../../config';
 import { createDb } from '../../db';
 import { migrateDatabase } from '../../prisma/migrate';
 import { seedDatabase } from '../../prisma/seed';
-import { workflowBundle, writeWorkflowBundle } from '../../worker/bundle';
+import { writeWorkflowBundle } from '../../worker/bundle';
 import { installSdkLogger } from '../../worker/runtime';
 import { existingPath, temporalCliPath } from '../temporal-binaries';
 import { devServerTuningArgs } from '../temporal-tuning';
 import { increment } from './counter-workflow';
+import { cpuMs, load, r1, rssMiB, type Level } from './measure';
+import { replayYear } from './replay';
 
 const ROOT = path.resolve(__dirname, '../..');
 const args = process.argv.slice(2);
@@ -42,57 +43,9 @@ const num = (name: string, fallback: number) => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 
-export interface Level {
-  perSecond: number;
-  p50: number;
-  p95: number;
-  p99: number;
-}
-const pct = (xs: number[], p: number) =>
-  xs.length === 0 ? NaN : [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
-const r1 = (x: number) => Math.round(x * 10) / 10;
 const log = (msg: string) => console.log(`[bench:acts] ${msg}`);
-
-/** C clients, each running its own sequence of operations; latency and status of each. */
-async function load(
-  clients: number,
-  perClient: number,
-  op: (client: number, i: number) => Promise<number>,
-): Promise<{ level: Level; statuses: Record<string, number> }> {
-  const times: number[] = [];
-  const statuses: Record<string, number> = {};
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async (_, c) => {
-      for (let i = 0; i < perClient; i++) {
-        const t = performance.now();
-        let status: number;
-        try {
-          status = await op(c, i);
-        } catch {
-          status = -1;
-        }
-        times.push(performance.now() - t);
-        statuses[status] = (statuses[status] ?? 0) + 1;
-      }
-    }),
-  );
-  const secs = (performance.now() - t0) / 1000;
-  return {
-    level: {
-      perSecond: r1(times.length / secs),
-      p50: r1(pct(times, 50)),
-      p95: r1(pct(times, 95)),
-      p99: r1(pct(times, 99)),
-    },
-    statuses,
-  };
-}
-
-const rssMiB = (pid: number): number => {
-  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Math.round(Number(m[1]) / 1024) : NaN;
-};
+/** `--skip bare,acts,recovery,replay`: leave parts out (a shorter run to compare one change; the summary shows null). */
+const skip = new Set(args.includes('--skip') ? args[args.indexOf('--skip') + 1]!.split(',') : []);
 
 async function freshDatabase(url: string): Promise<void> {
   if (url.startsWith('file:')) {
@@ -110,7 +63,9 @@ async function freshDatabase(url: string): Promise<void> {
 function startWorker(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   // BENCH_CPU_PROF=<dir>: the worker writes a V8 CPU profile there when it exits (to see where an act's time goes).
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const proc = spawn(process.execPath, [...prof, '--import', 'tsx', 'worker/main.ts'], {
+  // BENCH_WORKER_FLAGS: extra node flags for the worker only (to compare heap settings; default: worker/flags.ts).
+  const flags = (process.env.BENCH_WORKER_FLAGS ?? '').split(' ').filter(Boolean);
+  const proc = spawn(process.execPath, [...prof, ...flags, '--import', 'tsx', 'worker/main.ts'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -150,7 +105,7 @@ export async function benchActs(): Promise<void> {
   await seedDatabase(db, { demoPassword: 'bench-password' });
   const passwordHash = await hashPassword('bench-password');
   const t0 = Date.now();
-  const blocs = await generateCountry(db, { provinces: P, blocs: B, units: U, passwordHash });
+  let blocs = await generateCountry(db, { provinces: P, blocs: B, units: U, passwordHash });
   log(`${provider}: generated ${blocs.length} blocs × ${U} units in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
   // --- one dev server (SQLite file), the worker as its own process, the API in this process
@@ -223,7 +178,7 @@ export async function benchActs(): Promise<void> {
     });
     const bareRun = bareWorker.run();
     const bare: Record<string, Level> = {};
-    for (const C of [1, 8, 32]) {
+    for (const C of skip.has('bare') ? [] : [1, 8, 32]) {
       const handles = await Promise.all(
         Array.from({ length: C }, (_, k) =>
           env.client.workflow.start('benchCounterWorkflow', {
@@ -251,6 +206,7 @@ export async function benchActs(): Promise<void> {
     const year = new Date().getUTCFullYear();
     const plan = defaultPlan(year);
     const startedAt = performance.now();
+    const startCpu = cpuMs(worker.pid!);
     let nextStart = 0;
     const startStatuses: Record<string, number> = {};
     await Promise.all(
@@ -263,35 +219,42 @@ export async function benchActs(): Promise<void> {
       }),
     );
     const httpSeconds = (performance.now() - startedAt) / 1000;
+    log(`start statuses ${JSON.stringify(startStatuses)} after ${httpSeconds.toFixed(1)} s`);
+    const started = startStatuses['201'] ?? 0;
     for (;;) {
       const inPledge = await prisma.cycle.count({ where: { phase: 'pledge' } });
       const tasks = await prisma.task.count({ where: { kind: 'pledge' } });
-      if (inPledge >= blocs.length && tasks >= blocs.length * U) break;
+      if (inPledge >= started && tasks >= started * U) break;
       if ((performance.now() - startedAt) / 1000 > 600)
-        throw new Error(`after 600 s only ${inPledge} cycles in the pledge phase`);
+        throw new Error(`after 600 s only ${inPledge} of ${started} started cycles in the pledge phase`);
       await new Promise((r) => setTimeout(r, 100));
     }
     const startSeconds = r1((performance.now() - startedAt) / 1000);
+    const workerCpuPerStartMs = r1((cpuMs(worker.pid!) - startCpu) / blocs.length);
     addErrors('start', startStatuses);
     const startErrors = Object.entries(startStatuses)
       .filter(([s]) => !s.startsWith('2'))
       .reduce((t, [, n]) => t + n, 0);
     log(
-      `starts: ${blocs.length} in ${httpSeconds.toFixed(1)} s of HTTP, all in the pledge phase with tasks after ${startSeconds} s; statuses ${JSON.stringify(startStatuses)}`,
+      `starts: ${blocs.length} in ${httpSeconds.toFixed(1)} s of HTTP, all in the pledge phase with tasks after ${startSeconds} s (worker CPU ${workerCpuPerStartMs} ms a start); statuses ${JSON.stringify(startStatuses)}`,
     );
-    const cycleOf = async (blocId: string) =>
-      (await prisma.cycle.findFirstOrThrow({ where: { blocId, year }, select: { id: true } })).id;
-    const cycleIds = await Promise.all(blocs.map((b) => cycleOf(b.id)));
+    // The rest runs on the cycles that started (a refused start is counted in the errors above).
+    const rows = await prisma.cycle.findMany({ where: { year }, select: { id: true, blocId: true } });
+    const cycleOfBloc = new Map(rows.map((r) => [r.blocId, r.id]));
+    const attempted = blocs.length;
+    blocs = blocs.filter((b) => cycleOfBloc.has(b.id));
+    const cycleIds = blocs.map((b) => cycleOfBloc.get(b.id)!);
 
     // --- 3. API acts: each client on its own cycles; per unit 0..U-2 a pledge, then the head accepts it
     const act: Record<string, Level> = {};
     let nextCycle = 0;
     const ACTS_PER_CYCLE = (U - 1) * 2; // the last unit's pledge is kept for the recovery act
-    for (const C of [1, 8, 32]) {
+    for (const C of skip.has('acts') ? [] : [1, 8, 32]) {
       const perClient = C === 1 ? 60 : C === 8 ? 40 : 28;
       const mine: number[][] = Array.from({ length: C }, () => []);
       const need = Math.ceil(perClient / ACTS_PER_CYCLE);
       for (let c = 0; c < C; c++) for (let k = 0; k < need; k++) mine[c]!.push(nextCycle++);
+      const cpu0 = cpuMs(worker.pid!);
       const out = await load(C, perClient, async (c, i) => {
         const idx = mine[c]![Math.floor(i / ACTS_PER_CYCLE)]!;
         const b = blocs[idx]!;
@@ -306,9 +269,9 @@ export async function benchActs(): Promise<void> {
             })
           : post(`/api/cycles/${cycleIds[idx]}/pledges/review`, b.officers[0]!, { unitId, decision: 'accept' });
       });
-      act[`c${C}`] = out.level;
+      act[`c${C}`] = { ...out.level, workerCpuMs: r1((cpuMs(worker.pid!) - cpu0) / (C * perClient)) };
       addErrors(`act C=${C}`, out.statuses);
-      log(`API act C=${C}: ${JSON.stringify(out.level)} statuses ${JSON.stringify(out.statuses)}`);
+      log(`API act C=${C}: ${JSON.stringify(act[`c${C}`])} statuses ${JSON.stringify(out.statuses)}`);
     }
 
     // --- 4. worker RSS with all 700 live
@@ -318,68 +281,63 @@ export async function benchActs(): Promise<void> {
     );
 
     // --- 5. SIGKILL the worker, restart it, then the next act on every cycle
-    const killedAt = Date.now();
-    // With BENCH_CPU_PROF the worker is stopped gracefully instead, so that it writes its profile.
-    worker.kill(process.env.BENCH_CPU_PROF ? 'SIGTERM' : 'SIGKILL');
-    await new Promise((r) => worker.once('exit', r));
-    worker = await startWorker(workerEnv);
-    const restartSeconds = r1((Date.now() - killedAt) / 1000);
-    // Matching treats a sticky queue as gone once no poll came for 10 s (server constant): before
-    // that a workflow task would wait on the dead worker's sticky queue first.
-    const stickyWait = Math.max(0, killedAt + 10_500 - Date.now());
-    await new Promise((r) => setTimeout(r, stickyWait));
-    let nextRecovery = 0;
-    const last = U - 1;
-    const recovery = await load(8, Math.ceil(blocs.length / 8), async () => {
-      const idx = nextRecovery++;
-      if (idx >= blocs.length) return 200;
-      const b = blocs[idx]!;
-      return post(`/api/cycles/${cycleIds[idx]}/pledges`, b.officers[last]!, {
-        unitId: b.unitIds[last],
-        targets: ['Sau khi worker khởi động lại'],
-        signedBy: 'Thủ trưởng',
+    let recovery: { level: Level } | undefined;
+    if (!skip.has('recovery')) {
+      const killedAt = Date.now();
+      // With BENCH_CPU_PROF the worker is stopped gracefully instead, so that it writes its profile.
+      worker.kill(process.env.BENCH_CPU_PROF ? 'SIGTERM' : 'SIGKILL');
+      await new Promise((r) => worker.once('exit', r));
+      worker = await startWorker(workerEnv);
+      const restartSeconds = r1((Date.now() - killedAt) / 1000);
+      // Matching treats a sticky queue as gone once no poll came for 10 s (server constant): before
+      // that a workflow task would wait on the dead worker's sticky queue first.
+      const stickyWait = Math.max(0, killedAt + 10_500 - Date.now());
+      await new Promise((r) => setTimeout(r, stickyWait));
+      let nextRecovery = 0;
+      const last = U - 1;
+      const cpu0 = cpuMs(worker.pid!);
+      const out = await load(8, Math.ceil(blocs.length / 8), async () => {
+        const idx = nextRecovery++;
+        if (idx >= blocs.length) return 200;
+        const b = blocs[idx]!;
+        return post(`/api/cycles/${cycleIds[idx]}/pledges`, b.officers[last]!, {
+          unitId: b.unitIds[last],
+          targets: ['Sau khi worker khởi động lại'],
+          signedBy: 'Thủ trưởng',
+        });
       });
-    });
-    addErrors('recovery', recovery.statuses);
-    log(
-      `after SIGKILL (worker back in ${restartSeconds} s, +${(stickyWait / 1000).toFixed(1)} s sticky window): next act on each of ${blocs.length} cycles ${JSON.stringify(recovery.level)} statuses ${JSON.stringify(recovery.statuses)}`,
-    );
+      recovery = { level: { ...out.level, workerCpuMs: r1((cpuMs(worker.pid!) - cpu0) / blocs.length) } };
+      addErrors('recovery', out.statuses);
+      log(
+        `after SIGKILL (worker back in ${restartSeconds} s, +${(stickyWait / 1000).toFixed(1)} s sticky window): next act on each of ${blocs.length} cycles ${JSON.stringify(recovery.level)} statuses ${JSON.stringify(out.statuses)}`,
+      );
+    }
 
     // --- 6. replay of a recorded year-long history (what a woken, evicted bloc-year costs)
-    const histories = path.join(ROOT, 'test/workflows/histories');
-    // Recorded sets live in dated folders (test/workflows/histories/<date>/): the newest year-long one.
-    const yearFile = (fs.readdirSync(histories, { recursive: true }) as string[])
-      .filter((f) => /(^|\/)cycle-[^/]*-\d{4}\.history\.bin$/.test(f))
-      .sort()
-      .pop()!;
-    const history = temporal.api.history.v1.History.decode(fs.readFileSync(path.join(histories, yearFile)));
-    const bundle = await workflowBundle();
-    const replays: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const t = performance.now();
-      await Worker.runReplayHistory(
-        { workflowBundle: bundle },
-        history,
-        path.basename(yearFile).replace(/\.history\.bin$/, ''),
+    let replayMs: number | null = null;
+    if (!skip.has('replay')) {
+      const r = await replayYear(path.join(ROOT, 'test/workflows/histories'));
+      replayMs = r1(r.p50);
+      log(
+        `replay of a year-long history (${r.events} events): p50 ${replayMs} ms (first, with the replay worker's start: ${r1(r.first)} ms)`,
       );
-      replays.push(performance.now() - t);
     }
-    const replayMs = r1(pct(replays, 50));
-    log(`replay of a year-long history (${history.events.length} events): p50 ${replayMs} ms`);
 
     const summary = {
       provider,
       bare,
       act,
-      starts: { n: blocs.length, seconds: startSeconds, errors: startErrors },
+      starts: { n: attempted, seconds: startSeconds, errors: startErrors, workerCpuMs: workerCpuPerStartMs },
       workerRssMiB,
-      recovery: { p50: recovery.level.p50, p99: recovery.level.p99 },
+      recovery: recovery
+        ? { p50: recovery.level.p50, p99: recovery.level.p99, workerCpuMs: recovery.level.workerCpuMs }
+        : null,
       replayMs,
       errors,
     };
     console.log('\n| concurrency | bare Update | API act | act/bare throughput |');
     console.log('| --- | --- | --- | --- |');
-    for (const C of ['c1', 'c8', 'c32'])
+    for (const C of skip.has('bare') || skip.has('acts') ? [] : ['c1', 'c8', 'c32'])
       console.log(
         `| ${C.slice(1)} | ${bare[C]!.perSecond} /s, p50 ${bare[C]!.p50} ms, p99 ${bare[C]!.p99} ms | ${act[C]!.perSecond} /s, p50 ${act[C]!.p50} ms, p95 ${act[C]!.p95} ms, p99 ${act[C]!.p99} ms | ${(act[C]!.perSecond / bare[C]!.perSecond).toFixed(2)} |`,
       );
