@@ -24,6 +24,7 @@ import * as contractsCorrections from '../contracts/corrections';
 import * as contractsCycle from '../contracts/cycle';
 import * as contractsGovernmentFlag from '../contracts/government-flag';
 import * as contractsMeeting from '../contracts/meeting';
+import * as contractsProvinceSession from '../contracts/province-session';
 import * as awardCatalogue from '../domain/award-catalogue';
 import * as calendar from '../domain/calendar';
 import * as dates from '../domain/dates';
@@ -32,6 +33,7 @@ import * as domainErrors from '../domain/errors';
 import * as domainGovernmentFlag from '../domain/government-flag';
 import * as domainMeeting from '../domain/meeting';
 import * as money from '../domain/money';
+import * as domainProvinceSession from '../domain/province-session';
 import * as rotation from '../domain/rotation';
 import * as ruleset from '../domain/ruleset';
 import * as scoring from '../domain/scoring';
@@ -64,6 +66,7 @@ export const SHARED_NAMESPACES: readonly object[] = [
   contractsCycle,
   contractsGovernmentFlag,
   contractsMeeting,
+  contractsProvinceSession,
   awardCatalogue,
   calendar,
   dates,
@@ -72,6 +75,7 @@ export const SHARED_NAMESPACES: readonly object[] = [
   domainGovernmentFlag,
   domainMeeting,
   money,
+  domainProvinceSession,
   rotation,
   ruleset,
   scoring,
