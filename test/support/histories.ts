@@ -3,7 +3,7 @@
  * They live in test/workflows/histories/<set>/<workflowId>.history.bin: one folder per recording
  * session (named by its date), so a new recording never replaces an older code's history. The file
  * name is the workflow id, which the replay needs (the cycle names its council child and its next
- * year after its own id).
+ * year after its own id), URI-encoded: a province session's id has ':' (no file on Windows).
  *
  * Record: `RECORD_HISTORIES=1 CI=true npx jest test/workflows/year.test.ts test/workflows/government-flag.test.ts`
  * writes the histories those tests pass to `recordHistory` into the folder of today's date (UTC);
@@ -34,7 +34,7 @@ export function recordings(): Recording[] {
         .readdirSync(path.join(HISTORIES_DIR, set))
         .filter((f) => f.endsWith(SUFFIX))
         .sort()
-        .map((f) => ({ file: `${set}/${f}`, workflowId: f.slice(0, -SUFFIX.length) })),
+        .map((f) => ({ file: `${set}/${f}`, workflowId: decodeURIComponent(f.slice(0, -SUFFIX.length)) })),
     );
 }
 
@@ -61,5 +61,5 @@ export async function recordHistory(handle: {
   if (!set) return;
   const bytes = temporal.api.history.v1.History.encode(await handle.fetchHistory()).finish();
   fs.mkdirSync(path.join(HISTORIES_DIR, set), { recursive: true });
-  fs.writeFileSync(path.join(HISTORIES_DIR, set, `${handle.workflowId}${SUFFIX}`), bytes);
+  fs.writeFileSync(path.join(HISTORIES_DIR, set, `${encodeURIComponent(handle.workflowId)}${SUFFIX}`), bytes);
 }
