@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { CycleInputSchema, type CycleInput, type PlanSchema } from '../contracts/cycle';
 import { RuleSetSchema, resolveRuleSet, type RuleSet } from '../domain/ruleset';
 import { isDomainError } from '../domain/errors';
-import { awardCatalogueFor, BlocLevelSchema } from '../domain/award-catalogue';
+import { BlocLevelSchema, catalogueEntriesOf, checkBlocLevelOn } from '../domain/award-catalogue';
 import type { Db } from '../db';
 import type { Roster } from '../contracts/common';
 import { HttpError } from './errors';
@@ -45,7 +45,9 @@ export async function buildCycleInput(
   const ruleSet = await ruleSetForYear(db, bloc, ruleSets, year);
   // The year's awards are decided after its end: a district bloc is refused for years ending from 01/07/2025 (400).
   const blocLevel = BlocLevelSchema.parse(bloc.level);
-  const awardCatalogue = awardCatalogueFor(ruleSet, blocLevel, `${year}-12-31`);
+  checkBlocLevelOn(blocLevel, `${year}-12-31`);
+  // As configured: a contest's seats follow the rule-set's quotas unless its entry sets its own (contestQuota).
+  const awardCatalogue = catalogueEntriesOf(ruleSet, blocLevel);
   return CycleInputSchema.parse({
     blocId: bloc.id,
     blocCode: bloc.code,

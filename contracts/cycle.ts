@@ -91,10 +91,8 @@ export const CycleInputSchema = z.object({
   roster: RosterSchema.optional(),
   /** The bloc's level and its resolved award catalogue (domain/award-catalogue.ts; absent: a province bloc). */
   blocLevel: BlocLevelSchema.optional(),
-  awardCatalogue: z
-    .array(AwardCatalogueEntrySchema.extend({ quota: z.number().int().min(0) }))
-    .max(2)
-    .optional(),
+  /** Each contest's award as configured; its seats: the entry's own quota, else the rule-set's (contestQuota). */
+  awardCatalogue: z.array(AwardCatalogueEntrySchema).max(2).optional(),
 });
 export type CycleInput = z.input<typeof CycleInputSchema>;
 export type CycleInputParsed = z.infer<typeof CycleInputSchema>;

@@ -160,20 +160,40 @@ export const AUTHORITY_TITLES_VI: Readonly<Record<SigningAuthority, { position: 
 type CatalogueSource = Pick<RuleSet, 'quotas'> & { awardCatalogue?: readonly AwardCatalogueEntry[] | undefined };
 
 /**
- * The award kinds a bloc of `level` proposes under `ruleSet`, one per contest, with the contest's quota resolved
- * (the entry's own, else the rule-set's quotas); the rule-set's entries override the defaults contest by contest.
+ * The award kinds a bloc of `level` proposes under `ruleSet`, one per contest, as configured (a quota only where the
+ * entry sets its own); the rule-set's entries override the defaults contest by contest.
  */
-export function awardCatalogueOf(
-  ruleSet: CatalogueSource,
-  level: BlocLevel,
-): (AwardCatalogueEntry & { quota: number })[] {
-  const fallback = { leader: ruleSet.quotas.emulationFlag, certificate: ruleSet.quotas.certificateOfMerit };
+export function catalogueEntriesOf(ruleSet: CatalogueSource, level: BlocLevel): AwardCatalogueEntry[] {
   const own = ruleSet.awardCatalogue?.filter((e) => e.level === level) ?? [];
   const defaults = DEFAULT_AWARD_CATALOGUE.filter((e) => e.level === level);
   return (['leader', 'certificate'] as const).flatMap((contest) => {
     const e = own.find((x) => x.contest === contest) ?? defaults.find((x) => x.contest === contest);
-    return e ? [{ ...e, quota: e.quota ?? fallback[contest] }] : [];
+    return e ? [{ ...e }] : [];
   });
+}
+
+/**
+ * The seats of a contest: its catalogue entry's own quota, else the rule-set's quota (emulationFlag for the leader
+ * contest, certificateOfMerit for the certificate contest). The one place this is decided.
+ */
+export function contestQuota(
+  entries: readonly Pick<AwardCatalogueEntry, 'contest' | 'quota'>[] | undefined,
+  quotas: Pick<RuleSet['quotas'], 'emulationFlag' | 'certificateOfMerit'>,
+  contest: AwardContest,
+): number {
+  return (
+    entries?.find((e) => e.contest === contest)?.quota ??
+    (contest === 'leader' ? quotas.emulationFlag : quotas.certificateOfMerit)
+  );
+}
+
+/** `catalogueEntriesOf` with each contest's quota resolved (`contestQuota`). */
+export function awardCatalogueOf(
+  ruleSet: CatalogueSource,
+  level: BlocLevel,
+): (AwardCatalogueEntry & { quota: number })[] {
+  const entries = catalogueEntriesOf(ruleSet, level);
+  return entries.map((e) => ({ ...e, quota: contestQuota(entries, ruleSet.quotas, e.contest) }));
 }
 
 /** `awardCatalogueOf` for a bloc that exists on `onDate`: a district level from 01/07/2025 is refused (VALIDATION). */

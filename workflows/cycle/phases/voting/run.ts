@@ -1,3 +1,4 @@
+import { contestQuota } from '../../../../domain/award-catalogue';
 import { patched } from '@temporalio/workflow';
 import type { Contest } from '../../../../contracts/cycle';
 import { awardContestSeats } from '../../../../domain/eligibility';
@@ -30,13 +31,10 @@ function newContest(contest: Contest, seats: number): ContestState {
 
 /** The contests of the year-end meeting, in order: leader first (TT 21/2014 Art. 7(3): high to low). */
 export function plannedContests(s: CycleState): ContestState[] {
-  // The contests' seats: the resolved award catalogue's quotas (domain/award-catalogue.ts), else the rule-set's.
+  // The contests' seats: the award catalogue entry's own quota, else the rule-set's (domain/award-catalogue.ts).
   const quotaOf = (contest: 'leader' | 'certificate') =>
-    s.input.awardCatalogue?.find((e) => e.contest === contest)?.quota;
-  const seats = awardContestSeats({
-    emulationFlag: quotaOf('leader') ?? s.input.ruleSet.quotas.emulationFlag,
-    certificateOfMerit: quotaOf('certificate') ?? s.input.ruleSet.quotas.certificateOfMerit,
-  });
+    contestQuota(s.input.awardCatalogue, s.input.ruleSet.quotas, contest);
+  const seats = awardContestSeats({ emulationFlag: quotaOf('leader'), certificateOfMerit: quotaOf('certificate') });
   // A flag quota of 0 means no flag contest. Runs recorded before this patch held one anyway (seats 1);
   // the marker is only written when the quota is 0, so every other history replays unchanged.
   const leaderSeats = seats.leader > 0 || patched(ZERO_FLAG_QUOTA_PATCH) ? seats.leader : 1;
