@@ -4,6 +4,7 @@ import type { Db } from '../db';
 import { withBusyRetry, writeTransaction } from '../db/retry';
 import type { CycleActivities } from './types';
 import { writesOn, type Writes } from './writes';
+import { handToProvinceSession } from './province-session';
 
 export interface ActivityDeps {
   db: Db;
@@ -58,6 +59,8 @@ export function createActivities({ db, outbox, now = () => new Date() }: Activit
       // Deliveries are queued once the rows are committed (the outbox reads them).
       for (const id of queued) await enqueue(id);
     },
+
+    handToProvinceSession: (p) => handToProvinceSession(db, p),
 
     async adoptNextYear({ workflowId, act }) {
       try {

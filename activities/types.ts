@@ -4,7 +4,9 @@
  */
 import type { Contest, Deadlines, Phase, Plan, Proposal } from '../contracts/cycle';
 import type { Meetings } from '../contracts/meeting';
-import type { Threshold } from '../domain/ruleset';
+import type { CouncilRules, Threshold } from '../domain/ruleset';
+import type { ProvinceSessionRules } from '../domain/province-session';
+import type { Dossier, ProvinceSessionView } from '../contracts/province-session';
 
 export interface NotifyInput {
   /** Same key on a retry → one notification (activities are at-least-once). */
@@ -208,6 +210,26 @@ export interface CycleActivities {
    * once). A refusal or a closed N+1 is an answer, never a failure.
    */
   adoptNextYear(p: AdoptNextYear): Promise<{ adopted: boolean; message: string }>;
+  /** The province award session's read model (one row per sitting; workflows/province-session.ts). */
+  recordProvinceSession(p: ProvinceSessionView): Promise<void>;
+  /**
+   * A bloc cycle hands its provincial-council proposals to the open session of its province and year: the first
+   * sitting still collecting takes them (started if absent); after its deadline the next one (carried over).
+   */
+  handToProvinceSession(p: HandToProvinceSession): Promise<{ workflowId: string; n: number }>;
+}
+
+export interface HandToProvinceSession {
+  blocId: string;
+  year: number;
+  /** The cycle's (workflow) time of the hand-off: a carried-over sitting collects until at + carryOverDays. */
+  at: string;
+  councilMemberIds: string[];
+  secretaryIds: string[];
+  adminIds: string[];
+  council: CouncilRules;
+  rules: ProvinceSessionRules;
+  dossier: Dossier;
 }
 
 export interface AdoptNextYear {
@@ -224,7 +246,7 @@ export interface AdoptNextYear {
 }
 
 /** The writes a workflow may queue as effects (every activity but the batch itself). */
-export type EffectKind = Exclude<keyof CycleActivities, 'applyEffects' | 'adoptNextYear'>;
+export type EffectKind = Exclude<keyof CycleActivities, 'applyEffects' | 'adoptNextYear' | 'handToProvinceSession'>;
 export type Effect = { [K in EffectKind]: { kind: K; input: Parameters<CycleActivities[K]>[0] } }[EffectKind];
 
 export interface EffectBatch {

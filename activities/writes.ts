@@ -1,6 +1,7 @@
 import type { Prisma } from '../db';
 import type { CycleActivities, EffectKind } from './types';
 import { decisionSigner } from './decision-signer';
+import { provinceSessionWrites } from './province-session';
 
 /** Plain JSON for Prisma Json columns (drops undefined, dates become strings). */
 function json(v: unknown): Prisma.InputJsonValue;
@@ -40,6 +41,7 @@ export function writesOn(
   };
 
   return {
+    ...provinceSessionWrites(prisma),
     async projectCycle(p) {
       const data = {
         phase: p.phase,

@@ -15,6 +15,7 @@ import { cyclesRouter } from './routes/cycles';
 import { documentsRouter } from './routes/documents';
 import { evidenceRouter } from './routes/evidence';
 import { governmentFlagDocumentsRouter, governmentFlagRouter } from './routes/government-flag';
+import { provinceSessionRouter } from './routes/province-session';
 import { inboxRouter } from './routes/inbox';
 import { provinceYearRouter } from './routes/province-year';
 import { resultsRouter } from './routes/results';
@@ -114,6 +115,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(governmentFlagRouter(deps));
   app.use(governmentFlagDocumentsRouter(deps));
   app.use(provinceYearRouter(deps));
+  app.use(provinceSessionRouter(deps));
   app.use('/api', (_req, _res, next) => next(new HttpError(404, 'NOT_FOUND', 'no such endpoint')));
   app.use(express.static(path.resolve(__dirname, '../web/public'), { index: 'index.html' }));
   app.use(errorHandler);

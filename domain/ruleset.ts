@@ -10,6 +10,7 @@ import { DomainError } from './errors';
 import { IsoDateSchema, inClosedRange, toIsoDate, type DateInput, type IsoDate } from './dates';
 import { STATED, uniqueStrings } from './stated-rules';
 import { AwardCatalogueSchema } from './award-catalogue';
+import { ProvinceSessionRulesSchema } from './province-session';
 import canThoJson from './rulesets/can-tho.json';
 import canThoNd98Json from './rulesets/can-tho-nd98.json';
 import tayNinhJson from './rulesets/tay-ninh.json';
@@ -147,6 +148,8 @@ export const RuleSetSchema = z
     penalties: PenaltyRulesSchema.prefault({}),
     /** [PROV] The award catalogue by authority (domain/award-catalogue.ts); absent: its national defaults. */
     awardCatalogue: AwardCatalogueSchema.optional(),
+    /** [PROV] One province award session for all blocs (domain/province-session.ts); absent: each bloc's council review. */
+    provinceSession: ProvinceSessionRulesSchema.optional(),
   })
   .refine((r) => r.effectiveTo === undefined || r.effectiveTo >= r.effectiveFrom, {
     message: 'effectiveTo is before effectiveFrom',

@@ -160,6 +160,27 @@ export const councilNotices = {
   }),
 };
 
+/** The province award session (workflows/province-session.ts). */
+export const provinceSessionNotices = {
+  handedIn: (blocName: string, year: number): Notice => ({
+    title: 'Hồ sơ đề nghị khen thưởng chờ thẩm định',
+    body: `${blocName} đã nộp hồ sơ đề nghị khen thưởng năm ${year}.`,
+  }),
+  returned: (reason: string): Notice => ({
+    title: 'Hồ sơ đề nghị khen thưởng bị trả lại để bổ sung',
+    body: reason,
+  }),
+  voting: (proposals: number, year: number): Notice => ({
+    title: 'Phiên họp Hội đồng Thi đua - Khen thưởng tỉnh: bỏ phiếu kín',
+    body: `${proposals} đề nghị khen thưởng năm ${year} chờ biểu quyết.`,
+  }),
+};
+export const provinceSessionReasons = {
+  belowThreshold: (yes: number, base: number) => `Không đạt tỷ lệ phiếu đồng ý của Hội đồng (${yes}/${base}).`,
+  overQuota: (n: number, year: number) => `Vượt chỉ tiêu khen thưởng của tỉnh (phiên họp ${n}, năm ${year}).`,
+  notConsidered: (reason?: string) => `Hồ sơ chưa được bổ sung trước phiên họp Hội đồng${reason ? `: ${reason}` : ''}.`,
+};
+
 /** The Government emulation flag for a province and year (workflows/government-flag.ts). */
 export const governmentFlagNotices = {
   opened: (year: number, candidates: number, quota: number, deadlineDate: string): Notice => ({

@@ -2,3 +2,4 @@
 export { blocCycleWorkflow } from './cycle';
 export { councilReviewWorkflow } from './council';
 export { governmentFlagWorkflow } from './government-flag';
+export { provinceAwardSessionWorkflow } from './province-session';

@@ -27,6 +27,7 @@ const WRITES = {
   recordLeadership: true,
   notify: true,
   audit: true,
+  recordProvinceSession: true,
 } as const satisfies Record<EffectKind, true>;
 
 export interface StubActivities {
@@ -46,11 +47,14 @@ export function stubActivities(): StubActivities {
   const push = (call: StubCall) => void calls.push(call);
   const writes = Object.fromEntries(
     Object.keys(WRITES).map((name) => [name, async (input: unknown) => push({ name, input } as StubCall)]),
-  ) as unknown as Omit<CycleActivities, 'applyEffects' | 'adoptNextYear'>;
+  ) as unknown as Omit<CycleActivities, 'applyEffects' | 'adoptNextYear' | 'handToProvinceSession'>;
   const activities: CycleActivities = {
     ...writes,
     async adoptNextYear() {
       return { adopted: false, message: 'stubbed: no Temporal client in the fast layer' };
+    },
+    async handToProvinceSession() {
+      throw new Error('stubbed: the fast layer has no province session (rule-sets without provinceSession)');
     },
     async applyEffects(batch) {
       if (batch.projection) push({ name: 'projectCycle', input: batch.projection });

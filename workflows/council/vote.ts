@@ -1,12 +1,11 @@
 /** The council's secret yes/no vote on one proposal: its round row, its tally, its close. */
 import type { Proposal } from '../../contracts/cycle';
 import { meetsThreshold, thresholdBase } from '../../domain/threshold';
+import { councilThresholdOf } from '../../domain/province-session';
 import { write } from '../effects';
 import { shuffled } from '../shuffle';
 import type { CouncilState, VoteResult } from './state';
 import { councilNotices } from '../../notifications/catalogue';
-
-const FLAG_TYPES = new Set(['emulation-flag', 'government-flag']);
 
 const roundRecord = (s: CouncilState, p: Proposal) => ({
   cycleId: s.input.cycleWorkflowId,
@@ -18,8 +17,7 @@ const roundRecord = (s: CouncilState, p: Proposal) => ({
   present: s.input.councilMemberIds.length,
 });
 
-const thresholdOf = (s: CouncilState, p: Proposal) =>
-  FLAG_TYPES.has(p.awardType) ? s.input.ruleSet.council.flagThreshold : s.input.ruleSet.council.certificateThreshold;
+const thresholdOf = (s: CouncilState, p: Proposal) => councilThresholdOf(p.awardType, s.input.ruleSet.council);
 
 export const yesShare = (s: CouncilState, p: Proposal) => {
   const t = s.tallies[p.proposalId];

@@ -1,4 +1,4 @@
-import { ParentClosePolicy, startChild } from '@temporalio/workflow';
+import { ParentClosePolicy, patched, startChild } from '@temporalio/workflow';
 import type { Proposal } from '../../../../contracts/cycle';
 import { proposalStatusFor } from '../../../../domain/eligibility';
 import { awardOfContest } from '../../../../domain/award-catalogue';
@@ -7,6 +7,7 @@ import { flushed, write } from '../../../effects';
 import { change, phaseUpdated } from '../../projection';
 import { reminderOffsets } from '../../deadline';
 import type { CycleState } from '../../state';
+import { PROVINCE_SESSION_PATCH, provinceCouncilPhase } from './province';
 
 /**
  * The council step: the vote's winners become proposals, stored, and the emulation council's review
@@ -14,13 +15,26 @@ import type { CycleState } from '../../state';
  * Returns once the review has started; `decided()` waits for its decisions and takes them over.
  */
 export async function councilPhase(s: CycleState): Promise<{ decided: () => Promise<void> }> {
+  // A rule-set with a province session: the provincial-council proposals go to the province's sitting.
+  if (s.input.ruleSet.provinceSession && patched(PROVINCE_SESSION_PATCH)) return provinceCouncilPhase(s);
   s.proposals = proposalsFromVote(s);
   s.phase = 'council';
   // The proposals are stored before the read model shows the council step.
   await write(s, 'recordProposals', { cycleId: s.workflowId, proposals: s.proposals });
   await phaseUpdated(s);
   await flushed(s); // the proposals are stored before the council's own writes begin
-  const council = await startChild(councilReviewWorkflow, {
+  const council = await startReview(s, s.proposals);
+  await change(s, s, { councilWorkflowId: council.workflowId });
+  return {
+    decided: async () => {
+      s.proposals = (await council.result()).proposals;
+    },
+  };
+}
+
+/** The emulation council's review of `proposals` as its own workflow (id <cycle>-council, abandoned on close). */
+export function startReview(s: CycleState, proposals: Proposal[]) {
+  return startChild(councilReviewWorkflow, {
     workflowId: `${s.workflowId}-council`,
     parentClosePolicy: ParentClosePolicy.ABANDON,
     args: [
@@ -31,23 +45,17 @@ export async function councilPhase(s: CycleState): Promise<{ decided: () => Prom
         headUnitId: s.actingHeadUnitId,
         councilMemberIds: s.input.councilMemberIds,
         ruleSet: s.input.ruleSet,
-        proposals: s.proposals,
+        proposals,
         deadline: s.deadlines!.council,
         reminderOffsetsSeconds: reminderOffsets(s),
         ...(s.roster ? { roster: s.roster } : {}),
       },
     ],
   });
-  await change(s, s, { councilWorkflowId: council.workflowId });
-  return {
-    decided: async () => {
-      s.proposals = (await council.result()).proposals;
-    },
-  };
 }
 
 /** The proposals the vote makes: the leader(s) for the emulation flag, the certificate winners for the Bằng khen. */
-function proposalsFromVote(s: CycleState): Proposal[] {
+export function proposalsFromVote(s: CycleState): Proposal[] {
   const winnersOf = (contest: string) => s.contests.find((c) => c.contest === contest)?.winners ?? [];
   const shareOf = (contest: string, unitId: string) => {
     const rounds = s.contests.find((c) => c.contest === contest)?.rounds ?? [];

@@ -1,0 +1,148 @@
+/**
+ * The province award session's acts: Updates of workflow province-session:<provinceId>:<year>:<n>
+ * (workflows/province-session.ts), one row each, answered once per Idempotency-Key (api/act-route.ts, api/updates.ts).
+ * No act opens a session: a bloc cycle's council step hands its dossier in (activities/province-session.ts).
+ */
+import type { Router } from 'express';
+import { z } from 'zod';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import * as ps from '../../../contracts/province-session';
+import * as m from '../../../workflows/province-session/messages';
+import type { ActResult } from '../../../workflows/messages';
+import type { AppDeps } from '../../context';
+import { HttpError } from '../../errors';
+import { principalOf, requireRoles } from '../../auth';
+import { actPayload, actRoute } from '../../act-route';
+import { answerAct, bodyShapeOf } from '../../updates';
+import { requireMemberOf, requireSecretaryOf } from '../government-flag/shared';
+import { SessionParams } from './shared';
+
+interface SessionAct {
+  path: string;
+  summary: string;
+  schema: z.ZodType;
+  update: UpdateDefinition<ActResult, [never]>;
+  who: 'standingBody' | 'member' | 'blocHead';
+  body: z.ZodType;
+  secret?: boolean;
+}
+
+const ENVELOPE = { requestId: true, actor: true } as const;
+const shape = (s: z.ZodType) => bodyShapeOf(s as unknown as z.ZodObject<z.ZodRawShape>);
+const as = (u: unknown) => u as UpdateDefinition<ActResult, [never]>;
+const SESSION_ACTS: SessionAct[] = [
+  {
+    path: '/appraisals',
+    summary:
+      'The standing body (Sở Nội vụ: council secretary or admin) accepts a bloc dossier or returns it for completion with reasons',
+    schema: ps.AppraiseDossierSchema,
+    update: as(m.appraiseDossier),
+    who: 'standingBody',
+    body: shape(ps.AppraiseDossierSchema),
+  },
+  {
+    path: '/resubmissions',
+    summary: "The bloc head's officer resubmits the bloc's returned dossier (achievements restated)",
+    schema: ps.ResubmitDossierSchema,
+    update: as(m.resubmitDossier),
+    who: 'blocHead',
+    body: ps.ResubmitDossierSchema.omit(ENVELOPE),
+  },
+  {
+    path: '/attendance',
+    summary:
+      'The standing body records the members present after the submission deadline; refused below the quorum (≥ 80% of all members, BN86 Art. 8(4)(b)); opens the secret vote',
+    schema: ps.RecordAttendanceSchema,
+    update: as(m.recordSessionAttendance),
+    who: 'standingBody',
+    body: ps.RecordAttendanceSchema.omit(ENVELOPE),
+  },
+  {
+    path: '/ballots',
+    summary:
+      'A present council member casts ONE secret ballot, yes/no on every accepted proposal (flags: ≥ 80% of ALL members; Bằng khen and titles: majority of those present)',
+    schema: ps.SessionBallotSchema,
+    update: as(m.castSessionBallot),
+    who: 'member',
+    secret: true,
+    body: ps.SessionBallotSchema.omit(ENVELOPE),
+  },
+  {
+    path: '/close',
+    summary:
+      'The standing body closes the vote: thresholds, then the province quotas (one flag per bloc, Bằng khen ceilings)',
+    schema: ps.CloseSessionVoteSchema,
+    update: as(m.closeSessionVote),
+    who: 'standingBody',
+    body: z.object({}),
+  },
+  {
+    path: '/decisions',
+    summary:
+      'The standing body records the decisions, one per award kind with awardees (number, date); each bloc cycle is told its outcome',
+    schema: ps.IssueDecisionsSchema,
+    update: as(m.issueSessionDecisions),
+    who: 'standingBody',
+    body: ps.IssueDecisionsSchema.omit(ENVELOPE),
+  },
+];
+
+export function sessionActRoutes(router: Router, deps: AppDeps): void {
+  const { prisma } = deps.db;
+  for (const a of SESSION_ACTS) {
+    actRoute(
+      router,
+      {
+        path: `/api/provinces/:provinceId/years/:year/sessions/:n${a.path}`,
+        params: SessionParams,
+        summary: a.summary,
+        tags: ['council'],
+        body: a.body,
+        responses: {
+          403: {
+            description:
+              a.who === 'member'
+                ? 'not a member of this province’s council'
+                : a.who === 'blocHead'
+                  ? 'not an officer of the bloc head of that dossier'
+                  : 'not the admin or the secretary of this province’s council',
+          },
+          404: { description: 'no such session' },
+          409: { description: 'wrong phase, after the deadline, already done, or the quorum is not met' },
+          422: { description: 'Idempotency-Key already used for a different request' },
+          503: { description: 'the engine did not answer in time; retry with the same Idempotency-Key' },
+        },
+      },
+      async (input, req, res) => {
+        const principal = principalOf(req);
+        const { provinceId, year, n } = input.params;
+        const workflowId = ps.provinceSessionWorkflowId(provinceId, year, n);
+        if (a.who === 'member') await requireMemberOf(deps, principal, provinceId);
+        else if (a.who === 'standingBody') await requireSecretaryOf(deps, principal, provinceId);
+        else requireRoles(principal, 'unitOfficer');
+        const row = await prisma.provinceSession.findUnique({ where: { id: workflowId }, select: { id: true } });
+        if (!row) throw new HttpError(404, 'NOT_FOUND', `no session ${n} of ${year}`);
+        const { body, requestId, payload } = actPayload(a.schema, req, principal);
+        const handle = deps.temporal.client.workflow.getHandle(workflowId);
+        await answerAct(deps, req, res, {
+          route: `POST /api/provinces/${provinceId}/years/${year}/sessions/${n}${a.path}`,
+          principal,
+          body,
+          secret: a.secret === true,
+          requestId,
+          send: async () => {
+            try {
+              return await handle.executeUpdate(a.update, { args: [payload as never], updateId: requestId });
+            } catch (err) {
+              // A session that ran to its end (decisions issued) takes no more acts: a phase, not a missing resource.
+              if (err instanceof WorkflowNotFoundError)
+                throw new HttpError(409, 'WRONG_PHASE', 'the session is closed: its decisions are issued');
+              throw err;
+            }
+          },
+        });
+      },
+    );
+  }
+}
