@@ -58,6 +58,8 @@ export type {
   NotificationDelivery,
   AuditLog,
   DocumentCounter,
+  RegisterCounter,
+  IssuedDecision,
   IdempotencyKey,
 } from '../generated/prisma-sqlite/client';
 

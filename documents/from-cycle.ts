@@ -16,7 +16,14 @@ import { context, councilOf } from './cycle-facts';
 import type { CycleDocumentKind as DocumentKind } from './kinds';
 import { buildBallotCount } from './kinds/ballot-count/load';
 import type { BallotCount } from './kinds/ballot-count/model';
-import { buildDecision, decisionsOf, requireDecisions, type DecisionSummary } from './kinds/decision/load';
+import {
+  buildDecision,
+  decisionsOf,
+  proposalReference,
+  requireDecisions,
+  type DecisionSummary,
+} from './kinds/decision/load';
+import { buildDecisionList, listSummaries, type DecisionListSummary } from './kinds/decision/drafts';
 import type { Decision } from './kinds/decision/model';
 import { buildMinutes, discussion } from './kinds/minutes/load';
 import type { Minutes } from './kinds/minutes/model';
@@ -45,6 +52,11 @@ export interface LoadDocumentOptions {
    * act POST /api/cycles/{cycleId}/documents/{kind}/number.
    */
   assign?: boolean;
+  /**
+   * The decision as a LIST of one award kind (kinds/decision/drafts.ts): every approved awardee of `awardType`, numbered
+   * from its authority's register once issued (a draft before). Without it, the recorded decision (`decisionNumber`).
+   */
+  awardType?: string;
 }
 
 // ---------------------------------------------------------------- entry point
@@ -69,7 +81,13 @@ export async function loadDocumentData<K extends DocumentKind>(
   const none: Record<NumberedKind, number | null> = { minutes: null, ballotCount: null, proposal: null };
   // Fail early, before the meeting is read, when the decision or proposal does not exist yet.
   if (kind === 'proposal' || kind === 'decision') proposalDate(ctx);
-  if (kind === 'decision') requireDecisions(ctx);
+  if (kind === 'decision' && !opts.awardType) requireDecisions(ctx);
+  const issued =
+    kind === 'decision' && opts.awardType
+      ? await ctx.prisma.issuedDecision.findUnique({
+          where: { cycleId_awardType: { cycleId, awardType: opts.awardType } },
+        })
+      : null;
 
   const md = await meetingDocs(ctx);
   const build = (numbers: Record<NumberedKind, number | null>, extra: { discussion: string[] }): unknown => {
@@ -81,7 +99,15 @@ export async function loadDocumentData<K extends DocumentKind>(
       case 'proposal':
         return buildProposal(ctx, md, numbers, councilName);
       default:
-        return buildDecision(ctx, numbers, vnDateOf(proposalDate(ctx, md)), council, opts);
+        return opts.awardType
+          ? buildDecisionList(
+              ctx,
+              opts.awardType,
+              issued,
+              proposalReference(ctx, numbers, proposalDate(ctx, md)),
+              council,
+            )
+          : buildDecision(ctx, numbers, vnDateOf(proposalDate(ctx, md)), council, opts);
     }
   };
   const extra = { discussion: kind === 'minutes' ? await discussion(ctx, md) : [] };
@@ -137,7 +163,7 @@ export interface CycleDocumentStatus {
 export async function listCycleDocuments(
   db: Db,
   cycleId: string,
-): Promise<{ documents: CycleDocumentStatus[]; decisions: DecisionSummary[] }> {
+): Promise<{ documents: CycleDocumentStatus[]; decisions: DecisionSummary[]; decisionLists: DecisionListSummary[] }> {
   const ctx = await context(db, cycleId);
   const assigned = await assignedNumbers(db, cycleId);
   const numberOf = (k: NumberedKind) => {
@@ -180,5 +206,6 @@ export async function listCycleDocuments(
       ),
     ],
     decisions,
+    decisionLists: listSummaries(ctx, await ctx.prisma.issuedDecision.findMany({ where: { cycleId } })),
   };
 }

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { parseVnDateTime, vnDateTimeMs } from '../domain/vietnam-time';
+import { basesOutOfForce } from '../domain/legal-bases';
 
 // ---------------------------------------------------------------- building blocks
 
@@ -145,3 +146,16 @@ export const ThresholdSchema = z.object({
 });
 
 export type Threshold = z.infer<typeof ThresholdSchema>;
+
+/**
+ * A document cites the decree in force on ITS date (domain/legal-bases.ts): a basis naming the other decree is an
+ * issue at `legalBases.<i>` (a letter of 11/3/2025 citing ND 152/2025, a decision of 2026 citing ND 98/2023).
+ */
+export function refineLegalBases(bases: readonly string[], date: string, ctx: z.RefinementCtx): void {
+  for (const i of basesOutOfForce(bases, date))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['legalBases', i],
+      message: `cites a decree not in force on the document's date ${date} (ND 98/2023 until 30/6/2025, ND 152/2025 from 1/7/2025)`,
+    });
+}

@@ -170,3 +170,57 @@ export async function assignedNumbers(
   for (const r of rows) out[r.docType.split('#').at(-1) as NumberedKind] = { number: r.lastNumber, year: r.year };
   return out;
 }
+
+// ---------------------------------------------------------------- an authority's register (the decisions)
+
+/** Already numbered: the issue act answers 409 naming the number. */
+export class AlreadyIssuedError extends Error {
+  constructor(readonly number: string) {
+    super(`the decision is already issued as ${number}`);
+  }
+}
+
+/**
+ * Issues a bloc year's decision of `awardType` from its authority's register (ND 30/2020 Điều 15: one series per
+ * issuing body and calendar year, from 01): the next number of the register's series for the decision's year, taken
+ * in the caller's transaction with the IssuedDecision row. Throws AlreadyIssuedError when the decision already has
+ * its number (a number is given once). Two registers never share a series; a unique-key clash rolls the loser back.
+ */
+export async function issueFromRegister(
+  tx: Pick<PrismaClient, 'registerCounter' | 'issuedDecision'>,
+  d: {
+    cycleId: string;
+    awardType: string;
+    register: string;
+    issuerAbbr: string;
+    decisionDate: string;
+    issuedByPersonId: string | null;
+  },
+): Promise<{ number: number; year: number; symbol: string }> {
+  const existing = await tx.issuedDecision.findUnique({
+    where: { cycleId_awardType: { cycleId: d.cycleId, awardType: d.awardType } },
+  });
+  if (existing)
+    throw new AlreadyIssuedError(formatNumberSymbol(existing.number, `${TYPE_ABBR.decision}-${existing.issuerAbbr}`));
+  const year = Number(d.decisionDate.slice(0, 4));
+  const series = { register: d.register, year, docType: TYPE_ABBR.decision };
+  const next = await tx.registerCounter.upsert({
+    where: { register_year_docType: series },
+    create: { ...series, lastNumber: 1 },
+    update: { lastNumber: { increment: 1 } },
+  });
+  await tx.issuedDecision.create({
+    data: {
+      cycleId: d.cycleId,
+      awardType: d.awardType,
+      register: d.register,
+      year,
+      number: next.lastNumber,
+      issuerAbbr: d.issuerAbbr,
+      decisionDate: new Date(`${d.decisionDate}T00:00:00.000Z`),
+      issuedByPersonId: d.issuedByPersonId,
+    },
+  });
+  const symbol = formatDocumentSymbol(TYPE_ABBR.decision, d.issuerAbbr);
+  return { number: next.lastNumber, year, symbol: formatNumberSymbol(next.lastNumber, symbol) };
+}

@@ -41,12 +41,57 @@ export function emulationLegalBases(date: DateInput): [law: string, decree: stri
   return [LAW_ON_EMULATION, DECREE_CITATION[decreeInForceOn(date)]];
 }
 
-/** The bases of a People's Committee document (decision, letter) dated `date`: its powers, the law, the decree. */
-export function provincialLegalBases(date: DateInput): string[] {
-  return [underDecree152(date) ? LOCAL_GOVERNMENT_2025 : LOCAL_GOVERNMENT_2015, ...emulationLegalBases(date)];
+/** Who issues a document: its issuer decides which bases it cites besides the Law and the decree. */
+export type LegalIssuer =
+  /** A People's Committee or its Chairman (decision, letter): its powers, the law, the decree. */
+  | { by: 'peoplesCommittee' }
+  /** A department's director (a department bloc's Giấy khen): the law, the decree, the department's own powers. */
+  | { by: 'department'; authorityName: string }
+  /** A bloc (proposal letter): the law, the decree, the bloc's rules. */
+  | { by: 'bloc'; blocName: string }
+  /** A document that cites only the Law and the decree (report, record). */
+  | { by: 'emulation' };
+
+/**
+ * THE legal bases of a document dated `date` issued by `issuer`: every document kind (the proposal letter, the
+ * decisions, the Government-flag letter, the reports) takes its bases from here, so each cites the decree in force
+ * on its OWN date (ND 98/2023 before 01/07/2025, ND 152/2025 from then). NO_RULESET before 2024.
+ */
+export function legalBasesFor(date: DateInput, issuer: LegalIssuer): string[] {
+  const [law, decree] = emulationLegalBases(date);
+  switch (issuer.by) {
+    case 'peoplesCommittee':
+      return [underDecree152(date) ? LOCAL_GOVERNMENT_2025 : LOCAL_GOVERNMENT_2015, law, decree];
+    case 'department':
+      return [law, decree, `Căn cứ chức năng, nhiệm vụ, quyền hạn của ${issuer.authorityName}`];
+    case 'bloc':
+      return [law, decree, `Căn cứ Quy chế hoạt động của ${issuer.blocName}`];
+    case 'emulation':
+      return [law, decree];
+  }
 }
 
-/** The bases of a bloc's own document (the proposal letter) dated `date`: the law, the decree, the bloc's rules. */
-export function blocLegalBases(date: DateInput, blocName: string): string[] {
-  return [...emulationLegalBases(date), `Căn cứ Quy chế hoạt động của ${blocName}`];
+/** `Nghị định số 98/2023/NĐ-CP` / `Nghị định số 152/2025/NĐ-CP`: the decree in force on `date`, as cited in a text. */
+export function decreeNameOn(date: DateInput): string {
+  return decreeInForceOn(date) === 'ND152/2025' ? 'Nghị định số 152/2025/NĐ-CP' : 'Nghị định số 98/2023/NĐ-CP';
+}
+
+const DECREE_PATTERNS: Readonly<Record<NationalDecreeCode, RegExp>> = {
+  'ND98/2023': /98\/2023\/NĐ-CP/u,
+  'ND152/2025': /152\/2025\/NĐ-CP/u,
+};
+
+/**
+ * The indexes of the bases that cite an emulation decree NOT in force on `date` (a document of 20/3/2025 citing
+ * ND 152/2025, one of 2026 citing ND 98/2023): the documents' models refuse them. Empty before 2024 (not modelled).
+ */
+export function basesOutOfForce(bases: readonly string[], date: DateInput): number[] {
+  let inForce: NationalDecreeCode;
+  try {
+    inForce = decreeInForceOn(date);
+  } catch {
+    return [];
+  }
+  const others = (Object.keys(DECREE_PATTERNS) as NationalDecreeCode[]).filter((c) => c !== inForce);
+  return bases.flatMap((b, i) => (others.some((c) => DECREE_PATTERNS[c].test(b.normalize('NFC'))) ? [i] : []));
 }

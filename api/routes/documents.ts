@@ -9,6 +9,8 @@ import { HttpError } from '../errors';
 import { principalOf } from '../auth';
 import { route } from '../route';
 import { binary, DOCUMENT_FORMATS, documentInPath, sendDownload } from '../download';
+import { ListedAwardTypeSchema } from '../../contracts/documents';
+import { decisionIssueRoute } from './decision-issue';
 
 export { contentDisposition } from '../download';
 
@@ -39,6 +41,10 @@ const DocumentQuery = z.object({
     description:
       'decision only: which award decision (AwardDecision number, e.g. `01/QĐ-UBND`) when the cycle has several; default the earliest',
   }),
+  award: ListedAwardTypeSchema.optional().openapi({
+    description:
+      'decision only: the decision of ONE award kind as a list of every approved awardee with its money and the total; numbered once issued (POST /api/cycles/{cycleId}/decisions/{awardType}/issue), a draft with a blank number before',
+  }),
 });
 
 export const CycleDocumentListSchema = z.object({
@@ -61,6 +67,16 @@ export const CycleDocumentListSchema = z.object({
       decisionDate: z.string(),
       awards: z.number().int(),
       links: z.object({ docx: z.string(), pdf: z.string() }),
+    }),
+  ),
+  decisionLists: z.array(
+    z.object({
+      awardType: ListedAwardTypeSchema,
+      authority: z.string(),
+      awardees: z.number().int(),
+      number: z.string().nullable().openapi({ description: 'from the register once issued; null: a draft' }),
+      decisionDate: z.string(),
+      links: z.object({ docx: z.string(), pdf: z.string(), issue: z.string() }),
     }),
   ),
 });
@@ -99,8 +115,8 @@ async function requireReader(deps: AppDeps, p: Principal, cycleId: string): Prom
 
 export function documentsRouter(deps: AppDeps): Router {
   const router = Router();
-  const link = (cycleId: string, slug: string, format: DocumentFormat, number?: string) =>
-    `/api/cycles/${encodeURIComponent(cycleId)}/documents/${slug}.${format}${number ? `?number=${encodeURIComponent(number)}` : ''}`;
+  const link = (cycleId: string, slug: string, format: DocumentFormat, number?: string, award?: string) =>
+    `/api/cycles/${encodeURIComponent(cycleId)}/documents/${slug}.${format}${number ? `?number=${encodeURIComponent(number)}` : ''}${award ? `?award=${award}` : ''}`;
 
   route(
     router,
@@ -143,6 +159,14 @@ export function documentsRouter(deps: AppDeps): Router {
             pdf: link(cycleId, 'decision', 'pdf', d.decisionNumber),
           },
         })),
+        decisionLists: list.decisionLists.map((d) => ({
+          ...d,
+          links: {
+            docx: link(cycleId, 'decision', 'docx', undefined, d.awardType),
+            pdf: link(cycleId, 'decision', 'pdf', undefined, d.awardType),
+            issue: `/api/cycles/${encodeURIComponent(cycleId)}/decisions/${d.awardType}/issue`,
+          },
+        })),
       });
     },
   );
@@ -182,13 +206,14 @@ export function documentsRouter(deps: AppDeps): Router {
       const principal = principalOf(req);
       const cycleId = String(req.params.cycleId);
       const { kind, format } = documentInPath(DOCUMENT_SLUGS, String(req.params.kind), String(req.params.format));
-      const { number } = input.query;
+      const { number, award } = input.query;
       await requireReader(deps, principal, cycleId);
       // A download shows the numbers given so far; it never gives one (numbering: the POST below).
       const data = await loadDocumentData(deps.db, cycleId, kind, {
         actorPersonId: principal.personId,
         assign: false,
         ...(number ? { decisionNumber: number } : {}),
+        ...(award && kind === 'decision' ? { awardType: award } : {}),
       });
       const content = await renderDocument(kind, format, data);
       sendDownload(res, { type: MIME_TYPES[format], content, filename: `${documentFileName(kind, data)}.${format}` });
@@ -257,5 +282,6 @@ export function documentsRouter(deps: AppDeps): Router {
     },
   );
 
+  decisionIssueRoute(router, deps);
   return router;
 }

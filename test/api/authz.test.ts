@@ -18,12 +18,16 @@
  * deputy, this council, admin; another province 404, another unit of the bloc 403) and upload (own
  * unit of a member), inbox (own unit / own person only) and the audit log (admin).
  *
+ * Then issuing the year's award decisions from the register (authz/decisions.ts): the council secretary of this
+ * province or the admin; everyone else 403 (another province 404), anonymous 401.
+ *
  * The system and the matrix's people are in test/api/authz/context.ts, the acts' year in authz/acts.ts, the
  * reads in authz/reads.ts.
  */
 import { actsTest } from './authz/acts';
 import { withAuthzSystem } from './authz/context';
 import { readTests } from './authz/reads';
+import { decisionIssueTests } from './authz/decisions';
 
 jest.setTimeout(300_000);
 
@@ -32,4 +36,5 @@ withAuthzSystem();
 describe('authorisation matrix over a whole year', () => {
   actsTest();
   readTests();
+  decisionIssueTests();
 });

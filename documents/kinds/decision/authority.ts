@@ -9,7 +9,7 @@ import { highestTitleOnly } from '../../../domain/money';
 import { vnDateOf } from '../../../domain/vietnam-time';
 import { blocLevelOf, conflict, type Ctx } from '../../cycle-facts';
 import { upperVn } from '../../format';
-import { emulationLegalBases, provincialLegalBases } from '../../legal-bases';
+import { legalBasesFor } from '../../legal-bases';
 import type { DecisionInput } from './model';
 
 /** The authority that signs the decision giving `awardType` (by the catalogue, on the decision date). */
@@ -42,9 +42,8 @@ export function localDecisionParts(
       : upperVn(authorityName),
     councilName: `Hội đồng Thi đua - Khen thưởng ${authorityName}`,
     authority: `${upperVn(position)} ${upperVn(authorityName)}`,
-    legalBases: department
-      ? [...emulationLegalBases(date), `Căn cứ chức năng, nhiệm vụ, quyền hạn của ${authorityName}`]
-      : provincialLegalBases(date), // a People's Committee's chairman: its powers, the law, the decree
+    // A People's Committee's chairman: its powers, the law, the decree; a director: the law, the decree, its powers.
+    legalBases: legalBasesFor(date, department ? { by: 'department', authorityName } : { by: 'peoplesCommittee' }),
     fundSource: `Quỹ thi đua, khen thưởng của ${authorityName}`,
     executors: [
       `Chánh Văn phòng ${authorityName}`,

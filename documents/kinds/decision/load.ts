@@ -5,10 +5,12 @@ import type { AwardType } from '../../../domain/eligibility';
 import { baseSalaryEntryOn, coefficientOn } from '../../../domain/money';
 import { awardNameIn, conflict, councilOf, phaseAtLeast, uniq, type Ctx } from '../../cycle-facts';
 import { decisionAuthority, localDecisionParts, paidOnDecision } from './authority';
+import type { SigningAuthority } from '../../../domain/award-catalogue';
+import type { DecisionIssuer } from './list';
 import { formatDateVn, joinVn, upperVn } from '../../format';
 import type { LoadDocumentOptions } from '../../from-cycle';
 import { formatNumberSymbol, parseDecisionNumber, TYPE_ABBR, type NumberedKind } from '../../numbering';
-import { provincialLegalBases } from '../../legal-bases';
+import { legalBasesFor } from '../../legal-bases';
 import { decreeInForceOn } from '../../../domain/ruleset';
 import type { DecisionInput } from './model';
 
@@ -114,59 +116,30 @@ export function buildDecision(
     throw conflict(
       `decision ${chosen.decisionNumber} gives awards signed by different authorities (${proposals[0]!.awardType}, ${mixed.awardType}): one decision per signing authority`,
     );
-  const local = authority === 'provinceChairman' ? undefined : localDecisionParts(ctx, authority, date);
-  const signerText = first.signer.normalize('NFC');
-  const deputy = /phó chủ tịch/iu.test(signerText);
-  const chairMember = local ? undefined : council?.members.find((m) => m.position === (deputy ? 'viceChair' : 'chair'));
-  if (!local && !chairMember)
-    throw conflict(
-      `the ${deputy ? 'vice-chair' : 'chair'} of the province's emulation council (the Chủ tịch UBND who signs the decision) is not on record`,
-    );
-
-  const bases = local?.legalBases ?? provincialLegalBases(date);
-  // The money articles of the decree in force on the decision date (domain/money.ts): ND 152/2025 Art. 49
-  // (principle) and Art. 50/54; ND 98/2023 Art. 54 for titles (its certificate article is not cited: not at hand).
+  const proposalRef = proposalReference(ctx, numbers, proposalDateIso);
+  const issuer = decisionIssuer(ctx, authority, date, council, first.signer, proposalRef);
+  const bases = [
+    ...(issuer.legalBases ?? legalBasesFor(date, { by: 'peoplesCommittee' })),
+    ...moneyBases(
+      proposals.map((p) => p.awardType),
+      date,
+      baseSalaryVnd,
+    ),
+  ];
   const decree = decreeInForceOn(date);
-  const articles = uniq(
-    proposals
-      .map((p) => coefficientOn(p.awardType as AwardType, 'collective', date))
-      .filter((r) => !r.verify)
-      .map((r) => articleVn(r.basis))
-      .filter((a): a is string => !!a),
-  );
-  if (decree === 'ND152/2025')
-    bases.push(`Căn cứ ${joinVn(['Điều 49', ...articles])} Nghị định số 152/2025/NĐ-CP về mức tiền thưởng`);
-  else if (articles.length > 0) bases.push(`Căn cứ ${joinVn(articles)} Nghị định số 98/2023/NĐ-CP về mức tiền thưởng`);
-  if (baseSalaryVnd !== undefined) {
-    try {
-      const entry = baseSalaryEntryOn(date);
-      const cite = Object.entries(BASE_SALARY_DECREES).find(([k]) => entry.source.startsWith(k))?.[1];
-      if (entry.vnd === baseSalaryVnd && cite) bases.push(cite);
-    } catch {
-      // no base salary known on that date: nothing to cite
-    }
-  }
   const { number, issuerAbbr } = parseDecisionNumber(chosen.decisionNumber);
-  const level = ctx.level ? `${upperVn(ctx.level)} ` : '';
   // Several titles of one collective at the same time and for the same year: the highest only is paid (ND 152/2025
   // Art. 49(5)); the others are listed without money.
   const paid = paidOnDecision(
     ctx,
     proposals.map((p) => ({ proposalId: p.id })),
   );
-  const proposalRef = `Tờ trình số ${formatNumberSymbol(numbers.proposal, `${TYPE_ABBR.proposal}-${ctx.abbr}`)} ${formatDateVn(proposalDateIso)}`;
-  const out: DecisionInput = {
-    header: {
-      issuingBody: local?.issuingBody ?? `ỦY BAN NHÂN DÂN\n${level}${upperVn(ctx.place)}`,
-      issuerAbbr,
-      number,
-      place: ctx.place,
-      date,
-    },
+  return {
+    header: { issuingBody: issuer.issuingBody, issuerAbbr, number, place: ctx.place, date },
     year: cycle.year,
-    authority: local?.authority ?? `CHỦ TỊCH ỦY BAN NHÂN DÂN ${level}${upperVn(ctx.place)}`,
+    authority: issuer.authorityLine,
     legalBases: bases,
-    proposedBy: `Xét đề nghị của ${ctx.blocName} tại ${proposalRef} và kết quả xét duyệt của ${local?.councilName ?? council?.name ?? 'Hội đồng Thi đua - Khen thưởng'}`,
+    proposedBy: issuer.proposedBy,
     awardContext: `trong phong trào thi đua năm ${cycle.year} của ${ctx.blocName}`,
     baseSalaryVnd,
     awards: proposals.map((p) => {
@@ -175,7 +148,8 @@ export function buildDecision(
       if (money && !money.paid)
         return {
           recipient: p.unit.name,
-          award: `${awardNameIn(ctx, p.awardType)} (không kèm tiền thưởng: nhận tiền thưởng của danh hiệu cao nhất, khoản 5 Điều 49 Nghị định số 152/2025/NĐ-CP)`,
+          award: awardNameIn(ctx, p.awardType),
+          note: `không kèm tiền thưởng: nhận tiền thưởng của danh hiệu cao nhất${decree === 'ND152/2025' ? ', khoản 5 Điều 49 Nghị định số 152/2025/NĐ-CP' : ''}`,
           achievement: p.achievement.trim() || `Đã có thành tích xuất sắc trong phong trào thi đua năm ${cycle.year}`,
           amountVnd: 0,
         };
@@ -187,27 +161,100 @@ export function buildDecision(
         ...(baseSalaryVnd !== undefined && d.coefficient > 0 ? { coefficient: d.coefficient } : {}),
       };
     }),
-    ...(local
-      ? {
-          fundSource: local.fundSource,
-          executors: local.executors,
-          signer: local.signer,
-          recipients: local.recipients,
-        }
-      : {
-          fundSource: `Quỹ thi đua, khen thưởng của ${ctx.level || 'tỉnh'}`,
-          executors: [
-            `Chánh Văn phòng Ủy ban nhân dân ${ctx.level}`.trim(),
-            'Giám đốc Sở Nội vụ',
-            'Giám đốc Sở Tài chính',
-            `Khối trưởng ${ctx.blocName}`,
-            'Thủ trưởng các cơ quan, đơn vị có liên quan',
-          ],
-          signer: deputy
-            ? { prefix: 'KT.', prefixOf: 'Chủ tịch', position: 'Phó Chủ tịch', name: chairMember!.person.fullName }
-            : { position: 'Chủ tịch', name: chairMember!.person.fullName },
-          recipients: ['Sở Nội vụ (Phòng Thi đua - Khen thưởng)', ctx.blocName, 'Lưu: VT, NV'],
-        }),
+    fundSource: issuer.fundSource,
+    executors: issuer.executors,
+    signer: issuer.signer,
+    recipients: issuer.recipients,
   };
-  return out;
+}
+
+/** `Tờ trình số 01/TTr-KNC ngày 09 tháng 01 năm 2026`: the bloc's proposal letter a decision follows. */
+export function proposalReference(
+  ctx: Ctx,
+  numbers: Record<NumberedKind, number | null>,
+  proposalDate: string | Date,
+): string {
+  return `Tờ trình số ${formatNumberSymbol(numbers.proposal, `${TYPE_ABBR.proposal}-${ctx.abbr}`)} ${formatDateVn(proposalDate)}`;
+}
+
+/**
+ * The money articles of the decree in force on the decision date (domain/money.ts): ND 152/2025 Art. 49 (principle)
+ * and Art. 50/54; ND 98/2023 Art. 54 for titles (its certificate article is not cited: not at hand); the base-salary
+ * decree when the amounts are a coefficient of it.
+ */
+export function moneyBases(awardTypes: readonly string[], date: string, baseSalaryVnd: number | undefined): string[] {
+  const bases: string[] = [];
+  const articles = uniq(
+    awardTypes
+      .map((t) => coefficientOn(t as AwardType, 'collective', date))
+      .filter((r) => !r.verify)
+      .map((r) => articleVn(r.basis))
+      .filter((a): a is string => !!a),
+  );
+  if (decreeInForceOn(date) === 'ND152/2025')
+    bases.push(`Căn cứ ${joinVn(['Điều 49', ...articles])} Nghị định số 152/2025/NĐ-CP về mức tiền thưởng`);
+  else if (articles.length > 0) bases.push(`Căn cứ ${joinVn(articles)} Nghị định số 98/2023/NĐ-CP về mức tiền thưởng`);
+  if (baseSalaryVnd !== undefined) {
+    try {
+      const entry = baseSalaryEntryOn(date);
+      const cite = Object.entries(BASE_SALARY_DECREES).find(([k]) => entry.source.startsWith(k))?.[1];
+      if (entry.vnd === baseSalaryVnd && cite) bases.push(cite);
+    } catch {
+      // no base salary known on that date: nothing to cite
+    }
+  }
+  return bases;
+}
+
+/**
+ * Who issues a bloc year's decision signed by `authority` on `date`: the provincial Chairman (or, when the recorded
+ * signer is a vice-chair, KT. Chủ tịch / Phó Chủ tịch) from the province's council, or the bloc's own body's head
+ * (authority.ts localDecisionParts). `legalBases` is set for a local body (its own), absent for the province.
+ */
+export function decisionIssuer(
+  ctx: Ctx,
+  authority: SigningAuthority,
+  date: string,
+  council: Awaited<ReturnType<typeof councilOf>>,
+  signerText: string,
+  proposalRef: string,
+): Omit<DecisionIssuer, 'awardName' | 'year' | 'issuerAbbr' | 'place' | 'departmentName'> & { legalBases?: string[] } {
+  const local = authority === 'provinceChairman' ? undefined : localDecisionParts(ctx, authority, date);
+  const deputy = /phó chủ tịch/iu.test(signerText.normalize('NFC'));
+  const chairMember = local ? undefined : council?.members.find((m) => m.position === (deputy ? 'viceChair' : 'chair'));
+  if (!local && !chairMember)
+    throw conflict(
+      `the ${deputy ? 'vice-chair' : 'chair'} of the province's emulation council (the Chủ tịch UBND who signs the decision) is not on record`,
+    );
+  const proposedBy = `Xét đề nghị của ${ctx.blocName} tại ${proposalRef} và kết quả xét duyệt của ${local?.councilName ?? council?.name ?? 'Hội đồng Thi đua - Khen thưởng'}`;
+  if (local)
+    return {
+      issuingBody: local.issuingBody,
+      authorityLine: local.authority,
+      legalBases: local.legalBases,
+      proposedBy,
+      fundSource: local.fundSource!,
+      executors: local.executors,
+      signer: local.signer,
+      recipients: local.recipients!,
+    };
+  const level = ctx.level ? `${upperVn(ctx.level)} ` : '';
+  const name = chairMember!.person.fullName;
+  return {
+    issuingBody: `ỦY BAN NHÂN DÂN\n${level}${upperVn(ctx.place)}`,
+    authorityLine: `CHỦ TỊCH ỦY BAN NHÂN DÂN ${level}${upperVn(ctx.place)}`,
+    proposedBy,
+    fundSource: `Quỹ thi đua, khen thưởng của ${ctx.level || 'tỉnh'}`,
+    executors: [
+      `Chánh Văn phòng Ủy ban nhân dân ${ctx.level}`.trim(),
+      'Giám đốc Sở Nội vụ',
+      'Giám đốc Sở Tài chính',
+      `Khối trưởng ${ctx.blocName}`,
+      'Thủ trưởng các cơ quan, đơn vị có liên quan',
+    ],
+    signer: deputy
+      ? { prefix: 'KT.', prefixOf: 'Chủ tịch', position: 'Phó Chủ tịch', name }
+      : { position: 'Chủ tịch', name },
+    recipients: ['Sở Nội vụ (Phòng Thi đua - Khen thưởng)', ctx.blocName, 'Lưu: VT, NV'],
+  };
 }

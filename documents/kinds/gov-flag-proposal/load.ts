@@ -17,7 +17,7 @@ import {
   type Selection,
 } from '../../government-flag/load';
 import { parseLetterNumber, TYPE_ABBR } from '../../numbering';
-import { provincialLegalBases } from '../../legal-bases';
+import { legalBasesFor } from '../../legal-bases';
 import type { GovFlagProposalInput } from './model';
 
 export function buildGovFlagProposal(s: Selection): GovFlagProposalInput {
@@ -43,7 +43,7 @@ export function buildGovFlagProposal(s: Selection): GovFlagProposalInput {
     proposer: peoplesCommittee(level, place),
     year,
     addressees: ['Thủ tướng Chính phủ', 'Bộ Nội vụ'],
-    legalBases: provincialLegalBases(sent.letterDate),
+    legalBases: legalBasesFor(sent.letterDate, { by: 'peoplesCommittee' }),
     councilName,
     ballotCount: { number: null, symbol: `${TYPE_ABBR.govFlagBallotCount}-${COUNCIL_ABBR}`, date: vnDateOf(close.at) },
     votedOn: vnDateOf(close.at),

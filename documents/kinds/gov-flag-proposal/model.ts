@@ -2,7 +2,16 @@
 import { meetsThreshold } from '../../../domain/threshold';
 import { z } from 'zod';
 import { GovFlagQuotaShape, GovFlagThresholdSchema } from '../../government-flag/model';
-import { DateSchema, DocRefSchema, HeaderSchema, RecipientsSchema, SignerSchema, text, YearSchema } from '../../model';
+import {
+  refineLegalBases,
+  DateSchema,
+  DocRefSchema,
+  HeaderSchema,
+  RecipientsSchema,
+  SignerSchema,
+  text,
+  YearSchema,
+} from '../../model';
 
 export const GovFlagEntrySchema = z.object({
   nominee: text(500),
@@ -41,6 +50,7 @@ export const GovFlagProposalSchema = z
       .default({ orientation: 'landscape' }),
   })
   .superRefine((p, ctx) => {
+    refineLegalBases(p.legalBases, p.header.date, ctx);
     p.entries.forEach((e, i) => {
       if (e.yes > p.councilMembers)
         ctx.addIssue({

@@ -18,12 +18,13 @@ import type { MeetingDocs } from '../../meeting/load';
 import { baseCount } from '../../meeting/model';
 import { meetsThreshold } from '../../../domain/threshold';
 import { TYPE_ABBR, type NumberedKind } from '../../numbering';
-import { blocLegalBases } from '../../legal-bases';
+import { legalBasesFor } from '../../legal-bases';
 import type { ProposalInput } from './model';
 
 /**
  * The proposal letter's date: when the workflow wrote the proposals, and never before the recorded conference
- * ended (a conference entered afterwards, e.g. held on 4 January N+1, dates the letter from its own end).
+ * ended (a conference entered afterwards, e.g. held on 4 January N+1, dates the letter from its own end), and
+ * never after the earliest award decision recorded on the proposals.
  */
 export function proposalDate(ctx: Ctx, md?: MeetingDocs): Date {
   if (ctx.cycle.proposals.length === 0) {
@@ -35,7 +36,11 @@ export function proposalDate(ctx: Ctx, md?: MeetingDocs): Date {
     );
   }
   const written = Math.min(...ctx.cycle.proposals.map((p) => p.createdAt.getTime()));
-  return new Date(md?.meeting.record ? Math.max(written, md.meeting.endedAt.getTime()) : written);
+  const at = md?.meeting.record ? Math.max(written, md.meeting.endedAt.getTime()) : written;
+  // The letter precedes the decision it led to: a past year entered now (its decision recorded on 20/3/2025) dates
+  // its letter no later than that decision, so the letter cites the decree in force then, not today's.
+  const decided = ctx.cycle.proposals.flatMap((p) => (p.decision ? [p.decision.decisionDate.getTime()] : []));
+  return new Date(decided.length > 0 ? Math.min(at, ...decided) : at);
 }
 
 /**
@@ -118,7 +123,7 @@ export function buildProposal(
     year: cycle.year,
     addressees: proposalAddressees(ctx, ubnd, councilName),
     // The Law and the decree in force on the letter's date (ND 98/2023 before 1 July 2025, ND 152/2025 from then).
-    legalBases: blocLegalBases(vnDateOf(date), ctx.blocName),
+    legalBases: legalBasesFor(vnDateOf(date), { by: 'bloc', blocName: ctx.blocName }),
     minutes: {
       number: numbers.minutes,
       symbol: `${TYPE_ABBR.minutes}-${ctx.abbr}`,
