@@ -25,6 +25,8 @@ import {
 } from './kinds/decision/load';
 import { buildDecisionList, listSummaries, type DecisionListSummary } from './kinds/decision/drafts';
 import type { Decision } from './kinds/decision/model';
+import { buildAchievementReport, proposedUnits } from './kinds/achievement-report/load';
+import type { AchievementReport } from './kinds/achievement-report/model';
 import { buildMinutes, discussion } from './kinds/minutes/load';
 import type { Minutes } from './kinds/minutes/model';
 import { buildProposal, proposalDate } from './kinds/proposal/load';
@@ -39,6 +41,7 @@ export interface CycleDocumentData {
   ballotCount: BallotCount;
   proposal: ProposalDoc;
   decision: Decision;
+  achievementReport: AchievementReport;
 }
 
 export interface LoadDocumentOptions {
@@ -57,6 +60,8 @@ export interface LoadDocumentOptions {
    * from its authority's register once issued (a draft before). Without it, the recorded decision (`decisionNumber`).
    */
   awardType?: string;
+  /** achievementReport: the proposed unit whose report it is. */
+  unitId?: string;
 }
 
 // ---------------------------------------------------------------- entry point
@@ -80,7 +85,7 @@ export async function loadDocumentData<K extends DocumentKind>(
   const councilName = council?.name.normalize('NFC').trim() ?? null;
   const none: Record<NumberedKind, number | null> = { minutes: null, ballotCount: null, proposal: null };
   // Fail early, before the meeting is read, when the decision or proposal does not exist yet.
-  if (kind === 'proposal' || kind === 'decision') proposalDate(ctx);
+  if (kind === 'proposal' || kind === 'decision' || kind === 'achievementReport') proposalDate(ctx);
   if (kind === 'decision' && !opts.awardType) requireDecisions(ctx);
   const issued =
     kind === 'decision' && opts.awardType
@@ -90,6 +95,11 @@ export async function loadDocumentData<K extends DocumentKind>(
       : null;
 
   const md = await meetingDocs(ctx);
+  // A unit's achievement report goes with the proposal letter: dated with it, never numbered (the form has no Số).
+  if (kind === 'achievementReport') {
+    if (!opts.unitId) throw new DomainError('VALIDATION', 'an achievement report is of one proposed unit: give its id');
+    return validate(kind, await buildAchievementReport(ctx, opts.unitId, proposalDate(ctx, md)));
+  }
   const build = (numbers: Record<NumberedKind, number | null>, extra: { discussion: string[] }): unknown => {
     switch (kind) {
       case 'minutes':
@@ -136,11 +146,16 @@ const TITLES: Record<DocumentKind, string> = {
   ballotCount: 'Biên bản kiểm phiếu bình xét thi đua',
   proposal: 'Tờ trình đề nghị khen thưởng',
   decision: 'Quyết định khen thưởng',
+  achievementReport: 'Báo cáo thành tích',
 };
 
 /** The file name (UTF-8, without extension) of a generated document: `Biên bản họp bình xét thi đua năm 2026 - Khối thi đua …`. */
 export function documentFileName<K extends DocumentKind>(kind: K, data: CycleDocumentData[K]): string {
-  const d = data as CycleDocumentData[DocumentKind];
+  if (kind === 'achievementReport') {
+    const r = data as AchievementReport;
+    return safeFileName(`${TITLES[kind]} năm ${r.year} - ${r.unitName}`);
+  }
+  const d = data as CycleDocumentData[Exclude<DocumentKind, 'achievementReport'>];
   const bloc = 'blocName' in d ? ` - ${d.blocName}` : '';
   const num =
     d.header.number !== null
@@ -163,7 +178,12 @@ export interface CycleDocumentStatus {
 export async function listCycleDocuments(
   db: Db,
   cycleId: string,
-): Promise<{ documents: CycleDocumentStatus[]; decisions: DecisionSummary[]; decisionLists: DecisionListSummary[] }> {
+): Promise<{
+  documents: CycleDocumentStatus[];
+  decisions: DecisionSummary[];
+  decisionLists: DecisionListSummary[];
+  achievementReports: { unitId: string; unitName: string; awardType: string }[];
+}> {
   const ctx = await context(db, cycleId);
   const assigned = await assignedNumbers(db, cycleId);
   const numberOf = (k: NumberedKind) => {
@@ -207,5 +227,9 @@ export async function listCycleDocuments(
     ],
     decisions,
     decisionLists: listSummaries(ctx, await ctx.prisma.issuedDecision.findMany({ where: { cycleId } })),
+    // One per proposed unit, once the proposal letter exists.
+    achievementReports: proposalError
+      ? []
+      : proposedUnits(ctx).map((u) => ({ ...u, unitName: ctx.unitName(u.unitId) })),
   };
 }

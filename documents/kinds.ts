@@ -4,7 +4,7 @@
  */
 
 /** The documents of a bloc year (documents/from-cycle.ts). */
-export const CYCLE_DOCUMENT_KINDS = ['minutes', 'ballotCount', 'proposal', 'decision'] as const;
+export const CYCLE_DOCUMENT_KINDS = ['minutes', 'ballotCount', 'proposal', 'decision', 'achievementReport'] as const;
 
 export type CycleDocumentKind = (typeof CYCLE_DOCUMENT_KINDS)[number];
 

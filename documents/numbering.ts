@@ -18,6 +18,7 @@ export const TYPE_ABBR: Record<DocumentKind, string> = {
   ballotCount: 'BB',
   proposal: 'TTr',
   decision: 'QĐ',
+  achievementReport: 'BC',
   govFlagProposal: 'TTr',
   govFlagBallotCount: 'BB',
 };

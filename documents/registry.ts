@@ -16,6 +16,8 @@ import { govFlagBallotCountLayout } from './kinds/gov-flag-ballot-count/layout';
 import { GovFlagBallotCountSchema, type GovFlagBallotCountInput } from './kinds/gov-flag-ballot-count/model';
 import { govFlagProposalLayout } from './kinds/gov-flag-proposal/layout';
 import { GovFlagProposalSchema, type GovFlagProposalInput } from './kinds/gov-flag-proposal/model';
+import { achievementReportLayout } from './kinds/achievement-report/layout';
+import { AchievementReportSchema, type AchievementReportInput } from './kinds/achievement-report/model';
 import { minutesLayout } from './kinds/minutes/layout';
 import { MinutesSchema, type MinutesInput } from './kinds/minutes/model';
 import { proposalLayout } from './kinds/proposal/layout';
@@ -27,6 +29,7 @@ export const DocumentInputSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ballotCount'), data: BallotCountSchema }),
   z.object({ kind: z.literal('proposal'), data: ProposalSchema }),
   z.object({ kind: z.literal('decision'), data: DecisionSchema }),
+  z.object({ kind: z.literal('achievementReport'), data: AchievementReportSchema }),
   z.object({ kind: z.literal('govFlagProposal'), data: GovFlagProposalSchema }),
   z.object({ kind: z.literal('govFlagBallotCount'), data: GovFlagBallotCountSchema }),
 ]);
@@ -42,6 +45,7 @@ export const DOCUMENT_SCHEMAS = {
   ballotCount: BallotCountSchema,
   proposal: ProposalSchema,
   decision: DecisionSchema,
+  achievementReport: AchievementReportSchema,
   govFlagProposal: GovFlagProposalSchema,
   govFlagBallotCount: GovFlagBallotCountSchema,
 } as const;
@@ -51,6 +55,7 @@ export type DocumentDataInput = {
   ballotCount: BallotCountInput;
   proposal: ProposalInput;
   decision: DecisionInput;
+  achievementReport: AchievementReportInput;
   govFlagProposal: GovFlagProposalInput;
   govFlagBallotCount: GovFlagBallotCountInput;
 };
@@ -66,6 +71,8 @@ export function buildLayout(doc: DocumentInput): Layout {
         return proposalLayout(doc.data);
       case 'decision':
         return decisionLayout(doc.data);
+      case 'achievementReport':
+        return achievementReportLayout(doc.data);
       case 'govFlagProposal':
         return govFlagProposalLayout(doc.data);
       case 'govFlagBallotCount':

@@ -27,6 +27,7 @@ export const DOCUMENT_SLUGS = {
   'ballot-count': 'ballotCount',
   proposal: 'proposal',
   decision: 'decision',
+  'achievement-report': 'achievementReport',
 } as const satisfies Record<string, DocumentKind>;
 type Slug = keyof typeof DOCUMENT_SLUGS;
 const slugOf = (kind: DocumentKind) => (Object.keys(DOCUMENT_SLUGS) as Slug[]).find((s) => DOCUMENT_SLUGS[s] === kind)!;
@@ -40,6 +41,9 @@ const DocumentQuery = z.object({
   number: z.string().max(100).optional().openapi({
     description:
       'decision only: which award decision (AwardDecision number, e.g. `01/QĐ-UBND`) when the cycle has several; default the earliest',
+  }),
+  unit: z.string().max(100).optional().openapi({
+    description: 'achievement-report only (required): the proposed unit whose report (báo cáo thành tích) it is',
   }),
   award: ListedAwardTypeSchema.optional().openapi({
     description:
@@ -77,6 +81,14 @@ export const CycleDocumentListSchema = z.object({
       number: z.string().nullable().openapi({ description: 'from the register once issued; null: a draft' }),
       decisionDate: z.string(),
       links: z.object({ docx: z.string(), pdf: z.string(), issue: z.string() }),
+    }),
+  ),
+  achievementReports: z.array(
+    z.object({
+      unitId: z.string(),
+      unitName: z.string(),
+      awardType: z.string(),
+      links: z.object({ docx: z.string(), pdf: z.string() }),
     }),
   ),
 });
@@ -167,6 +179,13 @@ export function documentsRouter(deps: AppDeps): Router {
             issue: `/api/cycles/${encodeURIComponent(cycleId)}/decisions/${d.awardType}/issue`,
           },
         })),
+        achievementReports: list.achievementReports.map((r) => ({
+          ...r,
+          links: {
+            docx: `${link(cycleId, 'achievement-report', 'docx')}?unit=${encodeURIComponent(r.unitId)}`,
+            pdf: `${link(cycleId, 'achievement-report', 'pdf')}?unit=${encodeURIComponent(r.unitId)}`,
+          },
+        })),
       });
     },
   );
@@ -206,14 +225,19 @@ export function documentsRouter(deps: AppDeps): Router {
       const principal = principalOf(req);
       const cycleId = String(req.params.cycleId);
       const { kind, format } = documentInPath(DOCUMENT_SLUGS, String(req.params.kind), String(req.params.format));
-      const { number, award } = input.query;
+      const { number, award, unit } = input.query;
       await requireReader(deps, principal, cycleId);
+      if (kind === 'achievementReport' && !unit)
+        throw new HttpError(400, 'VALIDATION', 'an achievement report is of one proposed unit', [
+          { path: ['unit'], message: 'required for achievement-report' },
+        ]);
       // A download shows the numbers given so far; it never gives one (numbering: the POST below).
       const data = await loadDocumentData(deps.db, cycleId, kind, {
         actorPersonId: principal.personId,
         assign: false,
         ...(number ? { decisionNumber: number } : {}),
         ...(award && kind === 'decision' ? { awardType: award } : {}),
+        ...(unit && kind === 'achievementReport' ? { unitId: unit } : {}),
       });
       const content = await renderDocument(kind, format, data);
       sendDownload(res, { type: MIME_TYPES[format], content, filename: `${documentFileName(kind, data)}.${format}` });
