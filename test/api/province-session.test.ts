@@ -1,9 +1,12 @@
 /**
  * The province award session on the real system (issue 13, wiring): its decisions are numbered from the provincial
  * Chairman's register by the issue act (a retried act keeps its numbers; a number cannot be typed), and its documents
- * download as PDF and DOCX with the read scope of GET …/sessions/{n}.
+ * download as PDF and DOCX with the read scope of GET …/sessions/{n}; the province's year overview and its workbook
+ * show each bloc's sitting, appraisal, outcome and decision numbers, with totals equal to the decisions'.
  */
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { HEADER_ROW, SHEET_SESSION, SHEET_SESSION_DECISIONS } from '../../api/routes/province-year/workbook';
 import type { ProvinceSessionView } from '../../contracts/province-session';
 import { vnDateOf } from '../../domain/vietnam-time';
 import { MIME_TYPES } from '../../documents';
@@ -126,5 +129,71 @@ describe('the session’s documents', () => {
     expectError(await sys.call('GET', decisionPath('no-such-award', 'pdf'), { as: 'admin' }), 400, undefined, [
       'awardType',
     ]);
+  });
+});
+
+describe('the province’s year overview shows the session', () => {
+  const overview = () => `/api/provinces/${run.provinceId}/years/${YEAR}`;
+
+  test('per bloc: its sitting, appraisal, outcomes and decision numbers; totals equal the decisions’', async () => {
+    const view = (await sys.call<ProvinceSessionView>('GET', run.path, { as: 'admin' })).body;
+    const res = await sys.call('GET', overview(), { as: 'ct.tk' });
+    expectStatus(res, 200);
+    const numbers = view.decisions.map((d) => d.decisionNumber);
+    for (const code of ['CT-NOICHINH', 'CT-KT']) {
+      const bloc = res.body.blocs.find((b: { bloc: { code: string } }) => b.bloc.code === code);
+      expect(bloc.session).toEqual({
+        n: 1,
+        phase: 'issued',
+        appraisal: 'accepted',
+        attempts: 1,
+        outcomes: { awarded: 2 },
+        decisionNumbers: numbers,
+      });
+    }
+    const sent = res.body.blocs.filter((b: { session: unknown }) => b.session).length;
+    expect(sent).toBe(2);
+    const money = view.decisions.flatMap((d) => d.awardees).reduce((t, a) => t + a.amountVnd!, 0);
+    expect(money).toBeGreaterThan(0);
+    expect(res.body.sessions.totals).toMatchObject({ decisions: 2, awards: 4, amountVnd: money });
+    expect(res.body.sessions.sittings[0].decisions.map((d: { decisionNumber: string }) => d.decisionNumber)).toEqual(
+      numbers,
+    );
+    const issued = await sys.db.prisma.issuedDecision.count({ where: { cycleId: run.workflowId } });
+    expect(res.body.sessions.totals.decisions).toBe(issued);
+  });
+
+  test('scoped like the session GET: a bloc head’s officer sees its own bloc’s session only', async () => {
+    const res = await sys.call('GET', overview(), { as: 'ct.vksnd' });
+    expectStatus(res, 200);
+    const withSession = res.body.blocs.filter((b: { session: unknown }) => b.session);
+    expect(withSession.map((b: { bloc: { code: string } }) => b.bloc.code)).toEqual(['CT-KT']);
+    expect(res.body.sessions.totals.awards).toBe(2);
+    const none = await sys.call('GET', overview(), { as: 'ct.tand' });
+    expect(none.body.blocs.filter((b: { session: unknown }) => b.session)).toEqual([]);
+    expect(none.body.sessions.totals.decisions).toBe(0);
+  });
+
+  test('the workbook: the session’s sheets, money cells equal the decisions’', async () => {
+    const res = await download(`${overview()}/export.xlsx`, 'admin');
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body as unknown as ArrayBuffer);
+    const view = (await sys.call<ProvinceSessionView>('GET', run.path, { as: 'admin' })).body;
+    const blocs = wb.getWorksheet(SHEET_SESSION)!;
+    const rows = blocs.getSheetValues().slice(HEADER_ROW + 1) as unknown[][];
+    expect(rows.map((r) => [r[1], r[2], r[3], r[5]])).toEqual(
+      ['Khối thi đua Kinh tế', 'Khối thi đua Nội chính thành phố Cần Thơ'].map((name) => [
+        name,
+        1,
+        'Đạt',
+        view.decisions.map((d) => d.decisionNumber).join(', '),
+      ]),
+    );
+    const decisions = wb.getWorksheet(SHEET_SESSION_DECISIONS)!;
+    const lines = decisions.getSheetValues().slice(HEADER_ROW + 1) as unknown[][];
+    expect(lines.map((r) => r[3])).toEqual([...view.decisions.map((d) => d.decisionNumber), undefined]);
+    const amounts = view.decisions.map((d) => d.awardees.reduce((t, a) => t + a.amountVnd!, 0));
+    expect(lines.map((r) => r[6])).toEqual([...amounts, amounts[0]! + amounts[1]!]);
   });
 });
