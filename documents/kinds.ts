@@ -13,6 +13,14 @@ export const GOVFLAG_DOCUMENT_KINDS = ['govFlagProposal', 'govFlagBallotCount'] 
 
 export type GovFlagDocumentKind = (typeof GOVFLAG_DOCUMENT_KINDS)[number];
 
-export const DOCUMENT_KINDS = [...CYCLE_DOCUMENT_KINDS, ...GOVFLAG_DOCUMENT_KINDS] as const;
+/**
+ * The province session's papers (kinds/session/): the standing body's appraisal report, the session's minutes and
+ * ballot-count record. Built from plain inputs; their loader and route come with the session.
+ */
+export const SESSION_DOCUMENT_KINDS = ['appraisalReport', 'sessionMinutes', 'sessionBallotCount'] as const;
+
+export type SessionDocumentKind = (typeof SESSION_DOCUMENT_KINDS)[number];
+
+export const DOCUMENT_KINDS = [...CYCLE_DOCUMENT_KINDS, ...GOVFLAG_DOCUMENT_KINDS, ...SESSION_DOCUMENT_KINDS] as const;
 
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];

@@ -19,6 +19,9 @@ export const TYPE_ABBR: Record<DocumentKind, string> = {
   proposal: 'TTr',
   decision: 'QĐ',
   achievementReport: 'BC',
+  appraisalReport: 'BC',
+  sessionMinutes: 'BB',
+  sessionBallotCount: 'BB',
   govFlagProposal: 'TTr',
   govFlagBallotCount: 'BB',
 };

@@ -19,6 +19,14 @@ import { GovFlagProposalSchema, type GovFlagProposalInput } from './kinds/gov-fl
 import { achievementReportLayout } from './kinds/achievement-report/layout';
 import { AchievementReportSchema, type AchievementReportInput } from './kinds/achievement-report/model';
 import { minutesLayout } from './kinds/minutes/layout';
+import { appraisalReportLayout } from './kinds/session/appraisal-layout';
+import { sessionBallotCountLayout, sessionMinutesLayout } from './kinds/session/minutes-layout';
+import {
+  AppraisalReportSchema,
+  SessionMinutesSchema,
+  type AppraisalReportInput,
+  type SessionMinutesInput,
+} from './kinds/session/model';
 import { MinutesSchema, type MinutesInput } from './kinds/minutes/model';
 import { proposalLayout } from './kinds/proposal/layout';
 import { ProposalSchema, type ProposalInput } from './kinds/proposal/model';
@@ -32,6 +40,9 @@ export const DocumentInputSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('achievementReport'), data: AchievementReportSchema }),
   z.object({ kind: z.literal('govFlagProposal'), data: GovFlagProposalSchema }),
   z.object({ kind: z.literal('govFlagBallotCount'), data: GovFlagBallotCountSchema }),
+  z.object({ kind: z.literal('appraisalReport'), data: AppraisalReportSchema }),
+  z.object({ kind: z.literal('sessionMinutes'), data: SessionMinutesSchema }),
+  z.object({ kind: z.literal('sessionBallotCount'), data: SessionMinutesSchema }),
 ]);
 
 /** A validated document (what the renderers take). */
@@ -48,6 +59,9 @@ export const DOCUMENT_SCHEMAS = {
   achievementReport: AchievementReportSchema,
   govFlagProposal: GovFlagProposalSchema,
   govFlagBallotCount: GovFlagBallotCountSchema,
+  appraisalReport: AppraisalReportSchema,
+  sessionMinutes: SessionMinutesSchema,
+  sessionBallotCount: SessionMinutesSchema,
 } as const;
 
 export type DocumentDataInput = {
@@ -58,6 +72,9 @@ export type DocumentDataInput = {
   achievementReport: AchievementReportInput;
   govFlagProposal: GovFlagProposalInput;
   govFlagBallotCount: GovFlagBallotCountInput;
+  appraisalReport: AppraisalReportInput;
+  sessionMinutes: SessionMinutesInput;
+  sessionBallotCount: SessionMinutesInput;
 };
 
 export function buildLayout(doc: DocumentInput): Layout {
@@ -77,6 +94,12 @@ export function buildLayout(doc: DocumentInput): Layout {
         return govFlagProposalLayout(doc.data);
       case 'govFlagBallotCount':
         return govFlagBallotCountLayout(doc.data);
+      case 'appraisalReport':
+        return appraisalReportLayout(doc.data);
+      case 'sessionMinutes':
+        return sessionMinutesLayout(doc.data);
+      case 'sessionBallotCount':
+        return sessionBallotCountLayout(doc.data);
     }
   })();
   return normalizeLayout(layout);

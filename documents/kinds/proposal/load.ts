@@ -40,7 +40,8 @@ export function proposalDate(ctx: Ctx, md?: MeetingDocs): Date {
   // The letter precedes the decision it led to: a past year entered now (its decision recorded on 20/3/2025) dates
   // its letter no later than that decision, so the letter cites the decree in force then, not today's.
   const decided = ctx.cycle.proposals.flatMap((p) => (p.decision ? [p.decision.decisionDate.getTime()] : []));
-  return new Date(decided.length > 0 ? Math.min(at, ...decided) : at);
+  const capped = decided.length > 0 ? Math.min(at, ...decided) : at;
+  return new Date(md?.meeting.record ? Math.max(capped, md.meeting.endedAt.getTime()) : capped);
 }
 
 /**

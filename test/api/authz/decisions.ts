@@ -115,4 +115,44 @@ export function decisionIssueTests(): void {
     const total = decided.reduce((s, d) => s + d.amountVnd, 0);
     expect(paras[paras.indexOf('Tổng cộng') + 1]).toBe(formatVndPlain(total));
   });
+
+  test("each proposed collective's achievement report, from its year: pledge, score and rank, evidence", async () => {
+    const id = encodeURIComponent(year.cycleId);
+    const list = (await sys.call('GET', `/api/cycles/${id}/documents`, { as: PEOPLE.memberOfficer })).body as {
+      achievementReports: { unitId: string; awardType: string; links: { docx: string } }[];
+    };
+    const proposed = [...new Set(year.proposals.map((p) => p.unitId))].sort();
+    expect(list.achievementReports.map((r) => r.unitId).sort()).toEqual(proposed);
+    const flag = list.achievementReports.find((r) => r.awardType === 'emulation-flag')!;
+    const text = (await docx(flag.links.docx, PEOPLE.councilMember)).join('\n');
+    const unit = await sys.db.prisma.unit.findUniqueOrThrow({ where: { id: flag.unitId } });
+    const summary = await sys.db.prisma.scoreSummary.findUniqueOrThrow({
+      where: { cycleId_unitId: { cycleId: year.cycleId, unitId: flag.unitId } },
+    });
+    const pledge = await sys.db.prisma.submission.findUniqueOrThrow({
+      where: { cycleId_unitId_kind: { cycleId: year.cycleId, unitId: flag.unitId, kind: 'pledge' } },
+    });
+    expect(text).toContain('BÁO CÁO THÀNH TÍCH');
+    expect(text).toContain(unit.name);
+    expect(text).toContain('Đề nghị tặng Cờ thi đua của Ủy ban nhân dân thành phố');
+    expect(text).toContain(`xếp hạng ${summary.rank}/`);
+    for (const t of (pledge.payload as { targets: string[] }).targets) expect(text).toContain(t.replace(/[.;]+$/u, ''));
+    const files = await sys.db.prisma.evidenceFile.findMany({ where: { cycleId: year.cycleId, unitId: flag.unitId } });
+    for (const f of files) expect(text).toContain(f.filename);
+    // Which unit: required; a unit not proposed has none; outsiders are refused as for any document.
+    const base = flag.links.docx.split('?')[0]!;
+    expectError(await sys.call('GET', base, { as: PEOPLE.admin }), 400, 'VALIDATION', 'a report without its unit');
+    expectError(
+      await sys.call('GET', `${base}?unit=${year.leaver}`, { as: PEOPLE.admin }),
+      404,
+      'NOT_FOUND',
+      'a unit that was not proposed',
+    );
+    expectError(
+      await sys.call('GET', flag.links.docx, { as: PEOPLE.otherCouncilSecretary }),
+      404,
+      'NOT_FOUND',
+      'another province',
+    );
+  });
 }
