@@ -21,6 +21,9 @@
  * Then issuing the year's award decisions from the register (authz/decisions.ts): the council secretary of this
  * province or the admin; everyone else 403 (another province 404), anonymous 401.
  *
+ * Then the province award session (authz/session.ts): its issue act (the standing body) and its decisions' downloads
+ * (the session GET's scope).
+ *
  * The system and the matrix's people are in test/api/authz/context.ts, the acts' year in authz/acts.ts, the
  * reads in authz/reads.ts.
  */
@@ -28,6 +31,7 @@ import { actsTest } from './authz/acts';
 import { withAuthzSystem } from './authz/context';
 import { readTests } from './authz/reads';
 import { decisionIssueTests } from './authz/decisions';
+import { sessionTests } from './authz/session';
 
 jest.setTimeout(300_000);
 
@@ -37,4 +41,5 @@ describe('authorisation matrix over a whole year', () => {
   actsTest();
   readTests();
   decisionIssueTests();
+  sessionTests();
 });
