@@ -10,7 +10,7 @@ import type { Roster } from '../contracts/common';
  * taken away): for each cycle not closed (projection) of the given provinces — all when none are
  * named — the roster is recomputed with `rosterOf` as at the start of the year (the members the
  * cycle started with, the province's council) and signalled (`rosterChanged`) to the cycle workflow
- * and its council review; the province's Government-flag selections get the secretaries and admins.
+ * and its council review; the province's Government-flag selections and award sessions get the secretaries and admins.
  *
  * Runs after the admin write committed. A workflow that is not running (closed, not found) is
  * skipped; any other failure is logged and does not fail the write: the next change re-sends the
@@ -83,6 +83,12 @@ export async function refreshRosters(deps: AppDeps, scope: { provinceIds?: strin
         select: { workflowId: true },
       });
       const ids = [...new Set(starts.map((a) => a.workflowId).filter((id): id is string => !!id))];
+      // …and its province award sessions not yet issued (workflows/province-session.ts): the standing body.
+      const sittings = await prisma.provinceSession.findMany({
+        where: { provinceId: council.provinceId, phase: { not: 'issued' } },
+        select: { id: true },
+      });
+      ids.push(...sittings.map((x) => x.id));
       if (ids.length === 0) continue;
       const roster = await rosterOf(deps.db, [], council.id);
       for (const id of ids) await send(id, roster);

@@ -10,6 +10,8 @@ import * as ps from '../contracts/province-session';
 import { awardAmount } from '../domain/money';
 import { flushed, runFlusher } from './effects';
 import { asFailure } from './errors';
+import { rosterChanged } from './messages';
+import { RosterSchema } from '../contracts/common';
 import { registerAppraisalActs } from './province-session/appraisal-acts';
 import { getProvinceSession, provinceSessionOutcome, type ProposalOutcome } from './province-session/messages';
 import { project, toView, type SessionState } from './province-session/state';
@@ -48,6 +50,13 @@ export async function provinceAwardSessionWorkflow(raw: ps.ProvinceSessionInput)
   registerAppraisalActs(s);
   registerVoteActs(s);
   setHandler(getProvinceSession, () => toView(s));
+  // The standing body follows the registry (api/rosters.ts); the council's members are those it started with.
+  setHandler(rosterChanged, (raw) => {
+    const parsed = RosterSchema.safeParse(raw);
+    if (!parsed.success) return;
+    s.input.secretaryIds = parsed.data.secretaryIds;
+    s.input.adminIds = parsed.data.adminIds;
+  });
   await project(s);
 
   // Dossiers arrive until the deadline (BN86 Art. 6(2)–(3), 10(2)); a later one goes to the next sitting.

@@ -14,6 +14,7 @@ import { blocRowTests } from './contract/bloc-rows';
 import { cycleRowTests } from './contract/cycle-rows';
 import { notifyAuditTests } from './contract/notify-audit';
 import { contractRun } from './contract/run';
+import { provinceSessionTests } from './contract/province-session';
 import { wholeRunTests } from './contract/whole-run';
 
 /** The activities this contract exercises; the first test fails when createActivities grows a new one. */
@@ -37,6 +38,8 @@ const COVERED = [
   'notify',
   'audit',
   'applyEffects',
+  'recordProvinceSession',
+  'handToProvinceSession', // the Temporal client: test/workflows/province-session.test.ts
 ] as const satisfies readonly (keyof CycleActivities)[];
 
 export function activitiesContract(provider: 'sqlite' | 'postgresql', getDb: () => Db): void {
@@ -51,5 +54,6 @@ export function activitiesContract(provider: 'sqlite' | 'postgresql', getDb: () 
   awardTests(run);
   blocRowTests(run);
   notifyAuditTests(run);
+  provinceSessionTests(run);
   wholeRunTests(run);
 }

@@ -32,6 +32,7 @@ import { withAuthzSystem } from './authz/context';
 import { readTests } from './authz/reads';
 import { decisionIssueTests } from './authz/decisions';
 import { sessionTests } from './authz/session';
+import { provinceSessionAuthzTests } from './authz/province-session';
 
 jest.setTimeout(300_000);
 
@@ -41,5 +42,6 @@ describe('authorisation matrix over a whole year', () => {
   actsTest();
   readTests();
   decisionIssueTests();
+  provinceSessionAuthzTests();
   sessionTests();
 });

@@ -227,5 +227,8 @@ describe('province award session', () => {
     });
     expect(giayKhen.length).toBeGreaterThan(0);
     expect(giayKhen.every((p) => p.status === 'submitted')).toBe(true);
+    // Histories for the replay test (RECORD_HISTORIES): the sitting and two bloc-years that handed in to it.
+    await h.recordHistory(session);
+    for (const id of [nc.workflowId, so.workflowId]) await h.recordHistory(h.env.client.workflow.getHandle(id));
   });
 });

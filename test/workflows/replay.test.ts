@@ -19,6 +19,8 @@ test('there are recorded histories to replay', () => {
   expect(ids.some((id) => /^cycle-.*-\d{4}$/.test(id))).toBe(true);
   expect(ids.some((id) => id.endsWith('-council'))).toBe(true);
   expect(ids.some((id) => /^govflag-.*-\d{4}$/.test(id))).toBe(true);
+  // A province award session and bloc-years that handed in to it (patch province-session-v1).
+  expect(ids.some((id) => /^province-session:.+:\d{4}:\d+$/.test(id))).toBe(true);
   // A bloc year from before the batched effects and one after (the patch id is in its history).
   const cycles = all.filter((r) => /^cycle-.*-\d{4}$/.test(r.workflowId));
   const batched = (r: Recording) => readHistoryBytes(r).includes('batched-effects-v1');

@@ -92,7 +92,6 @@ export function registerAppraisalActs(s: SessionState): void {
         await write(s, 'notify', {
           dedupeKey: `${s.workflowId}:returned:${d.cycleId}:${d.attempts}`,
           unitIds: [d.headUnitId],
-          cycleId: d.cycleId,
           kind: 'task',
           ...provinceSessionNotices.returned(a.reason!),
         });
