@@ -10,7 +10,13 @@
 import type { PrismaClient } from '../../db';
 import { DomainError } from '../../domain/errors';
 import { vnDateOf } from '../../domain/vietnam-time';
-import { formatNumberSymbol, issueFromRegister, provinceChairmanRegister, TYPE_ABBR } from '../numbering';
+import {
+  formatNumberSymbol,
+  issueFromRegister,
+  parseDecisionNumber,
+  provinceChairmanRegister,
+  TYPE_ABBR,
+} from '../numbering';
 
 export interface SessionNumber {
   awardType: string;
@@ -77,4 +83,36 @@ export async function sessionDecisionNumbers(
       throw e;
     }
   }
+}
+
+/**
+ * The province session's decision that already gave a bloc year's `awardType` awards their number (the cycle took the
+ * session's outcome over: AwardDecision.decisionNumber is the session's), as `05/QĐ-UBND`; null when none did. A bloc
+ * year's decision of that kind is then not issued a second time from the register (decision-issue.ts answers 409).
+ */
+export async function sessionDecisionOfCycle(
+  prisma: PrismaClient,
+  cycle: { id: string; provinceId: string },
+  awardType: string,
+): Promise<string | null> {
+  const decisions = await prisma.awardDecision.findMany({
+    where: { revokedOn: null, proposal: { cycleId: cycle.id, awardType, status: 'approved' } },
+    select: { decisionNumber: true, decisionDate: true },
+  });
+  const { register } = provinceChairmanRegister(cycle.provinceId);
+  for (const d of decisions) {
+    const { number } = parseDecisionNumber(d.decisionNumber);
+    if (number === null) continue;
+    const row = await prisma.issuedDecision.findFirst({
+      where: {
+        register,
+        year: Number(vnDateOf(d.decisionDate).slice(0, 4)),
+        number,
+        awardType,
+        cycleId: { startsWith: 'province-session:' },
+      },
+    });
+    if (row) return formatNumberSymbol(row.number, `${TYPE_ABBR.decision}-${row.issuerAbbr}`);
+  }
+  return null;
 }

@@ -197,3 +197,61 @@ describe('the province’s year overview shows the session', () => {
     expect(lines.map((r) => r[6])).toEqual([...amounts, amounts[0]! + amounts[1]!]);
   });
 });
+
+describe('a bloc year whose awards the session decided', () => {
+  test('its decision of that kind is not issued a second time from the register (409 naming the session’s)', async () => {
+    const { prisma } = sys.db;
+    const view = (await sys.call<ProvinceSessionView>('GET', run.path, { as: 'admin' })).body;
+    const flag = view.decisions.find((d) => d.awardType === 'emulation-flag')!;
+    const d = run.dossiers['CT-NOICHINH']!;
+    const bloc = await prisma.bloc.findUniqueOrThrow({ where: { id: d.blocId } });
+    // The cycle as it stands once it took the session's outcome over (its projection rows, as recordDecision writes).
+    await prisma.cycle.create({
+      data: {
+        id: d.cycleId,
+        blocId: bloc.id,
+        year: YEAR,
+        phase: 'closed',
+        headUnitId: bloc.headUnitId!,
+        deputyUnitId: bloc.deputyUnitId!,
+        ruleSetCode: bloc.ruleSetCode,
+        ruleSetVersion: 1,
+        deadlines: {},
+        startedAt: new Date(`${YEAR}-01-05T00:00:00.000Z`),
+      },
+    });
+    const p = d.proposals.find((x) => x.awardType === 'emulation-flag')!;
+    const awardee = flag.awardees.find((a) => a.proposalId === p.proposalId)!;
+    await prisma.proposal.create({
+      data: {
+        id: p.proposalId,
+        cycleId: d.cycleId,
+        unitId: p.unitId,
+        awardType: p.awardType,
+        achievementPeriod: String(YEAR),
+        status: 'approved',
+        decision: {
+          create: {
+            decisionNumber: flag.decisionNumber!,
+            decisionDate: new Date(`${flag.decisionDate}T00:00:00.000Z`),
+            signer: 'Chủ tịch UBND',
+            coefficient: 1,
+            baseSalaryVnd: 1,
+            amountVnd: awardee.amountVnd!,
+          },
+        },
+      },
+    });
+    const counter = () =>
+      prisma.registerCounter.findMany({ where: { register: `provinceChairman:${run.provinceId}` } });
+    const before = await counter();
+    const res = await sys.call('POST', `/api/cycles/${encodeURIComponent(d.cycleId)}/decisions/emulation-flag/issue`, {
+      as: 'ct.tk',
+      key: randomUUID(),
+      body: { decisionDate: today },
+    });
+    expectError(res, 409, 'ALREADY_DONE');
+    expect((res.body as { error: { message: string } }).error.message).toContain(flag.decisionNumber!);
+    expect(await counter()).toEqual(before);
+  });
+});
