@@ -35,7 +35,7 @@ test('one sitting over HTTP: appraisal, return and resubmission, quorum, secret 
   const year = 2031;
   const members = ['ct.hd1', 'ct.hd2', 'ct.hd3', 'ct.hd4', 'ct.hd5'];
   const memberIds = await Promise.all(members.map(person));
-  const heads = { 'CT-NOICHINH': 'CT-CA', 'CT-KT': 'CT-TTR', 'CT-SOTP': 'CT-STP' } as const;
+  const heads = { 'CT-NOICHINH': 'CT-CA', 'CT-KT': 'CT-TTR', 'CT-SOTP': 'CT-STP', 'CT-VX': 'CT-THADS' } as const;
   const dossier = async (code: keyof typeof heads, proposals: [string, string][]): Promise<Dossier> => ({
     cycleId: `cycle-${code}-${year}`,
     blocId: blocs[code]!,
@@ -64,6 +64,8 @@ test('one sitting over HTTP: appraisal, return and resubmission, quorum, secret 
       ['CT-THADS', 'certificate-of-merit'],
     ]),
     await dossier('CT-SOTP', [['CT-STP', 'excellent-labour-collective']]),
+    // Returned and never completed: not considered by the session, back to its bloc as returned.
+    await dossier('CT-VX', [['CT-BCHQS', 'emulation-flag']]),
   ];
   const workflowId = provinceSessionWorkflowId(provinceId, year, 1);
   const input: ProvinceSessionInput = {
@@ -98,11 +100,11 @@ test('one sitting over HTTP: appraisal, return and resubmission, quorum, secret 
   // Reads: the council and the admin see all; a bloc head only its own dossier; others 404; nobody 401.
   let v = await waitFor('the projection', async () => {
     const r = await get('ct.tk');
-    return r.status === 200 && r.body.dossiers.length === 3 ? r.body : undefined;
+    return r.status === 200 && r.body.dossiers.length === 4 ? r.body : undefined;
   });
   expect(v).toMatchObject({ phase: 'collecting', members: 5, quorum: { required: 4, present: null } });
-  expect((await get('admin')).body.dossiers).toHaveLength(3);
-  expect((await get('ct.hd3')).body.proposals).toHaveLength(6);
+  expect((await get('admin')).body.dossiers).toHaveLength(4);
+  expect((await get('ct.hd3')).body.proposals).toHaveLength(7);
   const own = (await get('ct.ttr')).body;
   expect(own.dossiers.map((d) => d.blocCode)).toEqual(['CT-KT']);
   expect(own.proposals.map((p) => p.unitName)).toEqual(['CT-TTR', 'CT-THADS']);
@@ -130,14 +132,24 @@ test('one sitting over HTTP: appraisal, return and resubmission, quorum, secret 
   });
   expect((await post('ct.ca', '/resubmissions', { cycleId: kt, note: 'Bổ sung' })).status).toBe(403);
   expect((await post('ct.ttr', '/resubmissions', { cycleId: kt, note: 'Đã bổ sung xác nhận' })).status).toBe(200);
-  for (const d of dossiers)
+  for (const d of dossiers.slice(0, 3))
     expect((await post('admin', '/appraisals', { cycleId: d.cycleId, decision: 'accept' })).status).toBe(200);
+  const vx = dossiers[3]!;
+  expect(
+    (
+      await post('ct.tk', '/appraisals', {
+        cycleId: vx.cycleId,
+        decision: 'return',
+        reason: 'Thiếu biên bản kiểm phiếu',
+      })
+    ).status,
+  ).toBe(200);
 
   // Attendance only after the deadline; then a late dossier is refused by sitting 1 (its cycle moves to sitting 2).
   const present = memberIds.slice(0, 4);
   expect((await post('ct.tk', '/attendance', { presentMemberIds: present })).status).toBe(409);
   await waitFor('the submission deadline', async () => (await get('ct.tk')).body.phase === 'appraisal', 30_000);
-  const late = { ...dossiers[0]!, cycleId: `cycle-CT-VX-${year}`, blocCode: 'CT-VX' };
+  const late = { ...dossiers[0]!, cycleId: `cycle-CT-LATE-${year}`, blocCode: 'CT-LATE' };
   const refusedLate = (await session.executeUpdate('handInDossier', { args: [{ dossier: late }] }).catch((e) => e)) as {
     cause?: { type?: string; message: string };
   };
@@ -153,7 +165,7 @@ test('one sitting over HTTP: appraisal, return and resubmission, quorum, secret 
   expect((await post('ct.tk', '/attendance', { presentMemberIds: present })).status).toBe(200);
 
   // Ballots: every accepted proposal once; absentees and non-members refused; no count before the close.
-  const ids = dossiers.flatMap((d) => d.proposals.map((p) => p.proposalId));
+  const ids = dossiers.slice(0, 3).flatMap((d) => d.proposals.map((p) => p.proposalId));
   const ktFlag = dossiers[1]!.proposals[0]!.proposalId;
   const ballot = (no: string[] = []) => ({
     votes: ids.map((proposalId) => ({ proposalId, approve: !no.includes(proposalId) })),
@@ -178,6 +190,7 @@ test('one sitting over HTTP: appraisal, return and resubmission, quorum, secret 
     return r.phase === 'decided' ? r : undefined;
   });
   const outcome = Object.fromEntries(v.proposals.map((p) => [p.proposalId, p.outcome]));
+  expect(outcome[vx.proposals[0]!.proposalId]).toBe('notConsidered');
   expect(outcome[ktFlag]).toBe('belowThreshold');
   expect(v.proposals.find((p) => p.proposalId === ktFlag)).toMatchObject({ yes: 3, base: 5 });
   expect(

@@ -227,8 +227,53 @@ describe('province award session', () => {
     });
     expect(giayKhen.length).toBeGreaterThan(0);
     expect(giayKhen.every((p) => p.status === 'submitted')).toBe(true);
-    // Histories for the replay test (RECORD_HISTORIES): the sitting and two bloc-years that handed in to it.
-    await h.recordHistory(session);
-    for (const id of [nc.workflowId, so.workflowId]) await h.recordHistory(h.env.client.workflow.getHandle(id));
+    // Sitting 2 decides the carried dossier: appraisal, quorum, three of four present ballots, the secretary closes.
+    const second = h.env.client.workflow.getHandle(s2);
+    const act2 = async (username: string, update: string, body: Record<string, unknown>) => {
+      const requestId = randomUUID();
+      return second.executeUpdate(update, {
+        args: [{ ...body, requestId, actor: await anyPort.actorOf(username) }],
+        updateId: requestId,
+      });
+    };
+    await act2(h.cast.councilSecretary, 'appraiseDossier', { cycleId: vx.workflowId, decision: 'accept' });
+    await h.env.sleep(31 * DAY);
+    await act2(h.cast.councilSecretary, 'recordSessionAttendance', { presentMemberIds: ids.slice(0, 4) });
+    const vxBallot = (await second.query<ProvinceSessionView>('getProvinceSession')).proposals.map((p) => ({
+      proposalId: p.proposalId,
+      approve: true,
+    }));
+    for (const m of members.slice(0, 3)) await act2(m, 'castSessionBallot', { votes: vxBallot });
+    expect((await h.rejection(act2(members[0]!, 'closeSessionVote', {}))).type).toBe('FORBIDDEN');
+    await act2(h.cast.councilSecretary, 'closeSessionVote', {});
+    const v2done = await second.query<ProvinceSessionView>('getProvinceSession');
+    expect(v2done.phase).toBe('decided');
+    // 3 yes of 5 members: the flag fails; the Bằng khen pass (more than half of the 4 present).
+    expect(v2done.proposals.map((p) => [p.awardType, p.outcome, p.yes, p.base])).toEqual([
+      ['emulation-flag', 'belowThreshold', 3, 5],
+      ['certificate-of-merit', 'awarded', 3, 4],
+      ['certificate-of-merit', 'awarded', 3, 4],
+    ]);
+    await act2(h.cast.councilSecretary, 'issueSessionDecisions', {
+      decisionDate: vnDateOf(await h.env.currentTimeMs()),
+      numbers: [{ awardType: 'certificate-of-merit', decisionNumber: '150/QĐ-UBND' }],
+    });
+    await second.result();
+    const vxRows = await waitFor('the late bloc to record its outcome', async () => {
+      const rows = await h.db.prisma.proposal.findMany({
+        where: { cycleId: vx.workflowId },
+        include: { decision: true },
+      });
+      return rows.every((r) => r.status !== 'submitted') ? rows : undefined;
+    });
+    expect(vxRows.map((r) => [r.awardType, r.status, r.decision?.decisionNumber ?? null]).sort()).toEqual([
+      ['certificate-of-merit', 'approved', '150/QĐ-UBND'],
+      ['certificate-of-merit', 'approved', '150/QĐ-UBND'],
+      ['emulation-flag', 'rejected', null],
+    ]);
+
+    // Histories for the replay test (RECORD_HISTORIES): both sittings and three bloc-years that handed in.
+    for (const id of [s1, s2, nc.workflowId, so.workflowId, vx.workflowId])
+      await h.recordHistory(h.env.client.workflow.getHandle(id));
   });
 });
