@@ -42,10 +42,16 @@ describe('the issue act numbers the decisions from the register', () => {
     expect(decided.proposals.map((p) => p.outcome)).toEqual(['awarded', 'awarded', 'awarded', 'awarded']);
   });
 
-  test('a typed number is refused (400 with its path); a non-standing-body caller 403; before issue the document is 409', async () => {
+  test('a typed number is refused (400); a non-standing-body caller 403; a date without a decree 409 and no number; before issue the document is 409', async () => {
     const typed = { decisionDate: today, numbers: [{ awardType: 'emulation-flag', decisionNumber: '99/QĐ-UBND' }] };
     expectError(await sys.call('POST', `${run.path}/decisions`, { as: 'ct.tk', body: typed }), 400, undefined, []);
     expectError(await sys.call('POST', `${run.path}/decisions`, { as: 'ct.hd1', body: { decisionDate: today } }), 403);
+    // No decree in force on the date for the money: refused before any number is taken.
+    expectError(
+      await sys.call('POST', `${run.path}/decisions`, { as: 'ct.tk', body: { decisionDate: '2020-06-01' } }),
+      409,
+      'NO_RULESET',
+    );
     expect((await download(decisionPath('emulation-flag', 'pdf'), 'admin')).status).toBe(409);
     expect(await sys.db.prisma.issuedDecision.count({ where: { cycleId: run.workflowId } })).toBe(0);
   });

@@ -96,8 +96,9 @@ const SESSION_ACTS: SessionAct[] = [
 
 /**
  * The issue act's payload with its numbers: only when the session has decided (its query) and the money of every
- * awarded kind has a decree in force on the date (the checks the Update's validator makes before it accepts), so a
- * refused act takes no number; otherwise no numbers, and the session answers why.
+ * awarded kind has a decree in force on the date (the checks the Update's validator makes before it accepts; the
+ * latter refused here with its own error), so a refused act takes no number; in another phase no numbers, and the
+ * session answers why.
  */
 async function withNumbers(
   deps: AppDeps,
@@ -110,13 +111,9 @@ async function withNumbers(
   const kinds = AwardTypeSchema.options.filter((k) =>
     view.proposals.some((p) => p.outcome === 'awarded' && p.awardType === k),
   );
-  let payable = true;
-  try {
-    for (const k of kinds) awardAmount(k, 'collective', decisionDate);
-  } catch {
-    payable = false;
-  }
-  if (view.phase !== 'decided' || !payable) return { ...payload, numbers: [] };
+  if (view.phase !== 'decided') return { ...payload, numbers: [] };
+  // No decree in force on the date for a kind's money: the act is refused here (NO_RULESET), before any number.
+  for (const k of kinds) awardAmount(k, 'collective', decisionDate);
   const numbers = await sessionDecisionNumbers(
     deps.db.prisma,
     { sessionId: s.workflowId, provinceId: s.provinceId },
