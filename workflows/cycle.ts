@@ -8,6 +8,7 @@ import { registerCycleHandlers } from './cycle/acts';
 import { cancelled } from './cycle/corrections/cancel';
 import { closeCycle, enterPhase } from './cycle/projection';
 import { councilPhase } from './cycle/phases/council/run';
+import { PROVINCE_SESSION_PATCH, provinceCouncilPhase } from './cycle/phases/council/province';
 import { handoverPhase, startNextYearChild } from './cycle/phases/handover/run';
 import { launchPhase } from './cycle/phases/launch/run';
 import { midYearPhase } from './cycle/phases/mid-year/run';
@@ -71,7 +72,11 @@ async function runYear(s: CycleState): Promise<void> {
   await votingPhase(s);
 
   // council ∥ handover: the council's review runs as its own workflow while the head hands over.
-  const council = await councilPhase(s);
+  // A rule-set with a province session (issue 13): the provincial-council proposals go to the province's sitting.
+  const council =
+    s.input.ruleSet.provinceSession && patched(PROVINCE_SESSION_PATCH)
+      ? await provinceCouncilPhase(s)
+      : await councilPhase(s);
   const handover = handoverPhase(s, (next) => startNextYearChild(next, 'blocCycleWorkflow'));
   await council.decided();
   if (!s.handover) await enterPhase(s, 'handover');

@@ -1,4 +1,4 @@
-import { ParentClosePolicy, patched, startChild } from '@temporalio/workflow';
+import { ParentClosePolicy, startChild } from '@temporalio/workflow';
 import type { Proposal } from '../../../../contracts/cycle';
 import { proposalStatusFor } from '../../../../domain/eligibility';
 import { awardOfContest } from '../../../../domain/award-catalogue';
@@ -7,7 +7,6 @@ import { flushed, write } from '../../../effects';
 import { change, phaseUpdated } from '../../projection';
 import { reminderOffsets } from '../../deadline';
 import type { CycleState } from '../../state';
-import { PROVINCE_SESSION_PATCH, provinceCouncilPhase } from './province';
 
 /**
  * The council step: the vote's winners become proposals, stored, and the emulation council's review
@@ -15,8 +14,6 @@ import { PROVINCE_SESSION_PATCH, provinceCouncilPhase } from './province';
  * Returns once the review has started; `decided()` waits for its decisions and takes them over.
  */
 export async function councilPhase(s: CycleState): Promise<{ decided: () => Promise<void> }> {
-  // A rule-set with a province session: the provincial-council proposals go to the province's sitting.
-  if (s.input.ruleSet.provinceSession && patched(PROVINCE_SESSION_PATCH)) return provinceCouncilPhase(s);
   s.proposals = proposalsFromVote(s);
   s.phase = 'council';
   // The proposals are stored before the read model shows the council step.
