@@ -116,6 +116,12 @@ export const IssueDecisionsSchema = ActEnvelopeSchema.extend({
     .refine((v) => new Set(v.map((x) => x.awardType)).size === v.length, 'an award kind appears twice'),
 });
 
+/**
+ * The issue act over HTTP: the date only. Each decision's number is the next of the provincial Chairman's register,
+ * given by the act itself (documents/province-session/register.ts); a number cannot be typed.
+ */
+export const IssueSessionDecisionsActSchema = ActEnvelopeSchema.extend({ decisionDate: z.iso.date() }).strict();
+
 // ---------------------------------------------------------------- views (projection, documents)
 
 export interface SessionProposalView extends SessionProposal {

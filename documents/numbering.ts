@@ -177,6 +177,12 @@ export async function assignedNumbers(
 
 // ---------------------------------------------------------------- an authority's register (the decisions)
 
+/** The provincial Chairman's register (UBND tỉnh): the bloc years' province decisions and the province session's. */
+export const provinceChairmanRegister = (provinceId: string) => ({
+  register: `provinceChairman:${provinceId}`,
+  issuerAbbr: 'UBND',
+});
+
 /** Already numbered: the issue act answers 409 naming the number. */
 export class AlreadyIssuedError extends Error {
   constructor(readonly number: string) {

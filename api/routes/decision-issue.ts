@@ -13,6 +13,7 @@ import { decisionAuthority } from '../../documents/kinds/decision/authority';
 import { approvedOf, listedKinds, registerOf } from '../../documents/kinds/decision/drafts';
 import { proposalDate } from '../../documents/kinds/proposal/load';
 import { AlreadyIssuedError, issueFromRegister } from '../../documents/numbering';
+import { sessionDecisionOfCycle } from '../../documents/province-session/register';
 import type { AppDeps } from '../context';
 import { HttpError } from '../errors';
 import { principalOf, requireRoles } from '../auth';
@@ -45,7 +46,10 @@ export function decisionIssueRoute(router: Router, deps: AppDeps): void {
         401: { description: 'not logged in' },
         403: { description: 'not the admin or the secretary of the council of this province' },
         404: { description: 'no such cycle (or not yours to read), or no approved award of this kind in it' },
-        409: { description: 'already issued (ALREADY_DONE, with its number)' },
+        409: {
+          description:
+            "already issued (ALREADY_DONE, with its number), also when the province session's decision holds the kind's awards",
+        },
         422: {
           description: 'dated before the proposal letter it follows, or Idempotency-Key reused for a different request',
         },
@@ -70,6 +74,14 @@ export function decisionIssueRoute(router: Router, deps: AppDeps): void {
       }
       const { awardType } = input.params;
       const { decisionDate } = input.body;
+      // Awards the province session decided are in its decision, numbered once (documents/province-session/register.ts).
+      const bySession = await sessionDecisionOfCycle(deps.db.prisma, cycle, awardType);
+      if (bySession)
+        throw new HttpError(
+          409,
+          'ALREADY_DONE',
+          `the ${awardType} awards of this cycle are in the province session's decision ${bySession}`,
+        );
       const ctx = await context(deps.db, cycleId);
       const awardees = approvedOf(ctx, awardType).length;
       if (awardees === 0)

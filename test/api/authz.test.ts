@@ -21,14 +21,18 @@
  * Then issuing the year's award decisions from the register (authz/decisions.ts): the council secretary of this
  * province or the admin; everyone else 403 (another province 404), anonymous 401.
  *
+ * Then the province award session (authz/session.ts): its issue act (the standing body) and its decisions' downloads
+ * (the session GET's scope).
+ *
  * The system and the matrix's people are in test/api/authz/context.ts, the acts' year in authz/acts.ts, the
  * reads in authz/reads.ts.
  */
 import { actsTest } from './authz/acts';
 import { withAuthzSystem } from './authz/context';
 import { readTests } from './authz/reads';
-import { provinceSessionAuthzTests } from './authz/province-session';
 import { decisionIssueTests } from './authz/decisions';
+import { sessionTests } from './authz/session';
+import { provinceSessionAuthzTests } from './authz/province-session';
 
 jest.setTimeout(300_000);
 
@@ -37,6 +41,7 @@ withAuthzSystem();
 describe('authorisation matrix over a whole year', () => {
   actsTest();
   readTests();
-  provinceSessionAuthzTests();
   decisionIssueTests();
+  provinceSessionAuthzTests();
+  sessionTests();
 });

@@ -200,24 +200,21 @@ test('one sitting over HTTP: appraisal, return and resubmission, quorum, secret 
       .sort(),
   ).toEqual(['awarded', 'overQuota', 'overQuota']);
 
-  // Decisions: one per awarded kind, numbers required for each; then the session is closed.
+  // Decisions: one per awarded kind, numbered from the provincial Chairman's register by the act (a typed number is
+  // refused); then the session is closed.
   const decisionDate = vnDateOf(Date.now());
-  const numbers = [
-    { awardType: 'emulation-flag', decisionNumber: '201/QĐ-UBND' },
-    { awardType: 'certificate-of-merit', decisionNumber: '202/QĐ-UBND' },
-    { awardType: 'excellent-labour-collective', decisionNumber: '203/QĐ-UBND' },
-  ];
-  expect((await post('ct.hd1', '/decisions', { decisionDate, numbers })).status).toBe(403);
-  expect((await post('ct.tk', '/decisions', { decisionDate, numbers: numbers.slice(0, 1) })).status).toBe(400);
-  expect((await post('ct.tk', '/decisions', { decisionDate, numbers })).status).toBe(200);
+  const typed = [{ awardType: 'emulation-flag', decisionNumber: '201/QĐ-UBND' }];
+  expect((await post('ct.hd1', '/decisions', { decisionDate })).status).toBe(403);
+  expect((await post('ct.tk', '/decisions', { decisionDate, numbers: typed })).status).toBe(400);
+  expect((await post('ct.tk', '/decisions', { decisionDate })).status).toBe(200);
   v = await waitFor('issued', async () => {
     const r = (await get('ct.tk')).body;
     return r.phase === 'issued' ? r : undefined;
   });
   expect(v.decisions.map((d) => [d.awardType, d.decisionNumber, d.awardees.map((a) => a.unitName)])).toEqual([
-    ['emulation-flag', '201/QĐ-UBND', ['CT-CA']],
-    ['certificate-of-merit', '202/QĐ-UBND', [expect.any(String)]],
-    ['excellent-labour-collective', '203/QĐ-UBND', ['CT-STP']],
+    ['emulation-flag', '01/QĐ-UBND', ['CT-CA']],
+    ['certificate-of-merit', '02/QĐ-UBND', [expect.any(String)]],
+    ['excellent-labour-collective', '03/QĐ-UBND', ['CT-STP']],
   ]);
   expect(v.decisions[0]!.awardees[0]!.amountVnd).toBeGreaterThan(0);
   // The bloc head of KT sees no decision line of its own (its flag failed).

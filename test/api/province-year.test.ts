@@ -160,7 +160,13 @@ test('the workbook opens with exceljs: rankings, award list and money totals equ
   expect(res.headers.get('content-disposition')).toContain('tong-hop-khen-thuong-CT-2026.xlsx');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(await res.arrayBuffer());
-  expect(wb.worksheets.map((w) => w.name)).toEqual(['Xếp hạng', 'Danh sách khen thưởng', 'Tổng hợp kinh phí']);
+  expect(wb.worksheets.map((w) => w.name)).toEqual([
+    'Xếp hạng',
+    'Danh sách khen thưởng',
+    'Tổng hợp kinh phí',
+    'Phiên xét khen thưởng tỉnh',
+    'Quyết định của phiên họp',
+  ]);
   const rows = (name: string) => {
     const out: unknown[][] = [];
     wb.getWorksheet(name)!.eachRow((row) => out.push((row.values as unknown[]).slice(1)));

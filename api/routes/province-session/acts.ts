@@ -5,9 +5,12 @@
  */
 import type { Router } from 'express';
 import { z } from 'zod';
-import { WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import * as ps from '../../../contracts/province-session';
+import { sessionDecisionNumbers } from '../../../documents/province-session/register';
+import { AwardTypeSchema } from '../../../domain/eligibility';
+import { awardAmount } from '../../../domain/money';
 import * as m from '../../../workflows/province-session/messages';
 import type { ActResult } from '../../../workflows/messages';
 import type { AppDeps } from '../../context';
@@ -26,6 +29,8 @@ interface SessionAct {
   who: 'standingBody' | 'member' | 'blocHead';
   body: z.ZodType;
   secret?: boolean;
+  /** The issue act: its payload gets the decisions' numbers from the register before the Update is sent. */
+  numbered?: boolean;
 }
 
 const ENVELOPE = { requestId: true, actor: true } as const;
@@ -80,13 +85,44 @@ const SESSION_ACTS: SessionAct[] = [
   {
     path: '/decisions',
     summary:
-      'The standing body records the decisions, one per award kind with awardees (number, date); each bloc cycle is told its outcome',
-    schema: ps.IssueDecisionsSchema,
+      "The standing body issues the decisions, one per award kind with awardees, dated decisionDate and numbered from the provincial Chairman's register (ND 30/2020 Điều 15; a retried act keeps its numbers); each bloc cycle is told its outcome",
+    schema: ps.IssueSessionDecisionsActSchema,
     update: as(m.issueSessionDecisions),
     who: 'standingBody',
-    body: ps.IssueDecisionsSchema.omit(ENVELOPE),
+    body: ps.IssueSessionDecisionsActSchema.omit(ENVELOPE),
+    numbered: true,
   },
 ];
+
+/**
+ * The issue act's payload with its numbers: only when the session has decided (its query) and the money of every
+ * awarded kind has a decree in force on the date (the checks the Update's validator makes before it accepts; the
+ * latter refused here with its own error), so a refused act takes no number; in another phase no numbers, and the
+ * session answers why.
+ */
+async function withNumbers(
+  deps: AppDeps,
+  handle: WorkflowHandle,
+  s: { workflowId: string; provinceId: string },
+  payload: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  const { decisionDate, actor } = payload as { decisionDate: string; actor: { personId: string } };
+  const view = await handle.query(m.getProvinceSession);
+  const kinds = AwardTypeSchema.options.filter((k) =>
+    view.proposals.some((p) => p.outcome === 'awarded' && p.awardType === k),
+  );
+  if (view.phase !== 'decided') return { ...payload, numbers: [] };
+  // No decree in force on the date for a kind's money: the act is refused here (NO_RULESET), before any number.
+  for (const k of kinds) awardAmount(k, 'collective', decisionDate);
+  const numbers = await sessionDecisionNumbers(
+    deps.db.prisma,
+    { sessionId: s.workflowId, provinceId: s.provinceId },
+    kinds,
+    decisionDate,
+    actor.personId,
+  );
+  return { ...payload, numbers };
+}
 
 export function sessionActRoutes(router: Router, deps: AppDeps): void {
   const { prisma } = deps.db;
@@ -133,7 +169,8 @@ export function sessionActRoutes(router: Router, deps: AppDeps): void {
           requestId,
           send: async () => {
             try {
-              return await handle.executeUpdate(a.update, { args: [payload as never], updateId: requestId });
+              const args = a.numbered ? await withNumbers(deps, handle, { workflowId, provinceId }, payload) : payload;
+              return await handle.executeUpdate(a.update, { args: [args as never], updateId: requestId });
             } catch (err) {
               // A session that ran to its end (decisions issued) takes no more acts: a phase, not a missing resource.
               if (err instanceof WorkflowNotFoundError)

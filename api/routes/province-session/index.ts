@@ -5,11 +5,13 @@
 import { Router } from 'express';
 import type { AppDeps } from '../../context';
 import { sessionActRoutes } from './acts';
+import { sessionDocumentRoutes } from './documents';
 import { sessionReadRoutes } from './read';
 
 export function provinceSessionRouter(deps: AppDeps): Router {
   const router = Router();
   sessionActRoutes(router, deps);
   sessionReadRoutes(router, deps);
+  sessionDocumentRoutes(router, deps);
   return router;
 }

@@ -30,7 +30,11 @@ async function withCouncil(deps: AppDeps, v: ps.ProvinceSessionView): Promise<ps
 }
 
 /** The view as the caller may see it, or null (nothing of theirs). */
-async function scoped(deps: AppDeps, p: Principal, v: ps.ProvinceSessionView): Promise<ps.ProvinceSessionView | null> {
+export async function scoped(
+  deps: AppDeps,
+  p: Principal,
+  v: ps.ProvinceSessionView,
+): Promise<ps.ProvinceSessionView | null> {
   if (p.roles.includes('admin') || (await sitsOnCouncilOf(deps, p, v.provinceId))) return withCouncil(deps, v);
   if (!p.unitId || !p.roles.includes('unitOfficer')) return null;
   const dossiers = v.dossiers.filter((d) => d.headUnitId === p.unitId);

@@ -6,6 +6,7 @@
  *   GET /api/provinces/{provinceId}/years/{year}/export.xlsx  rankings, award list, money totals (exceljs)
  * Read scope: a province-level read (api/scope.ts requireProvinceReader) — the admin, the province's council
  * members and secretary, the officers of the province's units; another province answers 404 like an unknown one.
+ * The province award session's part is read as GET …/sessions/{n} reads it (a bloc head's officer: its own dossier).
  */
 import { Router } from 'express';
 import { z } from 'zod';
@@ -15,6 +16,7 @@ import { binary, contentDisposition } from '../../download';
 import { ErrorSchema } from '../../openapi';
 import { route } from '../../route';
 import { requireProvinceReader } from '../../scope';
+import { scoped } from '../province-session/read';
 import { loadProvinceYear } from './load';
 import { provinceYearWorkbook } from './workbook';
 
@@ -41,7 +43,7 @@ export function provinceYearRouter(deps: AppDeps): Router {
       method: 'get',
       path: '/api/provinces/:provinceId/years/:year',
       summary:
-        "The province's award year at a glance: every bloc's phase, head and deputy, members, ranking top, proposals by award kind and status, council review state, decisions and money; the province's totals",
+        "The province's award year at a glance: every bloc's phase, head and deputy, members, ranking top, proposals by award kind and status, council review state, decisions and money; the province award session's appraisal, outcome and decision numbers per bloc and its decisions' totals; the province's totals",
       description:
         'From the database projection only (a bounded number of queries whatever the number of blocs). Money is what each award decision recorded; revoked awards are listed and count in no total. Proposal buckets: proposed, councilReview, approved, returned, rejected (also disqualified), onHold, revoked.',
       tags: ['everyone'],
@@ -57,8 +59,9 @@ export function provinceYearRouter(deps: AppDeps): Router {
     async (input, req, res) => {
       const { provinceId, year } = input.params;
       const { top } = input.query;
-      await requireProvinceReader(deps, principalOf(req), provinceId);
-      const data = await loadProvinceYear(deps, provinceId, year);
+      const principal = principalOf(req);
+      await requireProvinceReader(deps, principal, provinceId);
+      const data = await loadProvinceYear(deps, provinceId, year, (v) => scoped(deps, principal, v));
       res.set('cache-control', 'private, no-store');
       res.json({
         ...data,
@@ -73,7 +76,7 @@ export function provinceYearRouter(deps: AppDeps): Router {
       method: 'get',
       path: '/api/provinces/:provinceId/years/:year/export.xlsx',
       summary:
-        "The province's award year as an Excel workbook: sheets 'Xếp hạng' (rankings), 'Danh sách khen thưởng' (award list with decisions and money) and 'Tổng hợp kinh phí' (money per award kind and the grand total)",
+        "The province's award year as an Excel workbook: sheets 'Xếp hạng' (rankings), 'Danh sách khen thưởng' (award list with decisions and money) and 'Tổng hợp kinh phí' (money per award kind and the grand total), 'Phiên xét khen thưởng tỉnh' (each bloc's sitting, appraisal, outcome, decision numbers) and 'Quyết định của phiên họp' (the session's decisions, their money and total)",
       tags: ['everyone'],
       params: ProvinceYearParams,
       responses: {
@@ -85,8 +88,9 @@ export function provinceYearRouter(deps: AppDeps): Router {
     },
     async (input, req, res) => {
       const { provinceId, year } = input.params;
-      await requireProvinceReader(deps, principalOf(req), provinceId);
-      const data = await loadProvinceYear(deps, provinceId, year);
+      const principal = principalOf(req);
+      await requireProvinceReader(deps, principal, provinceId);
+      const data = await loadProvinceYear(deps, provinceId, year, (v) => scoped(deps, principal, v));
       const content = await provinceYearWorkbook(data);
       res.set({
         'content-type': XLSX,

@@ -2,7 +2,8 @@
  * A province's award year, read from the database projection only (never a workflow query): every bloc of the
  * province with its cycle of year N (phase, head, deputy, members, ranking, the contests' leaders), its proposals by
  * award kind and status, the council review's state, the award decisions with the money each recorded, and the
- * province's totals. A bounded number of queries whatever the number of blocs (no query per bloc): the province,
+ * province's totals, and the province award session's part (session.ts: each bloc's appraisal, outcome and decision
+ * numbers; the sittings' decisions and their totals). A bounded number of queries whatever the number of blocs (no query per bloc): the province,
  * its blocs with their year-N cycle and member count, then score summaries, proposals with decisions, council
  * rounds and the units named, each in one query over all cycles.
  *
@@ -14,6 +15,7 @@ import type { AwardType } from '../../../domain/eligibility';
 import type { AppDeps } from '../../context';
 import { HttpError } from '../../errors';
 import { isoDay, unitDirectory, type RecordedContest, type UnitInfo } from '../results/shared';
+import { loadSessions, type BlocSession, type ProvinceSessions, type SessionScope } from './session';
 
 /** Where a proposal stands, as the province reads it (Proposal.status grouped). */
 export const STATUS_BUCKETS = [
@@ -100,6 +102,8 @@ export interface BlocYear {
   decisions: DecisionGroup[];
   awards: AwardRow[];
   amountVnd: number;
+  /** The province award session that took the bloc's dossier (session.ts); null: none. */
+  session: BlocSession | null;
 }
 export interface ProvinceYear {
   province: { id: string; code: string; name: string };
@@ -113,6 +117,8 @@ export interface ProvinceYear {
     awards: number;
     amountVnd: number;
   };
+  /** The province award sessions of the year and their decisions' totals (kept apart from the blocs' awards). */
+  sessions: ProvinceSessions;
 }
 
 const yearStart = (year: number) => new Date(Date.UTC(year, 0, 1));
@@ -140,8 +146,16 @@ function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
   return m;
 }
 
-/** The province's year N; 404 when the province does not exist (the caller's scope is checked before). */
-export async function loadProvinceYear(deps: AppDeps, provinceId: string, year: number): Promise<ProvinceYear> {
+/**
+ * The province's year N; 404 when the province does not exist (the caller's scope is checked before). The session
+ * part is read as `sessionScope` lets the caller (default: all of it).
+ */
+export async function loadProvinceYear(
+  deps: AppDeps,
+  provinceId: string,
+  year: number,
+  sessionScope: SessionScope = async (v) => v,
+): Promise<ProvinceYear> {
   const { prisma } = deps.db;
   const { unitsById, refOf } = unitDirectory(deps);
   const province = await prisma.province.findUnique({
@@ -172,7 +186,7 @@ export async function loadProvinceYear(deps: AppDeps, provinceId: string, year: 
     },
   });
   const cycleIds = blocs.flatMap((b) => b.cycles.map((c) => c.id));
-  const [summaries, proposals, rounds] = await Promise.all([
+  const [summaries, proposals, rounds, sessions] = await Promise.all([
     prisma.scoreSummary.findMany({
       where: { cycleId: { in: cycleIds } },
       select: { cycleId: true, unitId: true, rank: true, selfTotal: true, finalTotal: true },
@@ -201,6 +215,7 @@ export async function loadProvinceYear(deps: AppDeps, provinceId: string, year: 
       where: { cycleId: { in: cycleIds }, contest: { startsWith: 'council:' } },
       select: { cycleId: true, contest: true, closedAt: true },
     }),
+    loadSessions(prisma, provinceId, year, sessionScope),
   ]);
   const leadersOf = (contests: unknown) =>
     ((contests as RecordedContest[] | null) ?? [])
@@ -310,8 +325,9 @@ export async function loadProvinceYear(deps: AppDeps, provinceId: string, year: 
       ),
       awards,
       amountVnd: awards.filter((a) => !a.revoked).reduce((t, a) => t + a.amountVnd, 0),
+      session: sessions.ofBloc(b.id),
     };
   });
   totals.awardsByKind = Object.fromEntries(Object.entries(totals.awardsByKind).sort(([a], [b]) => byKind(a, b)));
-  return { province, year, blocs: out, totals };
+  return { province, year, blocs: out, totals, sessions: sessions.province };
 }

@@ -3,6 +3,8 @@
  * rankings of every bloc, the award list (kind, awardee, bloc, decision number and date, signer, money) and the
  * money totals per award kind with the grand total. Each sheet opens with a title row (province, year, and when it
  * was generated, in Vietnam time); money cells are numbers in a VND format, so the office can sum and file them.
+ * The province award session: each bloc's sitting, appraisal, outcomes and decision numbers, and the session's
+ * decisions (one per award kind) with their money and total (session.ts).
  * Everything comes from the overview (load.ts): the workbook recomputes nothing.
  */
 import ExcelJS from 'exceljs';
@@ -13,6 +15,16 @@ import type { ProvinceYear } from './load';
 export const SHEET_RANKING = 'Xếp hạng';
 export const SHEET_AWARDS = 'Danh sách khen thưởng';
 export const SHEET_MONEY = 'Tổng hợp kinh phí';
+export const SHEET_SESSION = 'Phiên xét khen thưởng tỉnh';
+export const SHEET_SESSION_DECISIONS = 'Quyết định của phiên họp';
+const APPRAISAL_VI = { submitted: 'Chờ thẩm định', accepted: 'Đạt', returned: 'Trả lại để hoàn thiện' } as const;
+const OUTCOME_VI = {
+  pending: 'chờ xét',
+  awarded: 'được khen thưởng',
+  belowThreshold: 'không đạt tỷ lệ phiếu',
+  overQuota: 'vượt chỉ tiêu',
+  notConsidered: 'không được xem xét',
+} as const;
 /** Whole đồng with thousands separators, then the currency sign. */
 export const VND_FORMAT = '#,##0" ₫"';
 const SCORE_FORMAT = '0.00';
@@ -97,5 +109,44 @@ export async function provinceYearWorkbook(data: ProvinceYear, now: Date = new D
   total.font = { bold: true };
   money.getColumn(3).numFmt = VND_FORMAT;
 
+  sessionSheets(wb, data, now);
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function sessionSheets(wb: ExcelJS.Workbook, data: ProvinceYear, now: Date): void {
+  const blocs = sheet(wb, SHEET_SESSION, titleOf(data, 'Kết quả phiên xét khen thưởng của tỉnh theo khối', now), [
+    { header: 'Khối thi đua', width: 40 },
+    { header: 'Phiên họp', width: 10 },
+    { header: 'Thẩm định hồ sơ', width: 22 },
+    { header: 'Kết quả', width: 48 },
+    { header: 'Số quyết định', width: 30 },
+  ]);
+  for (const b of data.blocs) {
+    const s = b.session;
+    if (!s) continue;
+    const outcomes = Object.entries(s.outcomes).map(([o, n]) => `${n} ${OUTCOME_VI[o as keyof typeof OUTCOME_VI]}`);
+    blocs.addRow([b.bloc.name, s.n, APPRAISAL_VI[s.appraisal], outcomes.join('; '), s.decisionNumbers.join(', ')]);
+  }
+  const decisions = sheet(wb, SHEET_SESSION_DECISIONS, titleOf(data, 'Quyết định khen thưởng của phiên họp', now), [
+    { header: 'Phiên họp', width: 10 },
+    { header: 'Hình thức khen thưởng', width: 34 },
+    { header: 'Số quyết định', width: 18 },
+    { header: 'Ngày quyết định', width: 14 },
+    { header: 'Số tập thể', width: 12 },
+    { header: 'Tiền thưởng (đồng)', width: 20 },
+  ]);
+  for (const st of data.sessions.sittings)
+    for (const d of st.decisions)
+      if (d.decisionNumber)
+        decisions.addRow([
+          d.n,
+          awardLabel(d.awardType),
+          d.decisionNumber,
+          dmy(d.decisionDate),
+          d.awardees,
+          d.amountVnd,
+        ]);
+  const t = data.sessions.totals;
+  decisions.addRow(['Tổng cộng', null, null, null, t.awards, t.amountVnd]).font = { bold: true };
+  decisions.getColumn(6).numFmt = VND_FORMAT;
 }

@@ -14,7 +14,7 @@ import { awardNameIn, blocLevelOf, councilOf, uniq, type Ctx } from '../../cycle
 import { decisionAuthority, paidOnDecision } from './authority';
 import { decisionListDocument, type DecisionListInput } from './list';
 import { decisionIssuer, moneyBases } from './load';
-import { formatNumberSymbol, TYPE_ABBR } from '../../numbering';
+import { formatNumberSymbol, provinceChairmanRegister, TYPE_ABBR } from '../../numbering';
 import type { DecisionInput } from './model';
 
 /** The order decisions are listed in: the higher award first. */
@@ -47,7 +47,7 @@ function draftDate(ctx: Ctx, awardType: string): string {
  */
 export function registerOf(ctx: Ctx, authority: SigningAuthority): { register: string; issuerAbbr: string } {
   const provinceId = ctx.cycle.bloc.provinceId;
-  if (authority === 'provinceChairman') return { register: `provinceChairman:${provinceId}`, issuerAbbr: 'UBND' };
+  if (authority === 'provinceChairman') return provinceChairmanRegister(provinceId);
   const name = (blocLevelOf(ctx).authorityName ?? '').normalize('NFC').trim();
   // A department's symbol is its initials (`Sở Tư pháp` → `STP`); a commune's is its People's Committee's.
   const abbr =

@@ -238,23 +238,45 @@ export function decisionIssuer(
       signer: local.signer,
       recipients: local.recipients!,
     };
-  const level = ctx.level ? `${upperVn(ctx.level)} ` : '';
-  const name = chairMember!.person.fullName;
-  return {
-    issuingBody: `ỦY BAN NHÂN DÂN\n${level}${upperVn(ctx.place)}`,
-    authorityLine: `CHỦ TỊCH ỦY BAN NHÂN DÂN ${level}${upperVn(ctx.place)}`,
+  return provinceChairmanIssuer({
+    level: ctx.level,
+    place: ctx.place,
+    chairName: chairMember!.person.fullName,
+    deputy,
     proposedBy,
-    fundSource: `Quỹ thi đua, khen thưởng của ${ctx.level || 'tỉnh'}`,
+    blocNames: [ctx.blocName],
+  });
+}
+
+/**
+ * The provincial Chairman (Chủ tịch UBND, or KT. Chủ tịch / Phó Chủ tịch) as the issuer of a decision for the awardees
+ * of `blocNames`: a bloc year's (decisionIssuer) or the province award session's (documents/province-session).
+ */
+export function provinceChairmanIssuer(p: {
+  level: string;
+  place: string;
+  chairName: string;
+  deputy: boolean;
+  proposedBy: string;
+  blocNames: readonly string[];
+}): Omit<DecisionIssuer, 'awardName' | 'year' | 'issuerAbbr' | 'place' | 'departmentName'> {
+  const level = p.level ? `${upperVn(p.level)} ` : '';
+  const name = p.chairName;
+  return {
+    issuingBody: `ỦY BAN NHÂN DÂN\n${level}${upperVn(p.place)}`,
+    authorityLine: `CHỦ TỊCH ỦY BAN NHÂN DÂN ${level}${upperVn(p.place)}`,
+    proposedBy: p.proposedBy,
+    fundSource: `Quỹ thi đua, khen thưởng của ${p.level || 'tỉnh'}`,
     executors: [
-      `Chánh Văn phòng Ủy ban nhân dân ${ctx.level}`.trim(),
+      `Chánh Văn phòng Ủy ban nhân dân ${p.level}`.trim(),
       'Giám đốc Sở Nội vụ',
       'Giám đốc Sở Tài chính',
-      `Khối trưởng ${ctx.blocName}`,
+      ...p.blocNames.map((b) => `Khối trưởng ${b}`),
       'Thủ trưởng các cơ quan, đơn vị có liên quan',
     ],
-    signer: deputy
+    signer: p.deputy
       ? { prefix: 'KT.', prefixOf: 'Chủ tịch', position: 'Phó Chủ tịch', name }
       : { position: 'Chủ tịch', name },
-    recipients: ['Sở Nội vụ (Phòng Thi đua - Khen thưởng)', ctx.blocName, 'Lưu: VT, NV'],
+    recipients: ['Sở Nội vụ (Phòng Thi đua - Khen thưởng)', ...p.blocNames, 'Lưu: VT, NV'],
   };
 }

@@ -16,7 +16,7 @@ const ACTS: { path: string; allowed: Person[]; body: Record<string, unknown> }[]
   { path: '/appraisals', allowed: STANDING_BODY, body: { cycleId: 'c', decision: 'accept' } },
   { path: '/attendance', allowed: STANDING_BODY, body: { presentMemberIds: ['p'] } },
   { path: '/close', allowed: STANDING_BODY, body: {} },
-  { path: '/decisions', allowed: STANDING_BODY, body: { decisionDate: '2099-12-20', numbers: [] } },
+  { path: '/decisions', allowed: STANDING_BODY, body: { decisionDate: '2099-12-20' } },
   { path: '/ballots', allowed: ['councilMember'], body: { votes: [{ proposalId: 'p', approve: true }] } },
   // Any unit officer passes the API; the workflow then checks the dossier's bloc head (its own records).
   {
