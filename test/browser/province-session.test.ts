@@ -272,11 +272,11 @@ test('a province award session: appraisal with a return and resubmission, quorum
   await expectAccessible(secretary);
   await shot(secretary, 'ps-07-results');
 
-  // One decision per award kind, dated today.
+  // One decision per award kind, dated today, numbered from the provincial Chairman's register by the act (no field).
   const issue = secretary.locator('#ps-decisions');
   expect(await issue.getByLabel('Ngày quyết định').inputValue()).toBe(today);
-  await issue.getByLabel('Số quyết định — Cờ thi đua (đơn vị dẫn đầu)').fill('301/QĐ-UBND');
-  await issue.getByLabel('Số quyết định — Bằng khen').fill('302/QĐ-UBND');
+  expect(await issue.innerText()).toContain('sổ đăng ký văn bản của Chủ tịch UBND tỉnh');
+  expect(await issue.locator('input').count()).toBe(1);
   await submit(
     secretary,
     issue.getByRole('button', { name: 'Ban hành quyết định' }),
@@ -299,9 +299,10 @@ test('a province award session: appraisal with a return and resubmission, quorum
     expect(text).toContain(`Tổng cộng: ${d.awardees.length} tập thể, ${money(total)}`);
   }
   expect(issued.decisions.map((d) => [d.decisionNumber, d.awardees.map((a) => a.unitName).sort()])).toEqual([
-    ['301/QĐ-UBND', [names['CT-CA']]],
-    ['302/QĐ-UBND', [names['CT-TAND'], names['CT-VKSND']].sort()],
+    [expect.stringMatching(/^\d{2,}\/QĐ-UBND$/), [names['CT-CA']]],
+    [expect.stringMatching(/^\d{2,}\/QĐ-UBND$/), [names['CT-TAND'], names['CT-VKSND']].sort()],
   ]);
+  expect(new Set(issued.decisions.map((d) => d.decisionNumber)).size).toBe(2);
   expect(await secretary.locator('.head-badges').innerText()).toContain('Đã ban hành quyết định');
   expect(await secretary.locator('main form').count()).toBe(0);
   await expectAccessible(secretary);

@@ -771,10 +771,9 @@ export default {
   'ps.outcome.notConsidered': 'not considered (dossier incomplete)',
   'ps.decisionCol': 'Decision',
   'ps.issueTitle': 'Issue the award decisions',
-  'ps.issueIntro': 'One decision per award kind, listing every awarded collective and its money.',
+  'ps.issueIntro':
+    "One decision per award kind ({count}), listing every awarded collective and its money; each is numbered from the provincial Chairman's register when issued.",
   'ps.decisionDate': 'Decision date',
-  'ps.decisionNumberOf': 'Decision number — {award}',
-  'ps.decisionNumberHint': 'E.g.: 101/QĐ-UBND.',
   'ps.issue': 'Issue the decisions',
   'ps.decisions': 'Award decisions',
   'ps.decisionTitle': '{award} — Decision no. {number} of {date}',

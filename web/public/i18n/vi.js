@@ -766,10 +766,9 @@ export default {
   'ps.outcome.notConsidered': 'không được xét (hồ sơ chưa hoàn thiện)',
   'ps.decisionCol': 'Quyết định',
   'ps.issueTitle': 'Ban hành quyết định khen thưởng',
-  'ps.issueIntro': 'Mỗi hình thức khen thưởng một quyết định, liệt kê tất cả tập thể được khen và số tiền thưởng.',
+  'ps.issueIntro':
+    'Mỗi hình thức khen thưởng một quyết định ({count}), liệt kê tất cả tập thể được khen và số tiền thưởng; số quyết định lấy theo sổ đăng ký văn bản của Chủ tịch UBND tỉnh khi ban hành.',
   'ps.decisionDate': 'Ngày quyết định',
-  'ps.decisionNumberOf': 'Số quyết định — {award}',
-  'ps.decisionNumberHint': 'Ví dụ: 101/QĐ-UBND.',
   'ps.issue': 'Ban hành quyết định',
   'ps.decisions': 'Quyết định khen thưởng',
   'ps.decisionTitle': '{award} — Quyết định số {number} ngày {date}',

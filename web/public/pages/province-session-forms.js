@@ -190,35 +190,22 @@ export function closeForm(v) {
   return h('section', { class: 'card' }, f.form);
 }
 
-/** One decision per award kind with awardees: its number, and the date of all of them. */
+/**
+ * One decision per award kind with awardees, all of one date; each is numbered from the provincial Chairman's
+ * register by the act itself (a number cannot be typed), and the numbers come back with the decisions.
+ */
 export function decisionsForm(v, kinds) {
-  const numbers = [];
   const f = actForm({
     id: 'ps-decisions',
     title: t('ps.issueTitle'),
     titleLevel: 'h2',
-    intro: t('ps.issueIntro'),
+    intro: t('ps.issueIntro', { count: kinds.length }),
     submitLabel: t('ps.issue'),
     okText: t('ok.psIssued'),
-    collect: () => ({
-      decisionDate: date.value,
-      numbers: numbers
-        .filter(({ input }) => input.value.trim())
-        .map(({ awardType, input }) => ({ awardType, decisionNumber: input.value.trim() })),
-    }),
+    collect: () => ({ decisionDate: date.value }),
     send: send(v, '/decisions'),
     onDone: live.refreshSoon,
   });
   const date = f.field({ name: 'decisionDate', label: t('ps.decisionDate'), type: 'date', value: vnToday() });
-  for (const [i, awardType] of kinds.entries()) {
-    const input = f.field({
-      name: `number-${awardType}`,
-      path: ['numbers', i],
-      label: t('ps.decisionNumberOf', { award: t(`award.${awardType}`) }),
-      hint: t('ps.decisionNumberHint'),
-    });
-    input.dataset.award = awardType;
-    numbers.push({ awardType, input });
-  }
   return h('section', { class: 'card' }, f.form);
 }
