@@ -28,6 +28,9 @@ export interface BlocCast {
 
 export const DAY = 86_400_000;
 
+/** A phase length for tests whose deadlines pass in real time (no time skip): room for a loaded machine's acts. */
+export const REAL_TIME_STEP_MS = 25_000;
+
 /** Deadlines spaced `stepMs` apart from `startMs` (a year in production, seconds in the demo). */
 export function planFor(year: number, startMs: number, stepMs: number, reminderOffsetsSeconds?: number[]): Plan {
   const at = (n: number) => new Date(startMs + n * stepMs).toISOString();

@@ -4,13 +4,20 @@
  */
 import { PHASES, cycleWorkflowId } from '../../../contracts/cycle';
 import type { CycleResult } from '../../../workflows/cycle';
-import { pledgeAndAccept, runCouncilAndHandover, runToVoting, runVoting, waitForPhase } from '../../support/scenario';
+import {
+  REAL_TIME_STEP_MS,
+  planFor,
+  pledgeAndAccept,
+  runCouncilAndHandover,
+  runToVoting,
+  runVoting,
+  waitForPhase,
+} from '../../support/scenario';
 import { useStubbedCycle } from '../../support/stub-bloc';
 
 jest.setTimeout(60_000);
-// Known intermittent hang under load (seen 2 of 4 full runs on 2026-12-05, never alone): a late-unit test's
-// waitForPhase after the pledge deadline times out. Retried once, with the first error logged, while it is
-// investigated (closing note of issue 10); each test starts its own year, so a retry starts clean.
+// The late-unit tests once hung under load in a 31-day time skip taken right after many Updates (the skip never
+// returned); they now let their deadlines pass in real time. One retry, with the first error logged, stays as a guard.
 jest.retryTimes(1, { logErrorsBeforeRetry: true });
 
 const h = useStubbedCycle(2030);
@@ -62,7 +69,10 @@ test('a whole year, launch to handover: every phase projected, tasks and results
 });
 
 test('a late unit: reminded before the deadline, escalated to the head after it', async () => {
-  const { port, plan, workflowId } = await h.startYear();
+  const { port, workflowId, year } = await h.startYear();
+  // Deadlines seconds ahead on the server's clock, which runs at real speed while the test does not skip time: they
+  // pass without a time skip (a skip right after many Updates could stall on a loaded machine: the late-unit hang).
+  const plan = planFor(year, await h.env.currentTimeMs(), REAL_TIME_STEP_MS, [10]);
   const head = h.cast.officerOf[(await port.view()).actingHeadUnitId]!;
   await port.act(head, '/plan', { plan });
   await waitForPhase(port, 'pledge');
@@ -73,8 +83,7 @@ test('a late unit: reminded before the deadline, escalated to the head after it'
     head,
     Object.values(h.units).filter((id) => id !== late),
   );
-  await port.sleep(31 * 86_400_000);
-  const view = await waitForPhase(port, 'midYear');
+  const view = await waitForPhase(port, 'midYear', 2 * REAL_TIME_STEP_MS);
   expect(view.units.find((u) => u.unitId === late)!.late).toEqual(['pledge']);
   const notes = h.stub.inputs('notify').filter((n) => n.cycleId === workflowId);
   expect(notes.filter((n) => n.kind === 'reminder' && n.unitIds?.includes(late)).length).toBeGreaterThanOrEqual(1);
@@ -86,4 +95,4 @@ test('a late unit: reminded before the deadline, escalated to the head after it'
       .inputs('updateTasks')
       .some((t) => t.cycleId === workflowId && t.kind === 'pledge' && t.status === 'late' && t.unitIds.includes(late)),
   ).toBe(true);
-});
+}, 120_000);
