@@ -107,6 +107,12 @@ export const SessionBallotSchema = ActEnvelopeSchema.extend({
 
 export const CloseSessionVoteSchema = ActEnvelopeSchema;
 
+/**
+ * The standing body closes the collection before the submission deadline (every bloc it expects has handed in):
+ * appraisal starts at once; a dossier handed in later goes to the next sitting, as after the deadline.
+ */
+export const CloseCollectionSchema = ActEnvelopeSchema;
+
 /** The decisions, one per award kind with awardees: their numbers and date. */
 export const IssueDecisionsSchema = ActEnvelopeSchema.extend({
   decisionDate: z.iso.date(),

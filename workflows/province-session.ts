@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   condition,
   getExternalWorkflowHandle,
+  patched,
   setHandler,
   sleep,
   workflowInfo,
@@ -17,6 +18,9 @@ import { getProvinceSession, provinceSessionOutcome, type ProposalOutcome } from
 import { project, toView, type SessionState } from './province-session/state';
 import { registerVoteActs } from './province-session/vote-acts';
 import { provinceSessionReasons } from '../notifications/catalogue';
+
+/** Patch marker: the standing body can close the collection before the deadline. */
+export const CLOSE_COLLECTION_PATCH = 'session-close-collection-v1';
 
 /**
  * One sitting of the provincial council for every bloc of a province and year (id
@@ -47,6 +51,9 @@ export async function provinceAwardSessionWorkflow(raw: ps.ProvinceSessionInput)
     fx: { seq: 0, queue: [], dirty: false, busy: false },
   };
   void runFlusher(s);
+  // The standing body may close the collection before the deadline (closeCollection); sittings started before that
+  // act existed slept until the deadline, and their histories replay so.
+  s.closesCollectionEarly = patched(CLOSE_COLLECTION_PATCH);
   registerAppraisalActs(s);
   registerVoteActs(s);
   setHandler(getProvinceSession, () => toView(s));
@@ -61,7 +68,10 @@ export async function provinceAwardSessionWorkflow(raw: ps.ProvinceSessionInput)
 
   // Dossiers arrive until the deadline (BN86 Art. 6(2)–(3), 10(2)); a later one goes to the next sitting.
   const wait = Date.parse(s.input.submissionDeadline) - Date.now();
-  if (wait > 0) await sleep(wait);
+  if (wait > 0) {
+    if (s.closesCollectionEarly) await condition(() => s.collectionClosed === true, wait);
+    else await sleep(wait);
+  }
   s.phase = 'appraisal';
   await project(s);
 

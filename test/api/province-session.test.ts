@@ -82,7 +82,7 @@ test('one sitting over HTTP: appraisal, return and resubmission, quorum, secret 
       flagsPerBloc: 1,
       certificatesTotal: 1,
     },
-    submissionDeadline: new Date(Date.now() + 12_000).toISOString(),
+    submissionDeadline: new Date(Date.now() + 600_000).toISOString(),
   };
   const session = await sys.env.client.workflow.start('provinceAwardSessionWorkflow', {
     taskQueue: sys.real.taskQueue,
@@ -145,10 +145,16 @@ test('one sitting over HTTP: appraisal, return and resubmission, quorum, secret 
     ).status,
   ).toBe(200);
 
-  // Attendance only after the deadline; then a late dossier is refused by sitting 1 (its cycle moves to sitting 2).
+  // Attendance only once the collection is over. The standing body closes it before the deadline (every bloc it
+  // expects has handed in; the deadline itself is the workflow test's case); then a late dossier is refused by
+  // sitting 1 (its cycle moves to sitting 2).
   const present = memberIds.slice(0, 4);
   expect((await post('ct.tk', '/attendance', { presentMemberIds: present })).status).toBe(409);
-  await waitFor('the submission deadline', async () => (await get('ct.tk')).body.phase === 'appraisal', 30_000);
+  expect((await post('ct.hd1', '/collection/close', {})).status).toBe(403);
+  const closed = await post('ct.tk', '/collection/close', {});
+  expect([closed.status, closed.body.message]).toEqual([200, 'collection closed: appraisal starts']);
+  expect((await post('ct.tk', '/collection/close', {})).body.error.code).toBe('ALREADY_DONE');
+  await waitFor('appraisal', async () => (await get('ct.tk')).body.phase === 'appraisal', 30_000);
   const late = { ...dossiers[0]!, cycleId: `cycle-CT-LATE-${year}`, blocCode: 'CT-LATE' };
   const refusedLate = (await session.executeUpdate('handInDossier', { args: [{ dossier: late }] }).catch((e) => e)) as {
     cause?: { type?: string; message: string };

@@ -5,7 +5,7 @@ import { officialUnitOf, ok, registerAct, type ActResult } from '../act';
 import { write } from '../effects';
 import { asFailure, reject } from '../errors';
 import { provinceSessionNotices } from '../../notifications/catalogue';
-import { appraiseDossier, handInDossier, resubmitDossier } from './messages';
+import { appraiseDossier, closeCollection, handInDossier, resubmitDossier } from './messages';
 import { findDossier, project, requireStandingBody, type SessionState } from './state';
 
 const OPEN: ps.SessionPhase[] = ['collecting', 'appraisal'];
@@ -57,9 +57,36 @@ export function registerAppraisalActs(s: SessionState): void {
       validator: (raw) => {
         const { dossier } = parse(raw);
         if (findDossier(s, dossier.cycleId)) return;
-        if (s.phase !== 'collecting' || Date.now() > Date.parse(s.input.submissionDeadline))
+        if (s.phase !== 'collecting' || s.collectionClosed || Date.now() > Date.parse(s.input.submissionDeadline))
           reject('DEADLINE_PASSED', `session ${s.input.n} no longer takes dossiers (${s.input.submissionDeadline})`);
       },
+    },
+  );
+
+  registerAct(
+    s.processed,
+    closeCollection,
+    ps.CloseCollectionSchema,
+    (a) => {
+      requireStandingBody(s, a.actor);
+      if (s.phase !== 'collecting' || s.collectionClosed)
+        reject(OPEN.includes(s.phase) ? 'ALREADY_DONE' : 'WRONG_PHASE', `the session is ${s.phase}: not collecting`);
+      if (s.dossiers.length === 0) reject('WRONG_PHASE', 'no dossier has been handed in: nothing to appraise');
+      if (!s.closesCollectionEarly) reject('WRONG_PHASE', 'this sitting collects until its deadline');
+    },
+    async (a) => {
+      // The run moves to appraisal in this same workflow task (workflows/province-session.ts).
+      s.collectionClosed = true;
+      await write(s, 'audit', {
+        action: 'provinceSession.collection.close',
+        entity: 'provinceSession',
+        entityId: s.workflowId,
+        actorPersonId: a.actor.personId,
+        after: { dossiers: s.dossiers.length, deadline: s.input.submissionDeadline },
+        workflowId: s.workflowId,
+        requestId: a.requestId,
+      });
+      return ok('collection closed: appraisal starts', { dossiers: s.dossiers.length });
     },
   );
 

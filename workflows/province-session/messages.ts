@@ -15,6 +15,7 @@ export const closeSessionVote = defineUpdate<ActResult, [In<typeof ps.CloseSessi
 export const issueSessionDecisions = defineUpdate<ActResult, [In<typeof ps.IssueDecisionsSchema>]>(
   'issueSessionDecisions',
 );
+export const closeCollection = defineUpdate<ActResult, [In<typeof ps.CloseCollectionSchema>]>('closeCollection');
 export const getProvinceSession = defineQuery<ps.ProvinceSessionView>('getProvinceSession');
 
 /** One proposal's outcome as the session tells its bloc cycle (signal to the cycle). */

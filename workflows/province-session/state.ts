@@ -29,6 +29,10 @@ export interface SessionState {
   voters: string[];
   yes: Record<string, number>;
   decisions: ps.SessionDecision[];
+  /** The standing body closed the collection before the deadline (act closeCollection). */
+  collectionClosed?: boolean;
+  /** Runs started with patch session-close-collection-v1 wait on that act as well as on the deadline. */
+  closesCollectionEarly?: boolean;
   fx?: EffectQueue;
 }
 

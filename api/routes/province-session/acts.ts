@@ -38,6 +38,15 @@ const shape = (s: z.ZodType) => bodyShapeOf(s as unknown as z.ZodObject<z.ZodRaw
 const as = (u: unknown) => u as UpdateDefinition<ActResult, [never]>;
 const SESSION_ACTS: SessionAct[] = [
   {
+    path: '/collection/close',
+    summary:
+      'The standing body closes the collection before the submission deadline (the blocs it expects have handed in): appraisal starts; a later dossier goes to the next sitting',
+    schema: ps.CloseCollectionSchema,
+    update: as(m.closeCollection),
+    who: 'standingBody',
+    body: z.object({}),
+  },
+  {
     path: '/appraisals',
     summary:
       'The standing body (Sở Nội vụ: council secretary or admin) accepts a bloc dossier or returns it for completion with reasons',

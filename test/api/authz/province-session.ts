@@ -13,6 +13,7 @@ import { everyone, sys } from './context';
 const YEAR = 2099;
 const STANDING_BODY: Person[] = ['councilSecretary', 'admin'];
 const ACTS: { path: string; allowed: Person[]; body: Record<string, unknown> }[] = [
+  { path: '/collection/close', allowed: STANDING_BODY, body: {} },
   { path: '/appraisals', allowed: STANDING_BODY, body: { cycleId: 'c', decision: 'accept' } },
   { path: '/attendance', allowed: STANDING_BODY, body: { presentMemberIds: ['p'] } },
   { path: '/close', allowed: STANDING_BODY, body: {} },
