@@ -65,7 +65,13 @@ test('a unit officer reads the province’s year and downloads the Excel workboo
   expect(download.suggestedFilename()).toBe(`tong-hop-khen-thuong-CT-${year}.xlsx`);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(fs.readFileSync(await download.path()) as never);
-  expect(wb.worksheets.map((w) => w.name)).toEqual(['Xếp hạng', 'Danh sách khen thưởng', 'Tổng hợp kinh phí']);
+  expect(wb.worksheets.map((w) => w.name)).toEqual([
+    'Xếp hạng',
+    'Danh sách khen thưởng',
+    'Tổng hợp kinh phí',
+    'Phiên xét khen thưởng tỉnh',
+    'Quyết định của phiên họp',
+  ]);
   const sheet = wb.getWorksheet('Tổng hợp kinh phí')!;
   expect((sheet.getRow(sheet.rowCount).values as unknown[]).slice(1)).toEqual(['Tổng cộng', 4, total]);
   expect(wb.getWorksheet('Danh sách khen thưởng')!.rowCount).toBe(2 + 4);
