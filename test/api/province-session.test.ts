@@ -227,4 +227,23 @@ test('one sitting over HTTP: appraisal, return and resubmission, quorum, secret 
   expect((await get('ct.ttr')).body.decisions).toEqual([]);
   await session.result();
   expect((await post('ct.tk', '/close', {})).status).toBe(409);
+  // Every act of the sitting left its audit row, once, with who did it.
+  const audit = await sys.db.prisma.auditLog.findMany({
+    where: { workflowId: session.workflowId },
+    orderBy: { id: 'asc' },
+    select: { action: true, actorPersonId: true },
+  });
+  const actions = audit.map((r) => r.action);
+  for (const action of [
+    'provinceSession.collection.close',
+    'provinceSession.dossier.return',
+    'provinceSession.dossier.resubmit',
+    'provinceSession.dossier.accept',
+    'provinceSession.attendance',
+    'provinceSession.vote.close',
+    'provinceSession.decisions',
+  ])
+    expect([action, actions.includes(action)]).toEqual([action, true]);
+  expect(actions.filter((a) => a === 'provinceSession.collection.close')).toHaveLength(1);
+  expect(audit.find((r) => r.action === 'provinceSession.decisions')!.actorPersonId).toBe(await person('ct.tk'));
 });

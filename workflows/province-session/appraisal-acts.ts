@@ -6,7 +6,7 @@ import { write } from '../effects';
 import { asFailure, reject } from '../errors';
 import { provinceSessionNotices } from '../../notifications/catalogue';
 import { appraiseDossier, closeCollection, handInDossier, resubmitDossier } from './messages';
-import { findDossier, project, requireStandingBody, type SessionState } from './state';
+import { auditSession, findDossier, project, requireStandingBody, type SessionState } from './state';
 
 const OPEN: ps.SessionPhase[] = ['collecting', 'appraisal'];
 
@@ -77,15 +77,12 @@ export function registerAppraisalActs(s: SessionState): void {
     async (a) => {
       // The run moves to appraisal in this same workflow task (workflows/province-session.ts).
       s.collectionClosed = true;
-      await write(s, 'audit', {
-        action: 'provinceSession.collection.close',
-        entity: 'provinceSession',
-        entityId: s.workflowId,
-        actorPersonId: a.actor.personId,
-        after: { dossiers: s.dossiers.length, deadline: s.input.submissionDeadline },
-        workflowId: s.workflowId,
-        requestId: a.requestId,
-      });
+      await auditSession(
+        s,
+        'collection.close',
+        { personId: a.actor.personId, requestId: a.requestId },
+        { dossiers: s.dossiers.length, deadline: s.input.submissionDeadline },
+      );
       return ok('collection closed: appraisal starts', { dossiers: s.dossiers.length });
     },
   );
@@ -106,15 +103,12 @@ export function registerAppraisalActs(s: SessionState): void {
       d.status = a.decision === 'accept' ? 'accepted' : 'returned';
       d.reason = a.reason;
       await project(s);
-      await write(s, 'audit', {
-        action: `provinceSession.dossier.${a.decision}`,
-        entity: 'provinceSession',
-        entityId: s.workflowId,
-        actorPersonId: a.actor.personId,
-        after: { cycleId: d.cycleId, status: d.status, reason: a.reason, attempt: d.attempts },
-        workflowId: s.workflowId,
-        requestId: a.requestId,
-      });
+      await auditSession(
+        s,
+        `dossier.${a.decision}`,
+        { personId: a.actor.personId, requestId: a.requestId },
+        { cycleId: d.cycleId, status: d.status, reason: a.reason, attempt: d.attempts },
+      );
       if (d.status === 'returned')
         await write(s, 'notify', {
           dedupeKey: `${s.workflowId}:returned:${d.cycleId}:${d.attempts}`,
@@ -155,15 +149,12 @@ export function registerAppraisalActs(s: SessionState): void {
         p.achievement = x.achievement;
       }
       await project(s);
-      await write(s, 'audit', {
-        action: 'provinceSession.dossier.resubmit',
-        entity: 'provinceSession',
-        entityId: s.workflowId,
-        actorPersonId: a.actor.personId,
-        after: { cycleId: d.cycleId, attempt: d.attempts, note: a.note },
-        workflowId: s.workflowId,
-        requestId: a.requestId,
-      });
+      await auditSession(
+        s,
+        'dossier.resubmit',
+        { personId: a.actor.personId, requestId: a.requestId },
+        { cycleId: d.cycleId, attempt: d.attempts, note: a.note },
+      );
       return ok('dossier resubmitted');
     },
   );

@@ -84,4 +84,21 @@ export function toView(s: SessionState): ps.ProvinceSessionView {
 /** The read model follows every change (one row per session, activities recordProvinceSession). */
 export const project = (s: SessionState) => write(s, 'recordProvinceSession', toView(s));
 
+/** The session's audit row of an act (`provinceSession.<what>`); `by` absent for what the session does by itself. */
+export const auditSession = (
+  s: SessionState,
+  what: string,
+  by: { personId: string; requestId: string } | undefined,
+  after: Record<string, unknown>,
+) =>
+  write(s, 'audit', {
+    action: `provinceSession.${what}`,
+    entity: 'provinceSession',
+    entityId: s.workflowId,
+    actorPersonId: by?.personId,
+    after,
+    workflowId: s.workflowId,
+    requestId: by?.requestId,
+  });
+
 export const awardLabel = (t: ps.SessionProposal['awardType']) => AWARD_LABELS_VI[t];

@@ -8,7 +8,7 @@ import { write } from '../effects';
 import { reject } from '../errors';
 import { provinceSessionNotices } from '../../notifications/catalogue';
 import { castSessionBallot, closeSessionVote, issueSessionDecisions, recordSessionAttendance } from './messages';
-import { findDossier, onBallot, project, requireStandingBody, type SessionState } from './state';
+import { auditSession, findDossier, onBallot, project, requireStandingBody, type SessionState } from './state';
 
 const invalid = (path: string[], message: string): never =>
   reject('VALIDATION', 'invalid payload', { issues: [{ path, message }] });
@@ -32,19 +32,11 @@ async function closeVote(
   for (const p of ballot) p.outcome = outcome[p.proposalId]!;
   s.phase = 'decided';
   await project(s);
-  await write(s, 'audit', {
-    action: 'provinceSession.vote.close',
-    entity: 'provinceSession',
-    entityId: s.workflowId,
-    actorPersonId: actor?.personId,
-    after: {
-      closedBy,
-      voted: s.voters.length,
-      present: e.present,
-      results: ballot.map((p) => [p.proposalId, p.yes, p.base, p.outcome]),
-    },
-    workflowId: s.workflowId,
-    requestId: actor?.requestId,
+  await auditSession(s, 'vote.close', actor, {
+    closedBy,
+    voted: s.voters.length,
+    present: e.present,
+    results: ballot.map((p) => [p.proposalId, p.yes, p.base, p.outcome]),
   });
 }
 
@@ -81,15 +73,12 @@ export function registerVoteActs(s: SessionState): void {
       for (const p of s.proposals) if (findDossier(s, p.cycleId)?.status === 'returned') p.outcome = 'notConsidered';
       s.phase = 'voting';
       await project(s);
-      await write(s, 'audit', {
-        action: 'provinceSession.attendance',
-        entity: 'provinceSession',
-        entityId: s.workflowId,
-        actorPersonId: a.actor.personId,
-        after: { present: s.present },
-        workflowId: s.workflowId,
-        requestId: a.requestId,
-      });
+      await auditSession(
+        s,
+        'attendance',
+        { personId: a.actor.personId, requestId: a.requestId },
+        { present: s.present },
+      );
       await write(s, 'notify', {
         dedupeKey: `${s.workflowId}:voting`,
         personIds: s.present,
@@ -187,15 +176,12 @@ export function registerVoteActs(s: SessionState): void {
       }));
       s.phase = 'issued';
       await project(s);
-      await write(s, 'audit', {
-        action: 'provinceSession.decisions',
-        entity: 'provinceSession',
-        entityId: s.workflowId,
-        actorPersonId: a.actor.personId,
-        after: { decisionDate: a.decisionDate, numbers: a.numbers },
-        workflowId: s.workflowId,
-        requestId: a.requestId,
-      });
+      await auditSession(
+        s,
+        'decisions',
+        { personId: a.actor.personId, requestId: a.requestId },
+        { decisionDate: a.decisionDate, numbers: a.numbers },
+      );
       return ok('decisions issued', { decisions: s.decisions.length });
     },
   );
