@@ -50,6 +50,12 @@ export function actRoute<P extends z.ZodObject>(
   );
 }
 
+/** The answers every act route shares beyond its own 403/404/409: a reused Idempotency-Key, an engine too slow. */
+export const ACT_RETRY_RESPONSES = {
+  422: { description: 'Idempotency-Key already used for a different request' },
+  503: { description: 'the engine did not answer in time; retry with the same Idempotency-Key' },
+} as const;
+
 export interface ActPayload {
   /** The raw body (an object; anything else is read as {}), as the idempotency fingerprint covers it. */
   body: Record<string, unknown>;

@@ -12,7 +12,7 @@ import type { ActResult } from '../../../workflows/messages';
 import type { AppDeps } from '../../context';
 import { HttpError } from '../../errors';
 import { principalOf } from '../../auth';
-import { actPayload, actRoute } from '../../act-route';
+import { ACT_RETRY_RESPONSES, actPayload, actRoute } from '../../act-route';
 import { answerAct, bodyShapeOf } from '../../updates';
 import { requireMemberOf, requireSecretaryOf } from './shared';
 
@@ -112,12 +112,7 @@ export function actRoutes(router: Router, deps: AppDeps): void {
           409: {
             description: 'wrong phase, after the deadline, already done, or a rule (staleness) refuses it',
           },
-          422: {
-            description: 'Idempotency-Key already used for a different request',
-          },
-          503: {
-            description: 'the engine did not answer in time; retry with the same Idempotency-Key',
-          },
+          ...ACT_RETRY_RESPONSES,
         },
       },
       async (input, req, res) => {

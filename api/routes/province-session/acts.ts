@@ -16,7 +16,7 @@ import type { ActResult } from '../../../workflows/messages';
 import type { AppDeps } from '../../context';
 import { HttpError } from '../../errors';
 import { principalOf, requireRoles } from '../../auth';
-import { actPayload, actRoute } from '../../act-route';
+import { ACT_RETRY_RESPONSES, actPayload, actRoute } from '../../act-route';
 import { answerAct, bodyShapeOf } from '../../updates';
 import { requireMemberOf, requireSecretaryOf } from '../government-flag/shared';
 import { SessionParams } from './shared';
@@ -155,8 +155,7 @@ export function sessionActRoutes(router: Router, deps: AppDeps): void {
           },
           404: { description: 'no such session' },
           409: { description: 'wrong phase, after the deadline, already done, or the quorum is not met' },
-          422: { description: 'Idempotency-Key already used for a different request' },
-          503: { description: 'the engine did not answer in time; retry with the same Idempotency-Key' },
+          ...ACT_RETRY_RESPONSES,
         },
       },
       async (input, req, res) => {
